@@ -1,0 +1,82 @@
+"""Positions and diagnostics: what every stage reports about the text a person wrote."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A region of a file. Lines and columns are 1-based; the end is exclusive."""
+
+    path: str | None
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def __str__(self) -> str:
+        return f"{self.path or '<input>'}:{self.line}:{self.column}"
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One finding: a stable kebab-case code, a message, a hint, and where it is."""
+
+    code: str
+    message: str
+    span: Span
+    severity: Severity = Severity.ERROR
+    hint: str = ""
+    #: nearest alternatives (for "did you mean"); editors turn these into quick fixes
+    suggestions: tuple[str, ...] = field(default=())
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready view (the shape of `argmap check --format json`)."""
+        span = self.span
+        return {
+            "path": span.path,
+            "line": span.line,
+            "column": span.column,
+            "end_line": span.end_line,
+            "end_column": span.end_column,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+            "suggestions": list(self.suggestions),
+        }
+
+
+class ArgmapError(Exception):
+    """Base of every error argmap raises on purpose (bad input is a Diagnostic, not this)."""
+
+
+class UsageError(ArgmapError):
+    """The caller asked for something that cannot be done (bad option, missing file, ...)."""
+
+
+class RenderError(ArgmapError):
+    """Drawing failed: no Graphviz binary, an unsupported format, a layout error."""
+
+
+class ImportFailed(ArgmapError):
+    """A file in a foreign format could not be read; carries diagnostics when it has them."""
+
+    def __init__(self, message: str, diagnostics: tuple[Diagnostic, ...] = ()) -> None:
+        super().__init__(message)
+        self.diagnostics = diagnostics

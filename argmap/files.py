@@ -1,0 +1,71 @@
+"""Reading map files and writing outputs safely (atomic replace, never a half-written file)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import Diagnostic, Span, UsageError
+
+
+def decode(data: bytes, path: str | None = None) -> tuple[str, list[Diagnostic]]:
+    """Bytes to text: UTF-8 with an optional BOM. Invalid bytes become U+FFFD plus a diagnostic."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        diagnostic = Diagnostic(
+            code="invalid-utf8",
+            message=f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+            span=Span(path, line, column, line, column + 1),
+            hint="save the file as UTF-8; the bad bytes were read as \N{REPLACEMENT CHARACTER}",
+        )
+        return data.decode("utf-8-sig", errors="replace"), [diagnostic]
+
+
+def read_text(path: str | os.PathLike[str]) -> tuple[str, list[Diagnostic]]:
+    """Read a map file; '-' reads standard input. Raises UsageError when it cannot be read."""
+    import sys
+
+    name = os.fspath(path)
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{name}: is a directory, not a map file") from None
+    except OSError as exc:
+        raise UsageError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    return decode(data, None if name == "-" else name)
+
+
+def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
+    """Write `data` to `path` through a temporary file in the same folder, then rename.
+
+    A reader sees the old file or the new one, never a part; on failure nothing is left behind.
+    """
+    target = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise UsageError(f"{target}: cannot write: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

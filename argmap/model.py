@@ -1,0 +1,261 @@
+"""The model: plain, typed, frozen dataclasses shared by every stage.
+
+A `Map` has two views of the same content:
+
+* the **graph** — `nodes`, `relations`, `actors`, `sources`, `sections`, `metadata` — which
+  analysis, rendering and export use; references are resolved, each node appears once;
+* the **document** — `document`, a tuple of entries in the order they were written, with
+  comments and blank lines — from which `argmap fmt` rewrites the file without losing anything.
+
+Positions (`Span`) and diagnostics never take part in equality, so two maps that say the same
+thing compare equal wherever it was written.
+
+Identifiers: a titled node's id is its reference syntax (`[Title]` for claims and evidence,
+`<Title>` for arguments); an untitled node's id is `_N` (N counts untitled nodes from 1 in
+document order); relation ids are `rN` (N counts relations from 1 in document order).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Iterator, Union
+
+from .errors import Diagnostic, Span
+
+#: a metadata value: what `{key: value}` can hold
+MetaValue = Union[str, int, float, bool, None, list["MetaValue"]]
+Meta = dict[str, MetaValue]
+
+
+def _no_span() -> Span:
+    return Span(None, 0, 0, 0, 0)
+
+
+def _pos():  # noqa: ANN202 - dataclass field helper
+    """A position field: excluded from equality and repr."""
+    return field(default_factory=_no_span, compare=False, repr=False)
+
+
+class NodeKind(str, Enum):
+    CLAIM = "claim"
+    ARGUMENT = "argument"
+    EVIDENCE = "evidence"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class RelationKind(str, Enum):
+    SUPPORT = "support"
+    ATTACK = "attack"
+    UNDERCUT = "undercut"
+    CONTRADICTION = "contradiction"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A speaker or party (`actor ID: Display name {meta}`); `@ID` attributes a node to it."""
+
+    id: str
+    name: str
+    meta: Meta = field(default_factory=dict)
+    span: Span = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A citable source (`source ID: citation {meta}`); `^ID` cites it."""
+
+    id: str
+    citation: str
+    meta: Meta = field(default_factory=dict)
+    span: Span = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading (`#`, `##`, ...). `id` is `sN` in document order; `parent` the enclosing one."""
+
+    id: str
+    title: str
+    level: int
+    parent: str | None = None
+    span: Span = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """A claim, argument or piece of evidence.
+
+    `text` keeps the written line breaks of continuation lines (`\\n`); `plain_text` joins
+    them with spaces. `section` is the id of the section the node is defined in.
+    """
+
+    id: str
+    kind: NodeKind
+    title: str | None
+    text: str
+    actors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    meta: Meta = field(default_factory=dict)
+    section: str | None = None
+    span: Span = _pos()
+    #: every place the node is used again by reference
+    references: tuple[Span, ...] = field(default=(), compare=False, repr=False)
+
+    @property
+    def plain_text(self) -> str:
+        return " ".join(self.text.split("\n"))
+
+    @property
+    def label(self) -> str:
+        """What to show a person: the title, else the text."""
+        return self.title if self.title is not None else self.plain_text
+
+    @property
+    def ref(self) -> str | None:
+        """The reference syntax for this node (`[Title]` / `<Title>`), None if untitled."""
+        return self.id if self.title is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """`source` supports / attacks / undercuts / contradicts `target`.
+
+    `target` is a node id, except for an undercut written as `_ child`, whose target is the id
+    of the relation (`rN`) it undercuts. Relations sharing a `group` form one linked reason
+    (co-premises joined with `&`). `weight` is the relation's `{weight: …}` metadata.
+    """
+
+    id: str
+    kind: RelationKind
+    source: str
+    target: str
+    group: str | None = None
+    weight: float | None = None
+    meta: Meta = field(default_factory=dict)
+    span: Span = _pos()
+
+    @property
+    def targets_relation(self) -> bool:
+        return is_relation_id(self.target)
+
+
+def is_relation_id(ident: str) -> bool:
+    """True for relation ids (`r12`), False for node ids (`[T]`, `<T>`, `_3`)."""
+    return ident[:1] == "r"
+
+
+# --- the document view -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Trivia:
+    """What surrounds a written line: comments above it, blank lines before, its own comments.
+
+    `comments` are the full-line comments directly above (text after `//`, as written);
+    `line_comments` holds the trailing `// …` of the line itself and of each continuation
+    line (None where there is none).
+    """
+
+    blank_before: bool = False
+    comments: tuple[str, ...] = ()
+    line_comments: tuple[str | None, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SectionEntry:
+    section: str
+    trivia: Trivia = Trivia()
+    span: Span = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    actor: str
+    trivia: Trivia = Trivia()
+    span: Span = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEntry:
+    source: str
+    trivia: Trivia = Trivia()
+    span: Span = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class IncludeEntry:
+    """`include "path"`: the included map's content is merged into the graph view."""
+
+    path: str
+    trivia: Trivia = Trivia()
+    span: Span = _pos()
+
+
+@dataclass(frozen=True, slots=True)
+class NodeEntry:
+    """A node written at one place in the outline: defined here, or referenced (`[Title]`).
+
+    `marker` is the relation marker in canonical spelling (`+ - _ >< & +> -> _>`), None for a
+    top-level node. `relation` is the id of the relation the line creates, if any.
+    """
+
+    node: str
+    is_reference: bool = False
+    marker: str | None = None
+    relation: str | None = None
+    children: tuple["NodeEntry", ...] = ()
+    trivia: Trivia = Trivia()
+    span: Span = _pos()
+
+
+Entry = Union[SectionEntry, ActorEntry, SourceEntry, IncludeEntry, NodeEntry]
+
+
+@dataclass(frozen=True, slots=True)
+class Map:
+    """An argument map: the graph view plus the document it was written as."""
+
+    metadata: Meta = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    sections: dict[str, Section] = field(default_factory=dict)
+    nodes: dict[str, Node] = field(default_factory=dict)
+    relations: dict[str, Relation] = field(default_factory=dict)
+    document: tuple[Entry, ...] = ()
+    #: comments after the last entry
+    trailing_comments: tuple[str, ...] = ()
+    path: str | None = field(default=None, compare=False)
+    #: files merged in through `include`, in the order they were read
+    included: tuple[str, ...] = field(default=(), compare=False)
+    #: parse and resolution diagnostics (check adds its own on top)
+    diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False, repr=False)
+
+    @property
+    def title(self) -> str | None:
+        value = self.metadata.get("title")
+        return None if value is None else str(value)
+
+    def node_by_title(self, title: str) -> Node | None:
+        """The node titled `title` (claim/evidence first, then argument)."""
+        return self.nodes.get(f"[{title}]") or self.nodes.get(f"<{title}>")
+
+    def relations_from(self, node_id: str) -> Iterator[Relation]:
+        return (r for r in self.relations.values() if r.source == node_id)
+
+    def relations_to(self, target_id: str) -> Iterator[Relation]:
+        return (r for r in self.relations.values() if r.target == target_id)
+
+    def walk(self) -> Iterator[NodeEntry]:
+        """Every node entry of the document, depth first, in written order."""
+        stack = [e for e in reversed(self.document) if isinstance(e, NodeEntry)]
+        while stack:
+            entry = stack.pop()
+            yield entry
+            stack.extend(reversed(entry.children))

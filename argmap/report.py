@@ -1,0 +1,73 @@
+"""Diagnostics as a person reads them: like a compiler, with the line and a caret under it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from .errors import Diagnostic, Severity
+
+_COLORS = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m", Severity.INFO: "\033[1;36m"}
+_RESET = "\033[0m"
+_MAX_SHOWN = 160  # columns of context shown around a position on very long lines
+
+
+def _source_lines(path: str | None, sources: Mapping[str | None, str], cache: dict) -> list[str]:
+    if path not in cache:
+        text = sources.get(path)
+        if text is None and path is not None:
+            try:
+                text = Path(path).read_bytes().decode("utf-8-sig", errors="replace")
+            except OSError:
+                text = ""
+        cache[path] = (text or "").splitlines()
+    return cache[path]
+
+
+def _excerpt(line: str, column: int, width: int) -> tuple[str, int, int]:
+    """Cut a long line around `column`; returns the shown text, caret offset and caret width."""
+    line = line.replace("\t", " ")
+    start = max(0, column - 1 - _MAX_SHOWN // 2) if len(line) > _MAX_SHOWN else 0
+    shown = line[start : start + _MAX_SHOWN]
+    prefix = "…" if start else ""
+    suffix = "…" if start + _MAX_SHOWN < len(line) else ""
+    offset = column - 1 - start + len(prefix)
+    width = max(1, min(width, len(shown) - (column - 1 - start)))
+    return prefix + shown + suffix, offset, width
+
+
+def format_diagnostic(
+    diagnostic: Diagnostic,
+    sources: Mapping[str | None, str] | None = None,
+    *,
+    color: bool = False,
+    _cache: dict | None = None,
+) -> str:
+    """One diagnostic: `path:line:col: error[code]: message`, the line, a caret, the hint."""
+    cache = {} if _cache is None else _cache
+    span = diagnostic.span
+    severity = diagnostic.severity.value
+    if color:
+        severity = f"{_COLORS[diagnostic.severity]}{severity}{_RESET}"
+    out = [f"{span}: {severity}[{diagnostic.code}]: {diagnostic.message}\n"]
+    lines = _source_lines(span.path, sources or {}, cache)
+    if 1 <= span.line <= len(lines):
+        width = span.end_column - span.column if span.end_line == span.line else 1
+        shown, offset, width = _excerpt(lines[span.line - 1], span.column, width)
+        gutter = f"{span.line:>5} | "
+        out.append(f"{gutter}{shown}\n")
+        out.append(" " * (len(gutter) - 2) + "| " + " " * offset + "^" * width + "\n")
+    if diagnostic.hint:
+        out.append(f"      = hint: {diagnostic.hint}\n")
+    return "".join(out)
+
+
+def format_diagnostics(
+    diagnostics: Iterable[Diagnostic],
+    sources: Mapping[str | None, str] | None = None,
+    *,
+    color: bool = False,
+) -> str:
+    """All diagnostics, in order, each as `format_diagnostic` prints it."""
+    cache: dict = {}
+    return "".join(format_diagnostic(d, sources, color=color, _cache=cache) for d in diagnostics)
