@@ -1,0 +1,163 @@
+"""Extensions, acceptance and status under every semantics, on top of `dung` and `preferred`.
+
+* `extensions` streams the extensions of one semantics, stopping at a limit or a time limit;
+* `credulous` / `sceptical` decide acceptance of one argument without enumerating where
+  the semantics allows it (semi-stable acceptance does enumerate: it is the hardest);
+* `sceptical_labels` gives every argument its *sceptical status*: `in` when every extension
+  contains it, `out` when every extension attacks it, `undec` otherwise. Under grounded (and
+  complete, whose sceptical status is the grounded one) this is the grounded labelling. When a
+  framework has no stable extension every argument is `undec` under stable.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Iterable, Iterator
+
+import clingo
+
+from .dung import (COMPLETE, IN, MAXIMAL, OUT, RANGE, SEMANTICS, STABLE, UNDEC,
+                   control, first_model, grounded_extension, grounded_labelling, literal,
+                   solve_iter)
+from .framework import Framework
+from .preferred import PreferredReasoner
+
+
+def _check(semantics: str) -> None:
+    if semantics not in SEMANTICS:
+        raise ValueError(f"unknown semantics {semantics!r}; use one of {', '.join(SEMANTICS)}")
+
+
+def _deadline(timeout: float | None) -> float | None:
+    return None if timeout is None else time.monotonic() + timeout
+
+
+def ideal_extension(af: Framework, timeout: float | None = None) -> frozenset[int]:
+    """The ideal extension: the largest admissible set not attacked by any credulously
+    accepted argument (Dunne 2009). One brave-consequence call, then a fixpoint."""
+    brave: frozenset[int] = frozenset()
+    ctl = control(af, COMPLETE, ["--enum-mode=brave"])
+    for model in solve_iter(ctl, deadline=_deadline(timeout)):
+        brave = model  # the last model holds the brave consequences
+    attackers = af.attackers()
+    candidates = {a for a in brave if not any(b in brave for b in attackers[a])}
+    changed = True
+    while changed:  # drop what the remaining set does not defend
+        attacked = {t for s, t in zip(af.sources, af.targets) if s in candidates}
+        keep = {a for a in candidates if all(b in attacked for b in attackers[a])}
+        changed = keep != candidates
+        candidates = keep
+    return frozenset(candidates)
+
+
+def extensions(af: Framework, semantics: str, *, limit: int | None = None,
+               timeout: float | None = None) -> Iterator[frozenset[int]]:
+    """Stream the extensions of `semantics`, at most `limit`; EnumerationTimeout after `timeout`."""
+    _check(semantics)
+    deadline = _deadline(timeout)
+    if semantics == "grounded":
+        yield grounded_extension(af)
+    elif semantics == "ideal":
+        yield ideal_extension(af, timeout)
+    elif semantics == "semi-stable":
+        yield from _semi_stable(af, limit, deadline)
+    else:
+        program, options = {"complete": (COMPLETE, []), "stable": (STABLE, []),
+                            "preferred": (COMPLETE, MAXIMAL)}[semantics]
+        yield from solve_iter(control(af, program, options), limit=limit, deadline=deadline)
+
+
+def _semi_stable(af: Framework, limit: int | None, deadline: float | None
+                 ) -> Iterator[frozenset[int]]:
+    """Maximal ranges first, then every complete extension having one of them as its range."""
+    ranges = control(af, COMPLETE + RANGE, MAXIMAL, show=["range/1"])
+    exact = control(af, COMPLETE + RANGE)
+    lits = [literal(exact, "range", i) for i in range(af.size)]
+    found = 0
+    for covered in solve_iter(ranges, deadline=deadline):
+        assumptions = [lit if i in covered else -lit for i, lit in enumerate(lits) if lit]
+        for extension in solve_iter(exact, deadline=deadline, assumptions=assumptions):
+            yield extension
+            found += 1
+            if limit is not None and found >= limit:
+                return
+
+
+def credulous(af: Framework, semantics: str, arg: int, timeout: float | None = None) -> bool:
+    """Is `arg` in at least one extension of `semantics`?"""
+    _check(semantics)
+    if semantics in ("grounded", "ideal"):
+        return sceptical(af, semantics, arg, timeout)
+    if semantics in ("complete", "preferred", "stable"):
+        ctl = control(af, STABLE if semantics == "stable" else COMPLETE)
+        lit = literal(ctl, "in", arg)
+        return lit is not None and first_model(ctl, [lit]) is not None
+    return any(arg in e for e in extensions(af, semantics, timeout=timeout))
+
+
+def sceptical(af: Framework, semantics: str, arg: int, timeout: float | None = None) -> bool:
+    """Is `arg` in every extension of `semantics`? (Vacuously true when there is none.)"""
+    _check(semantics)
+    if semantics in ("grounded", "complete"):
+        return grounded_labelling(af)[arg] == IN
+    if semantics == "ideal":
+        return arg in ideal_extension(af, timeout)
+    if semantics == "preferred":
+        return PreferredReasoner(af).sceptical(arg, timeout=timeout)
+    if semantics == "stable":
+        ctl = control(af, STABLE)
+        lit = literal(ctl, "in", arg)
+        return first_model(ctl, [] if lit is None else [-lit]) is None
+    return all(arg in e for e in extensions(af, semantics, timeout=timeout))
+
+
+def sceptical_labels(af: Framework, semantics: str, args: Iterable[int] | None = None,
+                     timeout: float | None = None) -> dict[int, str]:
+    """The sceptical status (`in` / `out` / `undec`, see the module doc) of `args` (default all)."""
+    _check(semantics)
+    wanted = list(range(af.size)) if args is None else list(args)
+    grounded = grounded_labelling(af)
+    if semantics in ("grounded", "complete"):
+        return {a: grounded[a] for a in wanted}
+    if semantics == "preferred":  # grounded is inside every preferred extension: start there
+        reasoner = PreferredReasoner(af)
+        deadline = _deadline(timeout)
+        labels = {}
+        for a in wanted:
+            labels[a] = grounded[a]
+            if labels[a] == UNDEC:
+                left = None if deadline is None else max(0.0, deadline - time.monotonic())
+                if reasoner.sceptical(a, timeout=left):
+                    labels[a] = IN
+                elif reasoner.sceptical(a, attacked=True, timeout=left):
+                    labels[a] = OUT
+        return labels
+    if semantics == "stable":
+        return _stable_labels(af, wanted, timeout)
+    found = list(extensions(af, semantics, timeout=timeout))
+    if not found:
+        return {a: UNDEC for a in wanted}
+    common = frozenset.intersection(*found)
+    attacked_by_all = frozenset.intersection(*(_attacked(af, e) for e in found))
+    return {a: IN if a in common else OUT if a in attacked_by_all else UNDEC for a in wanted}
+
+
+def _stable_labels(af: Framework, wanted: list[int], timeout: float | None) -> dict[int, str]:
+    """Cautious consequences: what every stable extension holds in and attacks."""
+    ctl = control(af, STABLE, ["--enum-mode=cautious"], show=["in/1", "defeated/1"])
+    last = None
+    for last in solve_iter(ctl, deadline=_deadline(timeout), convert=_named):
+        pass
+    if last is None:
+        return {a: UNDEC for a in wanted}
+    held = {a for name, a in last if name == "in"}
+    hit = {a for name, a in last if name == "defeated"}
+    return {a: IN if a in held else OUT if a in hit else UNDEC for a in wanted}
+
+
+def _named(model: clingo.Model) -> list[tuple[str, int]]:
+    return [(s.name, s.arguments[0].number) for s in model.symbols(shown=True)]
+
+
+def _attacked(af: Framework, extension: frozenset[int]) -> frozenset[int]:
+    return frozenset(t for s, t in zip(af.sources, af.targets) if s in extension)

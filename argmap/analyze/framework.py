@@ -1,0 +1,203 @@
+"""From a map to a Dung argumentation framework (the attacks) and its bipolar part (the supports).
+
+`Framework` is the abstract framework every semantics works on: arguments `0..n-1` with names,
+attacks as two parallel integer arrays (compact enough for millions of attacks).
+
+`translate(map)` builds a `MapFramework`: the `Framework` plus the `reasons` the gradual
+semantics uses. How each construct maps (docs/analysis.md says the same with an example):
+
+* every node is an argument, numbered in map order;
+* an attack `a - b` is the attack a -> b; a contradiction is an attack each way;
+* an undercut of a node (`_> <Arg>`) attacks that node;
+* a *reason* is one relation, or the relations of one linked group (co-premises `&`);
+* a reason that is linked or undercut gets an *inference argument* named by its first
+  relation id (`r3`; `r3~` for the reverse direction of a contradiction). It is attacked by
+  the undercutters and by `not p` for each premise p (`not p` is attacked by p alone, so it
+  stands exactly when p is out), and, for an attack reason, attacks the target;
+* supports add no attacks: they form the bipolar part used by DF-QuAD;
+* what-if assumptions: `accepted` removes every attack on the node; `rejected` adds an
+  unattacked argument `assume not X` attacking it.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Mapping, Sequence
+
+from ..model import Map, RelationKind, is_relation_id
+
+ATTACKING = (RelationKind.ATTACK, RelationKind.UNDERCUT, RelationKind.CONTRADICTION)
+
+
+class Framework:
+    """An abstract argumentation framework: named arguments `0..n-1` and attacks `(i, j)`."""
+
+    __slots__ = ("names", "sources", "targets", "_index")
+
+    def __init__(self, names: Sequence[str], attacks: Iterable[tuple[int, int]] = ()) -> None:
+        self.names: list[str] = list(names)
+        self.sources = array("i")
+        self.targets = array("i")
+        self._index: dict[str, int] | None = None
+        for source, target in attacks:
+            self.add_attack(source, target)
+
+    @property
+    def size(self) -> int:
+        """The number of arguments."""
+        return len(self.names)
+
+    def add_attack(self, source: int, target: int) -> None:
+        """Add the attack source -> target (indices must be arguments)."""
+        self.sources.append(source)
+        self.targets.append(target)
+
+    def attacks(self) -> Iterator[tuple[int, int]]:
+        """Every attack as a pair of argument indices, in insertion order."""
+        return zip(self.sources, self.targets)
+
+    def index(self, name: str) -> int:
+        """The index of the argument called `name` (KeyError if there is none)."""
+        if self._index is None:
+            self._index = {n: i for i, n in enumerate(self.names)}
+        return self._index[name]
+
+    def __repr__(self) -> str:
+        return f"Framework({self.names!r}, {list(self.attacks())!r})"
+
+    def attackers(self) -> list[list[int]]:
+        """For each argument, the arguments attacking it."""
+        result: list[list[int]] = [[] for _ in self.names]
+        for source, target in zip(self.sources, self.targets):
+            result[target].append(source)
+        return result
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One reason for or against an item: linked premises, from one relation or linked group.
+
+    `target` is a node id or an inference id; `inference` is this reason's own inference id
+    when it has an inference argument; `weight` multiplies the relations' `weight` values.
+    """
+
+    attack: bool
+    premises: tuple[str, ...]
+    target: str
+    relations: tuple[str, ...]
+    weight: float = 1.0
+    inference: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MapFramework:
+    """A map as a framework: the Dung part (`af`) and the reasons for the bipolar part."""
+
+    af: Framework
+    node_ids: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+    #: inference id -> its argument index in `af`
+    inferences: dict[str, int]
+    #: node id -> "accepted" / "rejected": the assumptions applied
+    assumptions: dict[str, str] = field(default_factory=dict)
+
+
+def _reasons(map_: Map) -> list[Reason]:
+    """Group the relations into reasons; undercuts of relations target inference ids."""
+    groups: dict[str, list] = {}
+    for relation in map_.relations.values():
+        key = relation.id if relation.group is None else f"group:{relation.group}"
+        groups.setdefault(key, []).append(relation)
+    undercut = {r.target for r in map_.relations.values() if r.kind is RelationKind.UNDERCUT}
+    direct: list[Reason] = []
+    by_relation: dict[str, list[str]] = {}  # relation id -> inference ids of its reasons
+    for members in groups.values():
+        first = members[0]
+        weight = 1.0
+        for member in members:
+            weight *= 1.0 if member.weight is None else float(member.weight)
+        relations = tuple(m.id for m in members)
+        needs_inference = len(members) > 1 or any(rid in undercut for rid in relations)
+        directions = [(tuple(m.source for m in members), first.target, "")]
+        if first.kind is RelationKind.CONTRADICTION:
+            directions = [((first.source,), first.target, ""), ((first.target,), first.source, "~")]
+        for premises, target, suffix in directions:
+            inference = first.id + suffix if needs_inference else None
+            if inference:
+                for rid in relations:
+                    by_relation.setdefault(rid, []).append(inference)
+            attack = first.kind in ATTACKING
+            direct.append(Reason(attack, premises, target, relations, weight, inference))
+    result: list[Reason] = []
+    for reason in direct:
+        if is_relation_id(reason.target):  # an undercut of a relation: hit its inferences
+            for inference in by_relation.get(reason.target, ()):
+                result.append(_retarget(reason, inference))
+        else:
+            result.append(reason)
+    return result
+
+
+def _retarget(reason: Reason, target: str) -> Reason:
+    return Reason(reason.attack, reason.premises, target, reason.relations, reason.weight,
+                  reason.inference)
+
+
+def resolve_assumptions(map_: Map, assumptions: Mapping[str, str] | None) -> dict[str, str]:
+    """`status:` metadata in the map, overridden by `assumptions` (title or node id -> value).
+
+    Raises ValueError naming the problem for an unknown node or a value other than
+    accepted / rejected.
+    """
+    result: dict[str, str] = {}
+    for node in map_.nodes.values():
+        value = node.meta.get("status")
+        if value in ("accepted", "rejected"):
+            result[node.id] = str(value)
+    for key, value in (assumptions or {}).items():
+        node = map_.nodes.get(key) or map_.node_by_title(key)
+        if node is None:
+            raise ValueError(f"no node with the title or id {key!r}")
+        if value not in ("accepted", "rejected"):
+            raise ValueError(f"{key!r}: assume 'accepted' or 'rejected', not {value!r}")
+        result[node.id] = value
+    return result
+
+
+def translate(map_: Map, assumptions: Mapping[str, str] | None = None) -> MapFramework:
+    """Build the framework of `map_` with the what-if `assumptions` applied (see module doc)."""
+    assumed = resolve_assumptions(map_, assumptions)
+    reasons = [r for r in _reasons(map_) if all(p in map_.nodes for p in r.premises)]
+    node_ids = tuple(map_.nodes)
+    names = list(node_ids)
+    index = {name: i for i, name in enumerate(names)}
+
+    def argument(name: str) -> int:
+        if name not in index:
+            index[name] = len(names)
+            names.append(name)
+        return index[name]
+
+    inferences = {r.inference: argument(r.inference) for r in reasons if r.inference}
+    edges: list[tuple[int, int]] = []
+    for reason in reasons:
+        if reason.target not in index:
+            continue  # dangling reference: check reports it
+        if reason.inference is None:
+            if reason.attack:
+                edges.append((index[reason.premises[0]], index[reason.target]))
+            continue
+        inference = index[reason.inference]
+        for premise in reason.premises:
+            negation = argument(f"not {premise}")
+            edges.append((index[premise], negation))
+            edges.append((negation, inference))
+        if reason.attack:
+            edges.append((inference, index[reason.target]))
+    for node_id, value in assumed.items():
+        if value == "rejected":
+            edges.append((argument(f"assume not {node_id}"), index[node_id]))
+    accepted = {index[n] for n, v in assumed.items() if v == "accepted"}
+    af = Framework(names, (e for e in dict.fromkeys(edges) if e[1] not in accepted))
+    return MapFramework(af, node_ids, tuple(reasons), inferences, assumed)

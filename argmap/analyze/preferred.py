@@ -1,0 +1,77 @@
+"""Sceptical preferred acceptance without enumerating the preferred extensions.
+
+A counterexample-guided loop (as in CEGARTIX, Dvořák, Järvisalo, Wallner and Woltran 2014):
+
+1. find a complete extension E that lacks the property asked about (`a` in it, or `a`
+   attacked by it) and is not contained in a preferred extension already found;
+2. grow E into a preferred extension P (clingo's domain heuristic makes the first model
+   containing E subset-maximal);
+3. if P lacks the property too, P is a counterexample: the answer is no. Otherwise remember P
+   (no later E may lie inside it) and go back to 1. When step 1 finds nothing, the answer is yes.
+
+Every round finds a new preferred extension, so the loop ends; in practice after one or two
+rounds. One grounded clingo program serves every query: each query's constraints hang on a
+fresh guard atom that is switched on only while that query runs.
+"""
+
+from __future__ import annotations
+
+import time
+
+import clingo
+
+from .dung import COMPLETE, MAXIMAL, control, literal, solve_iter
+from .framework import Framework
+
+
+class PreferredReasoner:
+    """Answers "is `a` in (or attacked by) every preferred extension?" for one framework."""
+
+    def __init__(self, af: Framework) -> None:
+        self.af = af
+        self.ctl = control(af, COMPLETE, MAXIMAL)
+        self._in = [literal(self.ctl, "in", i) for i in range(af.size)]
+        self.rounds = 0  # solver rounds used, for benchmarks
+        self._attackers: list[list[int]] | None = None
+
+    def _first(self, assumptions: list[int], deadline: float | None) -> frozenset[int] | None:
+        self.rounds += 1
+        for model in solve_iter(self.ctl, limit=1, deadline=deadline, assumptions=assumptions):
+            return model
+        return None
+
+    def sceptical(self, arg: int, *, attacked: bool = False, timeout: float | None = None) -> bool:
+        """True iff every preferred extension contains `arg` (or, with `attacked`, attacks it).
+
+        Raises EnumerationTimeout when `timeout` seconds pass first.
+        """
+        deadline = None if timeout is None else time.monotonic() + timeout
+        wanted = literal(self.ctl, "defeated" if attacked else "in", arg)
+        if wanted is None:  # never attacked: no extension attacks it
+            return False
+        with self.ctl.backend() as backend:
+            guard = backend.add_atom()
+            backend.add_external(guard, clingo.TruthValue.Free)
+            backend.add_rule([], [guard, wanted])  # while guarded: E lacks the property
+        try:
+            while True:
+                start = self._first([guard], deadline)
+                if start is None:
+                    return True
+                grown = self._first([-guard, *(self._in[i] for i in start)], deadline)
+                if grown is None:  # cannot happen: E itself is a model
+                    raise AssertionError("a complete extension could not be grown")
+                if not self._has(grown, arg, attacked):
+                    return False
+                outside = [-self._in[i] for i in range(self.af.size) if i not in grown]
+                with self.ctl.backend() as backend:  # while guarded: E not inside `grown`
+                    backend.add_rule([], [guard, *outside])
+        finally:
+            self.ctl.release_external(guard)
+
+    def _has(self, extension: frozenset[int], arg: int, attacked: bool) -> bool:
+        if not attacked:
+            return arg in extension
+        if self._attackers is None:
+            self._attackers = self.af.attackers()
+        return any(s in extension for s in self._attackers[arg])
