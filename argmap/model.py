@@ -151,6 +151,20 @@ def is_relation_id(ident: str) -> bool:
     return ident[:1] == "r"
 
 
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """One place a name is written: `kind` is node | actor | source | tag.
+
+    `name` is the node id, actor id, source id or tag; `node` the node whose line holds it
+    (None for a relation target written by reference). Editors and checks use these.
+    """
+
+    kind: str
+    name: str
+    span: Span
+    node: str | None = None
+
+
 # --- the document view -------------------------------------------------------------------
 
 
@@ -234,6 +248,8 @@ class Map:
     path: str | None = field(default=None, compare=False)
     #: files merged in through `include`, in the order they were read
     included: tuple[str, ...] = field(default=(), compare=False)
+    #: every place an actor, source, tag or node title is written (definitions excluded)
+    usages: tuple[Usage, ...] = field(default=(), compare=False, repr=False)
     #: parse and resolution diagnostics (check adds its own on top)
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False, repr=False)
 

@@ -18,11 +18,18 @@ def load_map(path: str) -> Map:
 
 
 def print_diagnostics(
-    diagnostics: Iterable[Diagnostic], *, stream: TextIO | None = None, color: bool | None = None
+    diagnostics: Iterable[Diagnostic],
+    *,
+    stream: TextIO | None = None,
+    color: bool | None = None,
+    sources: dict[str | None, str] | None = None,
 ) -> None:
-    """Print diagnostics compiler-style (path:line:col: severity[code]: message, caret, hint)."""
+    """Print diagnostics compiler-style (path:line:col: severity[code]: message, caret, hint).
+
+    `sources` gives the text of files that are not on disk (standard input: key None).
+    """
     out = stream or sys.stderr
-    text = format_diagnostics(diagnostics, color=out.isatty() if color is None else color)
+    text = format_diagnostics(diagnostics, sources, color=out.isatty() if color is None else color)
     if text:
         out.write(text)
 

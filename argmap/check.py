@@ -1,0 +1,156 @@
+"""`check`: an ordered list of named checks, each `Map → diagnostics`, read top to bottom.
+
+The first, `parse`, returns what reading the file found (syntax, indentation, structure,
+references, includes: see argmap/outline.py); the rest look at the model.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Callable, Iterator
+
+from .errors import Diagnostic, Severity, Span
+from .model import Map, Node, NodeKind, RelationKind
+
+Check = Callable[[Map], Iterator[Diagnostic]]
+
+
+def _suggest(name: str, known: list[str]) -> tuple[str, ...]:
+    return tuple(difflib.get_close_matches(name, known, n=3, cutoff=0.6))
+
+
+def parse_findings(m: Map) -> Iterator[Diagnostic]:
+    """What the parser reported."""
+    yield from m.diagnostics
+
+
+def unknown_actors(m: Map) -> Iterator[Diagnostic]:
+    """`@id` naming no declared actor."""
+    yield from _unknown(m, "actor", m.actors, "@", "actor {name}: Display Name")
+
+
+def unknown_sources(m: Map) -> Iterator[Diagnostic]:
+    """`^id` naming no declared source."""
+    yield from _unknown(m, "source", m.sources, "^", 'source {name}: "citation"')
+
+
+def _unknown(m: Map, kind: str, known: dict, sigil: str, declaration: str) -> Iterator[Diagnostic]:
+    names = list(known)
+    for usage in m.usages:
+        if usage.kind == kind and usage.name not in known:
+            close = _suggest(usage.name, names)
+            hint = (f"did you mean {' or '.join(sigil + c for c in close)}?" if close
+                    else f"declare it: {declaration.format(name=usage.name)}")
+            yield Diagnostic(f"unknown-{kind}", f"{sigil}{usage.name} is not a declared {kind}", usage.span,
+                             hint=hint, suggestions=tuple(sigil + c for c in close))
+
+
+def _unit_interval(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1
+
+
+# key -> (test, what it must be)
+_NODE_KEYS: dict[str, tuple[Callable[[object], bool], str]] = {
+    "weight": (_unit_interval, "a number from 0 to 1"),
+    "score": (_unit_interval, "a number from 0 to 1"),
+    "round": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0, "a whole number, 0 or more"),
+    "status": (lambda v: v in ("accepted", "rejected"), "'accepted' or 'rejected'"),
+    "url": (lambda v: isinstance(v, str), "text"),
+}
+
+
+def metadata_values(m: Map) -> Iterator[Diagnostic]:
+    """Known metadata keys with a value of the wrong type or range."""
+    def bad(owner: str, key: str, value: object, span: Span, what: str) -> Diagnostic:
+        return Diagnostic("bad-metadata-value", f"{owner}: '{key}' is {value!r}, but must be {what}", span,
+                          hint=f"write {{{key}: …}} with {what}")
+
+    for node in m.nodes.values():
+        for key, value in node.meta.items():
+            rule = _NODE_KEYS.get(key)
+            if rule and not rule[0](value):
+                yield bad(node.id, key, value, node.span, rule[1])
+    for relation in m.relations.values():
+        value = relation.meta.get("weight")
+        if "weight" in relation.meta and not _unit_interval(value):
+            yield bad("this relation", "weight", value, relation.span, "a number from 0 to 1")
+    for owner in list(m.actors.values()) + list(m.sources.values()):
+        value = owner.meta.get("url")
+        if "url" in owner.meta and not isinstance(value, str):
+            yield bad(owner.id, "url", value, owner.span, "text")
+
+
+def self_relations(m: Map) -> Iterator[Diagnostic]:
+    """A node that supports, attacks or contradicts itself, or undercuts its own inference."""
+    for r in m.relations.values():
+        target = m.relations[r.target].source if r.targets_relation and r.target in m.relations else r.target
+        if r.source == target:
+            what = "undercuts its own inference" if r.kind is RelationKind.UNDERCUT else f"{r.kind.value}s itself"
+            yield Diagnostic("self-relation", f"{r.source} {what}", r.span,
+                             hint="a node cannot be its own reason or objection; relate it to another node")
+
+
+def conflicting_relations(m: Map) -> Iterator[Diagnostic]:
+    """One node both supporting and attacking the same target."""
+    seen: dict[tuple[str, str], RelationKind] = {}
+    for r in m.relations.values():
+        if r.kind not in (RelationKind.SUPPORT, RelationKind.ATTACK):
+            continue
+        other = seen.setdefault((r.source, r.target), r.kind)
+        if other is not r.kind:
+            yield Diagnostic("support-and-attack", f"{r.source} both supports and attacks {r.target}", r.span,
+                             Severity.WARNING, "split the node into the part that supports and the part that attacks")
+
+
+def empty_undercuts(m: Map) -> Iterator[Diagnostic]:
+    """`_> X` where X draws no inference that could be undercut."""
+    sources = {r.source for r in m.relations.values() if r.kind is not RelationKind.UNDERCUT}
+    for r in m.relations.values():
+        if r.kind is RelationKind.UNDERCUT and not r.targets_relation and r.target not in sources:
+            yield Diagnostic("undercut-without-inference", f"{r.target} supports or attacks nothing, so there is no inference to undercut",
+                             r.span, Severity.WARNING, "attack the node with '->' instead, or give it a conclusion")
+
+
+def evidence_sources(m: Map) -> Iterator[Diagnostic]:
+    """Evidence that cites no source (a warning: it may be common knowledge)."""
+    for node in m.nodes.values():
+        if node.kind is NodeKind.EVIDENCE and not node.sources:
+            yield Diagnostic("evidence-without-source", f"evidence {_name(node)} cites no source", node.span,
+                             Severity.WARNING, "add ^source (declared with: source ID: \"citation\")")
+
+
+def unused_declarations(m: Map) -> Iterator[Diagnostic]:
+    """Actors and sources declared but never used (often a typo in the @ or ^)."""
+    used = {(u.kind, u.name) for u in m.usages}
+    for kind, table in (("actor", m.actors), ("source", m.sources)):
+        for ident, item in table.items():
+            if (kind, ident) not in used:
+                yield Diagnostic(f"unused-{kind}", f"{kind} {ident!r} is declared but never used", item.span,
+                                 Severity.WARNING, f"attribute a node with {'@' if kind == 'actor' else '^'}{ident}, or remove the declaration")
+
+
+def _name(node: Node) -> str:
+    return node.id if node.title is not None else repr(node.plain_text[:40])
+
+
+#: the checks, in the order they run
+CHECKS: list[tuple[str, Check]] = [
+    ("parse", parse_findings),
+    ("unknown-actors", unknown_actors),
+    ("unknown-sources", unknown_sources),
+    ("metadata-values", metadata_values),
+    ("self-relations", self_relations),
+    ("conflicting-relations", conflicting_relations),
+    ("empty-undercuts", empty_undercuts),
+    ("evidence-sources", evidence_sources),
+    ("unused-declarations", unused_declarations),
+]
+
+
+def check(m: Map, *, skip: frozenset[str] = frozenset()) -> list[Diagnostic]:
+    """Every diagnostic for the map: parse findings first, then each check in `CHECKS` order."""
+    found: list[Diagnostic] = []
+    for name, run in CHECKS:
+        if name not in skip:
+            found.extend(run(m))
+    return found

@@ -1,0 +1,54 @@
+"""`argmap check FILE...`: report every problem in one pass, like a compiler."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..check import check
+from ..errors import Severity
+from ._common import load_map, print_diagnostics
+
+HELP = "report syntax errors, undefined references and other problems"
+DESCRIPTION = """\
+Read each map and report every problem found, as
+
+  maps/x.argmap:12:5: error[undefined-node]: [Tittle] is used but never defined
+
+followed by the line, a caret and a hint. Exit status: 0 when no file has errors (warnings
+are allowed unless --strict), 1 otherwise, 2 when a file cannot be read.
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE", help="map files ('-' reads standard input)")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text for people (default), json for tools")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only errors, no warnings or summary")
+
+
+def run(args: argparse.Namespace) -> int:
+    failed = False
+    report: list[dict] = []
+    for path in args.files:
+        m = load_map(path)
+        found = check(m)
+        if args.quiet:
+            found = [d for d in found if d.is_error]
+        errors = sum(d.is_error for d in found)
+        warnings = sum(d.severity is Severity.WARNING for d in found)
+        failed |= errors > 0 or (args.strict and warnings > 0)
+        if args.format == "json":
+            report.append({"path": path, "errors": errors, "warnings": warnings,
+                           "diagnostics": [d.to_dict() for d in found]})
+            continue
+        print_diagnostics(found, stream=sys.stdout)
+        if not args.quiet:
+            status = "ok" if not found else f"{errors} error(s), {warnings} warning(s)"
+            print(f"{path}: {status} ({len(m.nodes)} nodes, {len(m.relations)} relations)")
+    if args.format == "json":
+        json.dump(report if len(report) != 1 else report[0], sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    return 1 if failed else 0

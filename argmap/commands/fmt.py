@@ -1,0 +1,65 @@
+"""`argmap fmt FILE...`: rewrite maps in canonical layout, losing nothing."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+
+from ..files import atomic_write, read_text
+from ..format import format_map
+from ..parse import parse
+from ._common import print_diagnostics
+
+HELP = "rewrite maps in canonical layout (comments and meaning kept)"
+DESCRIPTION = """\
+Rewrite each map in canonical layout: two spaces per level, one space after a marker,
+annotations in the order @actors #tags ^sources {meta}, comments and blank-line groups kept.
+The file is replaced atomically. A file with errors is left untouched (run 'argmap check').
+
+  argmap fmt maps/*.argmap          rewrite in place
+  argmap fmt --check maps/*.argmap  exit 1 if any file would change (for CI)
+  argmap fmt --diff map.argmap      show the change, write nothing
+  argmap fmt - < in.argmap          read standard input, write standard output
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE", help="map files ('-' for stdin → stdout)")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file would change")
+    mode.add_argument("--diff", action="store_true", help="write nothing; print a unified diff")
+
+
+def run(args: argparse.Namespace) -> int:
+    status = 0
+    for path in args.files:
+        text, decode_errors = read_text(path)
+        name = None if path == "-" else path
+        m = parse(text, name)
+        errors = [d for d in list(decode_errors) + list(m.diagnostics) if d.is_error]
+        if errors:
+            print_diagnostics(errors, sources={name: text})
+            print(f"{path}: not formatted: fix the {len(errors)} error(s) above first", file=sys.stderr)
+            status = 1
+            continue
+        formatted = format_map(m)
+        original = text.lstrip("\ufeff")
+        if path == "-" and not (args.check or args.diff):
+            sys.stdout.write(formatted)
+            continue
+        changed = formatted != original
+        if args.diff and changed:
+            sys.stdout.writelines(difflib.unified_diff(
+                original.splitlines(keepends=True), formatted.splitlines(keepends=True),
+                fromfile=f"{path} (original)", tofile=f"{path} (formatted)"))
+        if args.check or args.diff:
+            if changed:
+                status = max(status, 1)
+                if args.check:
+                    print(f"{path}: would be reformatted", file=sys.stderr)
+            continue
+        if changed:
+            atomic_write(path, formatted)
+            print(f"{path}: formatted", file=sys.stderr)
+    return status

@@ -1,0 +1,516 @@
+"""`Line` records → `Map`: nesting from columns, relations from markers, names resolved.
+
+One pass over the lines with a stack of open node entries (no recursion, so 2,000 levels of
+nesting are fine). Included files are read into the same builder, so ids stay unique; their
+lines join the graph view but not the including file's document.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .errors import Diagnostic, Severity, Span
+from .lines import Annotations, Line, MetaBlock, Pos, unescape
+from .model import (
+    Actor,
+    ActorEntry,
+    IncludeEntry,
+    Map,
+    Node,
+    NodeEntry,
+    NodeKind,
+    Relation,
+    RelationKind,
+    Section,
+    SectionEntry,
+    Source,
+    SourceEntry,
+    Trivia,
+    Usage,
+)
+from .values import front_matter_entries
+
+# marker → (relation kind, direction): "in" = child → parent, "out" = parent → child
+_MARKERS: dict[str, tuple[RelationKind, str]] = {
+    "+": (RelationKind.SUPPORT, "in"),
+    "<+": (RelationKind.SUPPORT, "in"),
+    "-": (RelationKind.ATTACK, "in"),
+    "<-": (RelationKind.ATTACK, "in"),
+    "><": (RelationKind.CONTRADICTION, "in"),
+    "_": (RelationKind.UNDERCUT, "in"),
+    "+>": (RelationKind.SUPPORT, "out"),
+    "->": (RelationKind.ATTACK, "out"),
+    "_>": (RelationKind.UNDERCUT, "out"),
+}
+CANONICAL_MARKER = {"<+": "+", "<-": "-"}
+_KINDS = {"claim": NodeKind.CLAIM, "argument": NodeKind.ARGUMENT, "evidence": NodeKind.EVIDENCE}
+
+
+@dataclass(slots=True)
+class _NodeDraft:
+    id: str
+    kind: NodeKind
+    title: str | None
+    lines: list[str]
+    section: str | None
+    span: Span
+    actors: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+    references: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Open:
+    """A node entry whose children may still come."""
+
+    indent: int
+    node: str
+    is_reference: bool
+    marker: str | None
+    relation: str | None
+    trivia: Trivia
+    span: Span
+    line_comments: list
+    in_document: bool
+    children: list = field(default_factory=list)
+    child_indent: int | None = None
+    last_child_relation: str | None = None
+    last_child_marker: str | None = None
+
+
+class _Builder:
+    def __init__(self, including: tuple[str, ...]) -> None:
+        self.diagnostics: list[Diagnostic] = []
+        self.metadata: dict = {}
+        self.actors: dict[str, Actor] = {}
+        self.sources: dict[str, Source] = {}
+        self.sections: dict[str, Section] = {}
+        self.nodes: dict[str, _NodeDraft] = {}
+        self.relations: dict[str, dict] = {}
+        self.groups = 0
+        self.untitled = 0
+        self.usages: list[Usage] = []
+        self.document: list = []
+        self.trailing: tuple[str, ...] = ()
+        self.including = including
+        self.included: list[str] = []
+
+    # --- diagnostics --------------------------------------------------------------------
+    def report(self, code: str, message: str, span: Span, hint: str = "", *,
+               severity: Severity = Severity.ERROR, suggestions: tuple[str, ...] = ()) -> None:
+        self.diagnostics.append(Diagnostic(code, message, span, severity, hint, suggestions))
+
+    # --- one file -----------------------------------------------------------------------
+    def read(self, items: list, text: str, path: str | None, in_document: bool) -> None:
+        raw = text.split("\n")
+        state = _FileState(self, raw, path, in_document)
+        for item in items:
+            if isinstance(item, Line):
+                state.line(item)
+            else:
+                state.front_matter(item)
+        state.finish()
+
+
+class _FileState:
+    """Reading one file: the open-entry stack, pending comments, indentation style."""
+
+    def __init__(self, builder: _Builder, raw: list[str], path: str | None, in_document: bool) -> None:
+        self.b = builder
+        self.raw = raw
+        self.path = path
+        self.in_document = in_document
+        self.stack: list[_Open] = []
+        self.last_line = 0
+        self.comments: list[str] = []
+        self.blank = False
+        self.last_node: _Open | None = None  # the node line continuations attach to
+        self.section_stack: list[tuple[int, str]] = []
+        self.indent_char: str | None = None
+        self.indent_unit: int | None = None
+        if raw and raw[0].rstrip(" \t") == "---":
+            self._expect_front_matter = True
+        else:
+            self._expect_front_matter = False
+
+    def span(self, pos: Pos, end_column: int | None = None) -> Span:
+        return Span(self.path, pos.line, pos.column, pos.line, end_column or pos.end_column)
+
+    def line_span(self, line_no: int) -> Span:
+        text = self.raw[line_no - 1] if line_no - 1 < len(self.raw) else ""
+        return Span(self.path, line_no, 1, line_no, len(text) + 1)
+
+    # --- front matter -------------------------------------------------------------------
+    def front_matter(self, token) -> None:  # noqa: ANN001 - a Lark token
+        self._expect_front_matter = False
+        self.last_line = token.value.count("\n") + 1
+        for offset, key, value, error in front_matter_entries(token.value):
+            if error:
+                line_no = offset + 1
+                self.b.report("bad-front-matter", error, self.line_span(line_no),
+                              "front matter lines are 'key: value'")
+            elif self.in_document:
+                self.b.metadata[key] = value
+
+    # --- each line ----------------------------------------------------------------------
+    def line(self, line: Line) -> None:
+        line_no = line.pos.line
+        if self._expect_front_matter and line_no == 1:
+            self.b.report("unterminated-front-matter", "the front matter opened here is never closed",
+                          self.line_span(1), "end the front matter with a line '---'")
+            self._expect_front_matter = False
+        if line_no > self.last_line + 1 and self.last_line > 0:
+            self.blank = True
+        self.last_line = line_no
+        if line.kind == "comment":
+            self.comments.append(line.comment or "")
+            return
+        indent = self.indentation(line_no)
+        kind = line.kind
+        if kind in ("node", "annotations") and self.last_node is not None and indent > self.last_node.indent:
+            self.continuation(line, indent)
+            return
+        self.last_node = None
+        if kind == "annotations":
+            self.b.report("annotations-without-node", "annotations on a line of their own must follow a node line",
+                          self.line_span(line_no), "indent this line under the node it belongs to")
+            return
+        trivia = self.take_trivia(line.comment)
+        if kind in ("node", "child"):
+            self.node(line, indent, trivia)
+            return
+        self.close_all()
+        if indent:
+            self.b.report("unexpected-indent", f"a {kind} line must start at column 1",
+                          self.line_span(line_no), "remove the indentation")
+        getattr(self, kind)(line, trivia)
+
+    def indentation(self, line_no: int) -> int:
+        text = self.raw[line_no - 1]
+        prefix = text[: len(text) - len(text.lstrip(" \t"))]
+        if not prefix:
+            return 0
+        chars = set(prefix)
+        style = "\t" if chars == {"\t"} else " " if chars == {" "} else "mixed"
+        if style == "mixed" or (self.indent_char is not None and style != self.indent_char):
+            self.b.report("mixed-indentation", "this line indents with tabs and spaces mixed"
+                          if style == "mixed" else "this line indents differently from the lines above",
+                          Span(self.path, line_no, 1, line_no, len(prefix) + 1),
+                          "indent with spaces only (argmap fmt writes two per level)")
+        elif self.indent_char is None:
+            self.indent_char = style
+        return len(prefix.expandtabs(8))
+
+    def take_trivia(self, comment: str | None) -> Trivia:
+        trivia = Trivia(self.blank, tuple(self.comments), () if comment is None else (comment,))
+        self.comments = []
+        self.blank = False
+        return trivia
+
+    # --- node lines ---------------------------------------------------------------------
+    def node(self, line: Line, indent: int, trivia: Trivia) -> None:
+        while self.stack and self.stack[-1].indent >= indent:
+            self.close()
+        parent = self.stack[-1] if self.stack else None
+        span = self.span(line.pos, max(line.end_column, line.pos.end_column))
+        marker = line.marker
+        if marker is None and parent is not None:
+            self.b.report("missing-marker", "a child line needs a relation marker",
+                          span, "start it with + (supports), - (attacks), _ (undercuts), >< or &; "
+                          "a continuation line must directly follow its node line")
+        elif marker is not None and parent is None:
+            self.b.report("marker-without-parent", f"'{marker}' has no node above it to relate to",
+                          span, "indent this line under the node it supports or attacks")
+            marker = None
+        elif marker is None and indent:
+            self.b.report("unexpected-indent", "a top-level node must start at column 1", span,
+                          "remove the indentation, or put a relation marker and a parent above it")
+        if parent is not None:
+            self.check_step(parent, indent, span)
+        node_id, is_reference = self.define(line)
+        relation = None
+        if marker is not None and parent is not None:
+            relation = self.relate(line, parent, node_id, span)
+            marker = CANONICAL_MARKER.get(marker, marker)
+            parent.last_child_relation = relation
+            parent.last_child_marker = marker
+        entry = _Open(indent, node_id, is_reference, marker, relation, trivia, span,
+                      [line.comment], self.in_document)
+        self.stack.append(entry)
+        self.last_node = entry
+
+    def check_step(self, parent: _Open, indent: int, span: Span) -> None:
+        if parent.child_indent is None:
+            parent.child_indent = indent
+            step = indent - parent.indent
+            if self.indent_unit is None:
+                self.indent_unit = step
+            elif step >= 2 * self.indent_unit:
+                self.b.report("indent-jump", "this line is indented more than one level deeper than its parent",
+                              span, f"indent children by {self.indent_unit} more than their parent",
+                              severity=Severity.WARNING)
+        elif indent != parent.child_indent:
+            self.b.report("bad-dedent", "this line's indentation matches no open parent",
+                          span, f"indent it like its siblings (column {parent.child_indent + 1})")
+
+    def continuation(self, line: Line, indent: int) -> None:
+        entry = self.last_node
+        assert entry is not None
+        draft = self.b.nodes.get(entry.node)
+        if line.kind == "node":
+            entry.line_comments.append(line.comment)
+        elif line.comment is not None:  # an annotation line's comment joins the last text line's
+            last = entry.line_comments[-1]
+            entry.line_comments[-1] = line.comment if last is None else f"{last}  //{line.comment}"
+        if line.kind == "node":
+            if line.node != "plain" or entry.is_reference or draft is None:
+                self.b.report("missing-marker" if line.node != "plain" else "continuation-of-reference",
+                              "a child line needs a relation marker" if line.node != "plain"
+                              else "a reference line cannot be continued",
+                              self.span(line.pos), "start a child with + - _ >< or &; define the text where the title is defined")
+                return
+            draft.lines.append(line.text)
+        if draft is not None and line.annotations is not None and not entry.is_reference:
+            self.annotate(draft, line.annotations)
+
+    # --- definitions and references -----------------------------------------------------
+    def define(self, line: Line) -> tuple[str, bool]:
+        b = self.b
+        kind = line.node
+        if kind in ("claim_ref", "argument_ref"):
+            node_id = f"[{line.title}]" if kind == "claim_ref" else f"<{line.title}>"
+            span = self.span(line.title_pos)
+            b.usages.append(Usage("node", node_id, span, node_id))
+            return node_id, True
+        node_kind = _KINDS.get(kind, NodeKind.CLAIM)
+        if line.title is None:
+            b.untitled += 1
+            node_id = f"_{b.untitled}"
+        else:
+            node_id = f"<{line.title}>" if node_kind is NodeKind.ARGUMENT else f"[{line.title}]"
+        head = line.title_pos or line.pos
+        span = Span(self.path, head.line, head.column, head.line, max(line.end_column, head.end_column))
+        existing = b.nodes.get(node_id)
+        if existing is not None:
+            if existing.kind is node_kind and existing.lines == [line.text]:
+                b.usages.append(Usage("node", node_id, span, node_id))
+                if line.annotations is not None:
+                    self.annotate(existing, line.annotations)
+                return node_id, True
+            b.report("duplicate-definition", f"{node_id} is already defined, with different text, at {existing.span}",
+                     span, f"use {node_id} alone to refer to it, or give this node another title")
+            return node_id, True
+        draft = _NodeDraft(node_id, node_kind, line.title, [line.text], self.current_section(), span)
+        b.nodes[node_id] = draft
+        if line.annotations is not None:
+            self.annotate(draft, line.annotations)
+        return node_id, False
+
+    def annotate(self, draft: _NodeDraft, annotations: Annotations) -> None:
+        usages = self.b.usages
+        for names, kind in ((draft.actors, "actor"), (draft.tags, "tag"), (draft.sources, "source")):
+            for name, pos in getattr(annotations, kind + "s"):
+                usages.append(Usage(kind, name, self.span(pos), draft.id))
+                if name not in names:
+                    names.append(name)
+        for block in annotations.metas:
+            self.merge_meta(draft.meta, block)
+
+    def merge_meta(self, target: dict, block: MetaBlock) -> None:
+        for key, value in block.values.items():
+            if key in target and target[key] != value:
+                self.b.report("duplicate-key", f"metadata key {key!r} is given twice with different values",
+                              self.span(block.positions[key]), "keep one value", severity=Severity.WARNING)
+            target[key] = value
+
+    def relate(self, line: Line, parent: _Open, node_id: str, span: Span) -> str | None:
+        b = self.b
+        marker = line.marker
+        meta = dict(line.relation_meta.values) if line.relation_meta is not None else {}
+        if marker == "&":
+            sibling = b.relations.get(parent.last_child_relation or "")
+            if sibling is None or parent.last_child_marker not in ("+", "-", "&"):
+                b.report("co-premise-without-sibling", "'&' joins a premise to the sibling above it, and there is none",
+                         span, "put '&' lines right after a '+' or '-' sibling: '+ [A]' then '& [B]'")
+                return None
+            if sibling["group"] is None:
+                b.groups += 1
+                sibling["group"] = f"g{b.groups}"
+            return self.add_relation(sibling["kind"], node_id, parent.node, span, meta, sibling["group"])
+        kind, direction = _MARKERS[marker]
+        if kind is RelationKind.UNDERCUT and direction == "in":
+            if parent.relation is not None:
+                return self.add_relation(kind, node_id, parent.relation, span, meta)
+            if parent.node.startswith("<"):
+                return self.add_relation(kind, node_id, parent.node, span, meta)
+            b.report("undercut-without-inference", f"'_' undercuts the inference from {parent.node} to its parent, and it has none",
+                     span, "put the undercut under a line that supports or attacks something, or use '-' to attack the claim itself")
+            return None
+        if direction == "out":
+            return self.add_relation(kind, parent.node, node_id, span, meta)
+        return self.add_relation(kind, node_id, parent.node, span, meta)
+
+    def add_relation(self, kind: RelationKind, source: str, target: str, span: Span,
+                     meta: dict, group: str | None = None) -> str:
+        relation_id = f"r{len(self.b.relations) + 1}"
+        self.b.relations[relation_id] = {"id": relation_id, "kind": kind, "source": source,
+                                         "target": target, "group": group, "meta": meta, "span": span}
+        return relation_id
+
+    # --- other lines --------------------------------------------------------------------
+    def current_section(self) -> str | None:
+        return self.section_stack[-1][1] if self.section_stack else None
+
+    def section(self, line: Line, trivia: Trivia) -> None:
+        b = self.b
+        while self.section_stack and self.section_stack[-1][0] >= line.level:
+            self.section_stack.pop()
+        section_id = f"s{len(b.sections) + 1}"
+        span = self.line_span(line.pos.line)
+        b.sections[section_id] = Section(section_id, line.text, line.level, self.current_section(), span)
+        self.section_stack.append((line.level, section_id))
+        self.add_entry(SectionEntry(section_id, trivia, span))
+
+    def actor(self, line: Line, trivia: Trivia) -> None:
+        self.declare(line, trivia, self.b.actors, Actor, ActorEntry, "actor")
+
+    def source(self, line: Line, trivia: Trivia) -> None:
+        self.declare(line, trivia, self.b.sources, Source, SourceEntry, "source")
+
+    def declare(self, line: Line, trivia: Trivia, table: dict, cls: type, entry_cls: type, what: str) -> None:
+        ident = line.ident or ""
+        span = self.span(line.ident_pos) if line.ident_pos else self.line_span(line.pos.line)
+        meta = {}
+        if line.annotations is not None:
+            for block in line.annotations.metas:
+                self.merge_meta(meta, block)
+        if ident in table:
+            self.b.report(f"duplicate-{what}", f"{what} {ident!r} is already declared at {table[ident].span}",
+                          span, f"declare each {what} once")
+        else:
+            table[ident] = cls(ident, line.text, meta, span)
+        self.add_entry(entry_cls(ident, trivia, self.line_span(line.pos.line)))
+
+    def include(self, line: Line, trivia: Trivia) -> None:
+        span = self.span(line.ident_pos) if line.ident_pos else self.line_span(line.pos.line)
+        self.add_entry(IncludeEntry(line.ident or "", trivia, self.line_span(line.pos.line)))
+        target = _resolve_include(self, line.ident or "", span)
+        if target is None:
+            return
+        from .parse import read_include
+
+        saved = self.section_stack
+        read_include(self.b, target[0], target[1], span)
+        self.section_stack = saved
+
+    def add_entry(self, entry) -> None:  # noqa: ANN001
+        if self.in_document:
+            self.b.document.append(entry)
+
+    # --- closing ------------------------------------------------------------------------
+    def close(self) -> None:
+        entry = self.stack.pop()
+        frozen = NodeEntry(entry.node, entry.is_reference, entry.marker, entry.relation,
+                           tuple(entry.children),
+                           replace(entry.trivia, line_comments=_trimmed(entry.line_comments)), entry.span)
+        if self.stack:
+            self.stack[-1].children.append(frozen)
+        elif entry.in_document:
+            self.b.document.append(frozen)
+
+    def close_all(self) -> None:
+        while self.stack:
+            self.close()
+        self.last_node = None
+
+    def finish(self) -> None:
+        self.close_all()
+        if self._expect_front_matter:
+            self.b.report("unterminated-front-matter", "the front matter opened here is never closed",
+                          self.line_span(1), "end the front matter with a line '---'")
+        if self.in_document:
+            self.b.trailing = tuple(self.comments)
+
+
+def _trimmed(comments: list) -> tuple:
+    """Line comments without the trailing Nones (so a line without comments has none)."""
+    end = len(comments)
+    while end and comments[end - 1] is None:
+        end -= 1
+    return tuple(comments[:end])
+
+
+def _resolve_include(state: _FileState, name: str, span: Span) -> tuple[str, str] | None:
+    """(absolute path, path to show) of an included file, or None after reporting why not."""
+    base = Path(state.path).resolve().parent if state.path else Path.cwd()
+    target = (base / name).resolve()
+    if not name or os.path.isabs(name) or not target.is_relative_to(base):
+        state.b.report("include-outside", f"include {name!r} leaves the folder of the including map",
+                       span, "include files in the same folder or below it")
+        return None
+    key = str(target)
+    if key in state.b.including:
+        state.b.report("include-cycle", f"include {name!r} includes a file that is already being read",
+                       span, "remove one include of the cycle")
+        return None
+    if not target.is_file():
+        state.b.report("include-not-found", f"included file {name!r} does not exist",
+                       span, f"looked for {target}")
+        return None
+    shown = os.path.normpath(os.path.join(os.path.dirname(state.path), name)) if state.path else name
+    return key, shown
+
+
+def build_map(items: list, text: str, path: str | None, diagnostics: list[Diagnostic],
+              including: tuple[str, ...] = ()) -> Map:
+    """Build the model from the lines of a file (see module docstring)."""
+    own = str(Path(path).resolve()) if path else None
+    builder = _Builder(including + ((own,) if own else ()))
+    builder.diagnostics.extend(diagnostics)
+    builder.read(items, text, path, in_document=True)
+    return freeze(builder, path)
+
+
+def freeze(b: _Builder, path: str | None) -> Map:
+    """Resolve references and turn the drafts into the frozen model."""
+    defined = b.nodes
+    for usage in b.usages:
+        if usage.kind == "node":
+            draft = defined.get(usage.name)
+            if draft is None:
+                _undefined(b, usage)
+            elif usage.span != draft.span:
+                draft.references.append(usage.span)
+    nodes = {
+        node_id: Node(d.id, d.kind, d.title, "\n".join(d.lines), tuple(d.actors), tuple(d.tags),
+                      tuple(d.sources), d.meta, d.section, d.span, tuple(d.references))
+        for node_id, d in defined.items()
+    }
+    relations: dict[str, Relation] = {}
+    for r in b.relations.values():
+        ends_ok = r["source"] in nodes and (r["target"] in nodes or r["target"] in relations)
+        if ends_ok:
+            weight = r["meta"].get("weight")
+            weight = float(weight) if isinstance(weight, (int, float)) and not isinstance(weight, bool) else None
+            relations[r["id"]] = Relation(r["id"], r["kind"], r["source"], r["target"], r["group"],
+                                          weight, r["meta"], r["span"])
+    return Map(b.metadata, b.actors, b.sources, b.sections, nodes, relations, tuple(b.document),
+               b.trailing, path, tuple(b.included), tuple(b.usages), tuple(b.diagnostics))
+
+
+def _undefined(b: _Builder, usage: Usage) -> None:
+    name = usage.name
+    bracket = name[0]
+    titles = [n[1:-1] for n in b.nodes if n[0] == bracket]
+    close = difflib.get_close_matches(name[1:-1], titles, n=3, cutoff=0.6)
+    suggestions = tuple(f"{bracket}{t}{name[-1]}" for t in close)
+    hint = f"did you mean {' or '.join(suggestions)}?" if suggestions else "define it somewhere with '" + name + ": text'"
+    b.report("undefined-node", f"{name} is used but never defined", usage.span, hint, suggestions=suggestions)
+
+
+__all__ = ["build_map", "freeze", "unescape"]

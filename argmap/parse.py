@@ -1,0 +1,164 @@
+"""Text → model. `parse` and `parse_file` never raise on bad input: they return a `Map` whose
+`diagnostics` say what is wrong, with everything that could be read.
+
+Fast path: the whole file in one LALR pass (inline transformer, no tree, the cycle collector
+paused). When that fails, the file is read again in chunks, and a failing chunk line by line,
+so every syntax error is reported and every good line kept.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from contextlib import contextmanager
+from typing import Iterator
+
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from .errors import Diagnostic, Span
+from .files import decode
+from .grammar import parser
+from .lines import Line, LineBuilder
+from .model import Map
+from .outline import build_map
+from .syntax_errors import describe
+
+_CHUNK = 256  # lines per chunk on the recovery path
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def normalize_newlines(text: str) -> str:
+    """CRLF and lone CR become LF; a leading BOM is dropped."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def parse(text: str, path: str | None = None, *, _including: tuple[str, ...] = ()) -> Map:
+    """Parse .argmap text into a `Map`; problems are in `Map.diagnostics`, never raised."""
+    text = normalize_newlines(text)
+    with _gc_paused():
+        items, diagnostics = read_lines(text, path)
+    return build_map(items, text, path, diagnostics, _including)
+
+
+def parse_file(path: str | os.PathLike[str], *, _including: tuple[str, ...] = ()) -> Map:
+    """Parse a map file ('-' for standard input). Raises UsageError only if it cannot be read."""
+    from .files import read_text
+
+    name = os.fspath(path)
+    text, diagnostics = read_text(name)
+    result = parse(text, None if name == "-" else name, _including=_including)
+    if diagnostics:
+        from dataclasses import replace
+
+        result = replace(result, diagnostics=tuple(diagnostics) + result.diagnostics)
+    return result
+
+
+def parse_bytes(data: bytes, path: str | None = None) -> Map:
+    """Parse raw bytes (UTF-8, optional BOM; invalid bytes are reported, not fatal)."""
+    from dataclasses import replace
+
+    text, diagnostics = decode(data, path)
+    result = parse(text, path)
+    return replace(result, diagnostics=tuple(diagnostics) + result.diagnostics) if diagnostics else result
+
+
+def read_include(builder, absolute: str, shown: str, span: Span) -> None:  # noqa: ANN001
+    """Read an included file into `builder` (see argmap/outline.py); `shown` names it in spans."""
+    from .errors import UsageError
+    from .files import read_text
+
+    try:
+        text, diagnostics = read_text(absolute)
+    except UsageError as exc:
+        builder.report("include-not-found", str(exc), span)
+        return
+    text = normalize_newlines(text)
+    with _gc_paused():
+        items, syntax = read_lines(text, shown)
+    builder.diagnostics.extend(diagnostics)
+    builder.diagnostics.extend(syntax)
+    builder.included.append(shown)
+    builder.including = builder.including + (absolute,)
+    builder.read(items, text, shown, in_document=False)
+    builder.including = builder.including[:-1]
+
+
+# --- reading lines ---------------------------------------------------------------------------
+
+
+def read_lines(text: str, path: str | None) -> tuple[list, list[Diagnostic]]:
+    """Every line as a `Line` (and the front matter token first, if any), plus syntax errors."""
+    source = text if text.endswith("\n") else text + "\n"
+    try:
+        return parser(LineBuilder).parse(source, start="start"), []
+    except UnexpectedInput:
+        pass
+    return _recover(source, path)
+
+
+def _recover(source: str, path: str | None) -> tuple[list, list[Diagnostic]]:
+    raw = source.split("\n")[:-1]
+    items: list = []
+    diagnostics: list[Diagnostic] = []
+    first = _front_matter_end(raw)
+    if first:
+        chunk = "\n".join(raw[:first]) + "\n"
+        try:
+            items.extend(LineBuilder().transform(parser().parse(chunk, start="start")))
+        except UnexpectedInput as exc:
+            diagnostics.append(describe(exc, raw, 0, path))
+    for start in range(first, len(raw), _CHUNK):
+        chunk_lines = raw[start : start + _CHUNK]
+        try:
+            tree = parser().parse("\n".join(chunk_lines) + "\n", start="start")
+            items.extend(LineBuilder(line_offset=start).transform(tree))
+        except UnexpectedInput:
+            for index, text in enumerate(chunk_lines, start):
+                line = _parse_one(text, index, raw, path, diagnostics)
+                if line is not None:
+                    items.append(line)
+    return items, diagnostics
+
+
+def _parse_one(
+    text: str, index: int, raw: list[str], path: str | None, diagnostics: list[Diagnostic]
+) -> Line | None:
+    if not text.strip():
+        return None
+    try:
+        tree = parser().parse(text, start="line")
+    except (UnexpectedCharacters, UnexpectedToken, UnexpectedEOF) as exc:
+        diagnostics.append(describe(exc, raw, index, path))
+        return None
+    return LineBuilder(line_offset=index).transform(tree)
+
+
+def _front_matter_end(raw: list[str]) -> int:
+    """How many lines the front matter takes (0 if the file has none or it is unterminated)."""
+    if not raw or raw[0].rstrip(" \t") != "---":
+        return 0
+    for index in range(1, len(raw)):
+        if raw[index].rstrip(" \t") == "---":
+            return index + 1
+    return 0
+
+
+def span_of_line(path: str | None, raw: list[str], index: int) -> Span:
+    """The span of a whole line (0-based `index`)."""
+    text = raw[index] if index < len(raw) else ""
+    return Span(path, index + 1, 1, index + 1, len(text) + 1)

@@ -1,0 +1,117 @@
+"""Lark's parse errors → diagnostics a newcomer understands (a stable code, a message, a hint).
+
+Like lark's `match_examples`, but keyed on what the parser saw and what it expected, which is
+stable under grammar changes and cheap.
+"""
+
+from __future__ import annotations
+
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from .errors import Diagnostic, Span
+
+_ANNOTATIONS = {"ACTOR_REF", "TAG", "SOURCE_REF", "_RBRACE"}
+_META_INSIDE = {"KEY", "_COLON", "_COMMA", "_RBRACE", "STRING", "NUMBER", "BOOL", "BARE", "_LSQB", "_RSQB"}
+
+_TOKEN_NAMES = {
+    "_NL": "the end of the line",
+    "$END": "the end of the line",
+    "WORD": "text",
+    "LABEL_WORD": "text",
+    "TITLE": "a [Title]",
+    "ARG_TITLE": "an <Argument title>",
+    "MARKER": "a relation marker",
+    "ACTOR_REF": "an @actor",
+    "SOURCE_REF": "a ^source",
+    "TAG": "a #tag",
+    "LBRACE": "'{'",
+    "_RBRACE": "'}'",
+    "_COLON": "':'",
+    "_COMMA": "','",
+    "KEY": "a metadata key",
+    "COMMENT": "a comment",
+}
+
+
+def _name(token_type: str) -> str:
+    return _TOKEN_NAMES.get(token_type, token_type.strip("_").lower())
+
+
+def describe(exc: UnexpectedInput, raw: list[str], index: int, path: str | None) -> Diagnostic:
+    """A diagnostic for a parse error in line `index` (0-based) of `raw`."""
+    line_no = index + getattr(exc, "line", 1)
+    text = raw[index] if index < len(raw) else ""
+    column = getattr(exc, "column", len(text) + 1)
+    if isinstance(exc, UnexpectedEOF) or column is None or column < 1:
+        column = len(text) + 1
+    code, message, hint, width = _classify(exc, text)
+    end = column + max(1, width)
+    return Diagnostic(code, message, Span(path, line_no, column, line_no, end), hint=hint)
+
+
+def _classify(exc: UnexpectedInput, text: str) -> tuple[str, str, str, int]:
+    expected = set(getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ())
+    if isinstance(exc, UnexpectedToken):
+        token = exc.token
+        found = token.type
+        value = str(token.value)
+        width = len(value)
+        previous = getattr(exc, "token_history", None) or []
+        previous_type = previous[-1].type if previous else None
+        if found in ("WORD", "TITLE", "ARG_TITLE") and (previous_type in _ANNOTATIONS or expected & {"ACTOR_REF", "TAG"} and "WORD" not in expected):
+            return (
+                "text-after-annotation",
+                f"text {value!r} after an annotation; annotations (@actor #tag ^source {{meta}}) end the line",
+                "move the annotations to the end of the line, or escape the character (\\@, \\#, \\^) to write it as text",
+                width,
+            )
+        if expected & _META_INSIDE and found in ("$END", "_NL"):
+            return (
+                "unterminated-metadata",
+                "the metadata block '{' is not closed on this line",
+                "close it with '}': {key: value, other: value}",
+                1,
+            )
+        if expected & _META_INSIDE:
+            return (
+                "bad-metadata",
+                f"unexpected {_name(found)} {value!r} in a metadata block",
+                "write metadata as {key: value, other: \"quoted text\"}; keys are letters, digits, '_' and '-'",
+                width,
+            )
+        if previous_type == "MARKER" or (found in ("$END", "_NL") and "LBRACE" in expected):
+            return (
+                "missing-node",
+                "a relation marker needs a node after it",
+                "write the node after the marker and one space: '+ [Title]: text' or '- plain text'",
+                width,
+            )
+        if expected == {"_COLON"} or ("_COLON" in expected and found in ("WORD", "LABEL_WORD")):
+            return (
+                "missing-colon",
+                f"expected ':' after the title, found {_name(found)}",
+                "a definition is '[Title]: text'; a reference is '[Title]' alone on its line",
+                width,
+            )
+        return (
+            "syntax-error",
+            f"unexpected {_name(found)} {value!r}",
+            "expected " + ", ".join(sorted({_name(e) for e in expected})[:6]) if expected else "",
+            width,
+        )
+    if isinstance(exc, UnexpectedCharacters):
+        char = text[exc.column - 1] if 0 < exc.column <= len(text) else "?"
+        if expected & _META_INSIDE:
+            return (
+                "bad-metadata",
+                f"unexpected {char!r} in a metadata block",
+                "write metadata as {key: value, other: \"quoted text\"}; quote values holding , { } [ ] or \"",
+                1,
+            )
+        return (
+            "syntax-error",
+            f"unexpected character {char!r}",
+            "escape it with a backslash if you mean it as text",
+            1,
+        )
+    return ("syntax-error", "this line cannot be read", "", 1)

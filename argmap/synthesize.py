@@ -1,0 +1,92 @@
+"""An outline for a map that has only a graph (an import): which node is written under which.
+
+Every support, attack and contradiction is written under its target; an undercut of a
+relation under the line that wrote that relation; an undercut of a node as `_>` under the
+undercutter; co-premises (one `group`) as `&` lines right after their first premise. Nodes that
+support or attack nothing are the roots; a node met again is written as a reference.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from .model import Map, NodeEntry, RelationKind, SectionEntry, ActorEntry, SourceEntry, Trivia
+
+_IN_MARKERS = {RelationKind.SUPPORT: "+", RelationKind.ATTACK: "-", RelationKind.CONTRADICTION: "><"}
+_OUT_MARKERS = {RelationKind.SUPPORT: "+>", RelationKind.ATTACK: "->", RelationKind.UNDERCUT: "_>"}
+
+
+def with_document(m: Map) -> Map:
+    """`m` with a synthesized `document` (its graph view unchanged)."""
+    under_node: dict[str, list] = defaultdict(list)  # target node -> relations written under it
+    under_relation: dict[str, list] = defaultdict(list)  # relation -> undercuts of it
+    outgoing_undercuts: dict[str, list] = defaultdict(list)
+    written_under = set()
+    for r in m.relations.values():
+        if r.kind is RelationKind.UNDERCUT:
+            if r.targets_relation:
+                under_relation[r.target].append(r)
+            else:
+                outgoing_undercuts[r.source].append(r)
+        else:
+            under_node[r.target].append(r)
+            written_under.add(r.source)
+    defined: set[str] = set()
+
+    def build(node_id: str, marker: str | None, relation: str | None) -> NodeEntry:
+        # iterative post-order build, so deep graphs cannot exhaust the stack
+        root = [node_id, marker, relation, None, []]
+        stack = [root]
+        while stack:
+            frame = stack[-1]
+            if frame[3] is None:
+                nid = frame[0]
+                is_ref = nid in defined
+                defined.add(nid)
+                kids = []
+                if frame[2] is not None:
+                    kids += [(u.source, "_", u.id) for u in under_relation.get(frame[2], ())]
+                if not is_ref:
+                    seen_groups: set[str] = set()
+                    for r in under_node.get(nid, ()):
+                        mk = _IN_MARKERS[r.kind]
+                        if r.group is not None:
+                            if r.group in seen_groups:
+                                continue
+                            seen_groups.add(r.group)
+                            group = [g for g in under_node[nid] if g.group == r.group]
+                            kids.append((group[0].source, mk, group[0].id))
+                            kids += [(g.source, "&", g.id) for g in group[1:]]
+                        else:
+                            kids.append((r.source, mk, r.id))
+                    kids += [(u.target, "_>", u.id) for u in outgoing_undercuts.get(nid, ())]
+                frame[3] = (is_ref, iter(kids))
+            is_ref, kids = frame[3]
+            nxt = next(kids, None)
+            if nxt is not None:
+                stack.append([nxt[0], nxt[1], nxt[2], None, []])
+                continue
+            stack.pop()
+            entry = NodeEntry(frame[0], is_ref, frame[1], frame[2], tuple(frame[4]), Trivia())
+            if stack:
+                stack[-1][4].append(entry)
+            else:
+                return entry
+        raise AssertionError("unreachable")
+
+    document: list = [ActorEntry(a) for a in m.actors] + [SourceEntry(s) for s in m.sources]
+    by_section: dict[str | None, list[str]] = defaultdict(list)
+    for node in m.nodes.values():
+        by_section[node.section].append(node.id)
+    order = [None] + list(m.sections)
+    for section in order:
+        if section is not None:
+            document.append(SectionEntry(section, Trivia(blank_before=True)))
+        for node_id in by_section.get(section, ()):
+            if node_id not in written_under and node_id not in defined:
+                document.append(replace(build(node_id, None, None), trivia=Trivia(blank_before=True)))
+    for node_id in m.nodes:  # cycles with no root: start them anywhere
+        if node_id not in defined:
+            document.append(replace(build(node_id, None, None), trivia=Trivia(blank_before=True)))
+    return replace(m, document=tuple(document))
