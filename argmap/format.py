@@ -90,25 +90,21 @@ def _with_comment(text: str, comment: str | None) -> str:
     return f"{text}  //{comment}" if text else f"//{comment}"
 
 
-def _head(node: Node) -> tuple[str, list[str]]:
-    """The head line of a node definition (without marker) and its continuation lines."""
-    lines = [line for line in node.text.split("\n")] if node.text else [""]
-    first, rest = lines[0], lines[1:]
+def _lines(node: Node, annotation_line: int | None) -> list[str]:
+    """The lines of a node definition (without marker): head line, then continuation lines."""
+    text_lines = [line for line in node.text.split("\n") if line.strip()] or [""]
     if node.title is not None:
         head = title_syntax(node.kind, node.title)
-        if node.kind is NodeKind.EVIDENCE:
-            head = "evidence " + head
-        head += ":"
-        if first.strip():
-            head += " " + escape_text(first)
-    elif node.kind is NodeKind.EVIDENCE:
-        head = "evidence:" + (" " + escape_text(first) if first.strip() else "")
+        head = ("evidence " + head if node.kind is NodeKind.EVIDENCE else head) + ":"
     else:
-        head = escape_text(first)
+        head = "evidence:" if node.kind is NodeKind.EVIDENCE else ""
+    lines = [escape_text(line) for line in text_lines]
+    lines[0] = f"{head} {lines[0]}".strip() if head else lines[0]
     annotations = annotations_of(node)
     if annotations:
-        head += " " + annotations
-    return head, [escape_text(line) for line in rest if line.strip()]
+        at = annotation_line if annotation_line is not None and annotation_line < len(lines) else -1
+        lines[at] = f"{lines[at]} {annotations}".lstrip()
+    return lines
 
 
 class _Writer:
@@ -120,6 +116,13 @@ class _Writer:
         if trivia.blank_before and self.out and self.out[-1] != "":
             self.out.append("")
         for comment in trivia.comments:
+            self.comment(comment, indent)
+
+    def comment(self, comment: str | None, indent: str) -> None:
+        if comment is None:
+            if self.out and self.out[-1] != "":
+                self.out.append("")
+        else:
             self.out.append(f"{indent}//{comment}")
 
     def line(self, text: str, trivia: Trivia, index: int, indent: str) -> None:
@@ -174,7 +177,7 @@ class _Writer:
             if entry.is_reference or node is None:
                 self.line(prefix + _reference(entry.node, node), entry.trivia, 0, indent)
             else:
-                head, continuation = _head(node)
+                head, *continuation = _lines(node, entry.trivia.annotation_line)
                 self.line(prefix + head, entry.trivia, 0, indent)
                 for index, text in enumerate(continuation, start=1):
                     self.line(text, entry.trivia, index, indent + INDENT)
@@ -202,8 +205,10 @@ def format_map(m: Map) -> str:
     for entry in m.document:
         writer.entry(entry)
     if m.trailing_comments:
+        if writer.out and writer.out[-1] != "":
+            writer.out.append("")
         for comment in m.trailing_comments:
-            writer.out.append(f"//{comment}")
+            writer.comment(comment, "")
     while writer.out and writer.out[-1] == "":
         writer.out.pop()
     return "\n".join(writer.out) + "\n" if writer.out else ""

@@ -172,14 +172,16 @@ class Usage:
 class Trivia:
     """What surrounds a written line: comments above it, blank lines before, its own comments.
 
-    `comments` are the full-line comments directly above (text after `//`, as written);
-    `line_comments` holds the trailing `// …` of the line itself and of each continuation
-    line (None where there is none).
+    `comments` are the full-line comments directly above (text after `//`, as written; None
+    stands for a blank line between them); `line_comments` holds the trailing `// …` of the
+    line itself and of each continuation line (None where there is none); `annotation_line`
+    is the text line (0 = the head line) that carries the annotations, None for the last.
     """
 
     blank_before: bool = False
-    comments: tuple[str, ...] = ()
+    comments: tuple[str | None, ...] = ()
     line_comments: tuple[str | None, ...] = ()
+    annotation_line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,8 +245,8 @@ class Map:
     nodes: dict[str, Node] = field(default_factory=dict)
     relations: dict[str, Relation] = field(default_factory=dict)
     document: tuple[Entry, ...] = ()
-    #: comments after the last entry
-    trailing_comments: tuple[str, ...] = ()
+    #: comments after the last entry (None: a blank line between them)
+    trailing_comments: tuple[str | None, ...] = ()
     path: str | None = field(default=None, compare=False)
     #: files merged in through `include`, in the order they were read
     included: tuple[str, ...] = field(default=(), compare=False)

@@ -77,6 +77,7 @@ class _Open:
     span: Span
     line_comments: list
     in_document: bool
+    annotated_line: int | None = None
     children: list = field(default_factory=list)
     child_indent: int | None = None
     last_child_relation: str | None = None
@@ -127,7 +128,7 @@ class _FileState:
         self.in_document = in_document
         self.stack: list[_Open] = []
         self.last_line = 0
-        self.comments: list[str] = []
+        self.comments: list[str | None] = []
         self.blank = False
         self.last_node: _Open | None = None  # the node line continuations attach to
         self.section_stack: list[tuple[int, str]] = []
@@ -165,7 +166,11 @@ class _FileState:
                           self.line_span(1), "end the front matter with a line '---'")
             self._expect_front_matter = False
         if line_no > self.last_line + 1 and self.last_line > 0:
-            self.blank = True
+            if self.comments:
+                if self.comments[-1] is not None:
+                    self.comments.append(None)  # a blank line after a comment
+            else:
+                self.blank = True
         self.last_line = line_no
         if line.kind == "comment":
             self.comments.append(line.comment or "")
@@ -179,6 +184,12 @@ class _FileState:
         if kind == "annotations":
             self.b.report("annotations-without-node", "annotations on a line of their own must follow a node line",
                           self.line_span(line_no), "indent this line under the node it belongs to")
+            return
+        if kind == "error":  # a line that could not be read: a placeholder parent, nothing more
+            while self.stack and self.stack[-1].indent >= indent:
+                self.close()
+            self.stack.append(_Open(indent, "", True, None, None, Trivia(), self.line_span(line_no), [], False))
+            self.last_node = None
             return
         trivia = self.take_trivia(line.comment)
         if kind in ("node", "child"):
@@ -219,7 +230,9 @@ class _FileState:
         parent = self.stack[-1] if self.stack else None
         span = self.span(line.pos, max(line.end_column, line.pos.end_column))
         marker = line.marker
-        if marker is None and parent is not None:
+        if parent is not None and parent.node == "":
+            pass
+        elif marker is None and parent is not None:
             self.b.report("missing-marker", "a child line needs a relation marker",
                           span, "start it with + (supports), - (attacks), _ (undercuts), >< or &; "
                           "a continuation line must directly follow its node line")
@@ -230,17 +243,21 @@ class _FileState:
         elif marker is None and indent:
             self.b.report("unexpected-indent", "a top-level node must start at column 1", span,
                           "remove the indentation, or put a relation marker and a parent above it")
-        if parent is not None:
+        if parent is not None and parent.node:
             self.check_step(parent, indent, span)
         node_id, is_reference = self.define(line)
         relation = None
+        if parent is not None and parent.node == "":  # under an unreadable line: no cascade
+            marker = None
+        elif marker is None and parent is not None:
+            pass
         if marker is not None and parent is not None:
             relation = self.relate(line, parent, node_id, span)
             marker = CANONICAL_MARKER.get(marker, marker)
             parent.last_child_relation = relation
             parent.last_child_marker = marker
         entry = _Open(indent, node_id, is_reference, marker, relation, trivia, span,
-                      [line.comment], self.in_document)
+                      [line.comment], self.in_document, 0 if line.annotations is not None else None)
         self.stack.append(entry)
         self.last_node = entry
 
@@ -277,6 +294,7 @@ class _FileState:
             draft.lines.append(line.text)
         if draft is not None and line.annotations is not None and not entry.is_reference:
             self.annotate(draft, line.annotations)
+            entry.annotated_line = len(draft.lines) - 1
 
     # --- definitions and references -----------------------------------------------------
     def define(self, line: Line) -> tuple[str, bool]:
@@ -415,9 +433,15 @@ class _FileState:
     # --- closing ------------------------------------------------------------------------
     def close(self) -> None:
         entry = self.stack.pop()
+        draft = None if entry.is_reference else self.b.nodes.get(entry.node)
+        annotated = entry.annotated_line
+        if draft is None or annotated == len(draft.lines) - 1:
+            annotated = None
+        trivia = replace(entry.trivia, line_comments=_trimmed(entry.line_comments), annotation_line=annotated)
         frozen = NodeEntry(entry.node, entry.is_reference, entry.marker, entry.relation,
-                           tuple(entry.children),
-                           replace(entry.trivia, line_comments=_trimmed(entry.line_comments)), entry.span)
+                           tuple(entry.children), trivia, entry.span)
+        if not entry.node:
+            return
         if self.stack:
             self.stack[-1].children.append(frozen)
         elif entry.in_document:
@@ -499,8 +523,9 @@ def freeze(b: _Builder, path: str | None) -> Map:
             weight = float(weight) if isinstance(weight, (int, float)) and not isinstance(weight, bool) else None
             relations[r["id"]] = Relation(r["id"], r["kind"], r["source"], r["target"], r["group"],
                                           weight, r["meta"], r["span"])
+    diagnostics = sorted(b.diagnostics, key=lambda d: (d.span.path != path, d.span.path or "", d.span.line, d.span.column))
     return Map(b.metadata, b.actors, b.sources, b.sections, nodes, relations, tuple(b.document),
-               b.trailing, path, tuple(b.included), tuple(b.usages), tuple(b.diagnostics))
+               b.trailing, path, tuple(b.included), tuple(b.usages), tuple(diagnostics))
 
 
 def _undefined(b: _Builder, usage: Usage) -> None:

@@ -18,7 +18,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from .errors import Diagnostic, Span
 from .files import decode
 from .grammar import parser
-from .lines import Line, LineBuilder
+from .lines import Line, LineBuilder, Pos
 from .model import Map
 from .outline import build_map
 from .syntax_errors import describe
@@ -144,7 +144,9 @@ def _parse_one(
         tree = parser().parse(text, start="line")
     except (UnexpectedCharacters, UnexpectedToken, UnexpectedEOF) as exc:
         diagnostics.append(describe(exc, raw, index, path))
-        return None
+        # keep the line's place in the outline, so its children do not cascade into errors
+        column = len(text) - len(text.lstrip(" \t")) + 1
+        return Line(kind="error", pos=Pos(index + 1, column, column + 1))
     return LineBuilder(line_offset=index).transform(tree)
 
 

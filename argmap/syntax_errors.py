@@ -11,7 +11,8 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from .errors import Diagnostic, Span
 
 _ANNOTATIONS = {"ACTOR_REF", "TAG", "SOURCE_REF", "_RBRACE"}
-_META_INSIDE = {"KEY", "_COLON", "_COMMA", "_RBRACE", "STRING", "NUMBER", "BOOL", "BARE", "_LSQB", "_RSQB"}
+_META_INSIDE = {"KEY", "_COMMA", "_RBRACE", "STRING", "NUMBER", "BOOL", "BARE", "_LSQB", "_RSQB"}
+_TEXTLIKE = {"WORD", "LABEL_WORD", "KEY", "BARE", "NUMBER", "BOOL", "TITLE", "ARG_TITLE", "STRING"}
 
 _TOKEN_NAMES = {
     "_NL": "the end of the line",
@@ -58,11 +59,18 @@ def _classify(exc: UnexpectedInput, text: str) -> tuple[str, str, str, int]:
         width = len(value)
         previous = getattr(exc, "token_history", None) or []
         previous_type = previous[-1].type if previous else None
-        if found in ("WORD", "TITLE", "ARG_TITLE") and (previous_type in _ANNOTATIONS or expected & {"ACTOR_REF", "TAG"} and "WORD" not in expected):
+        if found in _TEXTLIKE and (previous_type in _ANNOTATIONS or expected & {"ACTOR_REF", "TAG"} and "WORD" not in expected):
             return (
                 "text-after-annotation",
                 f"text {value!r} after an annotation; annotations (@actor #tag ^source {{meta}}) end the line",
                 "move the annotations to the end of the line, or escape the character (\\@, \\#, \\^) to write it as text",
+                width,
+            )
+        if "_COLON" in expected and found in _TEXTLIKE:
+            return (
+                "missing-colon",
+                f"expected ':' after the title, found {value!r}",
+                "a definition is '[Title]: text'; a reference is '[Title]' alone on its line",
                 width,
             )
         if expected & _META_INSIDE and found in ("$END", "_NL"):
@@ -75,7 +83,7 @@ def _classify(exc: UnexpectedInput, text: str) -> tuple[str, str, str, int]:
         if expected & _META_INSIDE:
             return (
                 "bad-metadata",
-                f"unexpected {_name(found)} {value!r} in a metadata block",
+                f"unexpected {value!r} in a metadata block",
                 "write metadata as {key: value, other: \"quoted text\"}; keys are letters, digits, '_' and '-'",
                 width,
             )
@@ -86,16 +94,9 @@ def _classify(exc: UnexpectedInput, text: str) -> tuple[str, str, str, int]:
                 "write the node after the marker and one space: '+ [Title]: text' or '- plain text'",
                 width,
             )
-        if expected == {"_COLON"} or ("_COLON" in expected and found in ("WORD", "LABEL_WORD")):
-            return (
-                "missing-colon",
-                f"expected ':' after the title, found {_name(found)}",
-                "a definition is '[Title]: text'; a reference is '[Title]' alone on its line",
-                width,
-            )
         return (
             "syntax-error",
-            f"unexpected {_name(found)} {value!r}",
+            f"unexpected {value!r}" if found not in ("$END", "_NL") else "unexpected end of the line",
             "expected " + ", ".join(sorted({_name(e) for e in expected})[:6]) if expected else "",
             width,
         )

@@ -48,7 +48,7 @@ def format_value(value: MetaValue) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(format_value(v) for v in value) + "]"
     text = str(value)
-    if _BARE_SAFE.fullmatch(text) and not _NUMBER_LIKE.fullmatch(text) and text not in ("true", "false") \
-            and "//" not in text:
+    if _BARE_SAFE.fullmatch(text) and " " not in text and not _NUMBER_LIKE.fullmatch(text) \
+            and text not in ("true", "false") and "//" not in text:
         return text
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
