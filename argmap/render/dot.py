@@ -1,0 +1,232 @@
+"""Model -> DOT text. Generated ids only: no title or text of the map is ever a DOT identifier.
+
+One method per node kind and per relation kind, and an explicit error for an unknown one.
+Relations are drawn as paths: a plain relation is one edge; a relation that an undercut
+targets runs through a small junction point (the undercut ends there); co-premises of one
+linked reason meet in a shared junction that carries the single arrow to their conclusion.
+Every edge segment carries `class="... relN"` naming the relations (by position) it draws.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Protocol, Sequence
+
+import graphviz
+
+from ..model import Map, Node, NodeKind, Relation, RelationKind
+from .labels import escape_html, node_label, small
+from .options import RenderOptions
+from .select import visible_nodes, visible_relations
+from .style import EDGE_STYLES, FONT, Palette, legend_label, node_attributes
+
+
+class Overlay(Protocol):
+    """An analysis layer drawn on top of the map (see argmap.render.overlay)."""
+
+    def node_attributes(self, node_id: str) -> dict[str, str]: ...
+
+    def label_rows(self, node_id: str) -> list[str]: ...
+
+    def legend_rows(self) -> list[str]: ...
+
+
+class DotBuilder:
+    """Builds the DOT text of one map with one set of options (use `build_dot`)."""
+
+    def __init__(self, map_: Map, options: RenderOptions, overlays: Sequence[Overlay] = ()) -> None:
+        self.map = map_
+        self.options = options
+        self.overlays = list(overlays)
+        self.palette = Palette(map_)
+        self.node_ids = {node_id: f"n{i}" for i, node_id in enumerate(map_.nodes, 1)}
+        self.relation_numbers = {rel_id: i for i, rel_id in enumerate(map_.relations, 1)}
+        self.visible = visible_nodes(map_, options)
+        self.relations = visible_relations(map_, set(self.visible))
+        self.footnotes: dict[str, int] = {}
+        self.junctions: dict[str, str] = {}  # relation id -> junction DOT id
+        self.graph = graphviz.Digraph("argmap")
+
+    # --- nodes, one method per kind ------------------------------------------------------
+
+    def claim(self, node: Node) -> dict[str, str]:
+        return node_attributes(node, self.palette)
+
+    def argument(self, node: Node) -> dict[str, str]:
+        return node_attributes(node, self.palette)
+
+    def evidence(self, node: Node) -> dict[str, str]:
+        return node_attributes(node, self.palette)
+
+    def node_statement(self, graph: graphviz.Digraph, node: Node) -> None:
+        method = {NodeKind.CLAIM: self.claim, NodeKind.ARGUMENT: self.argument,
+                  NodeKind.EVIDENCE: self.evidence}.get(node.kind)
+        if method is None:
+            raise ValueError(f"cannot draw a node of kind {node.kind!r} ({node.id})")
+        attributes = method(node)
+        numbers = [self._footnote(s) for s in node.sources if s in self.map.sources]
+        markers = small("[" + ",".join(map(str, numbers)) + "]", "#666666") if numbers else ""
+        extra: list[str] = []
+        for overlay in self.overlays:
+            attributes.update(overlay.node_attributes(node.id))
+            extra.extend(overlay.label_rows(node.id))
+        label = node_label(node.title, node.text, wrap=self.options.wrap, show_text=self.options.show_text,
+                           markers=markers, tags=node.tags, extra_rows=tuple(extra))
+        attributes["tooltip"] = graphviz.escape(node.plain_text or node.label or " ")
+        attributes["class"] = node.kind.value
+        graph.node(self.node_ids[node.id], label=label, _attributes=attributes)
+
+    def _footnote(self, source_id: str) -> int:
+        return self.footnotes.setdefault(source_id, len(self.footnotes) + 1)
+
+    # --- relations, one method per kind --------------------------------------------------
+
+    def support(self, relation: Relation) -> dict[str, str]:
+        return dict(EDGE_STYLES[RelationKind.SUPPORT])
+
+    def attack(self, relation: Relation) -> dict[str, str]:
+        return dict(EDGE_STYLES[RelationKind.ATTACK])
+
+    def undercut(self, relation: Relation) -> dict[str, str]:
+        return dict(EDGE_STYLES[RelationKind.UNDERCUT])
+
+    def contradiction(self, relation: Relation) -> dict[str, str]:
+        return dict(EDGE_STYLES[RelationKind.CONTRADICTION])
+
+    def edge_style(self, relation: Relation) -> dict[str, str]:
+        method = {RelationKind.SUPPORT: self.support, RelationKind.ATTACK: self.attack,
+                  RelationKind.UNDERCUT: self.undercut,
+                  RelationKind.CONTRADICTION: self.contradiction}.get(relation.kind)
+        if method is None:
+            raise ValueError(f"cannot draw a relation of kind {relation.kind!r} ({relation.id})")
+        style = method(relation)
+        if relation.weight is not None:
+            style["penwidth"] = f"{0.6 + 2.4 * max(0.0, min(1.0, relation.weight)):.2f}"
+        return style
+
+    def _classes(self, kind: RelationKind, relations: Sequence[Relation]) -> str:
+        return " ".join([kind.value] + [f"rel{self.relation_numbers[r.id]}" for r in relations])
+
+    def _endpoint(self, target: str) -> str:
+        return self.junctions[target] if target in self.map.relations else self.node_ids[target]
+
+    def _plan_junctions(self) -> dict[str, list[Relation]]:
+        """Give a junction to each linked reason and to each relation an undercut targets."""
+        groups: dict[str, list[Relation]] = defaultdict(list)
+        for relation in self.relations:
+            if relation.group is not None:
+                groups[relation.group].append(relation)
+        undercut = {r.target for r in self.relations if r.target in self.map.relations}
+        linked = {g: rels for g, rels in groups.items()
+                  if len(rels) > 1 or any(r.id in undercut for r in rels)}
+        for number, rels in enumerate(linked.values(), 1):
+            for relation in rels:
+                self.junctions[relation.id] = f"g{number}"
+        for relation in self.relations:
+            if relation.id in undercut and relation.id not in self.junctions:
+                self.junctions[relation.id] = f"j{self.relation_numbers[relation.id]}"
+        return linked
+
+    def relation_statements(self) -> None:
+        linked = self._plan_junctions()
+        drawn_junctions: set[str] = set()
+        for relation in self.relations:
+            style = self.edge_style(relation)
+            source = self.node_ids[relation.source]
+            junction = self.junctions.get(relation.id)
+            if junction is None:
+                classes = self._classes(relation.kind, [relation])
+                self.graph.edge(source, self._endpoint(relation.target), _attributes={**style, "class": classes})
+                continue
+            into = {**style, "arrowhead": "none", "dir": "forward", "class": self._classes(relation.kind, [relation])}
+            into.pop("arrowtail", None)
+            self.graph.edge(source, junction, _attributes=into)
+            if junction not in drawn_junctions:
+                drawn_junctions.add(junction)
+                members = linked.get(relation.group, [relation]) if relation.group else [relation]
+                self.graph.node(junction, _attributes={"shape": "point", "width": "0.09",
+                                                       "color": style["color"], "class": "junction"})
+                outward = {**style, "class": self._classes(relation.kind, members)}
+                self.graph.edge(junction, self._endpoint(relation.target), _attributes=outward)
+
+    # --- grouping --------------------------------------------------------------------------
+
+    def _cluster_of(self, node: Node) -> str | None:
+        if self.options.group_by == "section":
+            return node.section if node.section in self.map.sections else None
+        if self.options.group_by == "actor":
+            return next((a for a in node.actors if a in self.map.actors), None)
+        return None
+
+    def node_statements(self) -> None:
+        members: dict[str | None, list[Node]] = defaultdict(list)
+        for node_id in self.visible:
+            node = self.map.nodes[node_id]
+            members[self._cluster_of(node)].append(node)
+        for node in members.pop(None, []):
+            self.node_statement(self.graph, node)
+        if self.options.group_by == "section":
+            self._section_clusters(self.graph, None, members)
+        else:
+            for number, (actor_id, nodes) in enumerate(members.items(), 1):
+                actor = self.map.actors[actor_id]  # type: ignore[index]
+                self._cluster(self.graph, f"cluster_a{number}", actor.name, nodes, [])
+
+    def _section_clusters(self, graph: graphviz.Digraph, parent: str | None,
+                          members: dict[str | None, list[Node]]) -> None:
+        numbers = {section_id: i for i, section_id in enumerate(self.map.sections, 1)}
+        for section in self.map.sections.values():
+            if section.parent == parent and self._has_members(section.id, members):
+                def nested(sub: graphviz.Digraph, section_id: str = section.id) -> None:
+                    self._section_clusters(sub, section_id, members)
+                self._cluster(graph, f"cluster_s{numbers[section.id]}", section.title,
+                              members.get(section.id, []), [nested])
+
+    def _has_members(self, section_id: str, members: dict[str | None, list[Node]]) -> bool:
+        if members.get(section_id):
+            return True
+        return any(s.parent == section_id and self._has_members(s.id, members)
+                   for s in self.map.sections.values())
+
+    def _cluster(self, graph: graphviz.Digraph, name: str, title: str, nodes: list[Node], nested: list) -> None:
+        with graph.subgraph(name=name) as cluster:
+            # dot mirrors cluster labels with the ranks: under BT, "b" is the top
+            top = "b" if self.options.rankdir == "BT" else "t"
+            cluster.attr(label=f"<<B>{escape_html(title)}</B>>", labeljust="l", labelloc=top, style="rounded,filled",
+                         fillcolor="#f8f8f6", color="#c9c9c2", fontname=FONT, fontsize="13",
+                         fontcolor="#444444")
+            for node in nodes:
+                self.node_statement(cluster, node)
+            for add in nested:
+                add(cluster)
+
+    # --- the whole graph -----------------------------------------------------------------
+
+    def build(self) -> str:
+        """The DOT source of the drawing."""
+        graph = self.graph
+        graph.attr(rankdir=self.options.rankdir, newrank="true", nodesep="0.3", ranksep="0.45",
+                   fontname=FONT, bgcolor="white", pad="0.2")
+        graph.attr("node", fontname=FONT, fontsize="11", margin="0.12,0.06")
+        graph.attr("edge", fontname=FONT, arrowsize="0.8")
+        self.node_statements()
+        self.relation_statements()
+        if self.options.legend:
+            self._legend()
+        return graph.source
+
+    def _legend(self) -> None:
+        kinds = sorted({r.kind for r in self.relations}, key=list(RelationKind).index)
+        shown = {self.palette.party_of(self.map.nodes[n]) for n in self.visible}
+        parties = [p for p in self.palette.parties if p in shown]
+        citations = [(n, self.map.sources[s].citation) for s, n in self.footnotes.items()]
+        extra = [row for overlay in self.overlays for row in overlay.legend_rows()]
+        label = legend_label(self.map.title, parties, kinds, citations, extra)
+        if label:
+            self.graph.attr(label=label, labelloc="b", labeljust="l")
+
+
+def build_dot(map_: Map, options: RenderOptions | None = None, overlays: Sequence[Overlay] = ()) -> str:
+    """The DOT text of `map_` drawn with `options` (validated against the map) and overlays."""
+    options = (options or RenderOptions()).validated(map_)
+    return DotBuilder(map_, options, overlays).build()

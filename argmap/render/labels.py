@@ -1,0 +1,77 @@
+"""HTML-like labels for Graphviz: every piece of map text is escaped, wrapped and kept literal.
+
+Graphviz HTML labels are XML: text that reaches them must have `& < > " '` escaped and no
+control characters. Nothing written in a map can open a tag, close the label or end the DOT
+string, because every string passes through `escape_html` before it is placed in markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+
+#: characters XML 1.0 does not allow (and Graphviz rejects) in text
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def escape_html(text: str) -> str:
+    """Map text as literal HTML-label text: markup characters escaped, control characters gone."""
+    return html.escape(_CONTROL.sub("", text), quote=True)
+
+
+def wrap_lines(text: str, width: int) -> list[str]:
+    """Wrap `text` to `width` columns; the author's line breaks (editor wrapping) become spaces."""
+    return textwrap.wrap(" ".join(text.split()), width=max(8, width), break_on_hyphens=False)
+
+
+def left_lines(lines: list[str]) -> str:
+    """Escaped lines joined with line breaks (the cell's BALIGN aligns them)."""
+    return "<BR/>".join(escape_html(line) for line in lines)
+
+
+def small(text_html: str, color: str, *, italic: bool = False, size: int = 8) -> str:
+    """Already-escaped HTML wrapped in a small coloured font (for markers, tags, badges)."""
+    inner = f"<I>{text_html}</I>" if italic else text_html
+    return f'<FONT POINT-SIZE="{size}" COLOR="{color}">{inner}</FONT>'
+
+
+def row(cell_html: str, align: str = "LEFT") -> str:
+    """One table row holding one cell of already-escaped HTML."""
+    return f'<TR><TD ALIGN="{align}" BALIGN="{align}">{cell_html}</TD></TR>'
+
+
+def table(rows: list[str]) -> str:
+    """Rows in an invisible table: the whole HTML label, `<...>` included."""
+    return '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>>"
+
+
+def node_label(
+    title: str | None,
+    text: str,
+    *,
+    wrap: int,
+    show_text: bool = True,
+    markers: str = "",
+    tags: tuple[str, ...] = (),
+    extra_rows: tuple[str, ...] = (),
+) -> str:
+    """The HTML label of a node: bold title above wrapped text, then markers, tags and extras.
+
+    `markers` and `extra_rows` are HTML rows produced by argmap itself (footnote markers,
+    overlay rows); `title`, `text` and `tags` are map text and are escaped here.
+    """
+    rows: list[str] = []
+    if title is not None:
+        rows.append(row("<B>" + left_lines(wrap_lines(title, wrap)) + "</B>", "CENTER"))
+    body = wrap_lines(text, wrap) if (show_text or title is None) else []
+    if body or markers:
+        text_html = left_lines(body)
+        if markers:
+            text_html += (" " if body else "") + markers
+        rows.append(row(text_html))
+    if tags:
+        shown = "  ".join("#" + (f"({tag})" if " " in tag else tag) for tag in tags)
+        rows.append(row(small(escape_html(shown), "#8a8a8a", italic=True)))
+    rows.extend(extra_rows)
+    return table(rows or [row(" ")])

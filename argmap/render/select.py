@@ -1,0 +1,77 @@
+"""Which part of a map a drawing shows: --focus/--depth neighbourhoods, --actor and --tag filters."""
+
+from __future__ import annotations
+
+from collections import deque
+
+from ..model import Map, Relation
+from .options import RenderOptions
+
+
+def _neighbours(map_: Map) -> dict[str, set[str]]:
+    """Node id -> the nodes one relation away, either direction (an undercut touches both ends)."""
+    ends: dict[str, tuple[str, ...]] = {}
+
+    def endpoints(ident: str) -> tuple[str, ...]:
+        relation = map_.relations.get(ident)
+        if relation is None:
+            return (ident,)
+        if ident not in ends:
+            ends[ident] = ()  # guards against a cycle of undercuts
+            ends[ident] = (relation.source, *endpoints(relation.target))
+        return ends[ident]
+
+    graph: dict[str, set[str]] = {node_id: set() for node_id in map_.nodes}
+    for relation in map_.relations.values():
+        for other in endpoints(relation.target):
+            if relation.source in graph and other in graph:
+                graph[relation.source].add(other)
+                graph[other].add(relation.source)
+    return graph
+
+
+def focus_nodes(map_: Map, node_id: str, depth: int) -> set[str]:
+    """The nodes at most `depth` relations away from `node_id`."""
+    graph = _neighbours(map_)
+    seen = {node_id: 0}
+    queue = deque([node_id])
+    while queue:
+        current = queue.popleft()
+        if seen[current] == depth:
+            continue
+        for other in graph.get(current, ()):
+            if other not in seen:
+                seen[other] = seen[current] + 1
+                queue.append(other)
+    return set(seen)
+
+
+def visible_nodes(map_: Map, options: RenderOptions) -> list[str]:
+    """Ids of the nodes to draw, in map order."""
+    keep = set(map_.nodes)
+    if options.focus is not None:
+        focused = map_.node_by_title(options.focus)
+        if focused is not None:
+            keep &= focus_nodes(map_, focused.id, options.depth)
+    if options.actors:
+        wanted = set(options.actors)
+        keep = {n for n in keep if wanted.intersection(map_.nodes[n].actors)}
+    if options.tags:
+        wanted = set(options.tags)
+        keep = {n for n in keep if wanted.intersection(map_.nodes[n].tags)}
+    return [n for n in map_.nodes if n in keep]
+
+
+def visible_relations(map_: Map, nodes: set[str]) -> list[Relation]:
+    """The relations whose both ends are drawn (an undercut needs the relation it targets)."""
+    shown: dict[str, bool] = {}
+
+    def is_shown(relation: Relation) -> bool:
+        if relation.id not in shown:
+            shown[relation.id] = False  # a cycle of undercuts is never shown
+            target = map_.relations.get(relation.target)
+            target_ok = is_shown(target) if target is not None else relation.target in nodes
+            shown[relation.id] = relation.source in nodes and target_ok
+        return shown[relation.id]
+
+    return [r for r in map_.relations.values() if is_shown(r)]

@@ -1,0 +1,138 @@
+"""The look of a map: one colour per side (or actor), node shapes per kind, edge styles, legend.
+
+Colours come in pairs: a pale fill for a node's background and a strong tone for its border and
+for the legend swatch. Greens and reds are kept for relations (support / attack), so a side's
+colour is never mistaken for an edge's meaning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Map, Node, NodeKind, RelationKind
+from .labels import escape_html, small
+
+FONT = "Helvetica"
+
+#: (pale fill, strong tone) for the sides, in the order sides first appear in the map
+SIDE_COLORS: tuple[tuple[str, str], ...] = (
+    ("#dbe8f7", "#1f5fa8"),  # blue
+    ("#fde6cc", "#c05a00"),  # orange
+    ("#ebe0f3", "#6a3d9a"),  # purple
+    ("#d9eeee", "#00727a"),  # teal
+    ("#f1e4d6", "#7b4f2c"),  # brown
+    ("#fadbe8", "#b0306a"),  # pink
+    ("#ececd2", "#77740f"),  # olive
+    ("#e2e6ea", "#455a64"),  # slate
+)
+NEUTRAL = ("#ffffff", "#6f6f6f")
+EVIDENCE_FILL = "#f6f6f1"
+
+#: relation kind -> (colour, DOT edge attributes)
+EDGE_STYLES: dict[RelationKind, dict[str, str]] = {
+    RelationKind.SUPPORT: {"color": "#2e7d32", "arrowhead": "normal", "penwidth": "1.4"},
+    RelationKind.ATTACK: {"color": "#c62828", "arrowhead": "tee", "penwidth": "1.6"},
+    RelationKind.UNDERCUT: {"color": "#c62828", "arrowhead": "tee", "style": "dashed", "penwidth": "1.4"},
+    RelationKind.CONTRADICTION: {
+        "color": "#9c1c5b", "dir": "both", "arrowhead": "normal", "arrowtail": "normal",
+        "penwidth": "1.6",
+    },
+}
+#: relation kind -> (a sketch of the edge in plain ASCII, which every font has; its meaning)
+EDGE_WORDS = {
+    RelationKind.SUPPORT: ("----&gt;", "supports"),
+    RelationKind.ATTACK: ("----|", "attacks"),
+    RelationKind.UNDERCUT: ("- - -|", "undercuts an inference"),
+    RelationKind.CONTRADICTION: ("&lt;----&gt;", "contradict each other"),
+}
+
+
+@dataclass(frozen=True)
+class Party:
+    """A side (or a lone actor) with its colours and the actors who speak for it."""
+
+    name: str
+    fill: str
+    tone: str
+    actor_names: tuple[str, ...]
+
+
+class Palette:
+    """Colours of the sides of one map: actors sharing `{side: …}` share a colour."""
+
+    def __init__(self, map_: Map) -> None:
+        self.parties: list[Party] = []
+        self._by_actor: dict[str, Party] = {}
+        groups: dict[str, list[str]] = {}
+        for actor in map_.actors.values():
+            side = actor.meta.get("side")
+            groups.setdefault(str(side) if side not in (None, "") else actor.name, []).append(actor.id)
+        for index, (side, actor_ids) in enumerate(groups.items()):
+            fill, tone = SIDE_COLORS[index % len(SIDE_COLORS)]
+            names = tuple(map_.actors[a].name for a in actor_ids)
+            party = Party(side, fill, tone, names)
+            self.parties.append(party)
+            self._by_actor.update({a: party for a in actor_ids})
+
+    def colors(self, node: Node) -> tuple[str, str]:
+        """(fill, tone) of a node: its first known actor's side, else neutral."""
+        for actor in node.actors:
+            if actor in self._by_actor:
+                party = self._by_actor[actor]
+                return party.fill, party.tone
+        return NEUTRAL
+
+    def party_of(self, node: Node) -> Party | None:
+        """The side a node is attributed to, if any."""
+        return next((self._by_actor[a] for a in node.actors if a in self._by_actor), None)
+
+
+def node_attributes(node: Node, palette: Palette) -> dict[str, str]:
+    """Shape, fill and border of a node by its kind and side."""
+    fill, tone = palette.colors(node)
+    if node.kind is NodeKind.CLAIM:
+        return {"shape": "box", "style": "rounded,filled", "fillcolor": fill, "color": tone}
+    if node.kind is NodeKind.ARGUMENT:
+        return {"shape": "box", "style": "filled", "fillcolor": fill, "color": tone, "penwidth": "2.2"}
+    if node.kind is NodeKind.EVIDENCE:
+        return {"shape": "note", "style": "filled", "fillcolor": EVIDENCE_FILL, "color": tone}
+    raise ValueError(f"no style for node kind {node.kind!r}")
+
+
+def _swatch(fill: str, tone: str) -> str:
+    return f'<TD BGCOLOR="{fill}" COLOR="{tone}" BORDER="1" WIDTH="14" HEIGHT="10"> </TD>'
+
+
+def legend_label(
+    title: str | None,
+    parties: list[Party],
+    kinds: list[RelationKind],
+    footnotes: list[tuple[int, str]],
+    extra_rows: list[str],
+) -> str:
+    """The legend (an HTML table placed as the graph label): title, sides, relations, sources."""
+    rows: list[str] = []
+    if title:
+        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="15"><B>{escape_html(title)}</B></FONT></TD></TR>')
+    for party in parties:
+        who = escape_html(", ".join(party.actor_names))
+        label = f"<B>{escape_html(party.name)}</B>"
+        if who and party.actor_names != (party.name,):
+            label += " " + small(who, "#555555", size=10)
+        rows.append(f'<TR>{_swatch(party.fill, party.tone)}<TD ALIGN="LEFT">{label}</TD></TR>')
+    for kind in kinds:
+        glyph, word = EDGE_WORDS[kind]
+        color = EDGE_STYLES[kind]["color"]
+        rows.append(
+            f'<TR><TD><FONT COLOR="{color}"><B>{glyph}</B></FONT></TD>'
+            f'<TD ALIGN="LEFT"><FONT COLOR="{color}">{word}</FONT></TD></TR>'
+        )
+    for number, citation in footnotes:
+        rows.append(
+            f'<TR><TD ALIGN="RIGHT">{small(f"[{number}]", "#555555", size=9)}</TD>'
+            f'<TD ALIGN="LEFT">{small(escape_html(citation), "#555555", size=9)}</TD></TR>'
+        )
+    rows.extend(extra_rows)
+    if not rows:
+        return ""
+    return '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">' + "".join(rows) + "</TABLE>>"
