@@ -1,0 +1,38 @@
+"""`argmap browse MAP`: read a map in the terminal (a Textual app)."""
+
+from __future__ import annotations
+
+import argparse
+
+HELP = "browse a map in the terminal: outline, details, search, analysis overlay"
+DESCRIPTION = """\
+Open MAP in an interactive terminal browser: the outline of sections and claims with their
+reasons, the details of the node under the cursor, search, actor and tag filters, the
+acceptability or strength overlay, diagnostics, and live reload when the file changes.
+
+Press ? inside the browser for every key. A map with errors still opens with what could be
+read; the diagnostics panel (d) lists the problems.
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of `argmap browse`."""
+    parser.add_argument("map", metavar="MAP", help="the .argmap file to open")
+    parser.add_argument(
+        "--no-watch", action="store_true", help="do not reload when the file changes"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Parse MAP (a missing or unreadable file is a usage error), then run the browser."""
+    from ..errors import UsageError
+    from ._common import load_map
+
+    if args.map == "-":
+        raise UsageError("browse needs a file: standard input is the keyboard here")
+    map_ = load_map(args.map)  # raises UsageError when the file cannot be read
+
+    from ..tui.app import ArgmapApp
+
+    ArgmapApp(map_, args.map, poll_interval=0 if args.no_watch else 0.5).run()
+    return 0

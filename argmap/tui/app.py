@@ -1,0 +1,262 @@
+"""The browser application: holds the map, reloads it when the file changes, and runs the
+slow or outside work (analysis, rendering, the editor) for the browser screen."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Callable, Iterable
+
+from textual import work
+from textual.app import App, SuspendNotSupported, SystemCommand
+from textual.screen import Screen
+
+from ..errors import ArgmapError, Diagnostic
+from ..model import Map
+from .editor import editor_command
+from .outline_model import OutlineModel
+from .overlay import Overlay, compute_overlay, next_overlay
+from .screens import BrowserScreen
+from .widgets import DiagnosticsPanel
+
+#: reads a map file; raises ArgmapError when it cannot be read
+Loader = Callable[[str], Map]
+
+
+def run_checks(map_: Map) -> list[Diagnostic]:
+    """The map's own diagnostics plus `argmap.check`'s, if the checker is available."""
+    found = list(map_.diagnostics)
+    try:
+        import argmap
+
+        check = getattr(argmap, "check", None)
+        if check is None or not callable(check):
+            from ..check import check  # type: ignore[no-redef]
+        found.extend(check(map_))
+    except ImportError:
+        pass
+    return found
+
+
+def _parse_file(path: str) -> Map:
+    from ..parse import parse_file
+
+    return parse_file(path)
+
+
+def _file_state(path: str) -> tuple[int, int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
+class ArgmapApp(App[None]):
+    """`argmap browse`: the outline, details, search, overlays and live reload of one map."""
+
+    CSS_PATH = "argmap.tcss"
+    TITLE = "argmap"
+
+    def __init__(self, map_: Map, path: str | None = None, *, poll_interval: float = 0.5,
+                 loader: Loader = _parse_file, checks: bool = True) -> None:
+        super().__init__()
+        self.map = map_
+        self.path = path
+        self.model = OutlineModel(map_)
+        self.diagnostics: list[Diagnostic] = list(map_.diagnostics)
+        self.overlay = Overlay()
+        self.overlay_pending: str | None = None
+        self.poll_interval = poll_interval
+        self.loader = loader
+        self.checks = checks
+        self.browser = BrowserScreen()
+        self._file_seen = _file_state(path) if path else None
+        self._lines: dict[str, list[str]] = {}
+        self._generation = 0
+        self.sub_title = Path(path).name if path else ""
+        self.title = map_.title or "argmap"
+
+    def on_mount(self) -> None:
+        self.push_screen(self.browser)
+        if self.path and self.poll_interval > 0:
+            self.set_interval(self.poll_interval, self.check_file)
+        if self.checks:
+            self._run_checks(self.map, self._generation)
+
+    # --- the map and its file ------------------------------------------------------------------
+
+    def read_lines(self, path: str) -> list[str]:
+        """The lines of `path` as loaded (cached per load); empty when it cannot be read."""
+        if path not in self._lines:
+            try:
+                data = Path(path).read_bytes()
+            except OSError:
+                data = b""
+            self._lines[path] = data.decode("utf-8-sig", errors="replace").splitlines()
+        return self._lines[path]
+
+    def check_file(self) -> bool:
+        """Reload when the file changed on disk since it was last read; True if it did."""
+        if not self.path:
+            return False
+        state = _file_state(self.path)
+        if state is None or state == self._file_seen:
+            return False
+        self._file_seen = state
+        self._generation += 1
+        self._reload(self.path, self._generation)
+        return True
+
+    def action_reload(self) -> None:
+        """Read the file again now, changed or not."""
+        self._file_seen = None
+        self.check_file()
+
+    @work(thread=True, group="reload")
+    def _reload(self, path: str, generation: int) -> None:
+        try:
+            new_map = self.loader(path)
+        except ArgmapError as exc:
+            self.call_from_thread(self.notify, f"not reloaded: {exc}", severity="warning")
+            return
+        found = run_checks(new_map) if self.checks else list(new_map.diagnostics)
+        overlay = compute_overlay(new_map, self.overlay.name)
+        self.call_from_thread(self.set_map, new_map, found, overlay, generation)
+
+    def set_map(self, map_: Map, diagnostics: list[Diagnostic], overlay: Overlay | None = None,
+                generation: int | None = None) -> None:
+        """Show `map_` instead of the current map, keeping the cursor on the same node."""
+        if generation is not None and generation != self._generation:
+            return  # a newer reload is on its way
+        had_errors = sum(d.is_error for d in self.diagnostics)
+        here = self.browser.current_entry()
+        self.map, self.model, self.diagnostics = map_, OutlineModel(map_), diagnostics
+        self.overlay = overlay if overlay is not None else Overlay()
+        self._lines.clear()
+        self.title = map_.title or "argmap"
+        self.browser.show_map(keep=here.node if here else None)
+        errors = sum(d.is_error for d in diagnostics)
+        self.browser.show_diagnostics(open_panel=errors > had_errors)
+        note = f"reloaded: {errors} errors (d shows them)" if errors else "reloaded"
+        self.notify(note, severity="warning" if errors else "information", timeout=3)
+
+    @work(thread=True, group="checks")
+    def _run_checks(self, map_: Map, generation: int) -> None:
+        found = run_checks(map_)
+        self.call_from_thread(self._checks_done, found, generation)
+
+    def _checks_done(self, found: list[Diagnostic], generation: int) -> None:
+        if generation == self._generation:
+            self.diagnostics = found
+            self.browser.show_diagnostics()
+
+    # --- overlay -------------------------------------------------------------------------------
+
+    def action_cycle_overlay(self) -> None:
+        """Show the next overlay: none, grounded, preferred, strength."""
+        name = next_overlay(self.overlay_pending or self.overlay.name)
+        self.overlay_pending = name
+        self.browser.update_status()
+        self._compute_overlay(self.map, name)
+
+    @work(thread=True, exclusive=True, group="overlay")
+    def _compute_overlay(self, map_: Map, name: str) -> None:
+        overlay = compute_overlay(map_, name)
+        self.call_from_thread(self._overlay_ready, map_, overlay)
+
+    def _overlay_ready(self, map_: Map, overlay: Overlay) -> None:
+        if map_ is not self.map or overlay.name != self.overlay_pending:
+            return
+        self.overlay, self.overlay_pending = overlay, None
+        if overlay.error:
+            self.notify(overlay.error, severity="warning")
+        self.browser.tree.relabel(overlay)
+        self.browser.show_detail()
+        self.browser.update_status()
+
+    # --- editor and render ---------------------------------------------------------------------
+
+    def _target_line(self) -> tuple[str | None, int]:
+        panel = self.browser.query_one(DiagnosticsPanel)
+        if panel.has_focus and panel.diagnostics and panel.highlighted is not None:
+            span = panel.diagnostics[panel.highlighted].span
+            return span.path or self.path, span.line
+        entry = self.browser.current_entry()
+        if entry is None:
+            return self.path, 1
+        return entry.span.path or self.path, entry.span.line
+
+    def action_edit(self) -> None:
+        """Open $EDITOR at the line of the focused node (or diagnostic)."""
+        path, line = self._target_line()
+        if not path:
+            self.notify("this map was not read from a file", severity="warning")
+            return
+        argv = editor_command(path, line)
+        try:
+            with self.suspend():
+                subprocess.run(argv, check=False)
+        except SuspendNotSupported:
+            self.notify("cannot hand the terminal to an editor here", severity="error")
+        except OSError as exc:
+            self.notify(f"cannot run {argv[0]}: {exc.strerror or exc}", severity="error")
+        self.refresh()
+        self.check_file()
+
+    def render_path(self, focus: str | None) -> Path:
+        """Where `r` writes: the temp folder, named after the map and the focused node."""
+        stem = Path(self.path).stem if self.path else "map"
+        if focus is not None:
+            node = self.map.nodes.get(focus)
+            slug = re.sub(r"[^A-Za-z0-9]+", "-", (node.title if node and node.title else focus))
+            stem += "-" + (slug.strip("-").lower()[:40] or "node")
+        return Path(tempfile.gettempdir()) / "argmap" / f"{stem}.svg"
+
+    def action_render(self) -> None:
+        """Render the focused node's neighbourhood (or the whole map) to SVG."""
+        entry = self.browser.current_entry()
+        focus = entry.node if entry is not None and entry.node in self.map.nodes else None
+        self.notify("rendering…", timeout=2)
+        self._render(self.map, focus, self.render_path(focus))
+
+    @work(thread=True, group="render")
+    def _render(self, map_: Map, focus: str | None, path: Path) -> None:
+        try:
+            from ..render import render_to_file  # type: ignore[attr-defined]
+        except ImportError:
+            self.call_from_thread(self.notify, "rendering is not available (argmap.render)",
+                                  severity="warning")
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            render_to_file(map_, str(path), focus=focus, depth=2)
+        except (ArgmapError, OSError, ValueError) as exc:
+            self.call_from_thread(self.notify, f"render failed: {exc}", severity="error")
+            return
+        what = f"{map_.nodes[focus].label} and its neighbours" if focus else "the map"
+        self.call_from_thread(self.notify, f"rendered {what} to {path}", timeout=8)
+
+    # --- command palette -----------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands plus every browser action."""
+        yield from super().get_system_commands(screen)
+        b = self.browser
+        yield SystemCommand("Search", "Search titles and texts (/)", b.action_search)
+        yield SystemCommand("Next hit", "Next search hit (n)", b.action_next_hit)
+        yield SystemCommand("Previous hit", "Previous search hit (N)", b.action_previous_hit)
+        yield SystemCommand("Back", "Go back before the last jump (backspace)", b.action_back)
+        yield SystemCommand("Filter by actor", "Show one actor's nodes (a)", b.action_filter_actor)
+        yield SystemCommand("Filter by tag", "Show nodes with a tag (t)", b.action_filter_tag)
+        yield SystemCommand("Cycle semantics overlay",
+                            "none, grounded, preferred, strength (s)", self.action_cycle_overlay)
+        yield SystemCommand("Diagnostics", "Show the diagnostics panel (d)", b.action_diagnostics)
+        yield SystemCommand("Edit", "Open $EDITOR at the node's line (e)", self.action_edit)
+        yield SystemCommand("Render to SVG", "Render the focused neighbourhood (r)",
+                            self.action_render)
+        yield SystemCommand("Reload", "Read the file again now", self.action_reload)
+        yield SystemCommand("Help", "Every key (?)", b.action_help)

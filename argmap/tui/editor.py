@@ -1,0 +1,31 @@
+"""Opening the map in the user's editor at a line, without ever going through a shell."""
+
+from __future__ import annotations
+
+import os
+import shlex
+from pathlib import PurePath
+
+#: editors that take `--goto FILE:LINE` instead of `+LINE FILE`
+_GOTO_EDITORS = {"code", "code-insiders", "codium", "cursor"}
+#: editors that take `FILE:LINE`
+_COLON_EDITORS = {"subl", "sublime_text", "zed", "hx", "helix"}
+
+
+def editor_command(path: str, line: int, editor: str | None = None) -> list[str]:
+    """The argument list that opens `path` at `line` in `editor` ($VISUAL, $EDITOR, else vi).
+
+    The editor setting is split like a shell would split it (`"code --wait"`), but the
+    result is run as an argument list: the map's path can never be read as shell syntax.
+    """
+    if editor is None:
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    argv = shlex.split(editor) or ["vi"]
+    path = os.path.abspath(path)  # absolute: a path can never be read as an option
+    name = PurePath(argv[0]).name
+    line = max(1, line)
+    if name in _GOTO_EDITORS:
+        return [*argv, "--goto", f"{path}:{line}"]
+    if name in _COLON_EDITORS:
+        return [*argv, f"{path}:{line}"]
+    return [*argv, f"+{line}", path]

@@ -1,0 +1,237 @@
+"""The outline the browser shows, read lazily from `Map.document`.
+
+The outline is sections, then the node entries written under them, then each entry's
+children (supporters, attackers, undercutters...). Nothing is built ahead of time: a tree
+node asks `children(row)` when it is expanded. A long list of children (a section with
+50,000 top-level claims) is split into `range` rows of at most `CHUNK` rows each, so no
+expansion ever adds more than `CHUNK` tree nodes.
+
+Finding where a node lives (for search, following a relation, keeping the cursor across a
+reload) needs the parent of every entry; that index is built on first use.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Callable, Sequence, Union
+
+from ..model import Map, NodeEntry, Relation, SectionEntry
+
+#: most rows one expansion adds; longer child lists are split into ranges
+CHUNK = 200
+
+#: a raw child in the outline: a node entry or a section id
+Item = Union[NodeEntry, str]
+
+
+@dataclass(frozen=True, eq=False, slots=True)
+class Row:
+    """One line of the outline: a `section`, a node `entry`, or a `range` of a long list."""
+
+    kind: str
+    section: str | None = None
+    entry: NodeEntry | None = None
+    items: Sequence[Item] = ()
+    start: int = 0
+    stop: int = 0
+
+    @property
+    def node_id(self) -> str | None:
+        return self.entry.node if self.entry is not None else None
+
+
+class OutlineModel:
+    """Sections and node entries of one map, with lazy children, filters and lookups."""
+
+    def __init__(self, map_: Map) -> None:
+        self.map = map_
+        self._keep: Callable[[NodeEntry], bool] | None = None
+        self._kept: set[int] | None = None
+        self._section_items: dict[str | None, list[Item]] = {None: []}
+        for section in map_.sections.values():
+            self._section_items.setdefault(section.id, [])
+            self._section_items.setdefault(section.parent, []).append(section.id)
+        current: str | None = None
+        for entry in map_.document:
+            if isinstance(entry, SectionEntry):
+                current = entry.section
+            elif isinstance(entry, NodeEntry):
+                self._section_items.setdefault(current, []).append(entry)
+        for items in self._section_items.values():  # a section's own nodes before subsections
+            items.sort(key=lambda item: isinstance(item, str))
+        self._parents: dict[int, Item | None] | None = None
+        self._definitions: dict[str, NodeEntry] = {}
+        self._by_relation: dict[str, NodeEntry] = {}
+        self._lines: list[tuple[int, NodeEntry]] = []
+        self._line_keys: list[int] = []
+        self._haystack: list[tuple[str, str]] | None = None
+        self._touching: dict[str, list[Relation]] | None = None
+
+    # --- rows -------------------------------------------------------------------------------
+
+    def roots(self) -> list[Row]:
+        """The rows at the top of the outline."""
+        return self._rows(self._visible(self._section_items[None]), 0, None)
+
+    def children(self, row: Row) -> list[Row]:
+        """The rows shown when `row` is expanded."""
+        if row.kind == "range":
+            return self._rows(row.items, row.start, row.stop)
+        if row.kind == "section":
+            return self._rows(self._visible(self._section_items.get(row.section, [])), 0, None)
+        assert row.entry is not None
+        return self._rows(self._visible(row.entry.children), 0, None)
+
+    def has_children(self, row: Row) -> bool:
+        """True when expanding `row` shows something."""
+        if row.kind != "entry":
+            return True
+        assert row.entry is not None
+        return bool(self._visible(row.entry.children))
+
+    def _rows(self, items: Sequence[Item], start: int, stop: int | None) -> list[Row]:
+        stop = len(items) if stop is None else stop
+        if stop - start <= CHUNK:
+            return [self._row(items[i]) for i in range(start, stop)]
+        size = CHUNK
+        while (stop - start) > size * CHUNK:
+            size *= CHUNK
+        return [
+            Row("range", items=items, start=s, stop=min(s + size, stop))
+            for s in range(start, stop, size)
+        ]
+
+    @staticmethod
+    def _row(item: Item) -> Row:
+        if isinstance(item, str):
+            return Row("section", section=item)
+        return Row("entry", entry=item)
+
+    # --- filters ----------------------------------------------------------------------------
+
+    def set_filter(self, keep: Callable[[NodeEntry], bool] | None) -> None:
+        """Show only entries for which `keep` is true, and the entries above them."""
+        self._keep = keep
+        self._kept = None if keep is None else self._matching_entries(keep)
+
+    def _matching_entries(self, keep: Callable[[NodeEntry], bool]) -> set[int]:
+        """Identities of the entries that match or have a matching descendant."""
+        kept: set[int] = set()
+        stack: list[tuple[NodeEntry, bool]] = [
+            (e, False) for e in self.map.document if isinstance(e, NodeEntry)
+        ]
+        while stack:
+            entry, children_done = stack.pop()
+            if children_done:
+                if keep(entry) or any(id(c) in kept for c in entry.children):
+                    kept.add(id(entry))
+            else:
+                stack.append((entry, True))
+                stack.extend((c, False) for c in entry.children)
+        return kept
+
+    def _visible(self, items: Sequence[Item]) -> Sequence[Item]:
+        kept = self._kept
+        if kept is None:
+            return items
+        return [
+            item for item in items
+            if (id(item) in kept if isinstance(item, NodeEntry) else self._section_kept(item))
+        ]
+
+    def _section_kept(self, section: str) -> bool:
+        return any(
+            (id(item) in self._kept if isinstance(item, NodeEntry) else self._section_kept(item))
+            for item in self._section_items.get(section, [])
+        )  # type: ignore[operator]
+
+    # --- lookups ----------------------------------------------------------------------------
+
+    def _index(self) -> dict[int, Item | None]:
+        """Parent of every entry (by identity), built once on first use."""
+        if self._parents is not None:
+            return self._parents
+        parents: dict[int, Item | None] = {}
+        lines: list[tuple[int, NodeEntry]] = []
+        for section, items in self._section_items.items():
+            stack = [(item, section) for item in items if isinstance(item, NodeEntry)]
+            while stack:
+                entry, parent = stack.pop()
+                parents[id(entry)] = parent
+                if not entry.is_reference:
+                    self._definitions.setdefault(entry.node, entry)
+                if entry.relation is not None:
+                    self._by_relation.setdefault(entry.relation, entry)
+                lines.append((entry.span.line, entry))
+                stack.extend((child, entry) for child in entry.children)
+        lines.sort(key=lambda pair: pair[0])
+        self._lines = lines
+        self._line_keys = [line for line, _ in lines]
+        self._parents = parents
+        return parents
+
+    def contains(self, entry: NodeEntry) -> bool:
+        """True when `entry` is one of this map's entries (not one of an older version)."""
+        return id(entry) in self._index()
+
+    def entry_for_node(self, node_id: str) -> NodeEntry | None:
+        """The entry where `node_id` is defined (or, failing that, any entry that uses it)."""
+        self._index()
+        found = self._definitions.get(node_id)
+        if found is None:
+            found = next((e for _, e in self._lines if e.node == node_id), None)
+            if found is not None:
+                self._definitions[node_id] = found
+        return found
+
+    def entry_for_relation(self, relation_id: str) -> NodeEntry | None:
+        """The entry whose line writes relation `relation_id`."""
+        self._index()
+        return self._by_relation.get(relation_id)
+
+    def entry_at_line(self, line: int) -> NodeEntry | None:
+        """The last entry starting at or before `line` (where a diagnostic points)."""
+        self._index()
+        at = bisect_right(self._line_keys, line)
+        return self._lines[at - 1][1] if at else None
+
+    def path_to(self, entry: NodeEntry) -> list[Item]:
+        """The chain of items from the top of the outline down to `entry` (inclusive)."""
+        parents = self._index()
+        chain: list[Item] = [entry]
+        parent = parents.get(id(entry))
+        while parent is not None:
+            chain.append(parent)
+            parent = (
+                parents.get(id(parent)) if isinstance(parent, NodeEntry)
+                else self.map.sections[parent].parent
+            )
+        chain.reverse()
+        return chain
+
+    def search(self, query: str) -> list[str]:
+        """Ids of the nodes whose title or text contains `query` (any case), in map order."""
+        if self._haystack is None:
+            self._haystack = [
+                (node.id, f"{node.title or ''}\n{node.text}".casefold())
+                for node in self.map.nodes.values()
+            ]
+        needle = query.casefold()
+        if not needle:
+            return []
+        return [node_id for node_id, text in self._haystack if needle in text]
+
+    def relations_of(self, node_id: str) -> list[Relation]:
+        """Relations from or to `node_id`, and undercuts of the inferences it takes part in."""
+        if self._touching is None:
+            touching: dict[str, list[Relation]] = {}
+            relations = self.map.relations
+            for relation in relations.values():
+                touching.setdefault(relation.source, []).append(relation)
+                undercut = relations.get(relation.target) if relation.targets_relation else None
+                ends = (undercut.source, undercut.target) if undercut else (relation.target,)
+                for end in ends:
+                    touching.setdefault(end, []).append(relation)
+            self._touching = touching
+        return self._touching.get(node_id, [])

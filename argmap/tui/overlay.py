@@ -1,0 +1,62 @@
+"""The semantics overlay: what the outline shows next to each node (status or strength).
+
+Analysis lives in `argmap.analyze` (`analyze_map(map, semantics)` with `.status`, node id ->
+in/out/undec, and `.strength`, node id -> float). It is imported only when an overlay is
+chosen, and the browser keeps working without it: `compute_overlay` then says why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Map
+
+#: the overlays `s` cycles through, in order
+OVERLAYS: tuple[str, ...] = ("none", "grounded", "preferred", "strength")
+#: seconds an overlay's analysis may take
+TIMEOUT = 30.0
+
+
+def next_overlay(current: str) -> str:
+    """The overlay after `current` in the cycle."""
+    return OVERLAYS[(OVERLAYS.index(current) + 1) % len(OVERLAYS)]
+
+
+@dataclass(frozen=True, slots=True)
+class Overlay:
+    """Analysis results for one overlay; `error` says why there are none."""
+
+    name: str = "none"
+    status: dict[str, str] = field(default_factory=dict)
+    strength: dict[str, float] = field(default_factory=dict)
+    error: str | None = None
+
+    @property
+    def shows_status(self) -> bool:
+        return self.name in ("grounded", "preferred") and bool(self.status)
+
+    @property
+    def shows_strength(self) -> bool:
+        return self.name == "strength" and bool(self.strength)
+
+
+def compute_overlay(map_: Map, name: str) -> Overlay:
+    """Run the analysis `name` needs; never raises (an unavailable analysis sets `error`)."""
+    if name == "none":
+        return Overlay()
+    try:
+        from ..analyze import analyze_map  # type: ignore[attr-defined]
+    except ImportError:
+        return Overlay(name, error="analysis is not available (argmap.analyze.analyze_map)")
+    semantics = "grounded" if name == "strength" else name
+    try:
+        # the status is all the overlay needs: enumerate at most one extension, and give up
+        # rather than keep the overlay waiting forever
+        result = analyze_map(map_, semantics, limit=1, timeout=TIMEOUT)
+    except Exception as exc:  # noqa: BLE001 - the analysis belongs to another module; report it
+        return Overlay(name, error=f"{semantics} analysis failed: {exc}")
+    status = {str(k): str(v) for k, v in (getattr(result, "status", None) or {}).items()}
+    strength = {
+        str(k): float(v) for k, v in (getattr(result, "strength", None) or {}).items()
+    }
+    return Overlay(name, status, strength)

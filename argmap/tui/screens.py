@@ -1,0 +1,284 @@
+"""The browser screen: outline, detail pane, panels, and the navigation between them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static, Tree
+
+from ..model import NodeEntry
+from .dialogs import HelpScreen, PickScreen
+from .outline_model import Row
+from .widgets import DetailPane, DiagnosticsPanel, OutlineTree, RelationList, SearchBar
+
+if TYPE_CHECKING:
+    from .app import ArgmapApp
+
+
+class BrowserScreen(Screen):
+    """Where the map is read: moves, jumps, searches and filters happen here."""
+
+    app: "ArgmapApp"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search"),
+        Binding("n", "next_hit", "Next hit", show=False),
+        Binding("N,shift+n", "previous_hit", "Previous hit", show=False),
+        Binding("backspace", "back", "Back"),
+        Binding("a", "filter_actor", "Actor"),
+        Binding("t", "filter_tag", "Tag"),
+        Binding("s", "app.cycle_overlay", "Semantics"),
+        Binding("d", "diagnostics", "Diagnostics"),
+        Binding("e", "app.edit", "Edit"),
+        Binding("r", "app.render", "Render"),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.history: list[NodeEntry] = []
+        self.hits: list[str] = []
+        self.hit_index = -1
+        self.actor_filter: str | None = None
+        self.tag_filter: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="⚖")
+        with Horizontal(id="panes"):
+            yield OutlineTree(id="outline")
+            yield DetailPane(id="detail")
+        yield DiagnosticsPanel(id="diagnostics")
+        yield SearchBar(placeholder="search titles and texts…", id="search")
+        yield Static(id="status")
+        yield Footer()
+
+    @property
+    def tree(self) -> OutlineTree:
+        return self.query_one(OutlineTree)
+
+    def on_mount(self) -> None:
+        self.tree.border_title = "Outline"
+        self.query_one(DetailPane).border_title = "Details"
+        self.query_one(DiagnosticsPanel).border_title = "Diagnostics (enter: go to line, e: edit)"
+        self.query_one(DiagnosticsPanel).display = False
+        self.query_one(SearchBar).display = False
+        self.show_map()
+        self.tree.focus()
+
+    # --- showing the map ---------------------------------------------------------------------
+
+    def show_map(self, keep: str | None = None) -> None:
+        """(Re)build the outline from the app's model; keep the cursor on node `keep`."""
+        app = self.app
+        app.model.set_filter(self._filter_predicate())
+        self.tree.show_model(app.model, app.overlay)
+        self.history = [
+            e if app.model.contains(e) else app.model.entry_for_node(e.node) for e in self.history
+        ]
+        self.history = [e for e in self.history if e is not None]
+        entry = app.model.entry_for_node(keep) if keep else None
+        if entry is None or self.tree.reveal(entry) is None:
+            self.tree.move_to_first_entry()
+        self.update_status()
+        self.show_detail()
+
+    def current_entry(self) -> NodeEntry | None:
+        """The node entry under the cursor, if the cursor is on one."""
+        node = self.tree.cursor_node
+        return node.data.entry if node is not None and node.data is not None else None
+
+    def show_detail(self) -> None:
+        """Fill the detail pane for the row under the cursor."""
+        app, pane = self.app, self.query_one(DetailPane)
+        node = self.tree.cursor_node
+        row: Row | None = node.data if node is not None else None
+        if row is None:
+            pane.show_text(Text("The map is empty." if not app.map.nodes else ""))
+        elif row.entry is not None and row.entry.node in app.map.nodes:
+            map_node = app.map.nodes[row.entry.node]
+            relations = app.model.relations_of(map_node.id)
+            pane.show_node(app.map, map_node, app.overlay, relations, app.read_lines)
+        elif row.kind == "section":
+            section = app.map.sections.get(row.section or "")
+            pane.show_text(Text(f"§ {section.title if section else ''}", style="bold"))
+        elif row.kind == "range":
+            pane.show_text(Text(f"Rows {row.start + 1:,} to {row.stop:,}; expand to see them."))
+        else:
+            pane.show_text(Text(f"{row.node_id} is not defined in this map.", style="red"))
+
+    def update_status(self) -> None:
+        """The status line: overlay, filters, search hits, diagnostics."""
+        app = self.app
+        parts = [f"{len(app.map.nodes):,} nodes · {len(app.map.relations):,} relations"]
+        if app.overlay_pending:
+            parts.append(f"overlay: {app.overlay_pending}…")
+        elif app.overlay.name != "none":
+            parts.append(f"overlay: {app.overlay.name}")
+        if self.actor_filter:
+            parts.append(f"actor: @{self.actor_filter}")
+        if self.tag_filter:
+            parts.append(f"tag: #{self.tag_filter}")
+        if self.hits:
+            parts.append(f"hit {self.hit_index + 1}/{len(self.hits)}")
+        errors = sum(d.is_error for d in app.diagnostics)
+        if app.diagnostics:
+            parts.append(f"{errors} errors, {len(app.diagnostics) - errors} warnings (d)")
+        self.query_one("#status", Static).update(" │ ".join(parts))
+
+    def show_diagnostics(self, *, open_panel: bool = False) -> None:
+        """Refresh the diagnostics panel; open it when asked."""
+        panel = self.query_one(DiagnosticsPanel)
+        panel.show(self.app.diagnostics)
+        if open_panel:
+            panel.display = True
+        self.update_status()
+
+    # --- events ------------------------------------------------------------------------------
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[Row]) -> None:
+        self.show_detail()
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[Row]) -> None:
+        row = event.node.data
+        if row is not None and row.entry is not None and row.entry.is_reference:
+            self.jump_to_node(row.entry.node)
+        elif event.node.allow_expand:
+            event.node.toggle()
+
+    def on_relation_list_follow(self, event: RelationList.Follow) -> None:
+        if self.app.map.relations.get(event.target) is not None:
+            self.jump(self.app.model.entry_for_relation(event.target))
+        else:
+            self.jump_to_node(event.target)
+        self.tree.focus()
+
+    def on_diagnostics_panel_jump(self, event: DiagnosticsPanel.Jump) -> None:
+        span = event.diagnostic.span
+        if span.path not in (None, self.app.map.path):
+            self.notify(f"that is in {span.path}, line {span.line}")
+            return
+        self.jump(self.app.model.entry_at_line(span.line))
+        self.tree.focus()
+
+    # --- jumping -----------------------------------------------------------------------------
+
+    def jump_to_node(self, node_id: str) -> bool:
+        """Go to where `node_id` is defined, remembering where we were."""
+        entry = self.app.model.entry_for_node(node_id)
+        if entry is None:
+            node = self.app.map.nodes.get(node_id)
+            where = f" (it is in {node.span.path})" if node and node.span.path else ""
+            self.notify(f"{node_id} is not in this outline{where}", severity="warning")
+            return False
+        return self.jump(entry)
+
+    def jump(self, entry: NodeEntry | None, *, remember: bool = True) -> bool:
+        """Put the cursor on `entry`; with `remember`, Backspace comes back here."""
+        if entry is None:
+            return False
+        here = self.current_entry()
+        if self.tree.reveal(entry) is None:
+            self.notify("that node is hidden by the current filter", severity="warning")
+            return False
+        if remember and here is not None and here is not entry:
+            self.history.append(here)
+        return True
+
+    def action_back(self) -> None:
+        """Return to where the cursor was before the last jump."""
+        while self.history:
+            if self.tree.reveal(self.history.pop()) is not None:
+                return
+        self.notify("nothing to go back to")
+
+    # --- search ------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        bar.display = True
+        bar.focus()
+        here = self.current_entry()
+        if here is not None:
+            self.history.append(here)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "search":
+            return
+        self.hits = self.app.model.search(event.value.strip())
+        self.hit_index = -1
+        self.action_next_hit()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.close_search()
+
+    def on_search_bar_closed(self, event: SearchBar.Closed) -> None:
+        self.close_search()
+
+    def close_search(self) -> None:
+        self.query_one(SearchBar).display = False
+        self.tree.focus()
+
+    def action_next_hit(self, step: int = 1) -> None:
+        """Move to the next search hit (`step` -1: the previous one)."""
+        for _ in range(len(self.hits)):
+            self.hit_index = (self.hit_index + step) % len(self.hits)
+            entry = self.app.model.entry_for_node(self.hits[self.hit_index])
+            if entry is not None and self.tree.reveal(entry) is not None:
+                break
+        self.update_status()
+
+    def action_previous_hit(self) -> None:
+        self.action_next_hit(-1)
+
+    # --- filters, panels, help ----------------------------------------------------------------
+
+    def _filter_predicate(self):  # noqa: ANN202 - a closure over the current filters
+        actor, tag, nodes = self.actor_filter, self.tag_filter, self.app.map.nodes
+        if actor is None and tag is None:
+            return None
+
+        def keep(entry: NodeEntry) -> bool:
+            node = nodes.get(entry.node)
+            return node is not None and (actor is None or actor in node.actors) and (
+                tag is None or tag in node.tags)
+
+        return keep
+
+    def action_filter_actor(self) -> None:
+        actors = [(f"{a.name} (@{a.id})", a.id) for a in self.app.map.actors.values()]
+        self.app.push_screen(PickScreen("Show the nodes of…", actors, self.actor_filter),
+                             lambda value: self._set_filter(actor=value))
+
+    def action_filter_tag(self) -> None:
+        tags = sorted({t for n in self.app.map.nodes.values() for t in n.tags})
+        self.app.push_screen(PickScreen("Show the nodes tagged…", [(f"#{t}", t) for t in tags],
+                                        self.tag_filter),
+                             lambda value: self._set_filter(tag=value))
+
+    def _set_filter(self, *, actor: str | None = None, tag: str | None = None) -> None:
+        if actor is None and tag is None:
+            return  # cancelled
+        if actor is not None:
+            self.actor_filter = actor or None
+        if tag is not None:
+            self.tag_filter = tag or None
+        here = self.current_entry()
+        self.show_map(keep=here.node if here else None)
+
+    def action_diagnostics(self) -> None:
+        panel = self.query_one(DiagnosticsPanel)
+        if panel.display and panel.has_focus:
+            panel.display = False
+            self.tree.focus()
+        else:
+            self.show_diagnostics(open_panel=True)
+            panel.focus()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())

@@ -1,0 +1,170 @@
+"""The detail pane on the right: everything about the node under the cursor."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from rich.console import Group, RenderableType
+from rich.syntax import Syntax
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...errors import Span
+from ...model import Map, Node, Relation, RelationKind
+from ..overlay import Overlay
+from .labels import STATUS_BADGES, actor_colors, shorten
+
+_ACTIVE = {RelationKind.SUPPORT: "supports", RelationKind.ATTACK: "attacks",
+           RelationKind.UNDERCUT: "undercuts", RelationKind.CONTRADICTION: "contradicts"}
+_PASSIVE = {RelationKind.SUPPORT: "supported by", RelationKind.ATTACK: "attacked by",
+            RelationKind.UNDERCUT: "undercut by", RelationKind.CONTRADICTION: "contradicted by"}
+
+#: reads the lines of a file (cached by the caller); empty when unreadable
+LineReader = Callable[[str], list[str]]
+
+
+def _label(map_: Map, ident: str) -> str:
+    node = map_.nodes.get(ident)
+    return shorten(node.label, 60) if node else ident
+
+
+def relation_choice(map_: Map, relation: Relation, node_id: str) -> tuple[str, str]:
+    """How `relation` reads from `node_id`'s side, and where following it goes."""
+    if relation.source == node_id:
+        target = map_.relations.get(relation.target) if relation.targets_relation else None
+        if target is not None:
+            inference = f"{_label(map_, target.source)} → {_label(map_, target.target)}"
+            return f"→ {_ACTIVE[relation.kind]} the inference {inference}", target.id
+        return f"→ {_ACTIVE[relation.kind]} {_label(map_, relation.target)}", relation.target
+    if relation.target == node_id:
+        return f"← {_PASSIVE[relation.kind]} {_label(map_, relation.source)}", relation.source
+    return f"← its inference undercut by {_label(map_, relation.source)}", relation.source
+
+
+def _places(map_: Map, node: Node) -> str:
+    def where(span: Span) -> str:
+        prefix = "" if span.path in (None, map_.path) else f"{span.path}:"
+        return f"{prefix}{span.line}"
+
+    text = f"defined at line {where(node.span)}"
+    if node.references:
+        text += "; referenced at " + ", ".join(where(s) for s in node.references)
+    return text
+
+
+def describe(map_: Map, node: Node, overlay: Overlay) -> Text:
+    """Title, text, kind, actors, tags, metadata, sources, places and analysis of `node`."""
+    colors = actor_colors(map_)
+    out = Text()
+    out.append(node.title or shorten(node.plain_text, 60), style="bold")
+    out.append(f"  {node.kind.value}\n", style="dim")
+    out.append(node.plain_text + "\n\n")
+    for actor_id in node.actors:
+        actor = map_.actors.get(actor_id)
+        out.append("actor  ", style="dim")
+        out.append(actor.name if actor else actor_id, style=f"bold {colors.get(actor_id, '')}")
+        out.append(f" (@{actor_id})\n", style="dim")
+    if node.tags:
+        out.append("tags   ", style="dim").append(" ".join(f"#{t}" for t in node.tags) + "\n")
+    for key, value in node.meta.items():
+        out.append(f"{key}: ", style="dim").append(f"{value}\n")
+    for source_id in node.sources:
+        source = map_.sources.get(source_id)
+        out.append(f"^{source_id}  ", style="dim")
+        out.append((source.citation if source else "(undeclared source)") + "\n")
+        url = source.meta.get("url") if source else None
+        if url:
+            out.append(f"       {url}\n", style="underline blue")
+    out.append(_places(map_, node) + "\n", style="dim")
+    if overlay.shows_status:
+        label, style = STATUS_BADGES.get(overlay.status.get(node.id, ""), ("?", "dim"))
+        out.append(f"{overlay.name}: ", style="dim").append(label.strip() + "\n", style=style)
+    if node.id in overlay.strength:
+        out.append("strength: ", style="dim").append(f"{overlay.strength[node.id]:.3f}\n")
+    return out
+
+
+_MARKERS = ("+ ", "- ", "_ ", ">< ", "& ", "+> ", "-> ", "_> ", "<+ ", "<- ", "//")
+
+
+def _last_line(lines: list[str], span: Span) -> int:
+    """The last line of the node written at `span`: its own, then its continuation lines."""
+    first = lines[span.line - 1]
+    indent = len(first) - len(first.lstrip())
+    last = max(span.line, span.end_line)
+    while last < len(lines):
+        line = lines[last]
+        stripped = line.lstrip()
+        if not stripped or len(line) - len(stripped) <= indent or stripped.startswith(_MARKERS):
+            break
+        last += 1
+    return last
+
+
+def source_excerpt(lines: list[str], span: Span) -> RenderableType | None:
+    """The lines a node was written on, highlighted when the argmap lexer is available."""
+    if not lines or not 1 <= span.line <= len(lines):
+        return None
+    code = "\n".join(lines[span.line - 1 : _last_line(lines, span)])
+    try:
+        from ...highlight import ArgmapLexer  # type: ignore[import-not-found]
+
+        lexer: object = ArgmapLexer()
+    except Exception:  # noqa: BLE001 - highlighting is optional
+        lexer = "text"
+    return Syntax(code, lexer, line_numbers=True, start_line=span.line, word_wrap=True,
+                  theme="ansi_dark", background_color="default")
+
+
+class RelationList(OptionList):
+    """The node's relations; Enter follows the highlighted one."""
+
+    class Follow(Message):
+        """Go to `target`: a node id, or a relation id (the line that writes it)."""
+
+        def __init__(self, target: str) -> None:
+            self.target = target
+            super().__init__()
+
+    def __init__(self, **kwargs) -> None:  # noqa: ANN003 - passed to OptionList
+        super().__init__(**kwargs)
+        self.targets: list[str] = []
+
+    def show(self, choices: list[tuple[str, str]]) -> None:
+        """Replace the list with `(label, target)` choices."""
+        self.clear_options()
+        self.targets = [target for _, target in choices]
+        self.add_options([Option(label, id=str(i)) for i, (label, _) in enumerate(choices)])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Follow(self.targets[event.option_index]))
+
+
+class DetailPane(VerticalScroll, can_focus=False):
+    """Everything about one node: description, relations to follow, and its source lines."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="detail-body")
+        yield Static("Relations (Tab, then Enter to follow)", classes="detail-heading")
+        yield RelationList(id="relations")
+        yield Static(id="detail-source")
+
+    def show_node(self, map_: Map, node: Node, overlay: Overlay,
+                  relations: list[Relation], read_lines: LineReader) -> None:
+        """Fill the pane for `node`."""
+        self.query_one("#detail-body", Static).update(describe(map_, node, overlay))
+        self.query_one(RelationList).show([relation_choice(map_, r, node.id) for r in relations])
+        lines = read_lines(node.span.path) if node.span.path else []
+        excerpt = source_excerpt(lines, node.span)
+        self.query_one("#detail-source", Static).update(excerpt or "")
+
+    def show_text(self, text: RenderableType) -> None:
+        """Show a message instead of a node (a section, a range, an empty map)."""
+        self.query_one("#detail-body", Static).update(Group(text))
+        self.query_one(RelationList).show([])
+        self.query_one("#detail-source", Static).update("")

@@ -1,0 +1,86 @@
+"""How outline rows look: relation markers, actor colours, overlay badges (Rich `Text`)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from ...model import Map, NodeEntry, NodeKind, RelationKind
+from ..outline_model import Row
+from ..overlay import Overlay
+
+#: colour of each relation marker
+RELATION_STYLES: dict[RelationKind, str] = {
+    RelationKind.SUPPORT: "bold green",
+    RelationKind.ATTACK: "bold red",
+    RelationKind.UNDERCUT: "bold yellow",
+    RelationKind.CONTRADICTION: "bold magenta",
+}
+#: colours given to actors, in the order the map declares them
+ACTOR_PALETTE = ("cyan", "orange1", "medium_purple1", "spring_green2", "gold1",
+                 "hot_pink", "deep_sky_blue1", "light_salmon1", "chartreuse2", "plum2")
+STATUS_BADGES = {"in": ("✔ in ", "bold green"), "out": ("✘ out", "bold red"),
+                 "undec": ("? und", "bold yellow")}
+KIND_GLYPHS = {NodeKind.CLAIM: "", NodeKind.ARGUMENT: "⇒ ", NodeKind.EVIDENCE: "▣ "}
+MAX_TEXT = 90
+
+
+def actor_colors(map_: Map) -> dict[str, str]:
+    """A colour for every actor id, stable for a given map."""
+    return {
+        actor: ACTOR_PALETTE[i % len(ACTOR_PALETTE)] for i, actor in enumerate(map_.actors)
+    }
+
+
+def shorten(text: str, width: int = MAX_TEXT) -> str:
+    """`text` on one line, cut with an ellipsis when longer than `width`."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def overlay_badge(overlay: Overlay, node_id: str) -> Text:
+    """The status or strength badge shown before a node, empty when the overlay is off."""
+    if overlay.shows_status:
+        label, style = STATUS_BADGES.get(overlay.status.get(node_id, ""), ("  ·  ", "dim"))
+        return Text(label + " ", style=style)
+    if overlay.shows_strength:
+        value = overlay.strength.get(node_id)
+        if value is None:
+            return Text(" ··· ", style="dim")
+        style = "green" if value >= 0.6 else "red" if value < 0.4 else "yellow"
+        return Text(f"{value:4.2f} ", style=f"bold {style}")
+    return Text()
+
+
+def entry_label(map_: Map, entry: NodeEntry, colors: dict[str, str], overlay: Overlay) -> Text:
+    """The outline line of one node entry: badge, marker, kind, title and text."""
+    label = overlay_badge(overlay, entry.node)
+    if entry.marker is not None:
+        relation = map_.relations.get(entry.relation or "")
+        style = RELATION_STYLES.get(relation.kind, "bold") if relation else "bold"
+        label.append(f"{entry.marker} ", style=style)
+    node = map_.nodes.get(entry.node)
+    if node is None:
+        label.append(entry.node, style="bold red")
+        return label.append("  (undefined)", style="red")
+    label.append(KIND_GLYPHS.get(node.kind, ""), style="dim")
+    color = colors.get(node.actors[0], "") if node.actors else ""
+    if entry.is_reference:
+        label.append("↪ ", style="dim")
+        return label.append(shorten(node.label), style=f"italic {color}".strip())
+    if node.title is not None:
+        label.append(node.title, style=f"bold {color}".strip())
+        label.append(": " + shorten(node.plain_text, MAX_TEXT - len(node.title)), style="")
+    else:
+        label.append(shorten(node.plain_text), style=color)
+    return label
+
+
+def row_label(map_: Map, row: Row, colors: dict[str, str], overlay: Overlay) -> Text:
+    """The outline line of any row (section, node entry or range)."""
+    if row.kind == "section":
+        section = map_.sections.get(row.section or "")
+        return Text("§ " + (section.title if section else "?"), style="bold underline")
+    if row.kind == "range":
+        return Text(f"… {row.start + 1:,}–{row.stop:,} of {len(row.items):,}", style="dim italic")
+    assert row.entry is not None
+    return entry_label(map_, row.entry, colors, overlay)

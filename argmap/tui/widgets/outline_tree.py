@@ -1,0 +1,166 @@
+"""The outline on the left: a Textual `Tree` whose children are added when a node expands."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from ...model import NodeEntry
+from ..outline_model import Item, OutlineModel, Row
+from ..overlay import Overlay
+from .labels import actor_colors, row_label
+
+#: tree nodes the first screen may open automatically (sections, then shallow entries)
+AUTO_EXPAND_BUDGET = 400
+
+
+class OutlineTree(Tree[Row]):
+    """Sections, claims and their reasons; loads each level lazily from an `OutlineModel`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("l", "expand_node", "Expand", show=False),
+        Binding("h", "collapse_node", "Collapse", show=False),
+        Binding("right", "expand_node", "Expand", show=False),
+        Binding("left", "collapse_node", "Collapse", show=False),
+    ]
+
+    def __init__(self, **kwargs) -> None:  # noqa: ANN003 - passed to Tree
+        super().__init__("map", **kwargs)
+        self.show_root = False
+        self.auto_expand = False
+        self.guide_depth = 3
+        self.model: OutlineModel | None = None
+        self.overlay = Overlay()
+        self._colors: dict[str, str] = {}
+        self._loaded: set[int] = set()
+
+    # --- filling ---------------------------------------------------------------------------
+
+    def show_model(self, model: OutlineModel, overlay: Overlay) -> None:
+        """Replace the whole outline with `model`; opens the first levels within a budget."""
+        self.model, self.overlay = model, overlay
+        self._colors = actor_colors(model.map)
+        self._loaded = set()
+        self.clear()
+        self.root.expand()
+        self.load_children(self.root)
+        budget = AUTO_EXPAND_BUDGET
+        queue = list(self.root.children)
+        while queue and budget > 0:
+            node = queue.pop(0)
+            row = node.data
+            if row is None or row.kind == "range" or not node.allow_expand:
+                continue
+            if row.kind == "entry" and _depth(node) > 3:
+                continue
+            self.load_children(node)
+            if len(node.children) > budget:
+                continue
+            budget -= len(node.children)
+            node.expand()
+            queue.extend(node.children)
+
+    def load_children(self, node: TreeNode[Row]) -> None:
+        """Add the children of `node` once (called on expand, and before revealing)."""
+        if node.id in self._loaded or self.model is None:
+            return
+        self._loaded.add(node.id)
+        rows = self.model.roots() if node is self.root else self.model.children(node.data)
+        for row in rows:
+            expandable = self.model.has_children(row)
+            node.add(row_label(self.model.map, row, self._colors, self.overlay), row,
+                     allow_expand=expandable)
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[Row]) -> None:
+        self.load_children(event.node)
+
+    def relabel(self, overlay: Overlay) -> None:
+        """Redraw every loaded row (after the overlay changed)."""
+        self.overlay = overlay
+        if self.model is None:
+            return
+        for node in self._tree_nodes.values():
+            if node.data is not None:
+                node.set_label(row_label(self.model.map, node.data, self._colors, overlay))
+
+    # --- moving ----------------------------------------------------------------------------
+
+    def reveal(self, entry: NodeEntry) -> TreeNode[Row] | None:
+        """Open the rows above `entry` and put the cursor on it; None if it is filtered out."""
+        if self.model is None:
+            return None
+        node = self.root
+        for item in self.model.path_to(entry):
+            child = self._child_for(node, item)
+            if child is None:
+                return None
+            node.expand()
+            node = child
+        self.move_to(node)
+        return node
+
+    def move_to(self, node: TreeNode[Row]) -> None:
+        """Put the cursor on `node` and scroll it into view."""
+        _ = self.last_line  # rebuilds the line index so the node knows its line
+        self.move_cursor(node)
+        self.scroll_to_node(node, animate=False)
+
+    def move_to_first_entry(self) -> None:
+        """Put the cursor on the first node entry shown (else on the first row)."""
+        stack = list(reversed(self.root.children))
+        first = stack[-1] if stack else None
+        while stack:
+            node = stack.pop()
+            if node.data is not None and node.data.kind == "entry":
+                first = node
+                break
+            if node.is_expanded:
+                stack.extend(reversed(node.children))
+        if first is not None:
+            self.move_to(first)
+
+    def _child_for(self, parent: TreeNode[Row], item: Item) -> TreeNode[Row] | None:
+        self.load_children(parent)
+        children = parent.children
+        if children and children[0].data is not None and children[0].data.kind == "range":
+            position = next((i for i, x in enumerate(children[0].data.items) if x is item), None)
+            if position is None:
+                return None
+            for child in children:
+                assert child.data is not None
+                if child.data.start <= position < child.data.stop:
+                    child.expand()
+                    return self._child_for(child, item)
+            return None
+        for child in children:
+            row = child.data
+            if row is not None and (row.entry is item or row.section == item):
+                return child
+        return None
+
+    def action_expand_node(self) -> None:
+        node = self.cursor_node
+        if node is not None and node.allow_expand:
+            node.expand()
+
+    def action_collapse_node(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_to(node.parent)
+
+
+def _depth(node: TreeNode[Row]) -> int:
+    """How many levels below the (hidden) root `node` sits; top level is 1."""
+    depth = 0
+    while node.parent is not None:
+        depth, node = depth + 1, node.parent
+    return depth

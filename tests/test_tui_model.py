@@ -1,0 +1,178 @@
+"""The browser's pure parts: the lazy outline model, the editor command, the overlay cycle."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from argmap.model import Map, Node, NodeEntry, NodeKind
+from argmap.parse import parse
+from argmap.tui import outline_model
+from argmap.tui.editor import editor_command
+from argmap.tui.outline_model import OutlineModel, Row
+from argmap.tui.overlay import OVERLAYS, compute_overlay, next_overlay
+
+SAMPLE = """\
+---
+title: Sample debate
+---
+
+actor alice: Alice
+actor bob: Bob
+source paper: "A paper on taxes" {url: "https://example.org/p"}
+
+# Opening
+
+[Tax cut]: We should cut taxes. @alice #economy
+  + [Growth]: Lower taxes raise growth. @alice ^paper
+    - [No evidence]: The evidence for growth is weak. @bob #evidence
+  - [Deficit]: Tax cuts widen the deficit. @bob #economy
+    _ [Temporary]: Deficits from growth are temporary. @alice
+
+# Rebuttal
+
+[Growth]
+  + evidence: GDP rose after the 2017 cut. ^paper @alice
+[Schools]: Schools need the money. @bob
+  >< [Tax cut]
+"""
+
+
+def flat_map(count: int) -> Map:
+    """A map of `count` top-level claims with no sections (built by hand: any size, fast)."""
+    nodes = {f"_{i}": Node(f"_{i}", NodeKind.CLAIM, None, f"claim {i}") for i in range(count)}
+    return Map(nodes=nodes, document=tuple(NodeEntry(node=n) for n in nodes))
+
+
+def expand_all(model: OutlineModel, rows: list[Row], seen_widths: list[int]) -> list[Row]:
+    """Every row under `rows` in display order, recording how many rows each expansion adds."""
+    out: list[Row] = []
+    seen_widths.append(len(rows))
+    for row in rows:
+        out.append(row)
+        if model.has_children(row):
+            out.extend(expand_all(model, model.children(row), seen_widths))
+    return out
+
+
+def test_sections_then_entries_then_children() -> None:
+    model = OutlineModel(parse(SAMPLE))
+    roots = model.roots()
+    assert [model.map.sections[r.section].title for r in roots] == ["Opening", "Rebuttal"]
+    opening = model.children(roots[0])
+    assert [r.node_id for r in opening] == ["[Tax cut]"]
+    children = model.children(opening[0])
+    assert [(r.node_id, r.entry.marker) for r in children] == [("[Growth]", "+"), ("[Deficit]", "-")]
+    rebuttal = model.children(roots[1])
+    assert [(r.node_id, r.entry.is_reference) for r in rebuttal] == [
+        ("[Growth]", True), ("[Schools]", False)]
+
+
+@given(count=st.integers(0, 2000), chunk=st.integers(2, 40))
+def test_long_lists_are_split_but_nothing_is_lost(count: int, chunk: int) -> None:
+    """Expanding everything shows every entry once, in order; no expansion adds > CHUNK rows."""
+    original = outline_model.CHUNK
+    outline_model.CHUNK = chunk
+    try:
+        model = OutlineModel(flat_map(count))
+        widths: list[int] = []
+        rows = expand_all(model, model.roots(), widths)
+    finally:
+        outline_model.CHUNK = original
+    assert [r.node_id for r in rows if r.kind == "entry"] == [f"_{i}" for i in range(count)]
+    assert max(widths) <= chunk
+
+
+def test_path_to_reaches_every_entry() -> None:
+    model = OutlineModel(parse(SAMPLE))
+    for entry in model.map.walk():
+        chain = model.path_to(entry)
+        assert chain[-1] is entry
+        rows = model.roots()
+        for item in chain:  # each item is among the children of the one before it
+            match = [r for r in rows if r.entry is item or r.section == item]
+            assert match, item
+            rows = model.children(match[0]) if model.has_children(match[0]) else []
+
+
+def test_lookups_by_node_relation_and_line() -> None:
+    model = OutlineModel(parse(SAMPLE))
+    growth = model.entry_for_node("[Growth]")
+    assert growth is not None and not growth.is_reference and growth.span.line == 12
+    deficit_attack = model.entry_for_relation("r3")
+    assert deficit_attack is not None and deficit_attack.node == "[Deficit]"
+    assert model.entry_at_line(13).node == "[No evidence]"
+    assert model.entry_at_line(16).node == "[Temporary]"  # a blank line belongs above
+    assert model.entry_at_line(3) is None
+    assert model.contains(growth)
+    assert not model.contains(OutlineModel(parse(SAMPLE)).entry_for_node("[Growth]"))
+
+
+def test_relations_of_includes_undercuts_of_its_inferences() -> None:
+    model = OutlineModel(parse(SAMPLE))
+    deficit = {r.id for r in model.relations_of("[Deficit]")}
+    assert deficit == {"r3", "r4"}  # attacks Tax cut; that inference is undercut by Temporary
+    assert {r.id for r in model.relations_of("[Tax cut]")} == {"r1", "r3", "r4", "r6"}
+
+
+def test_search_is_case_insensitive_over_titles_and_texts() -> None:
+    model = OutlineModel(parse(SAMPLE))
+    assert model.search("DEFICIT") == ["[Deficit]", "[Temporary]"]
+    assert model.search("gdp") == ["_1"]
+    assert model.search("") == []
+    assert model.search("no such words") == []
+
+
+def test_filter_keeps_matches_and_what_leads_to_them() -> None:
+    model = OutlineModel(parse(SAMPLE))
+    model.set_filter(lambda e: "bob" in model.map.nodes[e.node].actors)
+    shown = [r.node_id for r in expand_all(model, model.roots(), []) if r.kind == "entry"]
+    assert shown == ["[Tax cut]", "[Growth]", "[No evidence]", "[Deficit]", "[Schools]"]
+    model.set_filter(lambda e: False)
+    assert model.roots() == []
+    model.set_filter(None)
+    assert len([r for r in expand_all(model, model.roots(), []) if r.kind == "entry"]) == 9
+
+
+def test_editor_command_never_needs_a_shell(tmp_path) -> None:
+    path = str(tmp_path / "a b; rm -rf ~.argmap")
+    assert editor_command(path, 7, "vim") == ["vim", "+7", os.path.abspath(path)]
+    assert editor_command(path, 7, "code --wait") == [
+        "code", "--wait", "--goto", f"{os.path.abspath(path)}:7"]
+    assert editor_command("-x.argmap", 0, "nano")[-1].startswith("/")  # never an option
+    assert editor_command(path, 3, "'/opt/my editor/ed' -q")[:2] == ["/opt/my editor/ed", "-q"]
+
+
+def test_editor_falls_back_to_visual_editor_then_vi(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", "emacs -nw")
+    assert editor_command("m.argmap", 2)[:3] == ["emacs", "-nw", "+2"]
+    monkeypatch.setenv("VISUAL", "hx")
+    assert editor_command("m.argmap", 2) == ["hx", f"{os.path.abspath('m.argmap')}:2"]
+    monkeypatch.delenv("VISUAL")
+    monkeypatch.delenv("EDITOR")
+    assert editor_command("m.argmap", 2)[0] == "vi"
+
+
+def test_overlay_cycle_visits_every_overlay_and_returns() -> None:
+    seen, name = [], "none"
+    for _ in OVERLAYS:
+        seen.append(name)
+        name = next_overlay(name)
+    assert seen == ["none", "grounded", "preferred", "strength"] and name == "none"
+
+
+def test_overlays_carry_status_or_strength() -> None:
+    map_ = parse(SAMPLE)
+    assert compute_overlay(map_, "none").status == {}
+    grounded = compute_overlay(map_, "grounded")
+    if grounded.error:  # the analysis module is optional: then the overlay says why
+        pytest.skip(grounded.error)
+    assert set(grounded.status) == set(map_.nodes)
+    assert grounded.status["[No evidence]"] == "in"  # nothing attacks it
+    assert grounded.status["[Growth]"] == "out"  # attacked by an unattacked node
+    strength = compute_overlay(map_, "strength")
+    assert strength.shows_strength and all(0 <= v <= 1 for v in strength.strength.values())
