@@ -1,8 +1,5 @@
-"""Dung semantics: grounded in linear time; the others through clingo with ASP encodings.
-
-Grounded is a worklist labelling: an argument whose attackers are all `out` becomes `in`,
-everything it attacks becomes `out`; each attack is looked at a bounded number of times, so
-the whole run is O(arguments + attacks). The other semantics are answer-set programs (the
+"""Dung semantics: grounded in linear time (grounded.py, re-exported here); the others
+through clingo with ASP encodings. The other semantics are answer-set programs (the
 ASPARTIX encodings, Egly, Gaggl and Woltran 2010) solved by clingo:
 
 * complete, stable: one program each, models enumerated one by one as they are found;
@@ -10,10 +7,9 @@ ASPARTIX encodings, Egly, Gaggl and Woltran 2010) solved by clingo:
   (`--heuristic=Domain --dom-mod=3,16 --enum-mode=domRec`: every model reported is maximal);
 * semi-stable: the maximal ranges first (same trick on `range/1`), then every complete
   extension with each maximal range;
-* ideal: the largest admissible set none of whose arguments is attacked by a credulously
-  accepted argument (Dunne 2009) — one brave-consequence call, then a polynomial fixpoint.
+* ideal: one brave-consequence call here, then a polynomial fixpoint (`acceptance.py`).
 
-Sceptical preferred acceptance never enumerates the preferred extensions: see `prefer.py`.
+Sceptical preferred acceptance never enumerates the preferred extensions: see `preferred.py`.
 """
 
 from __future__ import annotations
@@ -23,11 +19,10 @@ from typing import Callable, Iterator, Sequence, TypeVar
 
 import clingo
 
-from .framework import Framework
+from .framework import SEMANTICS, Framework  # noqa: F401
+from .grounded import IN, OUT, UNDEC, grounded_extension, grounded_labelling  # noqa: F401
 
 T = TypeVar("T")
-IN, OUT, UNDEC = "in", "out", "undec"
-SEMANTICS = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal")
 
 _CHOICE = """
 in(X) :- arg(X), not out(X).
@@ -51,35 +46,6 @@ class EnumerationTimeout(Exception):
     def __init__(self, found: int) -> None:
         super().__init__(f"time limit reached after {found} extension(s)")
         self.found = found
-
-
-def grounded_labelling(af: Framework) -> list[str]:
-    """The grounded labelling (`in` / `out` / `undec` per argument) in O(arguments + attacks)."""
-    n = af.size
-    successors: list[list[int]] = [[] for _ in range(n)]
-    alive = [0] * n  # attackers not yet labelled out
-    for source, target in zip(af.sources, af.targets):
-        successors[source].append(target)
-        alive[target] += 1
-    label = bytearray(n)  # 0 undec, 1 in, 2 out
-    queue = [i for i in range(n) if alive[i] == 0]
-    while queue:
-        arg = queue.pop()
-        label[arg] = 1
-        for attacked in successors[arg]:
-            if label[attacked] == 0:
-                label[attacked] = 2
-                for next_arg in successors[attacked]:
-                    alive[next_arg] -= 1
-                    if alive[next_arg] == 0 and label[next_arg] == 0:
-                        queue.append(next_arg)
-    names = (UNDEC, IN, OUT)
-    return [names[x] for x in label]
-
-
-def grounded_extension(af: Framework) -> frozenset[int]:
-    """The grounded extension: the arguments labelled `in` by `grounded_labelling`."""
-    return frozenset(i for i, label in enumerate(grounded_labelling(af)) if label == IN)
 
 
 def _quiet(code: clingo.MessageCode, message: str) -> None:

@@ -21,12 +21,14 @@ semantics uses. How each construct maps (docs/analysis.md says the same with an 
 
 from __future__ import annotations
 
+import difflib
 from array import array
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping, Sequence
 
 from ..model import Map, RelationKind, is_relation_id
 
+SEMANTICS = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal")
 ATTACKING = (RelationKind.ATTACK, RelationKind.UNDERCUT, RelationKind.CONTRADICTION)
 
 
@@ -158,7 +160,10 @@ def resolve_assumptions(map_: Map, assumptions: Mapping[str, str] | None) -> dic
     for key, value in (assumptions or {}).items():
         node = map_.nodes.get(key) or map_.node_by_title(key)
         if node is None:
-            raise ValueError(f"no node with the title or id {key!r}")
+            titles = [n.title for n in map_.nodes.values() if n.title] + list(map_.nodes)
+            near = difflib.get_close_matches(key, titles, n=1)
+            hint = f"; did you mean {near[0]!r}?" if near else ""
+            raise ValueError(f"no node with the title or id {key!r}{hint}")
         if value not in ("accepted", "rejected"):
             raise ValueError(f"{key!r}: assume 'accepted' or 'rejected', not {value!r}")
         result[node.id] = value

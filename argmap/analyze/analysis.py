@@ -1,0 +1,135 @@
+"""`analyze_map`: what stands in a map (status), how strong each node is (strength), and the
+extensions of the chosen semantics — the one result the CLI, render and TUI overlays share.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Mapping
+
+from ..errors import ArgmapError, UsageError
+from ..model import Map
+from .framework import SEMANTICS, MapFramework, translate
+from .gradual import GradualReason, df_quad
+from .grounded import IN, grounded_labelling
+
+DEFAULT_SCORE = 0.5
+
+
+class AnalysisTimeout(ArgmapError):
+    """The time limit ran out before the status of every node was known."""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The analysis of one map under one semantics.
+
+    `status` maps every node id to `in` / `out` / `undec`: under grounded the grounded
+    labelling; under the other semantics the *sceptical status* — `in` if every extension
+    contains the node, `out` if every extension attacks it, else `undec` (also when there is
+    no extension at all, which only stable can have). `strength` is the DF-QuAD strength of
+    every node. `extensions` lists node ids per extension (auxiliary arguments left out);
+    `stopped` is None when they are all there, else "limit" or "timeout".
+    """
+
+    semantics: str
+    status: dict[str, str]
+    strength: dict[str, float]
+    extensions: tuple[tuple[str, ...], ...] = ()
+    stopped: str | None = None
+    #: inference id (`r3`) -> status, for linked or undercut reasons
+    inferences: dict[str, str] = field(default_factory=dict)
+    converged: bool = True
+    #: nodes whose strength was still moving when the cycle iteration stopped
+    unsettled: tuple[str, ...] = ()
+    #: node id -> "accepted" / "rejected": the what-if assumptions in force
+    assumptions: dict[str, str] = field(default_factory=dict)
+    framework: MapFramework | None = field(default=None, compare=False, repr=False)
+
+
+def _score(value: object) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1:
+        return float(value)
+    return DEFAULT_SCORE  # check reports bad scores; analysis falls back to the default
+
+
+def strengths(map_: Map, mf: MapFramework) -> tuple[dict[str, float], bool, tuple[str, ...]]:
+    """DF-QuAD over the map's nodes and inference items; returns strengths of the nodes,
+    whether the cycle iteration converged, and the unsettled nodes."""
+    items = [*mf.node_ids, *mf.inferences]
+    index = {item: i for i, item in enumerate(items)}
+    base = [_score(map_.nodes[n].meta.get("score")) for n in mf.node_ids]
+    weights = {r.inference: r.weight for r in mf.reasons if r.inference}
+    base.extend(weights[i] for i in mf.inferences)
+    reasons = [GradualReason(r.attack, tuple(index[p] for p in r.premises), index[r.target],
+                             index[r.inference] if r.inference else None, r.weight)
+               for r in mf.reasons if r.target in index]
+    fixed = {index[n]: 1.0 if v == "accepted" else 0.0 for n, v in mf.assumptions.items()}
+    result = df_quad(base, reasons, fixed)
+    values = dict(zip(mf.node_ids, result.values))
+    unsettled = tuple(items[i] for i in result.unsettled if i < len(mf.node_ids))
+    return values, result.converged, unsettled
+
+
+def analyze_map(map_: Map, semantics: str = "grounded",
+                assumptions: Mapping[str, str] | None = None, *, limit: int | None = None,
+                timeout: float | None = None,
+                on_extension: Callable[[int], None] | None = None) -> Analysis:
+    """Analyse `map_` under `semantics` with what-if `assumptions` (title or id -> value).
+
+    `limit` and `timeout` (seconds) bound the enumeration of extensions; `on_extension` is
+    called with the running count as each is found. Raises UsageError for an unknown
+    semantics or assumption, AnalysisTimeout when the statuses themselves run out of time.
+    """
+    if semantics not in SEMANTICS:
+        raise UsageError(f"unknown semantics {semantics!r}; use one of {', '.join(SEMANTICS)}")
+    try:
+        mf = translate(map_, assumptions)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    af = mf.af
+    n = len(mf.node_ids)
+    wanted = [*range(n), *mf.inferences.values()]
+    deadline = None if timeout is None else time.monotonic() + timeout
+    stopped = None
+    if semantics == "grounded":
+        labelling = grounded_labelling(af)
+        labels = {a: labelling[a] for a in wanted}
+        found = [frozenset(i for i, label in enumerate(labelling) if label == IN)]
+    else:
+        from .acceptance import extensions, sceptical_labels
+        from .dung import EnumerationTimeout
+
+        try:
+            labels = sceptical_labels(af, semantics, wanted, timeout)
+        except EnumerationTimeout:
+            raise AnalysisTimeout(f"the time limit ({timeout:g} s) ran out before the "
+                                  f"{semantics} status of every node was known") from None
+        found = []
+        left = None if deadline is None else max(0.0, deadline - time.monotonic())
+        probe = None if limit is None else limit + 1  # one more tells whether there are more
+        try:
+            for extension in extensions(af, semantics, limit=probe, timeout=left):
+                if limit is not None and len(found) >= limit:
+                    stopped = "limit"
+                    break
+                found.append(extension)
+                if on_extension is not None:
+                    on_extension(len(found))
+        except EnumerationTimeout:
+            stopped = "timeout"
+    projected = dict.fromkeys(tuple(mf.node_ids[i] for i in sorted(e) if i < n) for e in found)
+    values, converged, unsettled = strengths(map_, mf)
+    return Analysis(
+        semantics=semantics,
+        status={mf.node_ids[i]: labels[i] for i in range(n)},
+        strength=values,
+        extensions=tuple(projected),
+        stopped=stopped,
+        inferences={name: labels[i] for name, i in mf.inferences.items()},
+        converged=converged,
+        unsettled=unsettled,
+        assumptions=dict(mf.assumptions),
+        framework=mf,
+    )

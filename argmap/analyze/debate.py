@@ -1,0 +1,112 @@
+"""The debate report: for each actor, what they claimed, whom they attacked, who attacked them,
+which attacks they left unanswered, where they clash with another actor, and which of their
+claims stand (grounded and preferred) and how strong they are.
+
+An *exchange* is one directed attack between two nodes: an attack relation, either direction
+of a contradiction, an undercut of a node, or an undercut of a relation (which hits the node
+that offered the undercut reason: its source). An exchange against an actor's node is
+*answered* when something attacks the attacker or undercuts the exchange itself; otherwise it
+is *dropped*, in debate terms. A *clash* is an exchange between nodes of two different actors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+from ..model import Map, RelationKind, is_relation_id
+from .analysis import Analysis, analyze_map
+from .framework import ATTACKING
+
+
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    """One directed attack: `attacker` node against `target` node, through `relation`."""
+
+    relation: str
+    kind: str
+    attacker: str
+    target: str
+
+
+@dataclass(frozen=True)
+class ActorReport:
+    """What one actor said and how it fared (node ids throughout)."""
+
+    actor: str
+    name: str
+    claims: tuple[str, ...]
+    attacks_made: tuple[Exchange, ...]
+    attacks_received: tuple[Exchange, ...]
+    dropped: tuple[Exchange, ...]
+    clashes: tuple[Exchange, ...]
+    grounded: dict[str, str]
+    preferred: dict[str, str]
+    strength: dict[str, float]
+
+
+@dataclass(frozen=True)
+class DebateReport:
+    """Every actor's report plus the two analyses they were drawn from."""
+
+    actors: tuple[ActorReport, ...]
+    grounded: Analysis
+    preferred: Analysis
+
+
+def exchanges(map_: Map) -> list[Exchange]:
+    """Every directed attack between two nodes of the map, in relation order."""
+    result = []
+    for relation in map_.relations.values():
+        if relation.kind not in ATTACKING:
+            continue
+        target = relation.target
+        if is_relation_id(target):
+            undercut = map_.relations.get(target)
+            if undercut is None:
+                continue
+            target = undercut.source
+        result.append(Exchange(relation.id, relation.kind.value, relation.source, target))
+        if relation.kind is RelationKind.CONTRADICTION:
+            result.append(Exchange(relation.id, relation.kind.value, target, relation.source))
+    return [e for e in result if e.attacker in map_.nodes and e.target in map_.nodes]
+
+
+def _answered(map_: Map, all_exchanges: list[Exchange]) -> set[tuple[str, str, str]]:
+    attacked_nodes = {e.target for e in all_exchanges}
+    undercut = {r.target for r in map_.relations.values() if r.kind is RelationKind.UNDERCUT}
+    return {(e.relation, e.attacker, e.target) for e in all_exchanges
+            if e.attacker in attacked_nodes or e.relation in undercut}
+
+
+def debate_report(map_: Map, assumptions: Mapping[str, str] | None = None,
+                  actor: str | None = None) -> DebateReport:
+    """The report for every actor of the map (or only `actor`), with `assumptions` applied."""
+    grounded = analyze_map(map_, "grounded", assumptions)
+    preferred = analyze_map(map_, "preferred", assumptions, limit=0)
+    all_exchanges = exchanges(map_)
+    answered = _answered(map_, all_exchanges)
+    reports = []
+    for actor_id, known in map_.actors.items():
+        if actor is not None and actor_id != actor:
+            continue
+        own = tuple(n.id for n in map_.nodes.values() if actor_id in n.actors)
+        mine = set(own)
+        made = tuple(e for e in all_exchanges if e.attacker in mine)
+        received = tuple(e for e in all_exchanges if e.target in mine)
+        dropped = tuple(e for e in received if (e.relation, e.attacker, e.target) not in answered)
+        clashes = tuple(e for e in made + received if _clash(map_, e))
+        reports.append(ActorReport(
+            actor=actor_id, name=known.name, claims=own, attacks_made=made,
+            attacks_received=received, dropped=dropped, clashes=clashes,
+            grounded={n: grounded.status[n] for n in own},
+            preferred={n: preferred.status[n] for n in own},
+            strength={n: grounded.strength[n] for n in own}))
+    return DebateReport(tuple(reports), grounded, preferred)
+
+
+def _clash(map_: Map, exchange: Exchange) -> bool:
+    """True when the two nodes belong to different actors (neither shared by both sides)."""
+    first = set(map_.nodes[exchange.attacker].actors)
+    second = set(map_.nodes[exchange.target].actors)
+    return bool(first) and bool(second) and not (first & second)

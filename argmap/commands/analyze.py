@@ -1,0 +1,157 @@
+"""`argmap analyze`: what stands in a map, how strong it is, and how each actor fared."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+from ..errors import UsageError
+
+HELP = "say which claims stand (Dung semantics), how strong they are, and how each actor fared"
+DESCRIPTION = """\
+Analyse a map: the status of every node under a Dung semantics (in / out / undec), its DF-QuAD
+strength, the extensions, and a debate report per actor (claims, attacks made and received,
+attacks left unanswered, points of clash). An ICCMA file (.i23 or .apx) is analysed as an
+abstract framework, its arguments named as in the file.
+
+Exit status: 0 done, 1 the map has errors or the time limit cut the enumeration short,
+2 bad usage. See docs/analysis.md for the JSON shape.
+
+examples:
+  argmap analyze maps/lavrov-blinken.argmap
+  argmap analyze maps/lavrov-blinken.argmap --semantics preferred --actor blinken
+  argmap analyze maps/lavrov-blinken.argmap --assume "Free choice=rejected" --json
+  argmap analyze framework.i23 --semantics stable --limit 10 --timeout 5
+"""
+
+SEMANTICS = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of `argmap analyze`."""
+    parser.add_argument("map", metavar="MAP", help="a .argmap file ('-' for stdin), or .i23 / .apx")
+    parser.add_argument("--semantics", choices=SEMANTICS, default="grounded",
+                        help="Dung semantics for the status and extensions (default: grounded)")
+    parser.add_argument("--actor", metavar="ID", help="report on this actor only")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    parser.add_argument("--assume", metavar="TITLE=VALUE", action="append", default=[],
+                        help="what-if: treat a node (title or id) as accepted or rejected; repeatable")
+    parser.add_argument("--limit", type=int, default=1000, metavar="N",
+                        help="list at most N extensions (default 1000; 0 lists none)")
+    parser.add_argument("--timeout", type=float, metavar="S",
+                        help="stop looking for extensions after S seconds")
+
+
+def _assumptions(items: list[str]) -> dict[str, str]:
+    result = {}
+    for item in items:
+        title, sep, value = item.rpartition("=")
+        if not sep or not title.strip():
+            raise UsageError(f"--assume {item!r}: write TITLE=accepted or TITLE=rejected")
+        result[title.strip()] = value.strip()
+    return result
+
+
+class Progress:
+    """Shows a running count on stderr once enumeration has taken more than a second."""
+
+    def __init__(self) -> None:
+        self.start = time.monotonic()
+        self.shown = False
+
+    def __call__(self, count: int) -> None:
+        if time.monotonic() - self.start > 1.0 and sys.stderr.isatty():
+            sys.stderr.write(f"\r{count} extension(s) found…")
+            self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")
+
+
+def _stop_message(stopped: str | None, count: int, args: argparse.Namespace) -> int:
+    if stopped == "limit":
+        print(f"argmap analyze: listed the first {args.limit} extension(s); there are more "
+              "(raise --limit to see them)", file=sys.stderr)
+    elif stopped == "timeout":
+        print(f"argmap analyze: time limit of {args.timeout:g} s reached after {count} "
+              "extension(s); the list is incomplete", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Analyse a map or an ICCMA framework and print tables or JSON."""
+    if args.limit < 0:
+        raise UsageError("--limit must be 0 or more")
+    if args.timeout is not None and args.timeout <= 0:
+        raise UsageError("--timeout must be a positive number of seconds")
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    if args.map.endswith((".i23", ".apx")):
+        return _run_framework(args, console)
+    from ..analyze.analysis import analyze_map
+    from ..analyze.debate import debate_report
+    from ..analyze.present import map_json, print_map
+    from ._common import has_errors, load_map, print_diagnostics
+
+    map_ = load_map(args.map)
+    if has_errors(map_.diagnostics):
+        print_diagnostics(map_.diagnostics)
+        return 1
+    if args.actor is not None and args.actor not in map_.actors:
+        known = ", ".join(map_.actors) or "none"
+        raise UsageError(f"no actor {args.actor!r} in {args.map} (actors: {known})")
+    assumptions = _assumptions(args.assume)
+    progress = Progress()
+    analysis = analyze_map(map_, args.semantics, assumptions, limit=args.limit,
+                           timeout=args.timeout, on_extension=progress)
+    progress.done()
+    debate = debate_report(map_, assumptions, args.actor)
+    if args.json:
+        print(json.dumps(map_json(args.map, analysis, debate), indent=2, ensure_ascii=False))
+    else:
+        print_map(console, map_, analysis, debate)
+    return _stop_message(analysis.stopped, len(analysis.extensions), args)
+
+
+def _run_framework(args: argparse.Namespace, console) -> int:  # noqa: ANN001 - rich Console
+    from rich.text import Text
+
+    from ..analyze.acceptance import extensions
+    from ..analyze.dung import EnumerationTimeout
+    from ..analyze.grounded import grounded_labelling
+    from ..analyze.iccma import read_apx, read_i23
+    from ..analyze.present import framework_json
+    from ..files import read_text
+
+    if args.actor or args.assume:
+        raise UsageError("--actor and --assume need a map; an ICCMA file has no actors or titles")
+    text, _ = read_text(args.map)
+    af = read_i23(text) if args.map.endswith(".i23") else read_apx(text)
+    found: list[frozenset[int]] = []
+    stopped = None
+    progress = Progress()
+    try:
+        for extension in extensions(af, args.semantics, limit=args.limit + 1, timeout=args.timeout):
+            if len(found) >= args.limit:
+                stopped = "limit"
+                break
+            found.append(extension)
+            progress(len(found))
+    except EnumerationTimeout:
+        stopped = "timeout"
+    progress.done()
+    labels = grounded_labelling(af) if args.semantics == "grounded" else None
+    if args.json:
+        data = framework_json(args.map, args.semantics, af, found, stopped, labels)
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        console.print(Text(f"{args.map}: {af.size} arguments, {len(af.sources)} attacks; "
+                           f"{len(found)} {args.semantics} extension(s)"))
+        for number, extension in enumerate(found, start=1):
+            console.print(Text(f"  {number}. {{" + ", ".join(af.names[i] for i in sorted(extension)) + "}"))
+    return _stop_message(stopped, len(found), args)
