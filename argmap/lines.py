@@ -16,6 +16,9 @@ from lark import Token, Transformer
 from .model import MetaValue
 
 _ESCAPE = re.compile(r"\\([^\w\s])")
+_BLANKS = re.compile(r"[ \t]{2,}|\t")
+#: one item of a REFS token (see grammars/argmap.lark)
+_REF = re.compile(r"@[^\W\d][\w-]*|\^[^\W\d][\w-]*|#\((?:[^)\\\n]|\\.)+\)|#[\w-]+")
 
 
 def unescape(text: str) -> str:
@@ -136,8 +139,8 @@ class LineBuilder(Transformer):
 
     # --- text and annotations -------------------------------------------------------------
     def words(self, children: list) -> tuple[str, Any, Any]:
-        text = " ".join([t.value for t in children])
-        return unescape(text), children[0], children[-1]
+        token = children[0]
+        return unescape(_BLANKS.sub(" ", token.value)), token, token
 
     label = words
 
@@ -148,15 +151,19 @@ class LineBuilder(Transformer):
             if isinstance(item, MetaBlock):
                 result.metas.append(item)
                 continue
-            kind = item.type
-            value = item.value
-            if kind == "ACTOR_REF":
-                result.actors.append((value[1:], self._pos(item)))
-            elif kind == "SOURCE_REF":
-                result.sources.append((value[1:], self._pos(item)))
-            else:  # TAG
-                tag = value[2:-1] if value.startswith("#(") else value[1:]
-                result.tags.append((unescape(tag), self._pos(item)))
+            line, column = item.line + self.offset, item.column
+            for match in _REF.finditer(item.value):
+                value = match.group()
+                start = column + match.start()
+                pos = Pos(line, start, start + len(value))
+                sigil = value[0]
+                if sigil == "@":
+                    result.actors.append((value[1:], pos))
+                elif sigil == "^":
+                    result.sources.append((value[1:], pos))
+                else:
+                    tag = value[2:-1] if value.startswith("#(") else value[1:]
+                    result.tags.append((unescape(tag), pos))
         return result
 
     def content(self, children: list) -> tuple:

@@ -10,21 +10,19 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from .errors import Diagnostic, Span
 
-_ANNOTATIONS = {"ACTOR_REF", "TAG", "SOURCE_REF", "_RBRACE"}
+_ANNOTATIONS = {"REFS", "_RBRACE"}
 _META_INSIDE = {"KEY", "_COMMA", "_RBRACE", "STRING", "NUMBER", "BOOL", "BARE", "_LSQB", "_RSQB"}
-_TEXTLIKE = {"WORD", "LABEL_WORD", "KEY", "BARE", "NUMBER", "BOOL", "TITLE", "ARG_TITLE", "STRING"}
+_TEXTLIKE = {"TEXT", "LABEL", "KEY", "BARE", "NUMBER", "BOOL", "TITLE", "ARG_TITLE", "STRING"}
 
 _TOKEN_NAMES = {
     "_NL": "the end of the line",
     "$END": "the end of the line",
-    "WORD": "text",
-    "LABEL_WORD": "text",
+    "TEXT": "text",
+    "LABEL": "text",
     "TITLE": "a [Title]",
     "ARG_TITLE": "an <Argument title>",
     "MARKER": "a relation marker",
-    "ACTOR_REF": "an @actor",
-    "SOURCE_REF": "a ^source",
-    "TAG": "a #tag",
+    "REFS": "an annotation (@actor, ^source or #tag)",
     "LBRACE": "'{'",
     "_RBRACE": "'}'",
     "_COLON": "':'",
@@ -59,7 +57,7 @@ def _classify(exc: UnexpectedInput, text: str) -> tuple[str, str, str, int]:
         width = len(value)
         previous = getattr(exc, "token_history", None) or []
         previous_type = previous[-1].type if previous else None
-        if found in _TEXTLIKE and (previous_type in _ANNOTATIONS or expected & {"ACTOR_REF", "TAG"} and "WORD" not in expected):
+        if found in _TEXTLIKE and (previous_type in _ANNOTATIONS or "REFS" in expected and "TEXT" not in expected):
             return (
                 "text-after-annotation",
                 f"text {value!r} after an annotation; annotations (@actor #tag ^source {{meta}}) end the line",
