@@ -1,0 +1,200 @@
+"""Model -> Argdown text that Argdown's own tools read with the same statements and relations.
+
+Layout: a front matter (`===`) with the title and, under the key `argmap`, the rest of the
+metadata, the actors and the sources as JSON (which is YAML); then, per section (a heading), one
+top-level block per titled node — its definition, with every relation that points at it nested
+below as `+ - _ ><` children. Untitled nodes are written where they are used (the place of their
+first relation); their other relations become arrows (`+> -> _>`) under them. An undercut of a
+relation is nested under that relation's line, which Argdown reads as undercutting that
+inference. Actors, sources and node metadata travel as `{…}` data; evidence and untitled
+arguments (Argdown has neither) carry `argmap-kind` there. What Argdown cannot say (relation
+weights and metadata, co-premise groups) is left out; docs/interchange.md lists it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ..model import Map, Node, NodeKind, Relation, RelationKind
+
+_INCOMING = {
+    RelationKind.SUPPORT: "+",
+    RelationKind.ATTACK: "-",
+    RelationKind.UNDERCUT: "_",
+    RelationKind.CONTRADICTION: "><",
+}
+_OUTGOING = {
+    RelationKind.SUPPORT: "+>",
+    RelationKind.ATTACK: "->",
+    RelationKind.UNDERCUT: "_>",
+    RelationKind.CONTRADICTION: "><",
+}
+_TAG = re.compile(r"[\w-]+")
+# characters that start something in Argdown text, escaped with a backslash wherever they occur
+_SPECIAL = re.compile(r"([\\\[\]<>{}#@*_]|/(?=[/*]))")
+# what a line may not start with: relation markers, pcs numbers, list items, headings, `===`
+_LINE_START = re.compile(r"^(?=[-+=(]|\d+\.)")
+
+
+def escape_text(text: str) -> str:
+    """Text as Argdown statement text: special characters and line starts backslash-escaped."""
+    lines = [_SPECIAL.sub(r"\\\1", line) for line in text.split("\n")]
+    return "\n".join(_LINE_START.sub("\\\\", line) for line in lines)
+
+
+def _title(title: str, kind: NodeKind) -> str:
+    escaped = title.replace("\\", "\\\\")
+    if kind is NodeKind.ARGUMENT:
+        return "<" + escaped.replace(">", "\\>") + ">"
+    return "[" + escaped.replace("]", "\\]") + "]"
+
+
+def _flow(value: object) -> str:
+    """A JSON (hence YAML flow) value whose braces cannot end an Argdown data block early."""
+    text = json.dumps(value, ensure_ascii=False)  # meta values hold no mappings: braces are text
+    return text.replace("{", "\\u007b").replace("}", "\\u007d")
+
+
+def _yaml_json(value: object) -> str:
+    """JSON for the front matter: `=` escaped so no `===` inside a string ends it."""
+    return json.dumps(value, ensure_ascii=False).replace("=", "\\u003d")
+
+
+def _data(map: Map, node: Node) -> str:
+    data: dict[str, object] = dict(node.meta)
+    if node.actors:
+        data["actors"] = list(node.actors)
+    if node.sources:
+        data["sources"] = list(node.sources)
+    if node.kind is NodeKind.EVIDENCE or (node.kind is NodeKind.ARGUMENT and node.title is None):
+        data["argmap-kind"] = node.kind.value
+    if not data:
+        return ""
+    pairs = ", ".join(f"{json.dumps(k, ensure_ascii=False)}: {_flow(v)}" for k, v in data.items())
+    return " {" + pairs + "}"
+
+
+def _tags(node: Node) -> str:
+    parts = []
+    for tag in node.tags:
+        parts.append(f"#{tag}" if _TAG.fullmatch(tag) else "#(" + tag.replace(")", "") + ")")
+    return (" " + " ".join(parts)) if parts else ""
+
+
+class _Writer:
+    """Writes the outline; one instance per export."""
+
+    def __init__(self, map: Map) -> None:
+        self.map = map
+        self.lines: list[str] = []
+        self.placed: set[str] = set()
+        self.incoming: dict[str, list[Relation]] = {}
+        self.home: dict[str, str] = {}
+        for relation in map.relations.values():
+            self.incoming.setdefault(relation.target, []).append(relation)
+        for relation in map.relations.values():
+            source = map.nodes.get(relation.source)
+            if source is not None and source.title is None:
+                self.home.setdefault(source.id, relation.id)
+
+    def reference(self, node_id: str) -> str | None:
+        node = self.map.nodes.get(node_id)
+        return None if node is None or node.title is None else _title(node.title, node.kind)
+
+    def definition(self, node: Node, indent: str) -> str:
+        text = escape_text(node.text)
+        first, *rest = text.split("\n")
+        if node.title is None:
+            head = first
+        else:
+            head = _title(node.title, node.kind) + (f": {first}" if node.text else "")
+        lines = [head] + [f"{indent}  {line}" for line in rest]
+        return "\n".join(lines) + _tags(node) + _data(self.map, node)
+
+    def node_block(self, node: Node, indent: str, prefix: str) -> None:
+        """`node`'s line (definition or reference) and everything nested under it."""
+        first_time = node.id not in self.placed
+        self.placed.add(node.id)
+        if first_time:
+            self.lines.append(f"{indent}{prefix}{self.definition(node, indent)}")
+        else:
+            self.lines.append(f"{indent}{prefix}{self.reference(node.id)}")
+            return
+        if node.title is None:
+            for relation in self.map.relations_from(node.id):
+                if self.home.get(node.id) != relation.id:
+                    self.arrow(relation, indent + "  ")
+        for relation in self.incoming.get(node.id, ()):
+            self.child(relation, indent + "  ")
+
+    def arrow(self, relation: Relation, indent: str) -> None:
+        target = self.reference(relation.target)
+        if target is None:
+            self.lines.append(f"{indent}// argmap: relation {relation.id} ({relation.kind}) "
+                              "has no titled target and cannot be written in Argdown")
+            return
+        self.lines.append(f"{indent}{_OUTGOING[relation.kind]} {target}")
+
+    def child(self, relation: Relation, indent: str) -> None:
+        """The line for `relation` under its target's line, then undercuts of it."""
+        source = self.map.nodes.get(relation.source)
+        if source is None:
+            return
+        marker = _INCOMING[relation.kind] + " "
+        if source.title is None:
+            if self.home.get(source.id) != relation.id:
+                return  # written as an arrow under the source's own line
+            self.node_block(source, indent, marker)
+        else:
+            self.lines.append(f"{indent}{marker}{self.reference(source.id)}")
+        for undercut in self.incoming.get(relation.id, ()):
+            self.child(undercut, indent + "  ")
+
+    def write(self) -> str:
+        self.front_matter()
+        roots = [n for n in self.map.nodes.values() if n.title is not None or n.id not in self.home]
+        by_section: dict[str | None, list[Node]] = {}
+        for node in roots:
+            section = node.section if node.section in self.map.sections else None
+            by_section.setdefault(section, []).append(node)
+        for node in by_section.get(None, ()):
+            self.block(node)
+        for section in self.map.sections.values():
+            self.lines += ["", "#" * section.level + " " + escape_text(section.title)]
+            for node in by_section.get(section.id, ()):
+                self.block(node)
+        for node in self.map.nodes.values():  # untitled nodes in a cycle of untitled nodes
+            if node.id not in self.placed:
+                self.home.pop(node.id, None)
+                self.block(node)
+        return "\n".join(self.lines).lstrip("\n") + "\n"
+
+    def block(self, node: Node) -> None:
+        self.lines.append("")
+        self.node_block(node, "", "")
+
+    def front_matter(self) -> None:
+        rest = {k: v for k, v in self.map.metadata.items() if k != "title"}
+        extra: dict[str, object] = {}
+        if rest:
+            extra["metadata"] = rest
+        if self.map.actors:
+            extra["actors"] = {a.id: {"name": a.name, **a.meta} for a in self.map.actors.values()}
+        if self.map.sources:
+            extra["sources"] = {
+                s.id: {"citation": s.citation, **s.meta} for s in self.map.sources.values()
+            }
+        if self.map.title is None and not extra:
+            return
+        self.lines.append("===")
+        if self.map.title is not None:
+            self.lines.append(f"title: {_yaml_json(self.map.title)}")
+        if extra:
+            self.lines.append(f"argmap: {_yaml_json(extra)}")
+        self.lines.append("===")
+
+
+def map_to_argdown(map: Map) -> str:
+    """The map as an Argdown document (see the module docstring for the layout)."""
+    return _Writer(map).write()

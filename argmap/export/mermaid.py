@@ -1,0 +1,157 @@
+"""Model -> Mermaid flowchart, for GitHub, GitLab and Obsidian, which draw it in Markdown.
+
+Node ids are generated (`n1`, `n2`, …), never titles, and every label goes through `label()`,
+which turns the characters Mermaid reads as syntax into entities (`#quot;`, `#35;`, …), so no
+title or text can break out of its string. Sections become subgraphs, an actor's side (the
+actor's `side` metadata, else the actor) a node colour, the relation kind the arrow's shape and
+colour. An undercut of a relation points at a small junction node on that relation.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..model import Map, Node, NodeKind, Relation, RelationKind
+
+#: characters Mermaid would read as syntax inside a quoted label, and their entity
+_ENTITIES = {
+    '"': "#quot;",
+    "#": "#35;",
+    "&": "#amp;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "`": "#96;",
+    "\\": "#92;",
+    "|": "#124;",
+}
+_SHAPES = {NodeKind.CLAIM: '["{}"]', NodeKind.ARGUMENT: '("{}")', NodeKind.EVIDENCE: '[/"{}"/]'}
+_ARROWS = {
+    RelationKind.SUPPORT: "-->",
+    RelationKind.ATTACK: "--x",
+    RelationKind.UNDERCUT: "-.-x",
+    RelationKind.CONTRADICTION: "x--x",
+}
+_LINK_STYLES = {
+    RelationKind.SUPPORT: "stroke:#2e7d32,stroke-width:2px",
+    RelationKind.ATTACK: "stroke:#c62828,stroke-width:2px",
+    RelationKind.UNDERCUT: "stroke:#6a1b9a,stroke-width:2px,stroke-dasharray:4 3",
+    RelationKind.CONTRADICTION: "stroke:#e65100,stroke-width:3px",
+}
+_SIDE_COLORS = ["#bbdefb", "#ffcdd2", "#c8e6c9", "#fff9c4", "#e1bee7", "#ffe0b2", "#b2ebf2"]
+
+
+def label(text: str) -> str:
+    """Text made safe for a double-quoted Mermaid label (entities; line breaks as <br/>)."""
+    out = []
+    for char in text:
+        if char in _ENTITIES:
+            out.append(_ENTITIES[char])
+        elif char == "\n":
+            out.append("<br/>")
+        elif ord(char) < 32 or char in "\u2028\u2029":
+            out.append(" ")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _node_label(node: Node) -> str:
+    if node.title is None:
+        return label(node.text)
+    return f"<b>{label(node.title)}</b><br/>{label(node.plain_text)}" if node.text else label(
+        node.title
+    )
+
+
+def _sides(map: Map) -> dict[str, str]:
+    """Side name -> class name, in the order the sides first appear among the actors."""
+    sides: dict[str, str] = {}
+    for actor in map.actors.values():
+        side = str(actor.meta.get("side", actor.id))
+        sides.setdefault(side, f"side{len(sides)}")
+    return sides
+
+
+def _side_of(map: Map, node: Node) -> str | None:
+    for actor_id in node.actors:
+        actor = map.actors.get(actor_id)
+        if actor is not None:
+            return str(actor.meta.get("side", actor.id))
+    return None
+
+
+def map_to_mermaid(map: Map) -> str:
+    """The map as a Mermaid `flowchart BT` (reasons below the claims they bear on)."""
+    ids = {node_id: f"n{i}" for i, node_id in enumerate(map.nodes, 1)}
+    sides = _sides(map)
+    lines = []
+    if map.title:
+        lines += ["---", f"title: {json.dumps(map.title, ensure_ascii=False)}", "---"]
+    lines.append("flowchart BT")
+
+    by_section: dict[str | None, list[Node]] = {}
+    for node in map.nodes.values():
+        section = node.section if node.section in map.sections else None
+        by_section.setdefault(section, []).append(node)
+
+    def node_line(node: Node, indent: str) -> str:
+        side = _side_of(map, node)
+        css = sides[side] if side in sides else node.kind.value
+        return f"{indent}{ids[node.id]}{_SHAPES[node.kind].format(_node_label(node))}:::{css}"
+
+    def emit_section(section_id: str | None, indent: str) -> None:
+        for node in by_section.get(section_id, ()):
+            lines.append(node_line(node, indent))
+        for child in map.sections.values():
+            if child.parent == section_id and section_id is not None:
+                emit_subgraph(child.id, indent)
+
+    def emit_subgraph(section_id: str, indent: str) -> None:
+        section = map.sections[section_id]
+        lines.append(f'{indent}subgraph {section_id}["{label(section.title)}"]')
+        emit_section(section_id, indent + "  ")
+        lines.append(f"{indent}end")
+
+    emit_section(None, "  ")
+    for section in map.sections.values():
+        if section.parent is None or section.parent not in map.sections:
+            emit_subgraph(section.id, "  ")
+
+    links: dict[RelationKind, list[int]] = {kind: [] for kind in RelationKind}
+    undercut = {r.target for r in map.relations.values() if r.targets_relation}
+    count = 0
+
+    def link(src: str, arrow: str, dst: str, kind: RelationKind) -> None:
+        nonlocal count
+        lines.append(f"  {src} {arrow} {dst}")
+        links[kind].append(count)
+        count += 1
+
+    def endpoint(relation: Relation, ident: str) -> str | None:
+        if ident in ids:
+            return ids[ident]
+        if ident in undercut and ident in map.relations:
+            return f"j_{ident}"
+        return None
+
+    for relation in map.relations.values():
+        src, dst = endpoint(relation, relation.source), endpoint(relation, relation.target)
+        if src is None or dst is None:
+            continue  # a dangling reference: `argmap check` reports it
+        if relation.id in undercut:
+            lines.append(f'  j_{relation.id}((" "))')
+            link(src, "---", f"j_{relation.id}", relation.kind)
+            link(f"j_{relation.id}", _ARROWS[relation.kind], dst, relation.kind)
+        else:
+            link(src, _ARROWS[relation.kind], dst, relation.kind)
+
+    lines.append("  classDef claim fill:#ffffff,stroke:#37474f")
+    lines.append("  classDef argument fill:#eceff1,stroke:#37474f")
+    lines.append("  classDef evidence fill:#fafafa,stroke:#37474f,stroke-dasharray:3 3")
+    for i, (side, css) in enumerate(sides.items()):
+        lines.append(f"  %% {css}: {' '.join(side.split())}")
+        lines.append(f"  classDef {css} fill:{_SIDE_COLORS[i % len(_SIDE_COLORS)]},stroke:#37474f")
+    for kind, numbers in links.items():
+        if numbers:
+            lines.append(f"  linkStyle {','.join(str(n) for n in numbers)} {_LINK_STYLES[kind]}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,170 @@
+"""JSON -> model: reads what `argmap export --to json` writes (argmap/schema/map.schema.json).
+
+The document is checked against the shipped JSON Schema (when the `jsonschema` package is
+installed) and by the conversion itself; every problem becomes a Diagnostic with the line and
+column of the JSON object it is in.
+"""
+
+from __future__ import annotations
+
+import json
+import json.decoder
+import json.scanner
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Sequence
+
+from ..errors import Diagnostic, ImportFailed, Span
+from ..model import Actor, Map, Node, NodeKind, Relation, RelationKind, Section, Source
+
+
+@lru_cache(maxsize=1)
+def map_schema() -> dict[str, Any]:
+    """The JSON Schema of the export format, as shipped inside the package."""
+    text = (resources.files("argmap") / "schema" / "map.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _object_offsets(text: str) -> tuple[Any, dict[int, int]]:
+    """Parse again with the pure-Python scanner, remembering where each object starts."""
+    offsets: dict[int, int] = {}
+    decoder = json.JSONDecoder()
+
+    def parse_object(s_and_end, *args):  # noqa: ANN001, ANN202 - json.decoder's signature
+        value, end = json.decoder.JSONObject(s_and_end, *args)
+        offsets[id(value)] = s_and_end[1] - 1
+        return value, end
+
+    decoder.parse_object = parse_object  # type: ignore[method-assign]
+    decoder.scan_once = json.scanner.py_make_scanner(decoder)
+    return decoder.decode(text), offsets
+
+
+class JsonPositions:
+    """Finds where things are in a JSON text (parsed again, once, only when asked)."""
+
+    def __init__(self, text: str, path: str | None) -> None:
+        self.text, self.path = text, path
+        self._parsed: tuple[Any, dict[int, int]] | None = None
+
+    def span(self, where: Sequence[str | int]) -> Span:
+        """The position of the innermost JSON object on the way `where` (keys and indices)."""
+        if self._parsed is None:
+            try:
+                self._parsed = _object_offsets(self.text)
+            except ValueError:
+                self._parsed = (None, {})
+        value, offsets = self._parsed
+        offset = offsets.get(id(value), 0)
+        for step in where:
+            try:
+                value = value[step]
+            except (KeyError, IndexError, TypeError):
+                break
+            offset = offsets.get(id(value), offset)
+        line, column = _line_col(self.text, offset)
+        return Span(self.path, line, column, line, column + 1)
+
+
+def _schema_errors(data: Any) -> list[tuple[str, list[str | int]]]:
+    try:
+        import jsonschema
+    except ImportError:  # optional: the conversion below still checks what it reads
+        return []
+    validator = jsonschema.Draft202012Validator(map_schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    return [(e.message, list(e.absolute_path)) for e in errors]
+
+
+def _span(item: dict[str, Any], fallback: str | None) -> Span:
+    span = item.get("span")
+    if not span:
+        return Span(None, 0, 0, 0, 0)
+    return Span(
+        span.get("path", fallback), span["line"], span["column"], span["end_line"], span["end_column"]
+    )
+
+
+def dict_to_map(data: dict[str, Any], path: str | None = None) -> Map:
+    """Build the model from the exported dictionary (raises KeyError/TypeError/ValueError)."""
+    actors = {
+        a["id"]: Actor(a["id"], a["name"], dict(a.get("meta", {})), _span(a, path))
+        for a in data["actors"]
+    }
+    sources = {
+        s["id"]: Source(s["id"], s["citation"], dict(s.get("meta", {})), _span(s, path))
+        for s in data["sources"]
+    }
+    sections = {
+        s["id"]: Section(s["id"], s["title"], s["level"], s.get("parent"), _span(s, path))
+        for s in data["sections"]
+    }
+    nodes = {
+        n["id"]: Node(
+            id=n["id"],
+            kind=NodeKind(n["kind"]),
+            title=n["title"],
+            text=n["text"],
+            actors=tuple(n.get("actors", ())),
+            tags=tuple(n.get("tags", ())),
+            sources=tuple(n.get("sources", ())),
+            meta=dict(n.get("meta", {})),
+            section=n.get("section"),
+            span=_span(n, path),
+        )
+        for n in data["nodes"]
+    }
+    relations = {
+        r["id"]: Relation(
+            id=r["id"],
+            kind=RelationKind(r["kind"]),
+            source=r["source"],
+            target=r["target"],
+            group=r.get("group"),
+            weight=r.get("weight"),
+            meta=dict(r.get("meta", {})),
+            span=_span(r, path),
+        )
+        for r in data["relations"]
+    }
+    return Map(
+        metadata=dict(data["metadata"]),
+        actors=actors,
+        sources=sources,
+        sections=sections,
+        nodes=nodes,
+        relations=relations,
+        path=path,
+    )
+
+
+def read_json(text: str, path: str | None = None) -> Map:
+    """Read an exported JSON map; raises ImportFailed (with positioned diagnostics) if invalid."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        span = Span(path, exc.lineno, exc.colno, exc.lineno, exc.colno + 1)
+        diagnostic = Diagnostic("invalid-json", f"not valid JSON: {exc.msg}", span)
+        raise ImportFailed(f"{path or '<input>'}: not valid JSON", (diagnostic,)) from None
+    problems = _schema_errors(data)
+    if not problems:
+        try:
+            return dict_to_map(data, path)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            problems = [(f"cannot read the map: {type(exc).__name__}: {exc}", [])]
+    positions = JsonPositions(text, path)
+    diagnostics = tuple(
+        Diagnostic(
+            "invalid-map-json",
+            f"{'/'.join(map(str, where)) or 'document'}: {message}",
+            positions.span(where),
+            hint="the file must follow argmap/schema/map.schema.json (see docs/interchange.md)",
+        )
+        for message, where in problems
+    )
+    raise ImportFailed(f"{path or '<input>'}: not an argmap JSON map", diagnostics)
