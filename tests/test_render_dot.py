@@ -1,0 +1,200 @@
+"""The DOT argmap writes for each visual feature: ids, shapes, edges, junctions, clusters, filters."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+import argmap
+from argmap.errors import UsageError
+from argmap.model import Node, NodeKind
+from argmap.render import RenderOptions, build_dot
+from argmap.render.dot import DotBuilder
+from argmap.render.overlay import StatusOverlay, StrengthOverlay
+from tests.render_dot_tools import edges, junction_ids, node_ids, segments_of
+
+DEBATE = """\
+---
+title: A small debate
+---
+actor ann: Ann {side: Pro}
+actor bob: Bob {side: Con}
+actor cy: Cy {side: Pro}
+source paper: "A paper"
+
+# Main
+
+[Claim]: The main claim. @ann #core
+  + [Reason]: A reason for it. @cy
+    & [Premise two]: Needed together with the reason. @ann
+  - [Objection]: An objection. @bob ^paper
+    _ [Undercutter]: The objection does not bear on the claim. @ann
+  >< [Opposite]: The opposite claim. @bob
+
+## Sub
+
+evidence [Data]: Some data. ^paper
+  +> [Objection]
+"""
+
+
+def dot_of(text: str, **options) -> str:
+    return build_dot(argmap.parse(text), RenderOptions(**options))
+
+
+def test_node_ids_are_generated_never_titles() -> None:
+    dot = dot_of(DEBATE)
+    assert node_ids(dot) == [f"n{i}" for i in range(1, 8)]
+    for title in ("Claim", "Reason", "Objection"):
+        assert f"\n\t{title}" not in dot and f"-> {title}" not in dot
+
+
+def test_shape_by_node_kind_and_colour_by_side() -> None:
+    m = argmap.parse(DEBATE + "<Arg>: An argument. @bob\n")
+    dot = build_dot(m)
+    lines = {n: line for n in node_ids(dot) for line in dot.splitlines() if line.strip().startswith(n + " [")}
+    claim, data, arg = lines["n1"], lines["n7"], lines["n8"]
+    assert "style=\"rounded,filled\"" in claim and "shape=box" in claim
+    assert "shape=note" in data and "class=evidence" in data
+    assert "penwidth=2.2" in arg and "class=argument" in arg
+    pro, con = '#1f5fa8', '#c05a00'  # first and second side colours
+    assert f'color="{pro}"' in lines["n1"] and f'color="{pro}"' in lines["n2"]  # ann and cy share Pro
+    assert f'color="{con}"' in lines["n4"]
+
+
+def test_unknown_node_kind_is_an_explicit_error() -> None:
+    m = argmap.parse("[A]: a\n")
+    odd = dataclasses.replace(m.nodes["[A]"], kind="mystery")  # type: ignore[arg-type]
+    broken = dataclasses.replace(m, nodes={"[A]": odd})
+    with pytest.raises(ValueError, match="kind"):
+        build_dot(broken)
+
+
+def test_support_attack_and_contradiction_edges() -> None:
+    dot = dot_of("[A]: a\n  + [B]: b\n  - [C]: c\n  >< [D]: d\n")
+    by_class = {classes[0]: attrs for _, _, attrs, classes in edges(dot)}
+    assert "#2e7d32" in by_class["support"] and "arrowhead=normal" in by_class["support"]
+    assert "#c62828" in by_class["attack"] and "arrowhead=tee" in by_class["attack"]
+    assert "dir=both" in by_class["contradiction"]
+    assert ("n2", "n1") in segments_of(dot, 1)  # B -> A, reasons point at what they support
+
+
+def test_undercut_ends_on_a_junction_of_the_edge_it_undercuts() -> None:
+    dot = dot_of("[A]: a\n  - [B]: b\n    _ [C]: c\n")
+    assert junction_ids(dot) == ["j1"]
+    assert segments_of(dot, 1) == [("n2", "j1"), ("j1", "n1")]
+    assert segments_of(dot, 2) == [("n3", "j1")]
+    undercut = [attrs for _, _, attrs, classes in edges(dot) if "undercut" in classes]
+    assert undercut and "style=dashed" in undercut[0]
+    into = [attrs for t, h, attrs, _ in edges(dot) if (t, h) == ("n2", "j1")]
+    assert "arrowhead=none" in into[0]  # the arrowhead is on the junction's outgoing edge only
+
+
+def test_co_premises_meet_in_one_linked_reason() -> None:
+    dot = dot_of("[A]: a\n  + [B]: b\n  & [C]: c\n")
+    assert junction_ids(dot) == ["g1"]
+    assert segments_of(dot, 1) == [("n2", "g1"), ("g1", "n1")]
+    assert sorted(segments_of(dot, 2)) == [("g1", "n1"), ("n3", "g1")]
+    assert sum(1 for t, h, _, _ in edges(dot) if (t, h) == ("g1", "n1")) == 1
+
+
+def test_sections_are_nested_clusters_and_grouping_can_change() -> None:
+    dot = dot_of(DEBATE)
+    assert "subgraph cluster_s1 {" in dot and "subgraph cluster_s2 {" in dot
+    assert dot.index("cluster_s2") > dot.index("cluster_s1")
+    assert "<B>Main</B>" in dot and "<B>Sub</B>" in dot
+    assert "subgraph cluster" not in dot_of(DEBATE, group_by="none")
+    by_actor = dot_of(DEBATE, group_by="actor")
+    assert by_actor.count("subgraph cluster_a") == 3 and "<B>Bob</B>" in by_actor
+
+
+def test_legend_has_title_sides_relations_and_footnotes() -> None:
+    dot = dot_of(DEBATE)
+    assert "A small debate" in dot and "<B>Pro</B>" in dot and "<B>Con</B>" in dot
+    assert "Ann, Cy" in dot
+    for word in ("supports", "attacks", "undercuts an inference", "contradict each other"):
+        assert word in dot
+    assert "[1]" in dot and "A paper" in dot
+    assert "A small debate" not in dot_of(DEBATE, legend=False)
+
+
+def test_no_text_shows_titles_only_and_wrap_width_applies() -> None:
+    text = "[T]: " + "word " * 30 + "\n"
+    label = dot_of(text, show_text=False).split("tooltip=")[0]  # the tooltip keeps the text
+    assert "<B>T</B>" in label and "word" not in label
+    narrow, wide = dot_of(text, wrap=10), dot_of(text, wrap=60)
+    assert narrow.count("<BR/>") > wide.count("<BR/>") > 0
+
+
+def test_tags_are_shown_small_and_grey() -> None:
+    dot = dot_of("[A]: a #core #(two words)\n")
+    assert '<FONT POINT-SIZE="8" COLOR="#8a8a8a"><I>#core  #(two words)</I></FONT>' in dot
+
+
+def test_focus_and_depth_keep_the_neighbourhood() -> None:
+    chain = "[A]: a\n  + [B]: b\n    + [C]: c\n      + [D]: d\n"
+    assert len(node_ids(dot_of(chain, focus="A", depth=1))) == 2
+    assert len(node_ids(dot_of(chain, focus="B", depth=1))) == 3
+    assert len(node_ids(dot_of(chain, focus="A", depth=3))) == 4
+    with pytest.raises(UsageError, match="no node titled"):
+        dot_of(chain, focus="Nope")
+
+
+def test_actor_and_tag_filters() -> None:
+    assert len(node_ids(dot_of(DEBATE, actors=("bob",)))) == 2
+    assert len(node_ids(dot_of(DEBATE, tags=("core",)))) == 1
+    with pytest.raises(UsageError, match="unknown actor"):
+        dot_of(DEBATE, actors=("zed",))
+
+
+def test_an_undercut_is_hidden_with_the_relation_it_undercuts() -> None:
+    dot = dot_of("[A]: a\n  - [B]: b\n    _ [C]: c\n", actors=(), tags=(), focus="C", depth=0)
+    assert node_ids(dot) == ["n3"] and edges(dot) == []
+
+
+def test_relation_weight_sets_the_line_width() -> None:
+    dot = dot_of("[A]: a\n  + {weight: 1} [B]: b\n  + {weight: 0} [C]: c\n")
+    widths = [attrs for _, _, attrs, _ in edges(dot)]
+    assert "penwidth=3.00" in widths[0] and "penwidth=0.60" in widths[1]
+
+
+def test_bad_options_are_usage_errors() -> None:
+    m = argmap.parse("[A]: a\n")
+    for bad in (RenderOptions(rankdir="XX"), RenderOptions(group_by="x"), RenderOptions(wrap=2),
+                RenderOptions(depth=-1)):
+        with pytest.raises(UsageError):
+            build_dot(m, bad)
+
+
+def test_overlays_add_attributes_rows_and_legend() -> None:
+    m = argmap.parse("[A]: a\n  - [B]: b\n")
+    status = StatusOverlay("grounded", {"[A]": "out", "[B]": "in"})
+    strength = StrengthOverlay({"[A]": 0.25, "[B]": 1.0})
+    dot = DotBuilder(m, RenderOptions(), [status, strength]).build()
+    a_line = next(line for line in dot.splitlines() if line.strip().startswith("n1 ["))
+    assert 'color="#b71c1c"' in a_line and "penwidth=3" in a_line and ">OUT<" in a_line
+    assert '<TD WIDTH="15" HEIGHT="5"' in a_line and ">0.25<" in a_line
+    assert "grounded labelling" in dot and "strength (gradual" in dot
+
+
+def test_label_overlay_uses_the_analysis() -> None:
+    from argmap.render.overlay import overlays_for
+
+    m = argmap.parse("[A]: a\n  - [B]: b\n")
+    (status,) = overlays_for(m, "grounded")
+    assert status.status == {"[A]": "out", "[B]": "in"}
+    with pytest.raises(UsageError):
+        overlays_for(m, "no-such-semantics")
+
+
+def test_kinds_not_drawn_are_left_out_of_the_legend() -> None:
+    dot = dot_of("[A]: a\n  + [B]: b\n")
+    assert "supports" in dot and "attacks" not in dot
+
+
+def test_node_model_kinds_all_have_a_method() -> None:
+    builder = DotBuilder(argmap.parse("[A]: a\n"), RenderOptions())
+    for kind in NodeKind:
+        node = Node(id="[X]", kind=kind, title="X", text="x")
+        assert "shape" in getattr(builder, kind.value)(node)
