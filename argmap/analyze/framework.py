@@ -160,9 +160,10 @@ def resolve_assumptions(map_: Map, assumptions: Mapping[str, str] | None) -> dic
     for key, value in (assumptions or {}).items():
         node = map_.nodes.get(key) or map_.node_by_title(key)
         if node is None:
-            titles = [n.title for n in map_.nodes.values() if n.title] + list(map_.nodes)
-            near = difflib.get_close_matches(key, titles, n=1)
-            hint = f"; did you mean {near[0]!r}?" if near else ""
+            titles = {t.casefold(): t for t in map_.nodes}
+            titles.update({n.title.casefold(): n.title for n in map_.nodes.values() if n.title})
+            near = difflib.get_close_matches(key.casefold(), titles, n=1)
+            hint = f"; did you mean {titles[near[0]]!r}?" if near else ""
             raise ValueError(f"no node with the title or id {key!r}{hint}")
         if value not in ("accepted", "rejected"):
             raise ValueError(f"{key!r}: assume 'accepted' or 'rejected', not {value!r}")
