@@ -12,7 +12,7 @@ from argmap.model import Node, NodeKind
 from argmap.render import RenderOptions, build_dot
 from argmap.render.dot import DotBuilder
 from argmap.render.overlay import StatusOverlay, StrengthOverlay
-from tests.render_dot_tools import edges, junction_ids, node_ids, segments_of
+from tests.test_render_helpers import edges, junction_ids, node_ids, segments_of
 
 DEBATE = """\
 ---

@@ -1,4 +1,4 @@
-"""Reading back the DOT argmap writes: node statements, edge segments and their relations.
+"""Helpers for the render tests (no tests here): read back the DOT argmap writes.
 
 Used by the render tests only. It relies on argmap's own DOT layout (one statement per line,
 `class="kind relN ..."` on every edge segment), not on a general DOT parser.
