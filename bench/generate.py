@@ -222,11 +222,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.nodes < 0:
         parser.error("NODES must be 0 or more")
     text = generate_map(args.nodes, args.seed)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-    else:
+    if not args.output:
         sys.stdout.write(text)
+        return 0
+    from argmap.errors import ArgmapError  # only the CLI needs argmap: atomic, never half-written
+    from argmap.files import atomic_write
+
+    try:
+        atomic_write(args.output, text)
+    except (ArgmapError, OSError) as exc:
+        print(f"generate.py: error: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 
