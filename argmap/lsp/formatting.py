@@ -1,0 +1,27 @@
+"""Formatting through `argmap fmt`'s writer; a document with syntax errors is left alone."""
+
+from __future__ import annotations
+
+from lsprotocol import types
+
+from ..format import format_map
+from ..parse import normalize_newlines
+from .document import Snapshot
+
+
+class FormatRefused(ValueError):
+    """The document has errors, and fmt never guesses."""
+
+
+def format_document(snapshot: Snapshot) -> list[types.TextEdit]:
+    """One edit replacing the whole text with its canonical layout ([] if already canonical)."""
+    errors = snapshot.parse_errors
+    if errors:
+        first = errors[0]
+        raise FormatRefused(f"not formatted: fix the {len(errors)} error(s) first "
+                            f"(line {first.span.line}: {first.message})")
+    formatted = format_map(snapshot.map)
+    if formatted == normalize_newlines(snapshot.text):
+        return []
+    whole = types.Range(types.Position(0, 0), snapshot.lines.end())
+    return [types.TextEdit(whole, formatted)]
