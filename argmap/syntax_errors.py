@@ -44,6 +44,9 @@ def describe(exc: UnexpectedInput, raw: list[str], index: int, path: str | None)
     if isinstance(exc, UnexpectedEOF) or column is None or column < 1:
         column = len(text) + 1
     code, message, hint, width = _classify(exc, text)
+    if code == "unterminated-metadata":  # point at the brace that is never closed
+        brace = text.rfind("{", 0, max(0, column - 1))
+        column = brace + 1 if brace >= 0 else column
     end = column + max(1, width)
     return Diagnostic(code, message, Span(path, line_no, column, line_no, end), hint=hint)
 
@@ -64,7 +67,8 @@ def _classify(exc: UnexpectedInput, text: str) -> tuple[str, str, str, int]:
                 "move the annotations to the end of the line, or escape the character (\\@, \\#, \\^) to write it as text",
                 width,
             )
-        if "_COLON" in expected and found in _TEXTLIKE:
+        in_meta = previous_type in ("KEY", "LBRACE", "_COMMA", "_LSQB") or bool(expected & _META_INSIDE)
+        if "_COLON" in expected and found in _TEXTLIKE and not in_meta:
             return (
                 "missing-colon",
                 f"expected ':' after the title, found {value!r}",
@@ -78,7 +82,7 @@ def _classify(exc: UnexpectedInput, text: str) -> tuple[str, str, str, int]:
                 "close it with '}': {key: value, other: value}",
                 1,
             )
-        if expected & _META_INSIDE:
+        if in_meta:
             return (
                 "bad-metadata",
                 f"unexpected {value!r} in a metadata block",

@@ -1,0 +1,361 @@
+"""Pilot tests of `argmap browse`: the app driven by key presses, headless (App.run_test)."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from argmap.cli import main
+from argmap.parse import parse, parse_file
+from argmap.tui.app import ArgmapApp
+from argmap.tui.dialogs import KEYS, HelpScreen, PickScreen
+from argmap.tui.screens import BrowserScreen
+from argmap.tui.widgets import DiagnosticsPanel, RelationList, SearchBar
+from test_tui_model import SAMPLE, flat_map
+
+FLAGSHIP = Path(__file__).parent.parent / "maps" / "lavrov-blinken.argmap"
+SIZE = (120, 40)
+
+
+def run(scenario) -> None:  # noqa: ANN001 - an async function of (app, pilot)
+    """Run `scenario` against an app on a fresh copy of the sample map."""
+    asyncio.run(scenario())
+
+
+def sample_app(tmp_path: Path, text: str = SAMPLE) -> ArgmapApp:
+    path = tmp_path / "sample.argmap"
+    path.write_text(text, encoding="utf-8")
+    return ArgmapApp(parse_file(str(path)), str(path), poll_interval=0)
+
+
+def cursor_node(app: ArgmapApp) -> str | None:
+    entry = app.browser.current_entry()
+    return entry.node if entry else None
+
+
+def loaded_entries(app: ArgmapApp) -> set[str]:
+    """Ids of the nodes the outline has loaded (shown or under a collapsed row)."""
+    return {n.data.entry.node for n in app.browser.tree.loaded_nodes()
+            if n.data is not None and n.data.entry is not None}
+
+
+async def settle(pilot) -> None:  # noqa: ANN001
+    """Let thread workers (reload, overlay, render) finish and their results land."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.skipif(not FLAGSHIP.exists(), reason="the flagship map is not there yet")
+def test_flagship_opens_and_moves() -> None:
+    map_ = parse_file(str(FLAGSHIP))
+
+    async def scenario() -> None:
+        app = ArgmapApp(map_, str(FLAGSHIP), poll_interval=0)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            first = cursor_node(app)
+            assert first in map_.nodes  # the cursor starts on a node, not a heading
+            await pilot.press("j")
+            second = cursor_node(app)
+            await pilot.press("k")
+            assert cursor_node(app) == first and second != first
+            body = app.browser.query_one("#detail-body").render()
+            assert map_.nodes[first].label in str(body)
+
+    run(scenario)
+
+
+def test_search_moves_to_hits_and_cycles(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("slash", *"deficit")
+            assert app.browser.query_one(SearchBar).display
+            assert cursor_node(app) == "[Deficit]"
+            assert app.browser.hits == ["[Deficit]", "[Temporary]"]
+            await pilot.press("enter")
+            assert not app.browser.query_one(SearchBar).display
+            await pilot.press("n")
+            assert cursor_node(app) == "[Temporary]"
+            await pilot.press("n")
+            assert cursor_node(app) == "[Deficit]"
+            await pilot.press("N")
+            assert cursor_node(app) == "[Temporary]"
+            assert "hit 2/2" in str(app.browser.query_one("#status").render())
+
+    run(scenario)
+
+
+def test_follow_relation_and_go_back(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert cursor_node(app) == "[Tax cut]"
+            relations = app.browser.query_one(RelationList)
+            wanted = relations.targets.index("[Deficit]")
+            await pilot.press("tab")
+            assert relations.has_focus
+            await pilot.press(*["down"] * wanted, "enter")
+            assert cursor_node(app) == "[Deficit]"
+            assert app.browser.tree.has_focus
+            await pilot.press("backspace")
+            assert cursor_node(app) == "[Tax cut]"
+
+    run(scenario)
+
+
+def test_enter_on_a_reference_goes_to_the_definition_and_back(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            tree = app.browser.tree
+            reference = app.model.children(app.model.roots()[1])[0].entry
+            assert reference.is_reference and reference.node == "[Growth]"
+            app.browser.jump(reference, remember=False)
+            await pilot.press("enter")
+            here = app.browser.current_entry()
+            assert here.node == "[Growth]" and not here.is_reference
+            await pilot.press("backspace")
+            assert app.browser.current_entry() is reference
+            assert tree.cursor_node.data.entry is reference
+
+    run(scenario)
+
+
+def test_undercut_follows_to_the_inference_it_undercuts(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            app.browser.jump_to_node("[Temporary]")
+            await pilot.pause()
+            relations = app.browser.query_one(RelationList)
+            assert relations.targets == ["r3"]
+            relations.focus()
+            await pilot.press("enter")
+            assert app.browser.current_entry().relation == "r3"
+
+    run(scenario)
+
+
+def test_filter_by_actor_and_tag(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("a")
+            assert isinstance(app.screen, PickScreen)
+            choices = [value for _, value in app.screen.choices]
+            await pilot.press(*["down"] * choices.index("alice"), "enter")
+            assert isinstance(app.screen, BrowserScreen)
+            shown = loaded_entries(app)
+            assert "[No evidence]" not in shown and "[Temporary]" in shown
+            assert "[Schools]" in shown  # it leads to alice's claim (`>< [Tax cut]`)
+            assert "actor: @alice" in str(app.browser.query_one("#status").render())
+            await pilot.press("t")
+            tags = [value for _, value in app.screen.choices]
+            await pilot.press(*["down"] * tags.index("evidence"), "enter")
+            shown = loaded_entries(app)
+            assert shown == set()  # no node of alice's is tagged #evidence
+            await pilot.press("a", "home", "enter")  # "(everything)" clears the actor filter
+            await pilot.pause()
+            shown = loaded_entries(app)
+            assert "[No evidence]" in shown and "[Schools]" not in shown
+
+    run(scenario)
+
+
+def test_overlay_cycles_through_semantics(tmp_path: Path) -> None:
+    pytest.importorskip("argmap.analyze")
+
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            names = []
+            for _ in range(4):
+                await pilot.press("s")
+                await settle(pilot)
+                names.append(app.overlay.name)
+            assert names == ["grounded", "preferred", "strength", "none"]
+            await pilot.press("s")
+            await settle(pilot)
+            app.browser.jump_to_node("[No evidence]")
+            label = app.browser.tree.cursor_node.label
+            assert "✔ in" in label.plain
+            assert "grounded: " in str(app.browser.query_one("#detail-body").render())
+
+    run(scenario)
+
+
+BROKEN = SAMPLE.replace("[Schools]: Schools need the money. @bob", "[Schools: oops {unclosed")
+
+
+def test_reload_keeps_the_cursor_and_survives_a_broken_file(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        path = Path(app.path)
+        async with app.run_test(size=SIZE) as pilot:
+            app.browser.jump_to_node("[Deficit]")
+            path.write_text(SAMPLE.replace("widen the deficit", "grow the debt"), "utf-8")
+            assert app.check_file()
+            await settle(pilot)
+            assert "grow the debt" in app.map.nodes["[Deficit]"].text
+            assert cursor_node(app) == "[Deficit]"
+
+            path.write_text(BROKEN, "utf-8")
+            assert app.check_file()
+            await settle(pilot)
+            panel = app.browser.query_one(DiagnosticsPanel)
+            assert any(d.is_error for d in app.diagnostics)
+            assert panel.display and panel.option_count == len(app.diagnostics)
+            assert cursor_node(app) == "[Deficit]"  # what parsed is still there
+            assert "[Tax cut]" in app.map.nodes
+
+            path.write_text(SAMPLE, "utf-8")
+            assert app.check_file()
+            await settle(pilot)
+            assert app.diagnostics == [] and "[Schools]" in app.map.nodes
+            assert not app.check_file()  # nothing changed since
+
+            path.unlink()  # an editor replacing the file: the app waits, keeps the map
+            assert not app.check_file()
+            assert "[Schools]" in app.map.nodes
+
+    run(scenario)
+
+
+def test_a_map_with_errors_opens_and_diagnostics_jump_to_the_line(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app = sample_app(tmp_path, BROKEN)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert "[Tax cut]" in app.map.nodes and app.diagnostics
+            await pilot.press("d")
+            panel = app.browser.query_one(DiagnosticsPanel)
+            assert panel.display and panel.has_focus
+            line = app.diagnostics[0].span.line
+            await pilot.press("enter")
+            assert app.browser.current_entry() is app.model.entry_at_line(line)
+            assert app.browser.tree.has_focus
+
+    run(scenario)
+
+
+def test_edit_runs_the_editor_with_an_argument_list(tmp_path: Path, monkeypatch) -> None:
+    calls = []
+    monkeypatch.setenv("EDITOR", "myeditor --flag")
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setattr("argmap.tui.app.subprocess.run",
+                        lambda argv, **kw: calls.append((argv, kw)))
+
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        monkeypatch.setattr(app, "suspend", __import__("contextlib").nullcontext)
+        async with app.run_test(size=SIZE) as pilot:
+            app.browser.jump_to_node("[Deficit]")
+            await pilot.press("e")
+
+    run(scenario)
+    (argv, kwargs), = calls
+    assert argv == ["myeditor", "--flag", "+14", str((tmp_path / "sample.argmap").resolve())]
+    assert "shell" not in kwargs
+
+
+def test_render_writes_the_focused_neighbourhood(tmp_path: Path, monkeypatch) -> None:
+    calls = []
+    fake = types.ModuleType("argmap.render")
+    fake.render_to_file = lambda map_, path, **kw: calls.append((path, kw))
+    monkeypatch.setitem(sys.modules, "argmap.render", fake)
+
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            app.browser.jump_to_node("[No evidence]")
+            await pilot.press("r")
+            await settle(pilot)
+            messages = [n.message for n in app._notifications]
+            assert any("rendered No evidence" in m and calls[0][0] in m for m in messages)
+
+    run(scenario)
+    (path, kwargs), = calls
+    assert kwargs == {"focus": "[No evidence]", "depth": 2}
+    assert path.endswith("sample-no-evidence.svg")
+
+
+def test_render_degrades_when_rendering_is_missing(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "argmap.render", None)  # import fails
+
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("r")
+            await settle(pilot)
+            assert any("not available" in n.message for n in app._notifications)
+
+    run(scenario)
+
+
+def test_help_lists_every_key_of_the_screen(tmp_path: Path) -> None:
+    documented = " ".join(key for key, _ in KEYS)
+    for binding in BrowserScreen.BINDINGS:
+        first = binding.key.split(",")[0]
+        shown = {"slash": "/", "question_mark": "?", "backspace": "backspace"}.get(first, first)
+        assert shown in documented.split(), binding.key
+
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("escape")
+            assert isinstance(app.screen, BrowserScreen)
+
+    run(scenario)
+
+
+def test_command_palette_lists_the_actions(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        async with app.run_test(size=SIZE):
+            titles = {c.title for c in app.get_system_commands(app.screen)}
+            assert {"Search", "Back", "Filter by actor", "Filter by tag", "Diagnostics",
+                    "Cycle semantics overlay", "Edit", "Render to SVG", "Help"} <= titles
+
+    run(scenario)
+
+
+def test_large_map_opens_lazily_and_search_reaches_deep_rows() -> None:
+    map_ = flat_map(50_000)
+
+    async def scenario() -> None:
+        app = ArgmapApp(map_, None, poll_interval=0, checks=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert len(app.browser.tree.loaded_nodes()) < 1_000  # not 50,000
+            app.browser.jump_to_node("_43210")
+            assert cursor_node(app) == "_43210"
+            assert len(app.browser.tree.loaded_nodes()) < 2_000
+
+    run(scenario)
+
+
+def test_missing_or_unreadable_file_is_a_clear_usage_error(tmp_path: Path, capsys) -> None:
+    assert main(["browse", str(tmp_path / "nope.argmap")]) == 2
+    err = capsys.readouterr().err
+    assert "no such file" in err and "Traceback" not in err
+    assert main(["browse", str(tmp_path)]) == 2
+    assert "directory" in capsys.readouterr().err
+
+
+def test_hand_made_empty_map_opens() -> None:
+    async def scenario() -> None:
+        app = ArgmapApp(parse(""), None, poll_interval=0)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("j", "slash", "x", "enter", "backspace", "d")
+            assert "empty" in str(app.browser.query_one("#detail-body").render())
+
+    run(scenario)
