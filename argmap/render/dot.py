@@ -15,7 +15,7 @@ from typing import Protocol, Sequence
 import graphviz
 
 from ..model import Map, Node, NodeKind, Relation, RelationKind
-from .labels import escape_html, node_label, small
+from .labels import escape_attribute, escape_html, node_label, small
 from .options import RenderOptions
 from .select import visible_nodes, visible_relations
 from .style import EDGE_STYLES, FONT, Palette, legend_label, node_attributes
@@ -72,7 +72,7 @@ class DotBuilder:
             extra.extend(overlay.label_rows(node.id))
         label = node_label(node.title, node.text, wrap=self.options.wrap, show_text=self.options.show_text,
                            markers=markers, tags=node.tags, extra_rows=tuple(extra))
-        attributes["tooltip"] = graphviz.escape(node.plain_text or node.label or " ")
+        attributes["tooltip"] = escape_attribute(node.plain_text or node.label)
         attributes["class"] = node.kind.value
         graph.node(self.node_ids[node.id], label=label, _attributes=attributes)
 

@@ -1,8 +1,13 @@
-"""HTML-like labels for Graphviz: every piece of map text is escaped, wrapped and kept literal.
+r"""HTML-like labels for Graphviz: every piece of map text is escaped, wrapped and kept literal.
 
 Graphviz HTML labels are XML: text that reaches them must have `& < > " '` escaped and no
 control characters. Nothing written in a map can open a tag, close the label or end the DOT
-string, because every string passes through `escape_html` before it is placed in markup.
+string, because every string passes through `escape_html` before it is placed in markup, or
+`escape_attribute` before it becomes a quoted attribute (tooltips).
+
+Backslashes: Graphviz reads `\N`, `\G`, `\l`... as escapes in attributes (and graphviz-pure
+also in HTML text), each with its own rules. A zero-width space after every backslash makes
+every backslash literal in both programs, invisible in the drawing.
 """
 
 from __future__ import annotations
@@ -11,13 +16,28 @@ import html
 import re
 import textwrap
 
-#: characters XML 1.0 does not allow (and Graphviz rejects) in text
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+import graphviz
+
+#: characters XML 1.0 does not allow (and Graphviz rejects) in text: controls, surrogates, U+FFFE/F
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_ZERO_WIDTH_SPACE = "\u200b"
+
+
+def _one_line(text: str) -> str:
+    """Control characters dropped, every run of white space (newlines too) one space."""
+    return " ".join(_CONTROL.sub("", text).split())
 
 
 def escape_html(text: str) -> str:
-    """Map text as literal HTML-label text: markup characters escaped, control characters gone."""
-    return html.escape(_CONTROL.sub("", text), quote=True)
+    """Map text as literal one-line HTML-label text: markup escaped, backslashes made inert."""
+    return html.escape(_one_line(text), quote=True).replace("\\", "\\" + _ZERO_WIDTH_SPACE)
+
+
+def escape_attribute(text: str) -> str:
+    """Map text as a literal quoted DOT attribute value (for tooltips); `graphviz` adds quotes."""
+    # Graphviz passes an entity (`&amp;`) through to SVG as is, so `&` itself must be one
+    inert = _one_line(text).replace("&", "&amp;").replace("\\", "\\\\" + _ZERO_WIDTH_SPACE)
+    return graphviz.nohtml(inert or " ")
 
 
 def wrap_lines(text: str, width: int) -> list[str]:
@@ -71,7 +91,7 @@ def node_label(
             text_html += (" " if body else "") + markers
         rows.append(row(text_html))
     if tags:
-        shown = "  ".join("#" + (f"({tag})" if " " in tag else tag) for tag in tags)
-        rows.append(row(small(escape_html(shown), "#8a8a8a", italic=True)))
+        shown = "  ".join(escape_html("#" + (f"({tag})" if " " in tag else tag)) for tag in tags)
+        rows.append(row(small(shown, "#8a8a8a", italic=True)))
     rows.extend(extra_rows)
     return table(rows or [row(" ")])
