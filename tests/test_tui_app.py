@@ -8,6 +8,7 @@ import types
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from argmap.cli import main
 from argmap.parse import parse, parse_file
@@ -37,6 +38,14 @@ def cursor_node(app: ArgmapApp) -> str | None:
     return entry.node if entry else None
 
 
+def detail_text(app: ArgmapApp) -> str:
+    return app.browser.query_one("#detail-body", Static).content.plain
+
+
+def status_text(app: ArgmapApp) -> str:
+    return str(app.browser.query_one("#status", Static).content)
+
+
 def loaded_entries(app: ArgmapApp) -> set[str]:
     """Ids of the nodes the outline has loaded (shown or under a collapsed row)."""
     return {n.data.entry.node for n in app.browser.tree.loaded_nodes()
@@ -63,8 +72,7 @@ def test_flagship_opens_and_moves() -> None:
             second = cursor_node(app)
             await pilot.press("k")
             assert cursor_node(app) == first and second != first
-            body = app.browser.query_one("#detail-body").render()
-            assert map_.nodes[first].label in str(body)
+            assert map_.nodes[first].label in detail_text(app)
 
     run(scenario)
 
@@ -85,7 +93,7 @@ def test_search_moves_to_hits_and_cycles(tmp_path: Path) -> None:
             assert cursor_node(app) == "[Deficit]"
             await pilot.press("N")
             assert cursor_node(app) == "[Temporary]"
-            assert "hit 2/2" in str(app.browser.query_one("#status").render())
+            assert "hit 2/2" in status_text(app)
 
     run(scenario)
 
@@ -155,7 +163,7 @@ def test_filter_by_actor_and_tag(tmp_path: Path) -> None:
             shown = loaded_entries(app)
             assert "[No evidence]" not in shown and "[Temporary]" in shown
             assert "[Schools]" in shown  # it leads to alice's claim (`>< [Tax cut]`)
-            assert "actor: @alice" in str(app.browser.query_one("#status").render())
+            assert "actor: @alice" in status_text(app)
             await pilot.press("t")
             tags = [value for _, value in app.screen.choices]
             await pilot.press(*["down"] * tags.index("evidence"), "enter")
@@ -186,7 +194,7 @@ def test_overlay_cycles_through_semantics(tmp_path: Path) -> None:
             app.browser.jump_to_node("[No evidence]")
             label = app.browser.tree.cursor_node.label
             assert "✔ in" in label.plain
-            assert "grounded: " in str(app.browser.query_one("#detail-body").render())
+            assert "grounded: " in detail_text(app)
 
     run(scenario)
 
@@ -356,6 +364,6 @@ def test_hand_made_empty_map_opens() -> None:
         app = ArgmapApp(parse(""), None, poll_interval=0)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("j", "slash", "x", "enter", "backspace", "d")
-            assert "empty" in str(app.browser.query_one("#detail-body").render())
+            assert "empty" in detail_text(app)
 
     run(scenario)

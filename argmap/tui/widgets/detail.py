@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from rich.console import Group, RenderableType
+from rich.console import RenderableType
 from rich.syntax import Syntax
 from rich.text import Text
 from textual.app import ComposeResult
@@ -139,6 +139,7 @@ class RelationList(OptionList):
         self.clear_options()
         self.targets = [target for _, target in choices]
         self.add_options([Option(label, id=str(i)) for i, (label, _) in enumerate(choices)])
+        self.highlighted = 0 if choices else None
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -163,8 +164,8 @@ class DetailPane(VerticalScroll, can_focus=False):
         excerpt = source_excerpt(lines, node.span)
         self.query_one("#detail-source", Static).update(excerpt or "")
 
-    def show_text(self, text: RenderableType) -> None:
+    def show_text(self, text: Text) -> None:
         """Show a message instead of a node (a section, a range, an empty map)."""
-        self.query_one("#detail-body", Static).update(Group(text))
+        self.query_one("#detail-body", Static).update(text)
         self.query_one(RelationList).show([])
         self.query_one("#detail-source", Static).update("")

@@ -46,6 +46,7 @@ class DiagnosticsPanel(OptionList):
             self.add_option(Option(Text("No problems found.", style="green"), disabled=True))
             return
         self.add_options([Option(diagnostic_line(d)) for d in self.diagnostics])
+        self.highlighted = 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -46,7 +46,7 @@ class OutlineTree(Tree[Row]):
         self.model, self.overlay = model, overlay
         self._colors = actor_colors(model.map)
         self._loaded = set()
-        self.clear()
+        self.root.remove_children()  # (Tree.clear would keep the old nodes in its index)
         self.root.expand()
         self.load_children(self.root)
         budget = AUTO_EXPAND_BUDGET
@@ -84,9 +84,19 @@ class OutlineTree(Tree[Row]):
         self.overlay = overlay
         if self.model is None:
             return
-        for node in self._tree_nodes.values():
+        for node in self.loaded_nodes():
             if node.data is not None:
                 node.set_label(row_label(self.model.map, node.data, self._colors, overlay))
+
+    def loaded_nodes(self) -> list[TreeNode[Row]]:
+        """Every tree node added so far (shown or under a collapsed row), in outline order."""
+        found: list[TreeNode[Row]] = []
+        stack = list(reversed(self.root.children))
+        while stack:
+            node = stack.pop()
+            found.append(node)
+            stack.extend(reversed(node.children))
+        return found
 
     # --- moving ----------------------------------------------------------------------------
 
