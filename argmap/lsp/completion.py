@@ -46,14 +46,20 @@ def trigger(prefix: str) -> tuple[str, str] | None:
     return None
 
 
-def _candidates(m: Map, kind: str) -> Iterable[tuple[str, str, str]]:
+def _tags(m: Map, line: int, column: int) -> list[str]:
+    """Every tag written in the map, except the one being typed at (line, column)."""
+    written = (u for u in m.usages if u.kind == "tag")
+    return list(dict.fromkeys(u.name for u in written
+                              if (u.span.line, u.span.column, u.span.path) != (line, column, m.path)))
+
+
+def _candidates(m: Map, kind: str, tags: list[str]) -> Iterable[tuple[str, str, str]]:
     """(label, text to insert, detail) for every name of a kind."""
     if kind == "actor":
         return ((a.id, a.id, a.name) for a in m.actors.values())
     if kind == "source":
         return ((s.id, s.id, s.citation) for s in m.sources.values())
     if kind == "tag":
-        tags = dict.fromkeys(t for n in m.nodes.values() for t in n.tags)
         return ((t, format_tag(t)[1:], "tag") for t in tags)
     wanted = {NodeKind.ARGUMENT} if kind == "argument" else {NodeKind.CLAIM, NodeKind.EVIDENCE}
     return (
@@ -71,6 +77,7 @@ def complete(m: Map, lines: LineIndex, position: types.Position) -> types.Comple
     if found is None:
         return types.CompletionList(is_incomplete=False, items=[])
     kind, typed = found
+    sigil_column = column - len(typed) - 1  # where the `#`, `@`, `^`, `[` or `<` is
     start = column - len(typed)
     end = column
     closing = {"claim": "]", "argument": ">"}.get(kind)
@@ -80,7 +87,8 @@ def complete(m: Map, lines: LineIndex, position: types.Position) -> types.Comple
         end += 1  # the editor already closed the bracket: replace it with ours
     edit_range = lines.range_at(line, start, end)
     needle = typed.lower()
-    matches = [c for c in _candidates(m, kind) if needle in c[0].lower()]
+    tags = _tags(m, line, sigil_column) if kind == "tag" else []
+    matches = [c for c in _candidates(m, kind, tags) if needle in c[0].lower()]
     matches.sort(key=lambda c: (not c[0].lower().startswith(needle), c[0].lower()))
     items = [
         types.CompletionItem(

@@ -54,31 +54,40 @@ def _node_symbols(snapshot: Snapshot, entries: tuple[NodeEntry, ...]) -> list[ty
     return out
 
 
+def _section_end(snapshot: Snapshot, heading_line: int, next_heading: int | None) -> types.Position:
+    """The end of a section: its last non-blank line before the next heading that closes it."""
+    lines = snapshot.lines
+    last = (next_heading or len(lines.lines) + 1) - 1
+    while last > heading_line and not lines.line(last).strip():
+        last -= 1
+    return lines.to_lsp(last, len(lines.line(last)) + 1)
+
+
 def document_symbols(snapshot: Snapshot) -> list[types.DocumentSymbol]:
     """Sections and titled nodes as a tree, in document order."""
     m, lines = snapshot.map, snapshot.lines
     top: list[types.DocumentSymbol] = []
-    open_sections: list[tuple[int, types.DocumentSymbol]] = []  # (level, symbol)
+    open_sections: list[tuple[int, int, types.DocumentSymbol]] = []  # (level, heading line, symbol)
 
-    def container() -> list[types.DocumentSymbol]:
-        return open_sections[-1][1].children if open_sections else top
+    def close(until_level: int, next_heading: int | None) -> None:
+        while open_sections and open_sections[-1][0] >= until_level:
+            _, heading, symbol = open_sections.pop()
+            symbol.range = types.Range(symbol.range.start, _section_end(snapshot, heading, next_heading))
 
     for entry in m.document:
         if entry.span.path != snapshot.path:
             continue
+        container = open_sections[-1][2].children if open_sections else top
         if isinstance(entry, SectionEntry):
             section = m.sections[entry.section]
-            while open_sections and open_sections[-1][0] >= section.level:
-                open_sections.pop()
+            close(section.level, entry.span.line)
+            container = open_sections[-1][2].children if open_sections else top
             heading = lines.range_at(entry.span.line, 1, len(lines.line(entry.span.line)) + 1)
             symbol = types.DocumentSymbol(section.title or "(untitled section)", types.SymbolKind.Namespace,
                                           heading, heading, detail="#" * section.level, children=[])
-            container().append(symbol)
-            open_sections.append((section.level, symbol))
+            container.append(symbol)
+            open_sections.append((section.level, entry.span.line, symbol))
         elif isinstance(entry, NodeEntry):
-            nodes = _node_symbols(snapshot, (entry,))
-            container().extend(nodes)
-            for _, section_symbol in open_sections:  # a section reaches to its last node
-                if nodes and nodes[-1].range.end.line > section_symbol.range.end.line:
-                    section_symbol.range = types.Range(section_symbol.range.start, nodes[-1].range.end)
+            container.extend(_node_symbols(snapshot, (entry,)))
+    close(0, None)
     return top
