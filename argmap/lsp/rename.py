@@ -36,10 +36,8 @@ def _new_title(snapshot: Snapshot, occurrence: Occurrence, new_name: str) -> str
     if node is None or node.title is None:
         raise RenameRefused(f"{occurrence.name} is not defined, so it cannot be renamed")
     opening, closing = occurrence.name[0], occurrence.name[-1]
-    title = new_name.strip()
-    if title.startswith(opening) and title.endswith(closing):  # "[New]" typed with its brackets
-        title = title[1:-1].strip()
-    if not title or "\n" in title:
+    title = new_name.strip()  # the rename box shows the title without its brackets
+    if not title or "\n" in title or "\r" in title:
         raise RenameRefused("a title needs some text, on one line")
     new_id = f"{opening}{title}{closing}"
     if new_id != occurrence.name and new_id in snapshot.map.nodes:

@@ -1,0 +1,120 @@
+"""Laws of the language server's pieces, without a client: position conversion, the names
+under the cursor, and rename (which must keep the map the same up to the new name)."""
+
+from __future__ import annotations
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from lsprotocol import types
+
+import argmap
+from argmap.lsp import completion, rename
+from argmap.lsp.document import Snapshot
+from argmap.lsp.positions import LineIndex
+
+UTF8, UTF16, UTF32 = (types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf16,
+                      types.PositionEncodingKind.Utf32)
+LINE = st.text(st.characters(blacklist_characters="\r\n", blacklist_categories=("Cs",)), max_size=30)
+UNITS = {UTF8: lambda s: len(s.encode("utf-8")), UTF16: lambda s: len(s.encode("utf-16-le")) // 2, UTF32: len}
+
+
+@given(st.lists(LINE, min_size=1, max_size=4), st.data(), st.sampled_from([UTF8, UTF16, UTF32]))
+def test_positions_count_code_units_and_round_trip(lines: list[str], data: st.DataObject, encoding: str) -> None:
+    index = LineIndex("\n".join(lines), encoding)
+    number = data.draw(st.integers(1, len(lines)))
+    column = data.draw(st.integers(1, len(lines[number - 1]) + 1))
+    position = index.to_lsp(number, column)
+    assert position.line == number - 1
+    assert position.character == UNITS[encoding](lines[number - 1][: column - 1])
+    assert index.from_lsp(position) == (number, column)
+
+
+def test_a_position_inside_a_surrogate_pair_moves_past_it() -> None:
+    index = LineIndex("a😀b")
+    assert index.from_lsp(types.Position(0, 2)) == (1, 3)  # between the two halves of the emoji
+    assert index.from_lsp(types.Position(0, 99)) == (1, 4)  # past the end: clamped
+
+
+def test_crlf_and_a_byte_order_mark() -> None:
+    index = LineIndex("\ufeffab\r\ncd\rxy")
+    assert index.lines == ["ab", "cd", "xy"]
+    assert index.to_lsp(1, 1) == types.Position(0, 1)  # the client's text still has the BOM
+    assert index.from_lsp(types.Position(0, 1)) == (1, 1)
+    assert index.to_lsp(3, 2) == types.Position(2, 1)
+
+
+BASE = """\
+actor ana: Ana
+[A]: First claim. @ana
+  + [B]: Second claim.
+    - [A]
+[C]: Third.
+  + [A]
+"""
+
+
+def _apply(text: str, edit: types.WorkspaceEdit, uri: str) -> str:
+    lines = text.split("\n")
+    for change in sorted(edit.changes[uri], key=lambda e: (e.range.start.line, e.range.start.character),
+                         reverse=True):
+        start, end = change.range.start, change.range.end
+        assert start.line == end.line
+        line = lines[start.line]
+        lines[start.line] = line[: start.character] + change.new_text + line[end.character :]
+    return "\n".join(lines)
+
+
+TITLE = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=20)
+
+
+@given(TITLE)
+def test_rename_keeps_the_map_up_to_the_title(title: str) -> None:
+    assume(title == " ".join(title.split()) and title and title not in ("A", "B", "C"))
+    before = Snapshot("u", 1, BASE, None)
+    edit = rename.rename(before, types.Position(1, 1), title)
+    after = argmap.parse(_apply(BASE, edit, "u"))
+    assert not after.diagnostics
+    renamed = after.nodes[f"[{title}]"]
+    assert "[A]" not in after.nodes and renamed.text == "First claim." and renamed.actors == ("ana",)
+    assert len(renamed.references) == 2
+    assert [(r.kind, r.source, r.target) for r in after.relations.values()] == [
+        (r.kind, r.source.replace("[A]", f"[{title}]"), r.target.replace("[A]", f"[{title}]"))
+        for r in before.map.relations.values()
+    ]
+
+
+def test_rename_refuses_an_empty_or_taken_name() -> None:
+    snapshot = Snapshot("u", 1, BASE, None)
+    for bad in ("", "  ", "B", "C", "two\nlines"):
+        try:
+            rename.rename(snapshot, types.Position(1, 1), bad)
+        except rename.RenameRefused:
+            continue
+        raise AssertionError(f"renaming to {bad!r} was allowed")
+
+
+def test_cursor_finds_the_name_under_it() -> None:
+    snapshot = Snapshot("u", 1, BASE, None)
+    assert snapshot.occurrence_at(types.Position(3, 6)).name == "[A]"  # "    - [A]"
+    assert snapshot.occurrence_at(types.Position(1, 19)).name == "ana"  # "@ana"
+    assert snapshot.occurrence_at(types.Position(0, 7)).is_definition  # "actor ana"
+    assert snapshot.occurrence_at(types.Position(1, 8)) is None  # plain text
+
+
+def test_completion_lists_are_cut_and_marked_incomplete() -> None:
+    text = "".join(f"[Title {i}]: text {i}.\n" for i in range(completion.LIMIT + 50)) + "[Other]: x\n  + [Ti\n"
+    m = argmap.parse(text)
+    result = completion.complete(m, LineIndex(text), types.Position(completion.LIMIT + 51, 7))
+    assert result.is_incomplete and len(result.items) == completion.LIMIT
+    narrow = completion.complete(m, LineIndex(text + "  + [Oth\n"), types.Position(completion.LIMIT + 52, 8))
+    assert not narrow.is_incomplete and [i.label for i in narrow.items] == ["Other"]
+
+
+@given(st.text(max_size=30))
+def test_trigger_reports_what_was_typed_after_the_sigil(prefix: str) -> None:
+    found = completion.trigger(prefix)
+    if found is not None:
+        kind, typed = found
+        assert prefix.endswith(typed)
+        sigil = prefix[len(prefix) - len(typed) - 1]
+        assert sigil == {"actor": "@", "source": "^", "tag": "#", "claim": "[", "argument": "<"}[kind]
