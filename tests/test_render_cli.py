@@ -1,0 +1,216 @@
+"""`argmap render`, `argmap doctor`, `argmap watch` as a person runs them, and the binary choice."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import stat
+import threading
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.cli import main
+from argmap.commands import watch as watch_command
+from argmap.errors import RenderError, UsageError
+from argmap.render import DotBinary, find_binary, render_to_file
+from argmap.render.binary import ENV_VAR
+
+MAP = """\
+---
+title: Rain
+---
+actor ann: Ann {side: Wet}
+[Rain]: It will rain today. @ann
+  + [Clouds]: The sky is full of dark clouds.
+  - [Forecast]: The forecast says sun.
+"""
+BROKEN = "[Rain]: It will rain.\n  - \n"
+
+
+@pytest.fixture
+def map_file(tmp_path: Path) -> Path:
+    path = tmp_path / "rain.argmap"
+    path.write_text(MAP, encoding="utf-8")
+    return path
+
+
+def test_render_svg_contains_every_title(map_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "rain.svg"
+    assert main(["render", str(map_file), "-o", str(out)]) == 0
+    root = ET.fromstring(out.read_bytes())
+    text = " ".join("".join(e.itertext()) for e in root.iter("{http://www.w3.org/2000/svg}text"))
+    for title in ("Rain", "Clouds", "Forecast", "Wet"):
+        assert title in text
+
+
+def test_render_png_and_dot(map_file: Path, tmp_path: Path) -> None:
+    assert main(["render", str(map_file), "-o", str(tmp_path / "r.png")]) == 0
+    assert (tmp_path / "r.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert main(["render", str(map_file), "-o", str(tmp_path / "r.gv"), "--rankdir", "LR"]) == 0
+    assert "rankdir=LR" in (tmp_path / "r.gv").read_text()
+
+
+def test_render_to_stdout_defaults_to_svg(map_file: Path, capsysbinary: pytest.CaptureFixture) -> None:
+    assert main(["render", str(map_file)]) == 0
+    assert b"<svg" in capsysbinary.readouterr().out
+
+
+def test_render_with_overlays(map_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "o.dot"
+    assert main(["render", str(map_file), "-o", str(out), "--labels", "grounded", "--strength"]) == 0
+    dot = out.read_text()
+    assert ">IN<" in dot and ">OUT<" in dot and "grounded labelling" in dot
+
+
+def test_map_with_errors_is_not_drawn(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    bad = tmp_path / "bad.argmap"
+    bad.write_text(BROKEN)
+    out = tmp_path / "bad.svg"
+    assert main(["render", str(bad), "-o", str(out)]) == 1
+    assert not out.exists()
+    assert "missing-node" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["-o", "x.txt"], "cannot tell the format"),
+    (["--focus", "Nope"], "no node titled"),
+    (["--actor", "zed"], "unknown actor"),
+    (["--wrap", "3"], "at least 8"),
+])
+def test_bad_options_exit_2_with_a_message(map_file: Path, argv: list[str], message: str,
+                                          capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch,
+                                          tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["render", str(map_file), *argv]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_pdf_without_system_graphviz_says_how_to_install(map_file: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture) -> None:
+    pure = DotBinary(find_binary().path, "test")
+    if not pure.is_pure:
+        pytest.skip("a system Graphviz is installed: PDF works")
+    out = tmp_path / "r.pdf"
+    assert main(["render", str(map_file), "-o", str(out)]) == 2
+    assert "apt-get install graphviz" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_failed_render_leaves_no_file_and_keeps_the_old_one(map_file: Path, tmp_path: Path) -> None:
+    failing = tmp_path / "failing-dot"
+    failing.write_text("#!/bin/sh\necho 'layout exploded' >&2\nexit 3\n")
+    failing.chmod(failing.stat().st_mode | stat.S_IEXEC)
+    out = tmp_path / "keep.svg"
+    out.write_text("old drawing")
+    assert main(["render", str(map_file), "-o", str(out), "--dot-binary", str(failing)]) == 2
+    assert out.read_text() == "old drawing"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".keep")] == []
+
+
+def test_binary_choice_override_env_and_bundled(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    fake = tmp_path / "mydot"
+    fake.write_text("#!/bin/sh\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv(ENV_VAR, str(fake))
+    assert find_binary() == DotBinary(str(fake), ENV_VAR)
+    assert find_binary(str(fake)).origin == "--dot-binary"
+    with pytest.raises(UsageError, match="not an executable"):
+        find_binary(str(tmp_path / "missing"))
+    monkeypatch.delenv(ENV_VAR)
+    monkeypatch.setenv("PATH", str(tmp_path))  # no system dot on PATH
+    chosen = find_binary()
+    assert chosen.is_pure and chosen.supports("png") and not chosen.supports("pdf")
+
+
+def test_no_binary_at_all_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from argmap.render import binary
+
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr(binary, "_pure_candidates", lambda: [])
+    with pytest.raises(RenderError, match="no Graphviz program found"):
+        find_binary()
+
+
+def test_doctor_names_the_program_and_draws(capsys: pytest.CaptureFixture) -> None:
+    assert main(["doctor"]) == 0
+    out = capsys.readouterr().out
+    assert f"layout program:  {find_binary().path}" in out and "test drawing:    ok" in out
+    assert "version:" in out and "unknown version" not in out
+
+
+def test_doctor_fails_on_a_broken_program(capsys: pytest.CaptureFixture) -> None:
+    assert main(["doctor", "--dot-binary", "false"]) == 1
+    assert "FAILED" in capsys.readouterr().out
+
+
+def test_render_to_file_api(map_file: Path, tmp_path: Path) -> None:
+    m = argmap.parse_file(str(map_file))
+    written = render_to_file(m, tmp_path / "focus.dot", focus="Clouds", depth=1)
+    assert written == tmp_path / "focus.dot"
+    dot = written.read_text()
+    assert "Clouds" in dot and "Rain" in dot and "Forecast" not in dot
+
+
+def watch_args(map_file: Path, out: Path) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    watch_command.add_arguments(parser)
+    return parser.parse_args([str(map_file), "-o", str(out)])
+
+
+def test_watch_keeps_the_last_good_drawing(map_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    out = tmp_path / "w.dot"
+    redrawer = watch_command.Redrawer(watch_args(map_file, out), __import__("sys").stderr)
+
+    def saves():
+        yield {(None, str(tmp_path / "unrelated.txt"))}  # not the map: no redraw
+        map_file.write_text(BROKEN)
+        yield {(None, str(map_file))}
+        assert "Forecast" in out.read_text()  # the broken save kept the old drawing
+        map_file.write_text(MAP.replace("Forecast", "Radar"))
+        yield {(None, str(map_file))}
+
+    assert watch_command.watch_loop(redrawer, saves()) == 0
+    assert "Radar" in out.read_text()
+    err = capsys.readouterr().err
+    assert err.count("drawn") == 2 and "kept the last good drawing" in err and "missing-node" in err
+
+
+def test_watch_for_real_with_watchfiles(map_file: Path, tmp_path: Path) -> None:
+    import watchfiles
+
+    out = tmp_path / "real.dot"
+    redrawer = watch_command.Redrawer(watch_args(map_file, out), open(os.devnull, "w"))
+    stop = threading.Event()
+    batches = watchfiles.watch(tmp_path, stop_event=stop, debounce=50, step=20)
+    thread = threading.Thread(target=watch_command.watch_loop, args=(redrawer, batches), daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not out.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    map_file.write_text(MAP.replace("Clouds", "Thunder"))
+    while "Thunder" not in out.read_text() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    stop.set()
+    thread.join(10)
+    assert "Thunder" in out.read_text() and not thread.is_alive()
+
+
+def test_watch_stops_cleanly_on_ctrl_c(map_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                       capsys: pytest.CaptureFixture) -> None:
+    import watchfiles
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+        yield  # a generator, like watchfiles.watch
+
+    monkeypatch.setattr(watchfiles, "watch", interrupted)
+    assert main(["watch", str(map_file), "-o", str(tmp_path / "c.svg")]) == 0
+    assert "stopped watching" in capsys.readouterr().err
+    assert (tmp_path / "c.svg").exists()  # the first drawing was made before the interrupt
