@@ -1,0 +1,63 @@
+"""DOT goldens: every map in maps/ and one small case per visual feature, compared as text.
+
+Regenerate after an intended change to the drawing, then review the diff:
+
+    ARGMAP_REGEN=1 .venv/bin/pytest tests/test_render_golden.py
+
+Cases live in tests/golden/render/cases/NAME.argmap (a first line `// options: {json}` sets
+RenderOptions); their DOT is NAME.dot beside them. Maps' DOT is in tests/golden/render/maps/.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.render import RenderOptions, build_dot
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = ROOT / "tests" / "golden" / "render"
+CASES = sorted((GOLDEN / "cases").glob("*.argmap"))
+MAPS = sorted((ROOT / "maps").glob("*.argmap"))
+REGENERATE = os.environ.get("ARGMAP_REGEN") == "1"
+
+
+def options_of(path: Path) -> RenderOptions:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    if first.startswith("// options:"):
+        return RenderOptions(**json.loads(first.removeprefix("// options:")))
+    return RenderOptions()
+
+
+def check_golden(source: Path, golden: Path) -> None:
+    m = argmap.parse_file(str(source))
+    assert not [d for d in m.diagnostics if d.is_error], f"{source} has errors"
+    dot = build_dot(m, options_of(source))
+    if REGENERATE:
+        golden.write_text(dot, encoding="utf-8")
+    assert golden.exists(), f"no golden {golden}: run ARGMAP_REGEN=1 pytest {Path(__file__).name}"
+    assert dot == golden.read_text(encoding="utf-8"), f"{golden} differs (regenerate if intended)"
+
+
+def test_there_are_cases_and_maps() -> None:
+    assert len(CASES) >= 8 and MAPS
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_case_golden(case: Path) -> None:
+    check_golden(case, case.with_suffix(".dot"))
+
+
+@pytest.mark.parametrize("map_path", MAPS, ids=[m.stem for m in MAPS])
+def test_map_golden(map_path: Path) -> None:
+    check_golden(map_path, GOLDEN / "maps" / f"{map_path.stem}.dot")
+
+
+def test_every_golden_has_its_source() -> None:
+    stale = [g.name for g in (GOLDEN / "maps").glob("*.dot") if not (ROOT / "maps" / f"{g.stem}.argmap").exists()]
+    stale += [g.name for g in (GOLDEN / "cases").glob("*.dot") if not g.with_suffix(".argmap").exists()]
+    assert not stale, f"goldens without a source (delete them): {stale}"
