@@ -15,7 +15,7 @@ from lark import Token, Transformer
 
 from .model import MetaValue
 
-_ESCAPE = re.compile(r"\\([^\w\s])")
+_ESCAPE = re.compile(r"\\([^\w\s]|_)")
 _BLANKS = re.compile(r"[ \t]{2,}|\t")
 #: one item of a REFS token (see grammars/argmap.lark)
 _REF = re.compile(r"@[^\W\d][\w-]*|\^[^\W\d][\w-]*|#\((?:[^)\\\n]|\\.)+\)|#[\w-]+")

@@ -23,27 +23,33 @@ def with_document(m: Map) -> Map:
     under_relation: dict[str, list] = defaultdict(list)  # relation -> undercuts of it
     outgoing_undercuts: dict[str, list] = defaultdict(list)
     written_under = set()
+    placed_under: dict[str, str] = {}  # a node -> the first node it is written under
     for r in m.relations.values():
         if r.kind is RelationKind.UNDERCUT:
             if r.targets_relation:
                 under_relation[r.target].append(r)
+                written_under.add(r.source)
             else:
                 outgoing_undercuts[r.source].append(r)
         else:
             under_node[r.target].append(r)
             written_under.add(r.source)
+            placed_under.setdefault(r.source, r.target)
     defined: set[str] = set()
 
     def build(node_id: str, marker: str | None, relation: str | None) -> NodeEntry:
         # iterative post-order build, so deep graphs cannot exhaust the stack
+        section = m.nodes[node_id].section
         root = [node_id, marker, relation, None, []]
         stack = [root]
         while stack:
             frame = stack[-1]
             if frame[3] is None:
                 nid = frame[0]
-                is_ref = nid in defined
-                defined.add(nid)
+                # a node of another section is defined under its own heading, referenced here
+                is_ref = nid in defined or m.nodes[nid].section != section
+                if not is_ref:
+                    defined.add(nid)
                 kids = []
                 if frame[2] is not None:
                     kids += [(u.source, "_", u.id) for u in under_relation.get(frame[2], ())]
@@ -79,14 +85,26 @@ def with_document(m: Map) -> Map:
     by_section: dict[str | None, list[str]] = defaultdict(list)
     for node in m.nodes.values():
         by_section[node.section].append(node.id)
-    order = [None] + list(m.sections)
-    for section in order:
+    for section in [None, *m.sections]:
         if section is not None:
             document.append(SectionEntry(section, Trivia(blank_before=True)))
-        for node_id in by_section.get(section, ()):
-            if node_id not in written_under and node_id not in defined:
-                document.append(replace(build(node_id, None, None), trivia=Trivia(blank_before=True)))
-    for node_id in m.nodes:  # cycles with no root: start them anywhere
-        if node_id not in defined:
-            document.append(replace(build(node_id, None, None), trivia=Trivia(blank_before=True)))
+        members = by_section.get(section, [])
+        # roots first; then what is only reached from elsewhere, or only through cycles
+        for node_id in [n for n in members if n not in written_under] + members:
+            if node_id not in defined:
+                start = _top_of(node_id, placed_under, defined, m)
+                document.append(replace(build(start, None, None), trivia=Trivia(blank_before=True)))
     return replace(m, document=tuple(document))
+
+
+def _top_of(node_id: str, placed_under: dict[str, str], defined: set[str], m: Map) -> str:
+    """Walk up from a node to where writing should start, so it is defined where it belongs
+    (under its conclusion) rather than at the top level; stops at a cycle or another section."""
+    seen = {node_id}
+    current = node_id
+    while True:
+        parent = placed_under.get(current)
+        if parent is None or parent in seen or parent in defined or m.nodes[parent].section != m.nodes[node_id].section:
+            return current
+        seen.add(parent)
+        current = parent
