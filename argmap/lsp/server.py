@@ -20,7 +20,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__
-from . import actions, completion, diagnostics, formatting, hover, navigation, rename, symbols
+from . import actions, completion, diagnostics, formatting, hover, navigation, provisional, rename, symbols
 from .document import Snapshot
 from .positions import LineIndex
 
@@ -67,6 +67,7 @@ class ArgmapServer(LanguageServer):
         if state.timer is not None:
             state.timer.cancel()
             state.timer = None
+        self.publish(uri)  # provisional findings while the parse runs
         if state.task is not None:
             state.dirty = True
             return
@@ -89,12 +90,29 @@ class ArgmapServer(LanguageServer):
         if self.documents.get(uri) is not state:
             return  # closed meanwhile
         state.snapshot = snapshot
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, version=version, diagnostics=diagnostics.document_diagnostics(snapshot)))
+        self.publish(uri)
         if state.dirty:
             state.dirty = False
             if self.workspace.get_text_document(uri).version != version:
                 self._start(uri)
+
+    def publish(self, uri: str) -> None:
+        """Publish the best diagnostics there are for the current text: the snapshot's when it
+        is of the current version, else provisional ones (large files), else nothing new."""
+        state = self.documents.get(uri)
+        if state is None or state.snapshot is None:
+            return
+        snapshot, version = state.snapshot, self.workspace.get_text_document(uri).version
+        if snapshot.version == version:
+            found = diagnostics.document_diagnostics(snapshot)
+        else:
+            lines = self.current_lines(uri)
+            quick = provisional.provisional_diagnostics(snapshot, lines.lines)
+            if quick is None:
+                return
+            found = [diagnostics.to_lsp(d, lines) for d in quick]
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, version=version,
+                                                                              diagnostics=found))
 
     async def fresh(self, uri: str) -> Snapshot | None:
         """The snapshot of the document's current text (parsing it now if needed)."""
