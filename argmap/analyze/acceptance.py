@@ -7,6 +7,8 @@
   contains it, `out` when every extension attacks it, `undec` otherwise. Under grounded (and
   complete, whose sceptical status is the grounded one) this is the grounded labelling. When a
   framework has no stable extension every argument is `undec` under stable.
+
+The solver only sees the part the grounded labelling leaves undecided (`dung.Core`).
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from typing import Iterable, Iterator
 
 import clingo
 
-from .dung import (COMPLETE, IN, MAXIMAL, OUT, RANGE, SEMANTICS, STABLE, UNDEC,
+from .dung import (COMPLETE, IN, MAXIMAL, OUT, RANGE, SEMANTICS, STABLE, UNDEC, Core,
                    control, first_model, grounded_extension, grounded_labelling, literal,
-                   solve_iter)
+                   literals, solve_iter)
 from .framework import Framework
 from .preferred import PreferredReasoner
 
@@ -32,17 +34,16 @@ def _deadline(timeout: float | None) -> float | None:
     return None if timeout is None else time.monotonic() + timeout
 
 
-def ideal_extension(af: Framework, timeout: float | None = None) -> frozenset[int]:
-    """The ideal extension: the largest admissible set not attacked by any credulously
-    accepted argument (Dunne 2009). One brave-consequence call, then a fixpoint."""
+def _ideal(af: Framework, deadline: float | None) -> frozenset[int]:
+    """The largest admissible set not attacked by any credulously accepted argument
+    (Dunne 2009): one brave-consequence call, then a fixpoint dropping what is undefended."""
     brave: frozenset[int] = frozenset()
-    ctl = control(af, COMPLETE, ["--enum-mode=brave"])
-    for model in solve_iter(ctl, deadline=_deadline(timeout)):
+    for model in solve_iter(control(af, COMPLETE, ["--enum-mode=brave"]), deadline=deadline):
         brave = model  # the last model holds the brave consequences
     attackers = af.attackers()
     candidates = {a for a in brave if not any(b in brave for b in attackers[a])}
     changed = True
-    while changed:  # drop what the remaining set does not defend
+    while changed:
         attacked = {t for s, t in zip(af.sources, af.targets) if s in candidates}
         keep = {a for a in candidates if all(b in attacked for b in attackers[a])}
         changed = keep != candidates
@@ -50,15 +51,28 @@ def ideal_extension(af: Framework, timeout: float | None = None) -> frozenset[in
     return frozenset(candidates)
 
 
+def ideal_extension(af: Framework, timeout: float | None = None) -> frozenset[int]:
+    """The ideal extension of `af`."""
+    core = Core(af)
+    return core.lift(_ideal(core.af, _deadline(timeout)))
+
+
 def extensions(af: Framework, semantics: str, *, limit: int | None = None,
                timeout: float | None = None) -> Iterator[frozenset[int]]:
     """Stream the extensions of `semantics`, at most `limit`; EnumerationTimeout after `timeout`."""
     _check(semantics)
-    deadline = _deadline(timeout)
     if semantics == "grounded":
         yield grounded_extension(af)
-    elif semantics == "ideal":
-        yield ideal_extension(af, timeout)
+        return
+    core = Core(af)
+    for extension in _core_extensions(core.af, semantics, limit, _deadline(timeout)):
+        yield core.lift(extension)
+
+
+def _core_extensions(af: Framework, semantics: str, limit: int | None,
+                     deadline: float | None) -> Iterator[frozenset[int]]:
+    if semantics == "ideal":
+        yield _ideal(af, deadline)
     elif semantics == "semi-stable":
         yield from _semi_stable(af, limit, deadline)
     else:
@@ -72,10 +86,10 @@ def _semi_stable(af: Framework, limit: int | None, deadline: float | None
     """Maximal ranges first, then every complete extension having one of them as its range."""
     ranges = control(af, COMPLETE + RANGE, MAXIMAL, show=["range/1"])
     exact = control(af, COMPLETE + RANGE)
-    lits = [literal(exact, "range", i) for i in range(af.size)]
+    lits = literals(exact, "range")
     found = 0
     for covered in solve_iter(ranges, deadline=deadline):
-        assumptions = [lit if i in covered else -lit for i, lit in enumerate(lits) if lit]
+        assumptions = [lit if i in covered else -lit for i, lit in lits.items()]
         for extension in solve_iter(exact, deadline=deadline, assumptions=assumptions):
             yield extension
             found += 1
@@ -83,16 +97,23 @@ def _semi_stable(af: Framework, limit: int | None, deadline: float | None
                 return
 
 
+def _has_stable(af: Framework, timeout: float | None) -> bool:
+    return any(True for _ in extensions(af, "stable", limit=1, timeout=timeout))
+
+
 def credulous(af: Framework, semantics: str, arg: int, timeout: float | None = None) -> bool:
     """Is `arg` in at least one extension of `semantics`?"""
     _check(semantics)
     if semantics in ("grounded", "ideal"):
         return sceptical(af, semantics, arg, timeout)
-    if semantics in ("complete", "preferred", "stable"):
-        ctl = control(af, STABLE if semantics == "stable" else COMPLETE)
-        lit = literal(ctl, "in", arg)
-        return lit is not None and first_model(ctl, [lit]) is not None
-    return any(arg in e for e in extensions(af, semantics, timeout=timeout))
+    core = Core(af)
+    if core.labels[arg] != UNDEC:
+        return core.labels[arg] == IN and (semantics != "stable" or _has_stable(af, timeout))
+    if semantics == "semi-stable":
+        return any(arg in e for e in extensions(af, semantics, timeout=timeout))
+    ctl = control(core.af, STABLE if semantics == "stable" else COMPLETE)
+    lit = literal(ctl, "in", core.position[arg])
+    return lit is not None and first_model(ctl, [lit]) is not None
 
 
 def sceptical(af: Framework, semantics: str, arg: int, timeout: float | None = None) -> bool:
@@ -104,9 +125,12 @@ def sceptical(af: Framework, semantics: str, arg: int, timeout: float | None = N
         return arg in ideal_extension(af, timeout)
     if semantics == "preferred":
         return PreferredReasoner(af).sceptical(arg, timeout=timeout)
+    core = Core(af)
+    if core.labels[arg] != UNDEC:
+        return core.labels[arg] == IN or (semantics == "stable" and not _has_stable(af, timeout))
     if semantics == "stable":
-        ctl = control(af, STABLE)
-        lit = literal(ctl, "in", arg)
+        ctl = control(core.af, STABLE)
+        lit = literal(ctl, "in", core.position[arg])
         return first_model(ctl, [] if lit is None else [-lit]) is None
     return all(arg in e for e in extensions(af, semantics, timeout=timeout))
 
@@ -135,8 +159,6 @@ def sceptical_labels(af: Framework, semantics: str, args: Iterable[int] | None =
     if semantics == "stable":
         return _stable_labels(af, wanted, timeout)
     found = list(extensions(af, semantics, timeout=timeout))
-    if not found:
-        return {a: UNDEC for a in wanted}
     common = frozenset.intersection(*found)
     attacked_by_all = frozenset.intersection(*(_attacked(af, e) for e in found))
     return {a: IN if a in common else OUT if a in attacked_by_all else UNDEC for a in wanted}
@@ -144,15 +166,17 @@ def sceptical_labels(af: Framework, semantics: str, args: Iterable[int] | None =
 
 def _stable_labels(af: Framework, wanted: list[int], timeout: float | None) -> dict[int, str]:
     """Cautious consequences: what every stable extension holds in and attacks."""
-    ctl = control(af, STABLE, ["--enum-mode=cautious"], show=["in/1", "defeated/1"])
+    core = Core(af)
+    ctl = control(core.af, STABLE, ["--enum-mode=cautious"], show=["in/1", "defeated/1"])
     last = None
     for last in solve_iter(ctl, deadline=_deadline(timeout), convert=_named):
         pass
     if last is None:
         return {a: UNDEC for a in wanted}
-    held = {a for name, a in last if name == "in"}
-    hit = {a for name, a in last if name == "defeated"}
-    return {a: IN if a in held else OUT if a in hit else UNDEC for a in wanted}
+    held = {core.inside[k] for name, k in last if name == "in"}
+    hit = {core.inside[k] for name, k in last if name == "defeated"}
+    labels = {a: core.labels[a] for a in wanted}
+    return {a: IN if a in held else OUT if a in hit else labels[a] for a in wanted}
 
 
 def _named(model: clingo.Model) -> list[tuple[str, int]]:

@@ -25,8 +25,7 @@ from .grounded import IN, OUT, UNDEC, grounded_extension, grounded_labelling  # 
 T = TypeVar("T")
 
 _CHOICE = """
-in(X) :- arg(X), not out(X).
-out(X) :- arg(X), not in(X).
+{in(X)} :- arg(X).
 :- in(X), in(Y), att(X,Y).
 defeated(X) :- in(Y), att(Y,X).
 """
@@ -34,8 +33,8 @@ _ADMISSIBLE = _CHOICE + """
 undefended(X) :- att(Y,X), not defeated(Y).
 :- in(X), undefended(X).
 """
-COMPLETE = _ADMISSIBLE + ":- out(X), not undefended(X).\n"
-STABLE = _CHOICE + ":- out(X), not defeated(X).\n"
+COMPLETE = _ADMISSIBLE + ":- arg(X), not in(X), not undefended(X).\n"
+STABLE = _CHOICE + ":- arg(X), not in(X), not defeated(X).\n"
 RANGE = "range(X) :- in(X).\nrange(X) :- defeated(X).\n"
 MAXIMAL = ["--heuristic=Domain", "--dom-mod=3,16", "--enum-mode=domRec"]
 
@@ -46,6 +45,30 @@ class EnumerationTimeout(Exception):
     def __init__(self, found: int) -> None:
         super().__init__(f"time limit reached after {found} extension(s)")
         self.found = found
+
+
+class Core:
+    """The framework cut down to what the grounded labelling leaves undecided.
+
+    Every complete extension is the grounded extension plus a complete extension of the
+    undecided part (no attack runs between the grounded extension and that part, and every
+    argument the grounded extension attacks is out everywhere); so are the preferred,
+    stable, semi-stable and ideal ones. The solver only ever sees `self.af`.
+    """
+
+    def __init__(self, af: Framework) -> None:
+        self.labels = grounded_labelling(af)
+        self.inside = [i for i, label in enumerate(self.labels) if label == UNDEC]
+        self.position = {arg: k for k, arg in enumerate(self.inside)}
+        self.accepted = frozenset(i for i, label in enumerate(self.labels) if label == IN)
+        where = self.position
+        self.af = Framework([af.names[i] for i in self.inside],
+                            ((where[s], where[t]) for s, t in af.attacks()
+                             if s in where and t in where))
+
+    def lift(self, extension: frozenset[int]) -> frozenset[int]:
+        """An extension of the core as an extension of the whole framework."""
+        return self.accepted | frozenset(self.inside[k] for k in extension)
 
 
 def _quiet(code: clingo.MessageCode, message: str) -> None:
@@ -104,6 +127,12 @@ def first_model(ctl: clingo.Control, assumptions: list[int] = ()) -> frozenset[i
     for model in solve_iter(ctl, limit=1, assumptions=assumptions):
         return model
     return None
+
+
+def literals(ctl: clingo.Control, name: str) -> dict[int, int]:
+    """Argument number -> solver literal of every atom `name(arg)` that grounding kept."""
+    return {a.symbol.arguments[0].number: a.literal
+            for a in ctl.symbolic_atoms.by_signature(name, 1)}
 
 
 def literal(ctl: clingo.Control, name: str, arg: int) -> int | None:

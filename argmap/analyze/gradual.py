@@ -62,54 +62,98 @@ def combine(base: float, attack: float, support: float) -> float:
     return base + (1.0 - base) * (support - attack)
 
 
+def _value(v0: float, attack: float, support: float, linked: list[GradualReason],
+           strength: list[float]) -> float:
+    """c(v0, 1 - attack, 1 - support) after folding the linked reasons into the products."""
+    for reason in linked:
+        value = min(strength[p] for p in reason.premises)
+        value *= reason.weight if reason.inference is None else strength[reason.inference]
+        if reason.attack:
+            attack *= 1.0 - value
+        else:
+            support *= 1.0 - value
+    va, vs = 1.0 - attack, 1.0 - support
+    return v0 - v0 * (va - vs) if va >= vs else v0 + (1.0 - v0) * (vs - va)
+
+
 def df_quad(base: Sequence[float], reasons: Sequence[GradualReason],
             fixed: Mapping[int, float] | None = None, *, tolerance: float = 1e-9,
             max_rounds: int = 1000) -> Strengths:
     """DF-QuAD strengths of items `0..len(base)-1` (see the module doc for cycles)."""
     n = len(base)
     fixed = dict(fixed or {})
-    incoming: list[list[GradualReason]] = [[] for _ in range(n)]
-    dependents: list[list[int]] = [[] for _ in range(n)]
-    waiting = [0] * n
+    # plain single-premise reasons (the paper's attackers and supporters) take a fast path:
+    # a settled item multiplies (1 - its strength) into the products of what it attacks/supports
+    attacks_out: list[list[int]] = [[] for _ in range(n)]
+    supports_out: list[list[int]] = [[] for _ in range(n)]
+    linked_in: list[list[GradualReason]] = [[] for _ in range(n)]
+    linked_out: list[list[int]] = [[] for _ in range(n)]
+    waiting = [0] * n  # inputs not yet settled
     for reason in reasons:
-        incoming[reason.target].append(reason)
-        inputs = reason.premises if reason.inference is None else (*reason.premises, reason.inference)
+        premises, target = reason.premises, reason.target
+        if reason.inference is None and len(premises) == 1 and reason.weight == 1.0:
+            (attacks_out if reason.attack else supports_out)[premises[0]].append(target)
+            waiting[target] += 1
+            continue
+        linked_in[target].append(reason)
+        inputs = premises if reason.inference is None else (*premises, reason.inference)
         for item in inputs:
-            dependents[item].append(reason.target)
-            waiting[reason.target] += 1
+            linked_out[item].append(target)
+        waiting[target] += len(inputs)
     strength = list(base)
-
-    def evaluate(item: int) -> float:
-        if item in fixed:
-            return fixed[item]
-        attack = support = 1.0  # running products of (1 - value)
-        for reason in incoming[item]:
-            value = min(strength[p] for p in reason.premises)
-            value *= reason.weight if reason.inference is None else strength[reason.inference]
-            if reason.attack:
-                attack *= 1.0 - value
-            else:
-                support *= 1.0 - value
-        return combine(base[item], 1.0 - attack, 1.0 - support)
-
+    for item, value in fixed.items():
+        strength[item] = value
+    attack_left, support_left = [1.0] * n, [1.0] * n
     ready = [i for i in range(n) if waiting[i] == 0]
     done = 0
-    while ready:
+    while ready:  # Kahn's topological order: each item once
         item = ready.pop()
-        strength[item] = evaluate(item)
+        value = fixed[item] if item in fixed else _value(
+            base[item], attack_left[item], support_left[item], linked_in[item], strength)
+        strength[item] = value
         done += 1
-        for dependent in dependents[item]:
-            waiting[dependent] -= 1
-            if waiting[dependent] == 0:
-                ready.append(dependent)
+        keep = 1.0 - value
+        for products, targets in ((attack_left, attacks_out[item]),
+                                  (support_left, supports_out[item]), (None, linked_out[item])):
+            for target in targets:
+                if products is not None:
+                    products[target] *= keep
+                waiting[target] -= 1
+                if waiting[target] == 0:
+                    ready.append(target)
     if done == n:
         return Strengths(strength, True, 0)
-    cyclic = [i for i in range(n) if waiting[i] > 0]
+    return _iterate(base, strength, [i for i in range(n) if waiting[i] > 0], attacks_out,
+                    supports_out, linked_in, fixed, tolerance, max_rounds)
+
+
+def _iterate(base: Sequence[float], strength: list[float], cyclic: list[int],
+             attacks_out: list[list[int]], supports_out: list[list[int]],
+             linked_in: list[list[GradualReason]], fixed: Mapping[int, float],
+             tolerance: float, max_rounds: int) -> Strengths:
+    """Gauss-Seidel rounds over the items left on or after cycles, until nothing moves."""
+    members = set(cyclic)
+    attackers: dict[int, list[int]] = {i: [] for i in cyclic}
+    supporters: dict[int, list[int]] = {i: [] for i in cyclic}
+    for source in range(len(base)):
+        for target in attacks_out[source]:
+            if target in members:
+                attackers[target].append(source)
+        for target in supports_out[source]:
+            if target in members:
+                supporters[target].append(source)
     moving: list[int] = []
     for rounds in range(1, max_rounds + 1):
         moving = []
         for item in cyclic:
-            value = evaluate(item)
+            if item in fixed:
+                continue
+            attack = support = 1.0
+            for p in attackers[item]:
+                attack *= 1.0 - strength[p]
+            for p in supporters[item]:
+                support *= 1.0 - strength[p]
+            value = _value(base[item], attack, support, linked_in[item], strength)
             if abs(value - strength[item]) > tolerance:
                 moving.append(item)
             strength[item] = value

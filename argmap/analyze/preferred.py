@@ -20,7 +20,7 @@ import time
 
 import clingo
 
-from .dung import COMPLETE, MAXIMAL, control, literal, solve_iter
+from .dung import COMPLETE, IN, MAXIMAL, OUT, UNDEC, Core, control, literal, literals, solve_iter
 from .framework import Framework
 
 
@@ -28,9 +28,9 @@ class PreferredReasoner:
     """Answers "is `a` in (or attacked by) every preferred extension?" for one framework."""
 
     def __init__(self, af: Framework) -> None:
-        self.af = af
-        self.ctl = control(af, COMPLETE, MAXIMAL)
-        self._in = [literal(self.ctl, "in", i) for i in range(af.size)]
+        self.core = Core(af)
+        self.ctl = control(self.core.af, COMPLETE, MAXIMAL)
+        self._in = literals(self.ctl, "in")
         self.rounds = 0  # solver rounds used, for benchmarks
         self._attackers: list[list[int]] | None = None
 
@@ -45,9 +45,13 @@ class PreferredReasoner:
 
         Raises EnumerationTimeout when `timeout` seconds pass first.
         """
+        label = self.core.labels[arg]
+        if label != UNDEC:  # decided by the grounded extension, inside every preferred one
+            return label == (OUT if attacked else IN)
         deadline = None if timeout is None else time.monotonic() + timeout
+        arg = self.core.position[arg]
         wanted = literal(self.ctl, "defeated" if attacked else "in", arg)
-        if wanted is None:  # never attacked: no extension attacks it
+        if wanted is None:  # never attacked (or never in): no extension has the property
             return False
         with self.ctl.backend() as backend:
             guard = backend.add_atom()
@@ -63,7 +67,7 @@ class PreferredReasoner:
                     raise AssertionError("a complete extension could not be grown")
                 if not self._has(grown, arg, attacked):
                     return False
-                outside = [-self._in[i] for i in range(self.af.size) if i not in grown]
+                outside = [-lit for i, lit in self._in.items() if i not in grown]
                 with self.ctl.backend() as backend:  # while guarded: E not inside `grown`
                     backend.add_rule([], [guard, *outside])
         finally:
@@ -73,5 +77,5 @@ class PreferredReasoner:
         if not attacked:
             return arg in extension
         if self._attackers is None:
-            self._attackers = self.af.attackers()
+            self._attackers = self.core.af.attackers()
         return any(s in extension for s in self._attackers[arg])
