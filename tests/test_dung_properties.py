@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from argmap.analyze.acceptance import (credulous, extensions, ideal_extension, sceptical,
                                        sceptical_labels)
-from argmap.analyze.dung import SEMANTICS, grounded_labelling
-from argmap.analyze.framework import Framework
+from argmap.analyze.framework import SEMANTICS, Framework
+from argmap.analyze.grounded import grounded_labelling
 
 
 @st.composite

@@ -49,28 +49,18 @@ def test_apx_writer_renames_names_that_are_not_plain_terms() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "message"),
+    ("reader", "text", "message"),
     [
-        ("1 2\n", "line 1: expected the header"),
-        ("p af 2\n1 3\n", "line 2: arguments are numbered 1..2"),
-        ("p af 2\n1\n", "line 2: expected an attack"),
-        ("# only comments\n", "no 'p af N' header"),
+        (read_i23, "1 2\n", "line 1: expected the header"),
+        (read_i23, "p af 2\n1 3\n", "line 2: arguments are numbered 1..2"),
+        (read_i23, "p af 2\n1\n", "line 2: expected an attack"),
+        (read_i23, "# only comments\n", "no 'p af N' header"),
+        (read_apx, "arg(a).\natt(a,b).\n", "line 2: attack names 'b'"),
+        (read_apx, "arg(a).\nfoo(a).\n", "line 2: expected arg"),
+        (read_apx, "arg(a,b).\n", "line 1: arg takes 1"),
+        (read_apx, "arg(a)\n", "line 1: expected arg"),
     ],
 )
-def test_i23_errors_name_the_line(text: str, message: str) -> None:
+def test_errors_name_the_line(reader, text: str, message: str) -> None:
     with pytest.raises(ImportFailed, match=message):
-        read_i23(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("arg(a).\natt(a,b).\n", "line 2: attack names 'b'"),
-        ("arg(a).\nfoo(a).\n", "line 2: expected arg"),
-        ("arg(a,b).\n", "line 1: arg takes 1"),
-        ("arg(a)\n", "line 1: expected arg"),
-    ],
-)
-def test_apx_errors_name_the_line(text: str, message: str) -> None:
-    with pytest.raises(ImportFailed, match=message):
-        read_apx(text)
+        reader(text)

@@ -18,10 +18,10 @@ from typing import Iterable, Iterator
 
 import clingo
 
-from .dung import (COMPLETE, IN, MAXIMAL, OUT, RANGE, SEMANTICS, STABLE, UNDEC, Core,
-                   control, first_model, grounded_extension, grounded_labelling, literal,
+from .dung import (COMPLETE, MAXIMAL, RANGE, STABLE, Core, control, first_model, literal,
                    literals, solve_iter)
-from .framework import Framework
+from .framework import SEMANTICS, Framework
+from .grounded import IN, OUT, UNDEC, grounded_extension, grounded_labelling
 from .preferred import PreferredReasoner
 
 

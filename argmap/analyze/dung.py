@@ -1,5 +1,5 @@
-"""Dung semantics: grounded in linear time (grounded.py, re-exported here); the others
-through clingo with ASP encodings. The other semantics are answer-set programs (the
+"""Dung semantics through clingo (grounded, which needs no solver, is in grounded.py).
+The semantics are answer-set programs (the
 ASPARTIX encodings, Egly, Gaggl and Woltran 2010) solved by clingo:
 
 * complete, stable: one program each, models enumerated one by one as they are found;
@@ -19,8 +19,8 @@ from typing import Callable, Iterator, Sequence, TypeVar
 
 import clingo
 
-from .framework import SEMANTICS, Framework  # noqa: F401
-from .grounded import IN, OUT, UNDEC, grounded_extension, grounded_labelling  # noqa: F401
+from .framework import Framework
+from .grounded import IN, UNDEC, grounded_labelling
 
 T = TypeVar("T")
 

@@ -20,8 +20,9 @@ import time
 
 import clingo
 
-from .dung import COMPLETE, IN, MAXIMAL, OUT, UNDEC, Core, control, literal, literals, solve_iter
+from .dung import COMPLETE, MAXIMAL, Core, control, literal, literals, solve_iter
 from .framework import Framework
+from .grounded import IN, OUT, UNDEC
 
 
 class PreferredReasoner:
