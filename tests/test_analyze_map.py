@@ -135,3 +135,16 @@ def test_export_to_iccma_keeps_the_framework() -> None:
         assert back.size == af.size
         assert list(back.attacks()) == list(af.attacks())
     assert "# 1 [A]" in map_to_i23(map_)
+
+
+def test_an_undercut_of_an_undercut_restores_the_attack() -> None:
+    map_ = _map("""
+        [A]: a
+          - [B]: b
+            _ [U]: u
+              _ [V]: v
+        """)
+    analysis = analyze_map(map_)
+    # V defeats the inference of U's undercut (r2), so r1 stands and B defeats A
+    assert analysis.inferences == {"r1": "in", "r2": "out"}
+    assert analysis.status == {"[A]": "out", "[B]": "in", "[U]": "in", "[V]": "in"}

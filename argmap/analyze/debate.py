@@ -80,10 +80,18 @@ def _answered(map_: Map, all_exchanges: list[Exchange]) -> set[tuple[str, str, s
 
 
 def debate_report(map_: Map, assumptions: Mapping[str, str] | None = None,
-                  actor: str | None = None) -> DebateReport:
-    """The report for every actor of the map (or only `actor`), with `assumptions` applied."""
-    grounded = analyze_map(map_, "grounded", assumptions)
-    preferred = analyze_map(map_, "preferred", assumptions, limit=0)
+                  actor: str | None = None, *, known: Analysis | None = None) -> DebateReport:
+    """The report for every actor of the map (or only `actor`), with `assumptions` applied.
+
+    `known` is an analysis of the same map and assumptions already at hand (grounded or
+    preferred), reused instead of computed again.
+    """
+    def get(semantics: str) -> Analysis:
+        if known is not None and known.semantics == semantics:
+            return known
+        return analyze_map(map_, semantics, assumptions, limit=0)
+
+    grounded, preferred = get("grounded"), get("preferred")
     all_exchanges = exchanges(map_)
     answered = _answered(map_, all_exchanges)
     reports = []

@@ -110,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
     analysis = analyze_map(map_, args.semantics, assumptions, limit=args.limit,
                            timeout=args.timeout, on_extension=progress)
     progress.done()
-    debate = debate_report(map_, assumptions, args.actor)
+    debate = debate_report(map_, assumptions, args.actor, known=analysis)
     if args.json:
         print(json.dumps(map_json(args.map, analysis, debate), indent=2, ensure_ascii=False))
     else:
