@@ -7,6 +7,7 @@ import json
 import sys
 import time
 
+from ..analyze.framework import SEMANTICS
 from ..errors import UsageError
 
 HELP = "say which claims stand (Dung semantics), how strong they are, and how each actor fared"
@@ -25,9 +26,6 @@ examples:
   argmap analyze maps/lavrov-blinken.argmap --assume "Free choice=rejected" --json
   argmap analyze framework.i23 --semantics stable --limit 10 --timeout 5
 """
-
-SEMANTICS = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal")
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of `argmap analyze`."""
