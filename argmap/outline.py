@@ -351,15 +351,21 @@ class _FileState:
         marker = line.marker
         meta = dict(line.relation_meta.values) if line.relation_meta is not None else {}
         if marker == "&":
-            sibling = b.relations.get(parent.last_child_relation or "")
-            if sibling is None or parent.last_child_marker not in ("+", "-", "&"):
+            # joins the sibling above; as a first child, joins its parent (FORMAT.md's example)
+            if parent.last_child_marker is None and parent.marker in ("+", "-", "&"):
+                sibling = b.relations.get(parent.relation or "")
+            else:
+                sibling = b.relations.get(parent.last_child_relation or "")
+                if parent.last_child_marker not in ("+", "-", "&"):
+                    sibling = None
+            if sibling is None:
                 b.report("co-premise-without-sibling", "'&' joins a premise to the sibling above it, and there is none",
                          span, "put '&' lines right after a '+' or '-' sibling: '+ [A]' then '& [B]'")
                 return None
             if sibling["group"] is None:
                 b.groups += 1
                 sibling["group"] = f"g{b.groups}"
-            return self.add_relation(sibling["kind"], node_id, parent.node, span, meta, sibling["group"])
+            return self.add_relation(sibling["kind"], node_id, sibling["target"], span, meta, sibling["group"])
         kind, direction = _MARKERS[marker]
         if kind is RelationKind.UNDERCUT and direction == "in":
             if parent.relation is not None:
