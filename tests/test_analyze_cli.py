@@ -119,3 +119,17 @@ def test_limit_and_timeout_stop_enumeration(tmp_path: Path, capsys) -> None:
     captured = capsys.readouterr()
     assert json.loads(captured.out)["stopped"] == "timeout"
     assert "time limit of 0.3 s reached" in captured.err
+
+
+def test_query_one_argument(map_file: Path, tmp_path: Path, capsys) -> None:
+    args = ["analyze", str(map_file), "--semantics", "preferred", "--query", "Tax cut", "--json"]
+    assert main(args) == 0
+    assert json.loads(capsys.readouterr().out)["query"] == {
+        "argument": "Tax cut", "credulous": False, "sceptical": False}
+    path = tmp_path / "pair.apx"
+    path.write_text("arg(a). arg(b).\natt(a,b). att(b,a).\n")
+    assert main(["analyze", str(path), "--semantics", "stable", "--query", "a"]) == 0
+    assert "a under stable: credulously accepted yes, sceptically accepted no" in \
+        capsys.readouterr().out
+    assert main(["analyze", str(path), "--query", "c"]) == 2
+    assert "no such node or argument" in capsys.readouterr().err

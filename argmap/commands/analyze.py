@@ -40,6 +40,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="list at most N extensions (default 1000; 0 lists none)")
     parser.add_argument("--timeout", type=float, metavar="S",
                         help="stop looking for extensions after S seconds")
+    parser.add_argument("--query", metavar="NAME",
+                        help="also say whether this node (title or id; for ICCMA input the "
+                             "argument) is credulously and sceptically accepted")
 
 
 def _assumptions(items: list[str]) -> dict[str, str]:
@@ -80,6 +83,27 @@ def _stop_message(stopped: str | None, count: int, args: argparse.Namespace) -> 
     return 0
 
 
+def _query(af, semantics: str, name: str, index: int | None, timeout: float | None
+           ) -> dict[str, object]:  # noqa: ANN001 - a Framework
+    """Credulous and sceptical acceptance of one argument (None index: unknown name)."""
+    from ..analyze.acceptance import credulous, sceptical
+
+    if index is None:
+        raise UsageError(f"--query {name!r}: no such node or argument")
+    return {"argument": name, "credulous": credulous(af, semantics, index, timeout),
+            "sceptical": sceptical(af, semantics, index, timeout)}
+
+
+def _print_query(console, query: dict[str, object], semantics: str) -> None:  # noqa: ANN001
+    from rich.text import Text
+
+    def yes(flag: object) -> str:
+        return "yes" if flag else "no"
+
+    console.print(Text(f"{query['argument']} under {semantics}: credulously accepted "
+                       f"{yes(query['credulous'])}, sceptically accepted {yes(query['sceptical'])}"))
+
+
 def run(args: argparse.Namespace) -> int:
     """Analyse a map or an ICCMA framework and print tables or JSON."""
     if args.limit < 0:
@@ -109,10 +133,21 @@ def run(args: argparse.Namespace) -> int:
                            timeout=args.timeout, on_extension=progress)
     progress.done()
     debate = debate_report(map_, assumptions, args.actor, known=analysis)
+    query = None
+    if args.query is not None:
+        node = map_.nodes.get(args.query) or map_.node_by_title(args.query)
+        framework = analysis.framework.af
+        index = framework.index(node.id) if node else None
+        query = _query(framework, args.semantics, args.query, index, args.timeout)
     if args.json:
-        print(json.dumps(map_json(args.map, analysis, debate), indent=2, ensure_ascii=False))
+        data = map_json(args.map, analysis, debate)
+        if query:
+            data["query"] = query
+        print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         print_map(console, map_, analysis, debate)
+        if query:
+            _print_query(console, query, args.semantics)
     return _stop_message(analysis.stopped, len(analysis.extensions), args)
 
 
@@ -144,12 +179,20 @@ def _run_framework(args: argparse.Namespace, console) -> int:  # noqa: ANN001 - 
         stopped = "timeout"
     progress.done()
     labels = grounded_labelling(af) if args.semantics == "grounded" else None
+    query = None
+    if args.query is not None:
+        index = af.names.index(args.query) if args.query in af.names else None
+        query = _query(af, args.semantics, args.query, index, args.timeout)
     if args.json:
         data = framework_json(args.map, args.semantics, af, found, stopped, labels)
+        if query:
+            data["query"] = query
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         console.print(Text(f"{args.map}: {af.size} arguments, {len(af.sources)} attacks; "
                            f"{len(found)} {args.semantics} extension(s)"))
         for number, extension in enumerate(found, start=1):
             console.print(Text(f"  {number}. {{" + ", ".join(af.names[i] for i in sorted(extension)) + "}"))
+        if query:
+            _print_query(console, query, args.semantics)
     return _stop_message(stopped, len(found), args)
