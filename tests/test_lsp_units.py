@@ -10,7 +10,7 @@ from lsprotocol import types
 import argmap
 from argmap.lsp import completion, rename
 from argmap.lsp.document import Snapshot
-from argmap.lsp.positions import LineIndex
+from argmap.lsp.positions import LineIndex, line_of
 
 UTF8, UTF16, UTF32 = (types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf16,
                       types.PositionEncodingKind.Utf32)
@@ -102,12 +102,21 @@ def test_cursor_finds_the_name_under_it() -> None:
 
 
 def test_completion_lists_are_cut_and_marked_incomplete() -> None:
-    text = "".join(f"[Title {i}]: text {i}.\n" for i in range(completion.LIMIT + 50)) + "[Other]: x\n  + [Ti\n"
+    text = "".join(f"[Title {i}]: text {i}.\n" for i in range(completion.LIMIT + 50)) + "[Other]: x\n"
     m = argmap.parse(text)
-    result = completion.complete(m, LineIndex(text), types.Position(completion.LIMIT + 51, 7))
-    assert result.is_incomplete and len(result.items) == completion.LIMIT
-    narrow = completion.complete(m, LineIndex(text + "  + [Oth\n"), types.Position(completion.LIMIT + 52, 8))
+    wide = completion.complete(m, "  + [Ti", types.Position(7, 7))
+    assert wide.is_incomplete and len(wide.items) == completion.LIMIT
+    assert all(item.text_edit.range.start == types.Position(7, 5) for item in wide.items)
+    narrow = completion.complete(m, "  + [Oth", types.Position(8, 8))
     assert not narrow.is_incomplete and [i.label for i in narrow.items] == ["Other"]
+    assert narrow.items[0].text_edit.new_text == "Other]"
+
+
+@given(st.lists(LINE, max_size=5), st.sampled_from(["\n", "\r\n", "\r"]), st.booleans(), st.integers(0, 6))
+def test_line_of_finds_the_clients_line(lines: list[str], newline: str, bom: bool, number: int) -> None:
+    text = ("\ufeff" if bom else "") + newline.join(lines)
+    expected = LineIndex(text).client_line(number + 1)
+    assert line_of(text, number) == expected
 
 
 @given(st.text(max_size=30))

@@ -28,6 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import logging
+    import sys
 
     from ..lsp.server import DEBOUNCE, create_server
 
@@ -40,5 +41,8 @@ def run(args: argparse.Namespace) -> int:
                                 format="%(asctime)s %(levelname)s %(name)s: %(message)s")
         except OSError as exc:
             raise UsageError(f"{args.log}: cannot write the log: {exc.strerror or exc}") from None
+    # the parse runs in a worker thread: hand the interpreter back to requests every 1 ms
+    # (default 5 ms) so that completion stays quick while a large map is parsed again
+    sys.setswitchinterval(0.001)
     create_server(debounce).start_io()
     return 0

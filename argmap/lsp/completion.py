@@ -17,7 +17,8 @@ from ..format import format_tag, title_syntax
 from ..model import Map, NodeKind
 from .positions import LineIndex
 
-LIMIT = 200
+LIMIT = 50
+DETAIL = 60  # characters of a node's text shown next to its title
 
 # what the text before the cursor ends with → (kind, the typed part)
 _TRIGGERS = [
@@ -53,26 +54,42 @@ def _tags(m: Map, line: int, column: int) -> list[str]:
                               if (u.span.line, u.span.column, u.span.path) != (line, column, m.path)))
 
 
-def _candidates(m: Map, kind: str, tags: list[str]) -> Iterable[tuple[str, str, str]]:
-    """(label, text to insert, detail) for every name of a kind."""
+def _names(m: Map, kind: str, tags: list[str]) -> Iterable[tuple[str, object]]:
+    """(label, what it names) for every name of a kind; cheap: details come later, for the few shown."""
     if kind == "actor":
-        return ((a.id, a.id, a.name) for a in m.actors.values())
+        return ((a.id, a) for a in m.actors.values())
     if kind == "source":
-        return ((s.id, s.id, s.citation) for s in m.sources.values())
+        return ((s.id, s) for s in m.sources.values())
     if kind == "tag":
-        return ((t, format_tag(t)[1:], "tag") for t in tags)
+        return ((t, t) for t in tags)
     wanted = {NodeKind.ARGUMENT} if kind == "argument" else {NodeKind.CLAIM, NodeKind.EVIDENCE}
-    return (
-        (n.title, title_syntax(n.kind, n.title)[1:], n.plain_text[:80])
-        for n in m.nodes.values()
-        if n.title is not None and n.kind in wanted
+    return ((n.title, n) for n in m.nodes.values() if n.title is not None and n.kind in wanted)
+
+
+def _item(kind: str, label: str, named: object, edit_range: types.Range) -> types.CompletionItem:
+    """The completion item of one name."""
+    if kind == "tag":
+        insert, detail = format_tag(label)[1:], "tag"
+    elif kind in ("actor", "source"):
+        insert, detail = label, getattr(named, "name", None) or getattr(named, "citation", "")
+    else:
+        insert = title_syntax(named.kind, label)[1:]  # type: ignore[attr-defined]
+        detail = named.plain_text  # type: ignore[attr-defined]
+    return types.CompletionItem(
+        label=label,
+        kind=_KINDS[kind],
+        detail=detail[:DETAIL] if detail else None,
+        filter_text=insert if insert != label else None,
+        text_edit=types.TextEdit(edit_range, insert),
     )
 
 
-def complete(m: Map, lines: LineIndex, position: types.Position) -> types.CompletionList:
-    """The completion list at a position."""
-    line, column = lines.from_lsp(position)
-    text = lines.line(line)
+def complete(m: Map, line_text: str, position: types.Position,
+             encoding: str = types.PositionEncodingKind.Utf16) -> types.CompletionList:
+    """The completion list at `position`, whose line reads `line_text` (as the client has it)."""
+    line = LineIndex(line_text, encoding)  # one line: conversions on it, then moved to `position.line`
+    _, column = line.from_lsp(types.Position(0, position.character))
+    text = line.line(1)
     found = trigger(text[: column - 1])
     if found is None:
         return types.CompletionList(is_incomplete=False, items=[])
@@ -85,19 +102,12 @@ def complete(m: Map, lines: LineIndex, position: types.Position) -> types.Comple
         closing, typed = ")", typed[1:]  # `#(two wo` → filter on "two wo", replace "(two wo"
     if closing and text[column - 1 : column] == closing:
         end += 1  # the editor already closed the bracket: replace it with ours
-    edit_range = lines.range_at(line, start, end)
+    one_line = line.range_at(1, start, end)
+    edit_range = types.Range(types.Position(position.line, one_line.start.character),
+                             types.Position(position.line, one_line.end.character))
     needle = typed.lower()
-    tags = _tags(m, line, sigil_column) if kind == "tag" else []
-    matches = [c for c in _candidates(m, kind, tags) if needle in c[0].lower()]
+    tags = _tags(m, position.line + 1, sigil_column) if kind == "tag" else []
+    matches = [(label, named) for label, named in _names(m, kind, tags) if needle in label.lower()]
     matches.sort(key=lambda c: (not c[0].lower().startswith(needle), c[0].lower()))
-    items = [
-        types.CompletionItem(
-            label=label,
-            kind=_KINDS[kind],
-            detail=detail,
-            filter_text=insert,
-            text_edit=types.TextEdit(edit_range, insert),
-        )
-        for label, insert, detail in matches[:LIMIT]
-    ]
+    items = [_item(kind, label, named, edit_range) for label, named in matches[:LIMIT]]
     return types.CompletionList(is_incomplete=len(matches) > LIMIT, items=items)

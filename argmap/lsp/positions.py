@@ -41,7 +41,8 @@ class LineIndex:
         """The text of 1-based line `number` ('' past the end)."""
         return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
 
-    def _client_line(self, number: int) -> str:
+    def client_line(self, number: int) -> str:
+        """1-based line `number` as the client has it (with the BOM on line 1, if any)."""
         text = self.line(number)
         return "\ufeff" + text if self.bom and number == 1 else text
 
@@ -51,7 +52,7 @@ class LineIndex:
     def to_lsp(self, line: int, column: int) -> types.Position:
         """1-based (line, column in code points) → LSP position in client units."""
         line = max(line, 1)
-        text = self._client_line(line)
+        text = self.client_line(line)
         prefix = text[: max(column - 1 + self._shift(line), 0)]
         if prefix.isascii() or self.encoding == types.PositionEncodingKind.Utf32:
             return types.Position(line - 1, len(prefix))
@@ -60,7 +61,7 @@ class LineIndex:
     def from_lsp(self, position: types.Position) -> tuple[int, int]:
         """LSP position → 1-based (line, column in code points); clamped to the line's end."""
         number = position.line + 1
-        text = self._client_line(number)
+        text = self.client_line(number)
         if text.isascii() or self.encoding == types.PositionEncodingKind.Utf32:
             index = min(position.character, len(text))
         else:
@@ -81,3 +82,23 @@ class LineIndex:
     def end(self) -> types.Position:
         """The position just after the last character of the document."""
         return self.to_lsp(len(self.lines), len(self.line(len(self.lines))) + 1)
+
+
+def line_of(text: str, number: int) -> str:
+    """The 0-based line `number` of the client's text, without its line break ('' past the end).
+
+    Finds it without splitting the whole text (completion on large files asks for one line).
+    """
+    if "\r" in text and text.count("\r") != text.count("\r\n"):  # lone CR line breaks: the slow way
+        lines = normalize_newlines(text).split("\n")
+        line = lines[number] if number < len(lines) else ""
+        return "\ufeff" + line if number == 0 and text.startswith("\ufeff") else line
+    start = 0
+    for _ in range(number):
+        found = text.find("\n", start)
+        if found < 0:
+            return ""
+        start = found + 1
+    end = text.find("\n", start)
+    line = text[start : end if end >= 0 else len(text)]
+    return line[:-1] if line.endswith("\r") else line

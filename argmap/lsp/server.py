@@ -22,7 +22,7 @@ from pygls.uris import to_fs_path
 from .. import __version__
 from . import actions, completion, diagnostics, formatting, hover, navigation, provisional, rename, symbols
 from .document import Snapshot
-from .positions import LineIndex
+from .positions import LineIndex, line_of
 
 DEBOUNCE = 0.1  # seconds of quiet after a change before the document is parsed again
 REQUEST_FAILED = -32803  # LSP ErrorCodes.RequestFailed
@@ -52,6 +52,11 @@ class ArgmapServer(LanguageServer):
         self.documents: dict[str, _Open] = {}
         self._parser = ThreadPoolExecutor(max_workers=1, thread_name_prefix="argmap-parse")
 
+    @property
+    def encoding(self) -> str:
+        """The position encoding agreed with the client."""
+        return self.workspace.position_encoding or types.PositionEncodingKind.Utf16
+
     # --- keeping snapshots fresh ------------------------------------------------------------
     def schedule(self, uri: str, delay: float) -> None:
         """(Re)start the quiet-time timer of a document."""
@@ -77,7 +82,7 @@ class ArgmapServer(LanguageServer):
     async def _build(self, uri: str, text: str, version: int | None) -> None:
         state = self.documents[uri]
         path = to_fs_path(uri) if uri.startswith("file:") else None
-        encoding = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
+        encoding = self.encoding
         try:
             loop = asyncio.get_running_loop()
             snapshot = await loop.run_in_executor(self._parser, Snapshot, uri, version, text, path, encoding)
@@ -135,8 +140,7 @@ class ArgmapServer(LanguageServer):
         state = self.documents.setdefault(uri, _Open())
         document = self.workspace.get_text_document(uri)
         if state.lines is None or state.lines_version != document.version:
-            encoding = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
-            state.lines, state.lines_version = LineIndex(document.source, encoding), document.version
+            state.lines, state.lines_version = LineIndex(document.source, self.encoding), document.version
         return state.lines
 
     def close(self, uri: str) -> None:
@@ -197,7 +201,8 @@ def create_server(debounce: float = DEBOUNCE) -> ArgmapServer:
         snapshot = state.snapshot if state is not None and state.snapshot is not None else await ls.fresh(uri)
         if snapshot is None:
             return None
-        return completion.complete(snapshot.map, ls.current_lines(uri), params.position)
+        line = line_of(ls.workspace.get_text_document(uri).source, params.position.line)
+        return completion.complete(snapshot.map, line, params.position, ls.encoding)
 
     @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
     async def prepare_rename(ls: ArgmapServer, params: types.PrepareRenameParams) -> object:
