@@ -29,6 +29,9 @@ def with_document(m: Map) -> Map:
             if r.targets_relation:
                 under_relation[r.target].append(r)
                 written_under.add(r.source)
+                undercut = m.relations.get(r.target)
+                if undercut is not None:  # written under the line of that relation
+                    placed_under.setdefault(r.source, undercut.target)
             else:
                 outgoing_undercuts[r.source].append(r)
         else:

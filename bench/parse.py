@@ -1,0 +1,65 @@
+"""Parse + check speed and memory on generated maps of 1,000 / 10,000 / 50,000 nodes.
+
+    python bench/parse.py            # the three sizes
+    python bench/parse.py 200000     # any sizes
+
+Each size runs in a fresh process (so peak memory is its own): the map is generated, then
+parsed and checked three times; the best time is reported, with MB/s, the time per node (to
+show the growth is linear) and the peak resident memory added by parse+check as a multiple of
+the file size. Target (issue #2): 50,000 nodes (~6 MB) in under 2 s, memory under 10x the file.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+_CHILD = r"""
+import gc, json, resource, sys, time
+sys.path.insert(0, sys.argv[2])
+from generate import generate_map
+import argmap
+text = generate_map(int(sys.argv[1]), seed=1)
+argmap.parse("[warm]: up\n")
+gc.collect()
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+times = []
+for _ in range(3):
+    start = time.perf_counter()
+    m = argmap.parse(text)
+    found = argmap.check(m)
+    times.append(time.perf_counter() - start)
+    del m
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+m = argmap.parse(text)
+print(json.dumps({"bytes": len(text.encode()), "nodes": len(m.nodes), "relations": len(m.relations),
+                  "errors": sum(d.is_error for d in found), "best": min(times),
+                  "peak_kb": peak - base}))
+"""
+
+
+def measure(nodes: int) -> dict:
+    done = subprocess.run([sys.executable, "-c", _CHILD, str(nodes), str(HERE)],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def main(argv: list[str]) -> int:
+    sizes = [int(a) for a in argv] or [1_000, 10_000, 50_000]
+    print(f"{'nodes':>8} {'MB':>6} {'parse+check s':>14} {'MB/s':>6} {'us/node':>8} {'peak MB':>8} {'x file':>7}")
+    for n in sizes:
+        r = measure(n)
+        mb = r["bytes"] / 1e6
+        peak_mb = r["peak_kb"] / 1024
+        print(f"{r['nodes']:>8} {mb:>6.2f} {r['best']:>14.3f} {mb / r['best']:>6.2f} "
+              f"{r['best'] / r['nodes'] * 1e6:>8.1f} {peak_mb:>8.1f} {peak_mb / mb:>7.1f}"
+              + ("" if r["errors"] == 0 else f"   ({r['errors']} errors!)"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
