@@ -63,7 +63,7 @@ def test_render_with_overlays(map_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "o.dot"
     assert main(["render", str(map_file), "-o", str(out), "--labels", "grounded", "--strength"]) == 0
     dot = out.read_text()
-    assert ">IN<" in dot and ">OUT<" in dot and "grounded labelling" in dot
+    assert ">IN<" in dot and ">OUT<" in dot and "in (grounded)" in dot
 
 
 def test_map_with_errors_is_not_drawn(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

@@ -55,9 +55,9 @@ def test_shape_by_node_kind_and_colour_by_side() -> None:
     dot = build_dot(m)
     lines = {n: line for n in node_ids(dot) for line in dot.splitlines() if line.strip().startswith(n + " [")}
     claim, data, arg = lines["n1"], lines["n7"], lines["n8"]
-    assert "style=\"rounded,filled\"" in claim and "shape=box" in claim
-    assert "shape=note" in data and "class=evidence" in data
-    assert "penwidth=2.2" in arg and "class=argument" in arg
+    assert 'style="rounded,filled"' in claim and 'shape="box"' in claim
+    assert 'shape="note"' in data and 'class="evidence"' in data
+    assert 'penwidth="2.2"' in arg and 'class="argument"' in arg
     pro, con = '#1f5fa8', '#c05a00'  # first and second side colours
     assert f'color="{pro}"' in lines["n1"] and f'color="{pro}"' in lines["n2"]  # ann and cy share Pro
     assert f'color="{con}"' in lines["n4"]
@@ -74,9 +74,9 @@ def test_unknown_node_kind_is_an_explicit_error() -> None:
 def test_support_attack_and_contradiction_edges() -> None:
     dot = dot_of("[A]: a\n  + [B]: b\n  - [C]: c\n  >< [D]: d\n")
     by_class = {classes[0]: attrs for _, _, attrs, classes in edges(dot)}
-    assert "#2e7d32" in by_class["support"] and "arrowhead=normal" in by_class["support"]
-    assert "#c62828" in by_class["attack"] and "arrowhead=tee" in by_class["attack"]
-    assert "dir=both" in by_class["contradiction"]
+    assert "#2e7d32" in by_class["support"] and 'arrowhead="normal"' in by_class["support"]
+    assert "#c62828" in by_class["attack"] and 'arrowhead="tee"' in by_class["attack"]
+    assert 'dir="both"' in by_class["contradiction"]
     assert ("n2", "n1") in segments_of(dot, 1)  # B -> A, reasons point at what they support
 
 
@@ -86,9 +86,9 @@ def test_undercut_ends_on_a_junction_of_the_edge_it_undercuts() -> None:
     assert segments_of(dot, 1) == [("n2", "j1"), ("j1", "n1")]
     assert segments_of(dot, 2) == [("n3", "j1")]
     undercut = [attrs for _, _, attrs, classes in edges(dot) if "undercut" in classes]
-    assert undercut and "style=dashed" in undercut[0]
+    assert undercut and 'style="dashed"' in undercut[0]
     into = [attrs for t, h, attrs, _ in edges(dot) if (t, h) == ("n2", "j1")]
-    assert "arrowhead=none" in into[0]  # the arrowhead is on the junction's outgoing edge only
+    assert 'arrowhead="none"' in into[0]  # the arrowhead is on the junction's outgoing edge only
 
 
 def test_co_premises_meet_in_one_linked_reason() -> None:
@@ -156,7 +156,7 @@ def test_an_undercut_is_hidden_with_the_relation_it_undercuts() -> None:
 def test_relation_weight_sets_the_line_width() -> None:
     dot = dot_of("[A]: a\n  + {weight: 1} [B]: b\n  + {weight: 0} [C]: c\n")
     widths = [attrs for _, _, attrs, _ in edges(dot)]
-    assert "penwidth=3.00" in widths[0] and "penwidth=0.60" in widths[1]
+    assert 'penwidth="3.00"' in widths[0] and 'penwidth="0.60"' in widths[1]
 
 
 def test_bad_options_are_usage_errors() -> None:
@@ -173,9 +173,9 @@ def test_overlays_add_attributes_rows_and_legend() -> None:
     strength = StrengthOverlay({"[A]": 0.25, "[B]": 1.0})
     dot = DotBuilder(m, RenderOptions(), [status, strength]).build()
     a_line = next(line for line in dot.splitlines() if line.strip().startswith("n1 ["))
-    assert 'color="#b71c1c"' in a_line and "penwidth=3" in a_line and ">OUT<" in a_line
+    assert 'color="#b71c1c"' in a_line and 'penwidth="3"' in a_line and ">OUT<" in a_line
     assert '<TD WIDTH="15" HEIGHT="5"' in a_line and ">0.25<" in a_line
-    assert "grounded labelling" in dot and "strength (gradual" in dot
+    assert "in (grounded)" in dot and "strength (gradual" in dot
 
 
 def test_label_overlay_uses_the_analysis() -> None:

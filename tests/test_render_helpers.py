@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 NODE = re.compile(r"^\s*(n\d+) \[label=<", re.M)
-JUNCTION = re.compile(r"^\s*([gj]\d+) \[.*class=junction", re.M)
+JUNCTION = re.compile(r'^\s*([gj]\d+) \[.*class="junction"', re.M)
 EDGE = re.compile(r"^\s*([a-z]\d+) -> ([a-z]\d+) \[(.*)\]$", re.M)
 CLASS = re.compile(r'class=(?:"([^"]*)"|(\w+))')
 

@@ -112,3 +112,13 @@ def test_one_edge_path_per_relation(map_: Map, opts: RenderOptions) -> None:
         else:
             assert path[-1] == number[relation.target]
     assert len(edges(dot)) == len({(t, h, tuple(c)) for t, h, _, c in edges(dot)})
+
+
+@given(st.text(), st.integers(8, 60))
+def test_wrapping_keeps_every_character_within_the_width(text: str, width: int) -> None:
+    from argmap.render.labels import _one_line, wrap_lines
+
+    lines = wrap_lines(text, width)
+    assert all(1 <= len(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == "".join(_one_line(text).split())  # nothing lost
+    assert all(line == line.strip() for line in lines)

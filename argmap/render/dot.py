@@ -15,6 +15,7 @@ from typing import Protocol, Sequence
 import graphviz
 
 from ..model import Map, Node, NodeKind, Relation, RelationKind
+from . import statements as dot
 from .labels import escape_attribute, escape_html, node_label, small
 from .options import RenderOptions
 from .select import visible_nodes, visible_relations
@@ -45,7 +46,12 @@ class DotBuilder:
         self.relations = visible_relations(map_, set(self.visible))
         self.footnotes: dict[str, int] = {}
         self.junctions: dict[str, str] = {}  # relation id -> junction DOT id
-        self.graph = graphviz.Digraph("argmap")
+        self.body: list[str] = []
+        self.node_methods = {NodeKind.CLAIM: self.claim, NodeKind.ARGUMENT: self.argument,
+                             NodeKind.EVIDENCE: self.evidence}
+        self.relation_methods = {RelationKind.SUPPORT: self.support, RelationKind.ATTACK: self.attack,
+                                 RelationKind.UNDERCUT: self.undercut,
+                                 RelationKind.CONTRADICTION: self.contradiction}
 
     # --- nodes, one method per kind ------------------------------------------------------
 
@@ -58,9 +64,8 @@ class DotBuilder:
     def evidence(self, node: Node) -> dict[str, str]:
         return node_attributes(node, self.palette)
 
-    def node_statement(self, graph: graphviz.Digraph, node: Node) -> None:
-        method = {NodeKind.CLAIM: self.claim, NodeKind.ARGUMENT: self.argument,
-                  NodeKind.EVIDENCE: self.evidence}.get(node.kind)
+    def node_statement(self, node: Node, indent: str) -> None:
+        method = self.node_methods.get(node.kind)
         if method is None:
             raise ValueError(f"cannot draw a node of kind {node.kind!r} ({node.id})")
         attributes = method(node)
@@ -72,9 +77,9 @@ class DotBuilder:
             extra.extend(overlay.label_rows(node.id))
         label = node_label(node.title, node.text, wrap=self.options.wrap, show_text=self.options.show_text,
                            markers=markers, tags=node.tags, extra_rows=tuple(extra))
-        attributes["tooltip"] = escape_attribute(node.plain_text or node.label)
-        attributes["class"] = node.kind.value
-        graph.node(self.node_ids[node.id], label=label, _attributes=attributes)
+        attributes = {"label": label, **attributes, "tooltip": escape_attribute(node.plain_text or node.label),
+                      "class": node.kind.value}
+        self.body.append(indent + dot.node(self.node_ids[node.id], attributes))
 
     def _footnote(self, source_id: str) -> int:
         return self.footnotes.setdefault(source_id, len(self.footnotes) + 1)
@@ -94,9 +99,7 @@ class DotBuilder:
         return dict(EDGE_STYLES[RelationKind.CONTRADICTION])
 
     def edge_style(self, relation: Relation) -> dict[str, str]:
-        method = {RelationKind.SUPPORT: self.support, RelationKind.ATTACK: self.attack,
-                  RelationKind.UNDERCUT: self.undercut,
-                  RelationKind.CONTRADICTION: self.contradiction}.get(relation.kind)
+        method = self.relation_methods.get(relation.kind)
         if method is None:
             raise ValueError(f"cannot draw a relation of kind {relation.kind!r} ({relation.id})")
         style = method(relation)
@@ -135,19 +138,19 @@ class DotBuilder:
             source = self.node_ids[relation.source]
             junction = self.junctions.get(relation.id)
             if junction is None:
-                classes = self._classes(relation.kind, [relation])
-                self.graph.edge(source, self._endpoint(relation.target), _attributes={**style, "class": classes})
+                style["class"] = self._classes(relation.kind, [relation])
+                self.body.append("\t" + dot.edge(source, self._endpoint(relation.target), style))
                 continue
             into = {**style, "arrowhead": "none", "dir": "forward", "class": self._classes(relation.kind, [relation])}
             into.pop("arrowtail", None)
-            self.graph.edge(source, junction, _attributes=into)
+            self.body.append("\t" + dot.edge(source, junction, into))
             if junction not in drawn_junctions:
                 drawn_junctions.add(junction)
                 members = linked.get(relation.group, [relation]) if relation.group else [relation]
-                self.graph.node(junction, _attributes={"shape": "point", "width": "0.09",
-                                                       "color": style["color"], "class": "junction"})
+                point = {"shape": "point", "width": "0.09", "color": style["color"], "class": "junction"}
+                self.body.append("\t" + dot.node(junction, point))
                 outward = {**style, "class": self._classes(relation.kind, members)}
-                self.graph.edge(junction, self._endpoint(relation.target), _attributes=outward)
+                self.body.append("\t" + dot.edge(junction, self._endpoint(relation.target), outward))
 
     # --- grouping --------------------------------------------------------------------------
 
@@ -164,23 +167,22 @@ class DotBuilder:
             node = self.map.nodes[node_id]
             members[self._cluster_of(node)].append(node)
         for node in members.pop(None, []):
-            self.node_statement(self.graph, node)
+            self.node_statement(node, "\t")
         if self.options.group_by == "section":
-            self._section_clusters(self.graph, None, members)
+            self._section_clusters(None, members, "\t")
         else:
             for number, (actor_id, nodes) in enumerate(members.items(), 1):
                 actor = self.map.actors[actor_id]  # type: ignore[index]
-                self._cluster(self.graph, f"cluster_a{number}", actor.name, nodes, [])
+                self._cluster(f"cluster_a{number}", actor.name, nodes, "\t", lambda indent: None)
 
-    def _section_clusters(self, graph: graphviz.Digraph, parent: str | None,
-                          members: dict[str | None, list[Node]]) -> None:
+    def _section_clusters(self, parent: str | None, members: dict[str | None, list[Node]], indent: str) -> None:
         numbers = {section_id: i for i, section_id in enumerate(self.map.sections, 1)}
         for section in self.map.sections.values():
             if section.parent == parent and self._has_members(section.id, members):
-                def nested(sub: graphviz.Digraph, section_id: str = section.id) -> None:
-                    self._section_clusters(sub, section_id, members)
-                self._cluster(graph, f"cluster_s{numbers[section.id]}", section.title,
-                              members.get(section.id, []), [nested])
+                def nested(inner: str, section_id: str = section.id) -> None:
+                    self._section_clusters(section_id, members, inner)
+                self._cluster(f"cluster_s{numbers[section.id]}", section.title,
+                              members.get(section.id, []), indent, nested)
 
     def _has_members(self, section_id: str, members: dict[str | None, list[Node]]) -> bool:
         if members.get(section_id):
@@ -188,42 +190,46 @@ class DotBuilder:
         return any(s.parent == section_id and self._has_members(s.id, members)
                    for s in self.map.sections.values())
 
-    def _cluster(self, graph: graphviz.Digraph, name: str, title: str, nodes: list[Node], nested: list) -> None:
-        with graph.subgraph(name=name) as cluster:
-            # dot mirrors cluster labels with the ranks: under BT, "b" is the top
-            top = "b" if self.options.rankdir == "BT" else "t"
-            cluster.attr(label=f"<<B>{escape_html(title)}</B>>", labeljust="l", labelloc=top, style="rounded,filled",
-                         fillcolor="#f8f8f6", color="#c9c9c2", fontname=FONT, fontsize="13",
-                         fontcolor="#444444")
-            for node in nodes:
-                self.node_statement(cluster, node)
-            for add in nested:
-                add(cluster)
+    def _cluster(self, name: str, title: str, nodes: list[Node], indent: str, nested) -> None:  # noqa: ANN001
+        # dot mirrors cluster labels with the ranks: under BT, "b" is the top
+        top = "b" if self.options.rankdir == "BT" else "t"
+        attrs = {"label": dot.Html(f"<B>{escape_html(title)}</B>"), "labeljust": "l", "labelloc": top,
+                 "style": "rounded,filled", "fillcolor": "#f8f8f6", "color": "#c9c9c2",
+                 "fontname": FONT, "fontsize": "13", "fontcolor": "#444444"}
+        self.body.extend(indent + line for line in dot.subgraph_open(name, attrs))
+        for node in nodes:
+            self.node_statement(node, indent + "\t")
+        nested(indent + "\t")
+        self.body.append(indent + "}")
 
     # --- the whole graph -----------------------------------------------------------------
 
     def build(self) -> str:
         """The DOT source of the drawing."""
-        graph = self.graph
-        graph.attr(rankdir=self.options.rankdir, newrank="true", nodesep="0.3", ranksep="0.45",
-                   fontname=FONT, bgcolor="white", pad="0.2")
-        graph.attr("node", fontname=FONT, fontsize="11", margin="0.12,0.06")
-        graph.attr("edge", fontname=FONT, arrowsize="0.8")
         self.node_statements()
         self.relation_statements()
-        if self.options.legend:
-            self._legend()
+        graph_attr = {"rankdir": self.options.rankdir, "newrank": "true", "nodesep": "0.3",
+                      "ranksep": "0.45", "fontname": FONT, "fontsize": "14", "bgcolor": "white",
+                      "pad": "0.2"}
+        legend = self._legend() if self.options.legend else None
+        if legend is not None:
+            graph_attr.update(label=f"<{legend}>", labelloc="t", labeljust="l")
+        graph = graphviz.Digraph(
+            "argmap", graph_attr=graph_attr,
+            node_attr={"fontname": FONT, "fontsize": "11", "margin": "0.12,0.06"},
+            edge_attr={"fontname": FONT, "arrowsize": "0.8"},
+            body=[line + "\n" for line in self.body],
+        )
         return graph.source
 
-    def _legend(self) -> None:
+    def _legend(self) -> dot.Html | None:
         kinds = sorted({r.kind for r in self.relations}, key=list(RelationKind).index)
+        node_kinds = sorted({self.map.nodes[n].kind for n in self.visible}, key=list(NodeKind).index)
         shown = {self.palette.party_of(self.map.nodes[n]) for n in self.visible}
         parties = [p for p in self.palette.parties if p in shown]
         citations = [(n, self.map.sources[s].citation) for s, n in self.footnotes.items()]
         extra = [row for overlay in self.overlays for row in overlay.legend_rows()]
-        label = legend_label(self.map.title, parties, kinds, citations, extra)
-        if label:
-            self.graph.attr(label=label, labelloc="b", labeljust="l")
+        return legend_label(self.map.title, parties, node_kinds, kinds, citations, extra)
 
 
 def build_dot(map_: Map, options: RenderOptions | None = None, overlays: Sequence[Overlay] = ()) -> str:

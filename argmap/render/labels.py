@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import html
 import re
-import textwrap
+from functools import lru_cache
 
-import graphviz
+from .statements import Html
 
 #: characters XML 1.0 does not allow (and Graphviz rejects) in text: controls, surrogates, U+FFFE/F
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
@@ -25,29 +25,45 @@ _ZERO_WIDTH_SPACE = "\u200b"
 
 def _one_line(text: str) -> str:
     """Control characters dropped, every run of white space (newlines too) one space."""
-    return " ".join(_CONTROL.sub("", text).split())
+    if not (text.isascii() and text.isprintable()):  # the common case needs no regex
+        text = _CONTROL.sub("", text)
+    return " ".join(text.split())
+
+
+def _markup_safe(text: str) -> str:
+    """Text already on one line (or lines joined by newlines) with markup and backslashes inert."""
+    return html.escape(text, quote=True).replace("\\", "\\" + _ZERO_WIDTH_SPACE)
 
 
 def escape_html(text: str) -> str:
     """Map text as literal one-line HTML-label text: markup escaped, backslashes made inert."""
-    return html.escape(_one_line(text), quote=True).replace("\\", "\\" + _ZERO_WIDTH_SPACE)
+    return _markup_safe(_one_line(text))
 
 
 def escape_attribute(text: str) -> str:
-    """Map text as a literal quoted DOT attribute value (for tooltips); `graphviz` adds quotes."""
+    """Map text as a literal DOT string value (for tooltips); `statements.quote` adds quotes."""
     # Graphviz passes an entity (`&amp;`) through to SVG as is, so `&` itself must be one
     inert = _one_line(text).replace("&", "&amp;").replace("\\", "\\\\" + _ZERO_WIDTH_SPACE)
-    return graphviz.nohtml(inert or " ")
+    return inert or " "
+
+
+@lru_cache(maxsize=64)
+def _chunk(width: int) -> re.Pattern[str]:
+    """Up to `width` characters ending at a word's end; else `width` characters of one word."""
+    return re.compile(rf"\S(?:.{{0,{width - 2}}}\S)?(?=\s|$)|\S{{{width}}}")
 
 
 def wrap_lines(text: str, width: int) -> list[str]:
-    """Wrap `text` to `width` columns; the author's line breaks (editor wrapping) become spaces."""
-    return textwrap.wrap(" ".join(text.split()), width=max(8, width), break_on_hyphens=False)
+    """Wrap `text` to `width` columns, greedily; the author's line breaks become spaces.
+
+    A word longer than the width is cut into pieces (a URL must not widen a node for ever).
+    """
+    return _chunk(max(8, width)).findall(_one_line(text))
 
 
 def left_lines(lines: list[str]) -> str:
-    """Escaped lines joined with line breaks (the cell's BALIGN aligns them)."""
-    return "<BR/>".join(escape_html(line) for line in lines)
+    """Lines from `wrap_lines`, escaped and joined with line breaks (the cell's BALIGN aligns them)."""
+    return _markup_safe("\n".join(lines)).replace("\n", "<BR/>")
 
 
 def small(text_html: str, color: str, *, italic: bool = False, size: int = 8) -> str:
@@ -61,9 +77,9 @@ def row(cell_html: str, align: str = "LEFT") -> str:
     return f'<TR><TD ALIGN="{align}" BALIGN="{align}">{cell_html}</TD></TR>'
 
 
-def table(rows: list[str]) -> str:
-    """Rows in an invisible table: the whole HTML label, `<...>` included."""
-    return '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>>"
+def table(rows: list[str]) -> Html:
+    """Rows in an invisible table: the whole HTML label."""
+    return Html('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>")
 
 
 def node_label(
@@ -75,7 +91,7 @@ def node_label(
     markers: str = "",
     tags: tuple[str, ...] = (),
     extra_rows: tuple[str, ...] = (),
-) -> str:
+) -> Html:
     """The HTML label of a node: bold title above wrapped text, then markers, tags and extras.
 
     `markers` and `extra_rows` are HTML rows produced by argmap itself (footnote markers,

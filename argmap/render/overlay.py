@@ -44,10 +44,10 @@ class StatusOverlay:
                 f'<TR><TD BGCOLOR="{style[0]}">{badge}</TD></TR></TABLE></TD></TR>']
 
     def legend_rows(self) -> list[str]:
-        rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{escape_html(self.semantics)} labelling</B></TD></TR>']
+        rows = []
         for color, word in STATUS_STYLE.values():
-            rows.append(f'<TR><TD BGCOLOR="{color}" WIDTH="14" HEIGHT="10"> </TD>'
-                        f'<TD ALIGN="LEFT">{word.lower()}</TD></TR>')
+            rows.append(f'<TR><TD BGCOLOR="{color}" WIDTH="22" HEIGHT="12" FIXEDSIZE="TRUE"> </TD>'
+                        f'<TD ALIGN="LEFT">{word.lower()} ({escape_html(self.semantics)})</TD></TR>')
         return rows
 
 
@@ -74,7 +74,7 @@ class StrengthOverlay:
                 f"<TD>{bar}</TD><TD>{number}</TD></TR></TABLE></TD></TR>"]
 
     def legend_rows(self) -> list[str]:
-        return ['<TR><TD BGCOLOR="#37474f" WIDTH="14" HEIGHT="5"> </TD>'
+        return ['<TR><TD BGCOLOR="#37474f" WIDTH="22" HEIGHT="5" FIXEDSIZE="TRUE"> </TD>'
                 '<TD ALIGN="LEFT">strength (gradual, 0 to 1)</TD></TR>']
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..model import Map, Node, NodeKind, RelationKind
 from .labels import escape_html, small
+from .statements import Html
 
 FONT = "Helvetica"
 
@@ -99,40 +100,60 @@ def node_attributes(node: Node, palette: Palette) -> dict[str, str]:
     raise ValueError(f"no style for node kind {node.kind!r}")
 
 
-def _swatch(fill: str, tone: str) -> str:
-    return f'<TD BGCOLOR="{fill}" COLOR="{tone}" BORDER="1" WIDTH="14" HEIGHT="10"> </TD>'
+def _swatch(fill: str, tone: str, *, border: int = 1, rounded: bool = False) -> str:
+    style = ' STYLE="rounded"' if rounded else ""
+    return (f'<TD BGCOLOR="{fill}" COLOR="{tone}" BORDER="{border}"{style} WIDTH="22" HEIGHT="12"'
+            f' FIXEDSIZE="TRUE"> </TD>')
+
+
+#: node kind -> (legend swatch, words)
+KIND_WORDS = {
+    NodeKind.CLAIM: (_swatch("#ffffff", "#6f6f6f", rounded=True), "claim"),
+    NodeKind.ARGUMENT: (_swatch("#ffffff", "#6f6f6f", border=2), "argument"),
+    NodeKind.EVIDENCE: (_swatch(EVIDENCE_FILL, "#6f6f6f"), "evidence (folded corner)"),
+}
+
+
+def _group(heading: str, rows: list[str]) -> str:
+    """One column of the legend: a grey heading over its rows."""
+    head = f'<TR><TD COLSPAN="2" ALIGN="LEFT">{small(heading, "#777777", size=10)}</TD></TR>'
+    return ('<TD VALIGN="TOP"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2">'
+            + head + "".join(rows) + "</TABLE></TD>")
 
 
 def legend_label(
     title: str | None,
     parties: list[Party],
-    kinds: list[RelationKind],
+    node_kinds: list[NodeKind],
+    relation_kinds: list[RelationKind],
     footnotes: list[tuple[int, str]],
     extra_rows: list[str],
-) -> str:
-    """The legend (an HTML table placed as the graph label): title, sides, relations, sources."""
-    rows: list[str] = []
-    if title:
-        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="15"><B>{escape_html(title)}</B></FONT></TD></TR>')
+) -> Html | None:
+    """The legend, placed as the graph label: the map's title over columns for sides, node
+    kinds, relations, analysis overlays and sources (only what the drawing shows)."""
+    sides = []
     for party in parties:
-        who = escape_html(", ".join(party.actor_names))
         label = f"<B>{escape_html(party.name)}</B>"
-        if who and party.actor_names != (party.name,):
-            label += " " + small(who, "#555555", size=10)
-        rows.append(f'<TR>{_swatch(party.fill, party.tone)}<TD ALIGN="LEFT">{label}</TD></TR>')
-    for kind in kinds:
+        if party.actor_names != (party.name,):
+            label += " " + small(escape_html(", ".join(party.actor_names)), "#555555", size=10)
+        sides.append(f'<TR>{_swatch(party.fill, party.tone)}<TD ALIGN="LEFT">{label}</TD></TR>')
+    kinds = [f'<TR>{KIND_WORDS[k][0]}<TD ALIGN="LEFT">{KIND_WORDS[k][1]}</TD></TR>' for k in node_kinds]
+    relations = []
+    for kind in relation_kinds:
         glyph, word = EDGE_WORDS[kind]
         color = EDGE_STYLES[kind]["color"]
-        rows.append(
-            f'<TR><TD><FONT COLOR="{color}"><B>{glyph}</B></FONT></TD>'
-            f'<TD ALIGN="LEFT"><FONT COLOR="{color}">{word}</FONT></TD></TR>'
-        )
-    for number, citation in footnotes:
-        rows.append(
-            f'<TR><TD ALIGN="RIGHT">{small(f"[{number}]", "#555555", size=9)}</TD>'
-            f'<TD ALIGN="LEFT">{small(escape_html(citation), "#555555", size=9)}</TD></TR>'
-        )
-    rows.extend(extra_rows)
-    if not rows:
-        return ""
-    return '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">' + "".join(rows) + "</TABLE>>"
+        relations.append(f'<TR><TD ALIGN="LEFT"><FONT COLOR="{color}"><B>{glyph}</B></FONT></TD>'
+                         f'<TD ALIGN="LEFT"><FONT COLOR="{color}">{word}</FONT></TD></TR>')
+    sources = [f'<TR><TD ALIGN="RIGHT">{small(f"[{number}]", "#555555", size=10)}</TD>'
+               f'<TD ALIGN="LEFT">{small(escape_html(citation), "#333333", size=10)}</TD></TR>'
+               for number, citation in footnotes]
+    columns = [_group(heading, rows) for heading, rows in (
+        ("SIDES", sides), ("NODES", kinds), ("RELATIONS", relations), ("ANALYSIS", extra_rows),
+        ("SOURCES", sources)) if rows]
+    if not columns and not title:
+        return None
+    body = f"<TR>{''.join(columns)}</TR>" if columns else ""
+    head = (f'<TR><TD COLSPAN="{max(1, len(columns))}" ALIGN="LEFT"><FONT POINT-SIZE="18">'
+            f"<B>{escape_html(title)}</B></FONT></TD></TR>") if title else ""
+    return Html('<TABLE BORDER="1" COLOR="#d5d5d0" STYLE="rounded" CELLBORDER="0" CELLSPACING="6"'
+                f' CELLPADDING="2" BGCOLOR="#fcfcfa">{head}{body}</TABLE>')
