@@ -22,6 +22,12 @@ FLAGSHIP = Path(__file__).parent.parent / "maps" / "lavrov-blinken.argmap"
 SIZE = (120, 40)
 
 
+@pytest.fixture(autouse=True)
+def detail_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The detail pane follows the cursor at once (no rest delay), so tests need not wait."""
+    monkeypatch.setattr(BrowserScreen, "DETAIL_DELAY", 0)
+
+
 def run(scenario) -> None:  # noqa: ANN001 - an async function of (app, pilot)
     """Run `scenario` against an app on a fresh copy of the sample map."""
     asyncio.run(scenario())
@@ -227,6 +233,7 @@ def test_reload_keeps_the_cursor_and_survives_a_broken_file(tmp_path: Path) -> N
             assert app.check_file()
             await settle(pilot)
             assert app.diagnostics == [] and "[Schools]" in app.map.nodes
+            assert not panel.display  # it opened by itself, and closes by itself
             assert not app.check_file()  # nothing changed since
 
             path.unlink()  # an editor replacing the file: the app waits, keeps the map
@@ -365,5 +372,26 @@ def test_hand_made_empty_map_opens() -> None:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("j", "slash", "x", "enter", "backspace", "d")
             assert "empty" in detail_text(app)
+
+    run(scenario)
+
+
+def test_detail_pane_follows_the_cursor_once_it_rests(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(BrowserScreen, "DETAIL_DELAY", 0.05)
+    shown = []
+
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            original = app.browser.show_detail
+            monkeypatch.setattr(app.browser, "show_detail",
+                                lambda: (shown.append(cursor_node(app)), original())[1])
+            app.browser.tree.action_cursor_down()
+            app.browser.tree.action_cursor_down()
+            app.browser.tree.action_cursor_down()
+            await pilot.pause(0.3)
+            assert shown == [cursor_node(app)]  # once, for where the cursor stopped
+            assert app.map.nodes[cursor_node(app)].title in detail_text(app)
 
     run(scenario)

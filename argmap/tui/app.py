@@ -27,7 +27,7 @@ Loader = Callable[[str], Map]
 
 
 def run_checks(map_: Map) -> list[Diagnostic]:
-    """The map's own diagnostics plus `argmap.check`'s, if the checker is available."""
+    """The map's own diagnostics plus `argmap.check`'s (if there is a checker), each once."""
     found = list(map_.diagnostics)
     try:
         import argmap
@@ -38,7 +38,7 @@ def run_checks(map_: Map) -> list[Diagnostic]:
         found.extend(check(map_))
     except ImportError:
         pass
-    return found
+    return list(dict.fromkeys(found))  # check repeats the parse findings
 
 
 def _parse_file(path: str) -> Map:
@@ -140,7 +140,7 @@ class ArgmapApp(App[None]):
         self.title = map_.title or "argmap"
         self.browser.show_map(keep=here.node if here else None)
         errors = sum(d.is_error for d in diagnostics)
-        self.browser.show_diagnostics(open_panel=errors > had_errors)
+        self.browser.show_diagnostics(open_panel=errors > had_errors, close_if_clean=True)
         note = f"reloaded: {errors} errors (d shows them)" if errors else "reloaded"
         self.notify(note, severity="warning" if errors else "information", timeout=3)
 

@@ -9,7 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static, Tree
+from textual.timer import Timer
+from textual.widgets import Header, Input, Static, Tree
 
 from ..model import NodeEntry
 from .dialogs import HelpScreen, PickScreen
@@ -18,6 +19,17 @@ from .widgets import DetailPane, DiagnosticsPanel, OutlineTree, RelationList, Se
 
 if TYPE_CHECKING:
     from .app import ArgmapApp
+
+
+#: the key line at the bottom (a fixed line: Textual's Footer rebuilds itself on every focus
+#: change, which costs more than the key that caused it)
+KEY_HINTS = Text.assemble(*(
+    part for key, name in (
+        ("/", "search"), ("n N", "hits"), ("⌫", "back"), ("a", "actor"), ("t", "tag"),
+        ("s", "semantics"), ("d", "diagnostics"), ("e", "edit"), ("r", "render"), ("?", "help"),
+        ("^p", "palette"), ("q", "quit"),
+    ) for part in ((f" {key} ", "bold reverse"), (f" {name} ", ""))
+))
 
 
 class BrowserScreen(Screen):
@@ -40,8 +52,13 @@ class BrowserScreen(Screen):
         Binding("q", "app.quit", "Quit"),
     ]
 
+    #: seconds the cursor must rest before the detail pane follows it (0: at once); holding
+    #: a key down then moves the cursor without redrawing the pane for every row passed
+    DETAIL_DELAY = 0.04
+
     def __init__(self) -> None:
         super().__init__()
+        self._detail_timer: Timer | None = None
         self.history: list[NodeEntry] = []
         self.hits: list[str] = []
         self.hit_index = -1
@@ -56,7 +73,7 @@ class BrowserScreen(Screen):
         yield DiagnosticsPanel(id="diagnostics")
         yield SearchBar(placeholder="search titles and texts…", id="search")
         yield Static(id="status")
-        yield Footer()
+        yield Static(KEY_HINTS, id="keys")
 
     @property
     def tree(self) -> OutlineTree:
@@ -129,19 +146,31 @@ class BrowserScreen(Screen):
         errors = sum(d.is_error for d in app.diagnostics)
         if app.diagnostics:
             parts.append(f"{errors} errors, {len(app.diagnostics) - errors} warnings (d)")
-        self.query_one("#status", Static).update(" │ ".join(parts))
+        # a fixed-size line: no layout pass needed (one costs more than the rest of a key)
+        self.query_one("#status", Static).update(" │ ".join(parts), layout=False)
 
-    def show_diagnostics(self, *, open_panel: bool = False) -> None:
-        """Refresh the diagnostics panel; open it when asked."""
+    def show_diagnostics(self, *, open_panel: bool = False, close_if_clean: bool = False) -> None:
+        """Refresh the diagnostics panel; open it, or close it when all is well, if asked."""
         panel = self.query_one(DiagnosticsPanel)
         panel.show(self.app.diagnostics)
         if open_panel:
             panel.display = True
+        elif close_if_clean and not self.app.diagnostics and not panel.has_focus:
+            panel.display = False
         self.update_status()
 
     # --- events ------------------------------------------------------------------------------
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[Row]) -> None:
+        if self.DETAIL_DELAY <= 0:
+            self.show_detail()
+        elif self._detail_timer is None:
+            self._detail_timer = self.set_timer(self.DETAIL_DELAY, self._detail_due)
+        else:
+            self._detail_timer.reset()
+
+    def _detail_due(self) -> None:
+        self._detail_timer = None
         self.show_detail()
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[Row]) -> None:

@@ -42,7 +42,13 @@ def relation_choice(map_: Map, relation: Relation, node_id: str) -> tuple[str, s
         return f"→ {_ACTIVE[relation.kind]} {_label(map_, relation.target)}", relation.target
     if relation.target == node_id:
         return f"← {_PASSIVE[relation.kind]} {_label(map_, relation.source)}", relation.source
-    return f"← its inference undercut by {_label(map_, relation.source)}", relation.source
+    undercut = map_.relations.get(relation.target)
+    if undercut is not None and undercut.target == node_id:
+        what = f"the {undercut.kind.value} from {_label(map_, undercut.source)}"
+    else:
+        what = f"its {undercut.kind.value if undercut else 'link'} on " + (
+            _label(map_, undercut.target) if undercut else "?")
+    return f"← {_PASSIVE[relation.kind]} {_label(map_, relation.source)} ({what})", relation.source
 
 
 def _places(map_: Map, node: Node) -> str:
@@ -60,8 +66,10 @@ def describe(map_: Map, node: Node, overlay: Overlay) -> Text:
     """Title, text, kind, actors, tags, metadata, sources, places and analysis of `node`."""
     colors = actor_colors(map_)
     out = Text()
-    out.append(node.title or shorten(node.plain_text, 60), style="bold")
-    out.append(f"  {node.kind.value}\n", style="dim")
+    if node.title is not None:
+        out.append(node.title, style="bold").append(f"  {node.kind.value}\n", style="dim")
+    else:
+        out.append(f"{node.kind.value} (untitled)\n", style="bold")
     out.append(node.plain_text + "\n\n")
     for actor_id in node.actors:
         actor = map_.actors.get(actor_id)

@@ -18,8 +18,8 @@ RELATION_STYLES: dict[RelationKind, str] = {
 #: colours given to actors, in the order the map declares them
 ACTOR_PALETTE = ("cyan", "orange1", "medium_purple1", "spring_green2", "gold1",
                  "hot_pink", "deep_sky_blue1", "light_salmon1", "chartreuse2", "plum2")
-STATUS_BADGES = {"in": ("✔ in ", "bold green"), "out": ("✘ out", "bold red"),
-                 "undec": ("? und", "bold yellow")}
+STATUS_BADGES = {"in": ("✔ in   ", "bold green"), "out": ("✘ out  ", "bold red"),
+                 "undec": ("? undec", "bold yellow")}
 KIND_GLYPHS = {NodeKind.CLAIM: "", NodeKind.ARGUMENT: "⇒ ", NodeKind.EVIDENCE: "▣ "}
 MAX_TEXT = 90
 
@@ -40,7 +40,7 @@ def shorten(text: str, width: int = MAX_TEXT) -> str:
 def overlay_badge(overlay: Overlay, node_id: str) -> Text:
     """The status or strength badge shown before a node, empty when the overlay is off."""
     if overlay.shows_status:
-        label, style = STATUS_BADGES.get(overlay.status.get(node_id, ""), ("  ·  ", "dim"))
+        label, style = STATUS_BADGES.get(overlay.status.get(node_id, ""), ("   ·   ", "dim"))
         return Text(label + " ", style=style)
     if overlay.shows_strength:
         value = overlay.strength.get(node_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -79,6 +80,12 @@ class OutlineTree(Tree[Row]):
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Row]) -> None:
         self.load_children(event.node)
 
+    def get_label_width(self, node: TreeNode[Row]) -> int:
+        """The label's width without rendering it (Tree asks for every row on each change)."""
+        label = node.label
+        width = label.cell_len if isinstance(label, Text) else len(str(label))
+        return width + (len(self.ICON_NODE) if node.allow_expand else 0)
+
     def relabel(self, overlay: Overlay) -> None:
         """Redraw every loaded row (after the overlay changed)."""
         self.overlay = overlay
@@ -152,6 +159,23 @@ class OutlineTree(Tree[Row]):
             if row is not None and (row.entry is item or row.section == item):
                 return child
         return None
+
+    # Jumps by a page or to an end move at once: no scrolling animation to wait for.
+    def action_page_down(self) -> None:
+        self._jump_lines(self.scrollable_content_region.height - 1)
+
+    def action_page_up(self) -> None:
+        self._jump_lines(-(self.scrollable_content_region.height - 1))
+
+    def action_scroll_home(self) -> None:
+        self._jump_lines(-self.last_line - 1)
+
+    def action_scroll_end(self) -> None:
+        self._jump_lines(self.last_line + 1)
+
+    def _jump_lines(self, delta: int) -> None:
+        self.cursor_line = max(0, min(self.last_line, max(self.cursor_line, 0) + delta))
+        self.scroll_to_line(self.cursor_line, animate=False)
 
     def action_expand_node(self) -> None:
         node = self.cursor_node

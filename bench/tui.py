@@ -1,0 +1,198 @@
+"""Benchmark `argmap browse` headless: first screen, per-key latency and memory by map size.
+
+    .venv/bin/python bench/tui.py                      # 1,000 / 10,000 / 100,000 nodes
+    .venv/bin/python bench/tui.py --sizes 1000 10000   # a quicker run
+
+Each size runs in its own process (so peak memory is that size's alone) on a map from
+bench/generate.py (`generate_map(nodes, seed)`). Figures per size:
+
+* parse        — `parse_file` of the generated map (the parser's cost, not the browser's);
+* first screen — from `ArgmapApp(map)` to the first screen laid out and painted (headless);
+* checks       — `argmap.check` in its background thread (the status line shows its result);
+* key p50/p95/max — each key press of a fixed session (moves, expand/collapse, follow and
+  back, incremental search with hits, filter by actor), from posting the key event until
+  every widget has handled it and what it caused, and the screen is laid out and painted
+  (`timed_key`; Textual's `Pilot.press` is not used for timing: it also sleeps until the
+  process looks idle, which on a busy machine adds hundreds of ms that no user sees);
+* key CPU     — the same, in CPU time of the browser's process (robust to a busy machine);
+* detail CPU p50/max — the detail pane refilled for the row under the cursor and painted; it
+  follows the cursor once it has rested for `BrowserScreen.DETAIL_DELAY` (40 ms), so holding
+  a key down does not pay it for every row passed;
+* overlay      — the grounded overlay computed in its thread and applied to the outline;
+* peak RSS     — the process's maximum resident memory at the end.
+
+Targets (issue 5): first screen < 1 s at 100,000 nodes, every key < 50 ms, memory < 500 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SIZE = (120, 40)
+#: the key session timed at every size
+SESSION = (
+    ["j"] * 15 + ["k"] * 5 + ["l", "h", "l", "pagedown", "pageup", "end", "home"]
+    + ["tab", "enter", "backspace", "shift+tab"]
+    + ["slash", *"treaty", "enter", "n", "n", "N", "backspace"]
+    + ["a", "down", "enter", "j", "j", "a", "home", "enter"]
+)
+
+
+def generated_map(nodes: int, seed: int) -> str:
+    """The benchmark map text: bench/generate.py's generator."""
+    sys.path.insert(0, str(HERE))
+    from generate import generate_map
+
+    return generate_map(nodes, seed)
+
+
+async def drain(app) -> None:  # noqa: ANN001 - a Textual app
+    """Return once every message queue of the app and its screen has stayed empty for two
+    passes of the event loop: the key and everything it caused have been handled.
+
+    (Pilot's own wait posts a fresh callback to every widget and costs more than many keys.)
+    """
+    quiet = 0
+    while quiet < 2:
+        await asyncio.sleep(0)
+        pumps = [app, *app.screen.walk_children(with_self=True)]
+        quiet = quiet + 1 if all(p._message_queue.qsize() == 0 for p in pumps) else 0
+
+
+async def timed_key(app, pilot, key: str) -> tuple[float, float]:  # noqa: ANN001
+    """Seconds from posting `key` until it and its consequences are handled and painted:
+    (wall clock, CPU time of this process). On a shared machine the CPU figure is the
+    browser's own cost; the wall figure adds the time other processes held the CPU."""
+    from textual import events
+
+    char = {"slash": "/"}.get(key, key if len(key) == 1 else None)
+    before, cpu = time.perf_counter(), time.process_time()
+    event = events.Key(key, char)
+    event.set_sender(app)
+    app._driver.send_message(event)
+    await drain(app)
+    app.screen._on_timer_update()  # lay out and paint now, as the refresh timer would
+    return time.perf_counter() - before, time.process_time() - cpu
+
+
+async def settle(app, pilot) -> None:  # noqa: ANN001 - Textual app and pilot
+    """Wait out the detail pane's short delay and paint, outside any timing."""
+    await asyncio.sleep(app.browser.DETAIL_DELAY * 2)
+    await drain(app)
+    app.screen._on_timer_update()
+
+
+async def _session(path: str) -> dict[str, float]:
+    from argmap.parse import parse_file
+    from argmap.tui.app import ArgmapApp
+
+    started = time.perf_counter()
+    map_ = parse_file(path)
+    parsed = time.perf_counter()
+    app = ArgmapApp(map_, path, poll_interval=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await drain(app)
+        app.screen._on_timer_update()
+        first = time.perf_counter()
+        await app.workers.wait_for_complete()
+        checked = time.perf_counter()
+        latencies, cpus, slowest = [], [], []
+        for key in SESSION:
+            wall, cpu = await timed_key(app, pilot, key)
+            latencies.append(wall)
+            cpus.append(cpu)
+            slowest.append((cpu, key))
+            await settle(app, pilot)  # let the detail pane catch up, untimed
+        details = []
+        for _ in range(20):
+            await timed_key(app, pilot, "j")
+            await settle(app, pilot)
+            cpu = time.process_time()
+            app.browser.show_detail()
+            await drain(app)
+            app.screen._on_timer_update()
+            details.append(time.process_time() - cpu)
+        before = time.perf_counter()
+        await pilot.press("s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        overlay = time.perf_counter() - before
+        if app.overlay.name != "grounded":
+            overlay = float("nan")
+    latencies.sort()
+    cpus.sort()
+    details.sort()
+    slowest.sort(reverse=True)
+    return {
+        "nodes": len(map_.nodes),
+        "parse_s": parsed - started,
+        "first_screen_s": first - parsed,
+        "checks_s": checked - first,
+        "key_p50_ms": 1000 * statistics.median(latencies),
+        "key_p95_ms": 1000 * latencies[int(0.95 * (len(latencies) - 1))],
+        "key_max_ms": 1000 * latencies[-1],
+        "key_cpu_p50_ms": 1000 * statistics.median(cpus),
+        "key_cpu_p95_ms": 1000 * cpus[int(0.95 * (len(cpus) - 1))],
+        "key_cpu_max_ms": 1000 * cpus[-1],
+        "slowest_keys": " ".join(f"{k}:{1000 * c:.0f}" for c, k in slowest[:3]),
+        "detail_p50_ms": 1000 * statistics.median(details),
+        "detail_max_ms": 1000 * details[-1],
+        "overlay_s": overlay,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def measure(nodes: int, seed: int) -> dict[str, float]:
+    """Run one size in a fresh process and return its figures."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"bench-{nodes}.argmap"
+        path.write_text(generated_map(nodes, seed), encoding="utf-8")
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(path)],
+            check=True, capture_output=True, text=True,
+        )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print a table of the figures for each size."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--one", metavar="PATH", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.one:
+        print(json.dumps(asyncio.run(_session(args.one))))
+        return 0
+    print(f"argmap browse, headless {SIZE[0]}x{SIZE[1]}, {len(SESSION)} keys per session, "
+          f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}")
+    header = ("nodes", "parse s", "first screen s", "checks s", "key p50/p95/max ms",
+              "key CPU p50/p95/max ms", "detail CPU p50/max ms", "overlay s", "peak RSS MB",
+              "slowest keys (CPU ms)")
+    print(" | ".join(header))
+    for nodes in args.sizes:
+        r = measure(nodes, args.seed)
+        print(" | ".join([
+            f"{r['nodes']:,}", f"{r['parse_s']:.2f}", f"{r['first_screen_s']:.3f}",
+            f"{r['checks_s']:.2f}",
+            f"{r['key_p50_ms']:.0f}/{r['key_p95_ms']:.0f}/{r['key_max_ms']:.0f}",
+            f"{r['key_cpu_p50_ms']:.0f}/{r['key_cpu_p95_ms']:.0f}/{r['key_cpu_max_ms']:.0f}",
+            f"{r['detail_p50_ms']:.0f}/{r['detail_max_ms']:.0f}",
+            f"{r['overlay_s']:.2f}", f"{r['peak_rss_mb']:.0f}", r["slowest_keys"],
+        ]), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""SVG snapshots of `argmap browse` at a fixed terminal size (pytest-textual-snapshot).
+
+After an intended change to how the browser looks, regenerate them with:
+
+    .venv/bin/pytest tests/test_tui_snapshots.py --snapshot-update
+
+and look at the new SVGs (tests/__snapshots__/test_tui_snapshots/) before committing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.parse import parse_file
+from argmap.tui.app import ArgmapApp
+from argmap.tui.screens import BrowserScreen
+from test_tui_model import SAMPLE
+
+SIZE = (120, 40)
+
+
+@pytest.fixture(autouse=True)
+def detail_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The detail pane follows the cursor at once (no rest delay), so tests need not wait."""
+    monkeypatch.setattr(BrowserScreen, "DETAIL_DELAY", 0)
+BROKEN = SAMPLE.replace("[Schools]: Schools need the money. @bob", "[Schools: oops {unclosed")
+
+
+def make_app(tmp_path: Path, text: str = SAMPLE) -> ArgmapApp:
+    path = tmp_path / "sample.argmap"
+    path.write_text(text, encoding="utf-8")
+    return ArgmapApp(parse_file(str(path)), str(path), poll_interval=0)
+
+
+async def settle(pilot) -> None:  # noqa: ANN001
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_first_screen(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(make_app(tmp_path), terminal_size=SIZE)
+
+
+def test_search_hit(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(make_app(tmp_path), press=["slash", *"temporary"], terminal_size=SIZE)
+
+
+def test_grounded_overlay_on_the_relations(snap_compare, tmp_path: Path) -> None:
+    pytest.importorskip("argmap.analyze")
+
+    async def overlay(pilot) -> None:  # noqa: ANN001
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("tab")
+
+    assert snap_compare(make_app(tmp_path), run_before=overlay, terminal_size=SIZE)
+
+
+def test_broken_map_shows_diagnostics(snap_compare, tmp_path: Path) -> None:
+    async def diagnostics(pilot) -> None:  # noqa: ANN001
+        await settle(pilot)
+        await pilot.press("d")
+
+    assert snap_compare(make_app(tmp_path, BROKEN), run_before=diagnostics, terminal_size=SIZE)
+
+
+def test_help(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(make_app(tmp_path), press=["question_mark"], terminal_size=SIZE)
