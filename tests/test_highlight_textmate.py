@@ -90,3 +90,16 @@ def test_annotation_rules_find_what_the_parser_finds(path: Path) -> None:
         for rule, pattern in rules.items():
             found.update((kinds[rule], number, hit.start() + 1) for hit in pattern.finditer(lines[number - 1]))
     assert expected and found == expected
+
+
+def test_the_vscode_extension_points_at_this_grammar() -> None:
+    folder = ROOT / "editors" / "vscode"
+    manifest = json.loads((folder / "package.json").read_text(encoding="utf-8"))
+    (language,) = manifest["contributes"]["languages"]
+    (grammar,) = manifest["contributes"]["grammars"]
+    assert language["id"] == grammar["language"] == "argmap" and language["extensions"] == [".argmap"]
+    assert grammar["scopeName"] == GRAMMAR["scopeName"]
+    assert "../argmap.tmLanguage.json" in manifest["scripts"]["grammar"]  # copied in before packaging
+    assert (folder / grammar["path"]).parent.name == "syntaxes" and (folder / manifest["main"]).is_file()
+    configuration = json.loads((folder / language["configuration"]).read_text(encoding="utf-8"))
+    assert configuration["comments"]["lineComment"] == "//"
