@@ -19,11 +19,9 @@ WORD = st.text(
 )
 LINE = st.lists(WORD, min_size=1, max_size=5).map(" ".join)
 TEXT = st.lists(LINE, min_size=1, max_size=3).map("\n".join)
-TITLE = st.lists(
-    st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzÄé0123456789'?!.,-"), min_size=1,
-            max_size=8),
-    min_size=1, max_size=3,
-).map(" ".join)
+# a title starts with a letter or digit (Argdown reads `<-x>` as a relation marker)
+TITLE = st.from_regex(r"[a-z\u00c4\u00e90-9][a-z\u00c4\u00e90-9'?!.,-]{0,7}"
+                      r"( [a-z\u00c4\u00e90-9][a-z\u00c4\u00e90-9'?!.,-]{0,7}){0,2}", fullmatch=True)
 IDENT = st.from_regex(r"[a-z][a-z0-9_-]{0,6}", fullmatch=True)
 META_VALUE = st.one_of(
     st.integers(-1000, 1000),
@@ -89,15 +87,23 @@ def maps(draw: st.DrawFn, *, with_meta: bool = True) -> Map:
         # parent; its other relations are arrows, which need a titled target
         node_targets = titled if nodes[source].title is None else ids
         if kind is RelationKind.UNDERCUT:
-            targets = [n for n in node_targets if nodes[n].kind is NodeKind.ARGUMENT]
-            if source not in placed:
+            # an argument's own inference is undercut by reference (`_> <Title>`): titled only
+            targets = [n for n in titled if nodes[n].kind is NodeKind.ARGUMENT]
+            if nodes[source].title is not None:
                 targets += [r for r in relations if relations[r].kind is not RelationKind.UNDERCUT]
+            elif source not in placed:  # written under the undercut relation's line
+                targets += [r for r, rel in relations.items() if rel.kind is not RelationKind.UNDERCUT
+                            and rel.source in titled and rel.target in titled]
         else:
             targets = list(node_targets)
         targets = [t for t in targets if t != source]
         if not targets:
             continue
         target = draw(st.sampled_from(targets))
+        ends = {(source, target), (target, source)} if kind is RelationKind.CONTRADICTION else {
+            (source, target)}
+        if any(r.kind is kind and (r.source, r.target) in ends for r in relations.values()):
+            continue  # the same relation twice is one relation
         if nodes[source].title is None:
             placed.add(source)
         rid = f"r{len(relations) + 1}"
@@ -118,16 +124,31 @@ def node_key(m: Map, node_id: str) -> str:
     return node_id if node is None or node.title is not None else f"_:{node.text}"
 
 
-def shape(m: Map) -> tuple[list, list]:
-    """Nodes (key, kind, title) and relations (kind, source, target) with untitled keyed by text."""
+def shape(m: Map, *, linked: bool = False) -> tuple[list, list]:
+    """Nodes (key, kind, title) and relations (kind, source, target) with untitled keyed by text.
+
+    `linked`: an undercut of one co-premise is an undercut of the whole linked reason (as in
+    AIF, where the reason is one RA-node), so name it by the reason's first relation.
+    """
+    first_of_group: dict[tuple[str, str], Relation] = {}
+    for r in m.relations.values():
+        if r.group is not None:
+            first_of_group.setdefault((r.group, r.target), r)
+
     nodes = sorted((node_key(m, n.id), n.kind.value, n.title or "") for n in m.nodes.values())
 
     def end(ident: str) -> str:
         if ident in m.relations:
             r = m.relations[ident]
-            return f"({r.kind.value} {node_key(m, r.source)} -> {end(r.target)})"
+            if linked and r.group is not None:
+                r = first_of_group[(r.group, r.target)]
+            return "({} {} -> {})".format(r.kind.value, *ends(r))
         return node_key(m, ident)
 
-    relations = sorted((r.kind.value, node_key(m, r.source), end(r.target))
-                       for r in m.relations.values())
+    def ends(r: Relation) -> tuple[str, str]:
+        pair = (node_key(m, r.source), end(r.target))
+        # a contradiction is an attack both ways: which end is written first says nothing
+        return tuple(sorted(pair)) if r.kind is RelationKind.CONTRADICTION else pair
+
+    relations = sorted((r.kind.value, *ends(r)) for r in m.relations.values())
     return nodes, relations

@@ -75,7 +75,7 @@ def map_to_aif_dict(map: Map) -> dict[str, object]:
         extra: dict[str, object] = {"title": node.title} if node.title is not None else {}
         if node.kind is not NodeKind.CLAIM:
             extra["kind"] = node.kind.value
-        ids[node.id] = graph.node("I", node.plain_text, **extra)
+        ids[node.id] = graph.node("I", node.text, **extra)
     scheme_of: dict[str, str] = {}  # relation id -> its RA/CA node
     pending: list[Relation] = []  # relations whose target is another relation
     for reason in _reasons(map):

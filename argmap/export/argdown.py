@@ -135,6 +135,8 @@ class _Writer:
                               "has no titled target and cannot be written in Argdown")
             return
         self.lines.append(f"{indent}{_OUTGOING[relation.kind]} {target}")
+        for undercut in self.incoming.get(relation.id, ()):
+            self.child(undercut, indent + "  ")
 
     def child(self, relation: Relation, indent: str) -> None:
         """The line for `relation` under its target's line, then undercuts of it."""

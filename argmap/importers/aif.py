@@ -88,7 +88,6 @@ class _Reader:
         relations: dict[str, Relation] = {}
         of_scheme: dict[str, str] = {}  # RA node -> its first relation id
         conflicts: list[str] = []
-        contradictions: set[frozenset[str]] = set()
 
         def add(kind: RelationKind, source: str, target: str, group: str | None = None) -> str:
             relation_id = f"r{len(relations) + 1}"
@@ -114,26 +113,46 @@ class _Reader:
             elif kind in ("MA", "PA", "TA"):
                 self.warn("aif-unsupported", f"{kind}-node {scheme} ({self.text[scheme]!r}) has no "
                           "counterpart in argmap and was left out", where)
-        for scheme in conflicts:
-            where = ["nodes", self.where[scheme]]
-            premises = [self.ids[n] for n in self.into.get(scheme, []) if n in self.ids]
-            for target in self.out.get(scheme, []):
-                for premise in premises:
-                    if self.kind.get(target) == "RA" and target in of_scheme:
-                        add(RelationKind.UNDERCUT, premise, of_scheme[target])
-                    elif target not in self.ids:
-                        self.warn("aif-unsupported", f"CA-node {scheme} attacks {target}, which "
-                                  "is neither a claim nor an inference", where)
-                    elif self.text[scheme] == CONTRADICTION:
-                        pair = frozenset((premise, self.ids[target]))
-                        if pair not in contradictions:
-                            contradictions.add(pair)
-                            add(RelationKind.CONTRADICTION, premise, self.ids[target])
-                    elif self.text[scheme] == UNDERCUT:
-                        add(RelationKind.UNDERCUT, premise, self.ids[target])
-                    else:
-                        add(RelationKind.ATTACK, premise, self.ids[target])
+        folded: dict[frozenset[str], str] = {}  # contradiction ends -> its relation
+        # conflicts with claims first, then those aimed at inferences and conflicts (undercuts),
+        # repeated while one still waits for the scheme it attacks to become a relation
+        waiting = conflicts
+        while waiting:
+            later = []
+            for scheme in waiting:
+                if not self.conflict(scheme, of_scheme, folded, add):
+                    later.append(scheme)
+            if len(later) == len(waiting):
+                for scheme in later:
+                    self.warn("aif-unsupported", f"CA-node {scheme} attacks something that is "
+                              "neither a claim nor an inference; left out",
+                              ["nodes", self.where[scheme]])
+                break
+            waiting = later
         return relations
+
+    def conflict(self, scheme: str, of_scheme: dict[str, str],
+                 folded: dict[frozenset[str], str], add) -> bool:  # noqa: ANN001
+        """Read one CA-node into relations; False while what it attacks is not read yet."""
+        premises = [self.ids[n] for n in self.into.get(scheme, []) if n in self.ids]
+        targets = self.out.get(scheme, [])
+        if any(t not in self.ids and t not in of_scheme for t in targets):
+            return False
+        for target in targets:
+            for premise in premises:
+                if target not in self.ids:
+                    rid = add(RelationKind.UNDERCUT, premise, of_scheme[target])
+                elif self.text[scheme] == CONTRADICTION:
+                    pair = frozenset((premise, self.ids[target]))
+                    rid = folded.get(pair) or add(RelationKind.CONTRADICTION, premise,
+                                                  self.ids[target])
+                    folded[pair] = rid
+                elif self.text[scheme] == UNDERCUT:
+                    rid = add(RelationKind.UNDERCUT, premise, self.ids[target])
+                else:
+                    rid = add(RelationKind.ATTACK, premise, self.ids[target])
+                of_scheme.setdefault(scheme, rid)
+        return True
 
     def read_speakers(self, nodes: dict[str, Node]) -> dict[str, Actor]:
         people: dict[str, Actor] = {}

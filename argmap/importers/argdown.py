@@ -194,10 +194,10 @@ class _Reader:
         if blank:
             self.end_block()
         if kind == "plain":
-            if self.open is None or blank:
-                self.root(tokens)
-            elif self.pcs is not None and self.pcs.awaits_rules():
+            if self.pcs is not None and self.pcs.awaits_rules():
                 self.rules(tokens)
+            elif self.open is None or blank:
+                self.root(tokens)
             else:
                 self.inline(self.open[0], tokens)
         elif kind == "relation":

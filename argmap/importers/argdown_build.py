@@ -57,6 +57,7 @@ class MapBuilder:
         self.groups = 0
         self.section: str | None = None
         self._heading_stack: list[Section] = []
+        self._plain: dict[tuple[RelationKind, str, str], str] = {}  # ungrouped relations by ends
 
     def warn(self, code: str, message: str, span: Span, hint: str = "") -> None:
         """A warning: something written in Argdown that the map does not hold as written."""
@@ -130,7 +131,13 @@ class MapBuilder:
 
     def relation(self, kind: RelationKind, source: str, target: str, span: Span,
                  group: str | None = None, meta: Meta | None = None) -> str:
+        """Add a relation (an ungrouped one written twice is one relation); returns its id."""
+        key = (kind, source, target)
+        if group is None and key in self._plain:  # the same relation written again
+            return self._plain[key]
         relation_id = f"r{len(self.relations) + 1}"
+        if group is None:
+            self._plain[key] = relation_id
         self.relations[relation_id] = Relation(relation_id, kind, source, target, group,
                                                meta=dict(meta or {}), span=span)
         return relation_id

@@ -1,0 +1,58 @@
+"""Round trips through Argdown and AIF keep what those formats can say."""
+
+from __future__ import annotations
+
+from hypothesis import given
+
+import argmap
+from argmap.export.aif import map_to_aif
+from argmap.export.argdown import map_to_argdown
+from argmap.importers.aif import read_aif
+from argmap.importers.argdown import read_argdown
+from argmap.model import RelationKind
+from test_interchange_strategies import maps, node_key, shape
+
+
+@given(maps())
+def test_argdown_round_trip_keeps_nodes_kinds_titles_and_relations(m: argmap.Map) -> None:
+    text = map_to_argdown(m)
+    back = read_argdown(text)
+    assert shape(back) == shape(m), text
+    assert [d for d in back.diagnostics] == [], text
+
+
+@given(maps())
+def test_argdown_round_trip_keeps_texts_tags_actors_and_metadata(m: argmap.Map) -> None:
+    back = read_argdown(map_to_argdown(m))
+    def contents(x: argmap.Map) -> list[str]:
+        return sorted(repr((node_key(x, n.id), n.text, n.tags, n.actors, n.sources, n.meta))
+                      for n in x.nodes.values())
+
+    assert contents(back) == contents(m)
+    assert back.metadata == m.metadata
+    assert back.actors == m.actors and back.sources == m.sources
+
+
+def _claims_supports_attacks(m: argmap.Map) -> tuple[list, list]:
+    nodes, relations = shape(m)
+    return nodes, relations
+
+
+@given(maps())
+def test_aif_round_trip_keeps_claims_supports_and_attacks(m: argmap.Map) -> None:
+    back = read_aif(map_to_aif(m))
+    assert back.diagnostics == ()
+    assert shape(back, linked=True) == shape(m, linked=True)
+    for node in m.nodes.values():  # speakers travel as locutions
+        twin = next(n for n in back.nodes.values() if node_key(back, n.id) == node_key(m, node.id))
+        assert twin.actors == node.actors
+    assert {a.name for a in back.actors.values()} == {a.name for a in m.actors.values()}
+
+
+def test_aif_contradiction_is_two_conflicts_folded_back_into_one() -> None:
+    m = argmap.parse("[A]: a\n  >< [B]: b\n")
+    aif = map_to_aif(m)
+    assert aif.count('"Contradiction"') == 2
+    back = read_aif(aif)
+    assert [(r.kind, r.source, r.target) for r in back.relations.values()] == [
+        (RelationKind.CONTRADICTION, "[B]", "[A]")]
