@@ -13,6 +13,7 @@ import asyncio
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Callable
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
@@ -39,6 +40,7 @@ class _Open:
     timer: asyncio.TimerHandle | None = None
     task: asyncio.Future | None = None
     dirty: bool = False  # changed while a parse was running
+    failed: int | None = None  # the version whose parse raised (a bug): not tried again
     lines: LineIndex | None = None  # the current text's lines (for completion)
     lines_version: int | None = None
 
@@ -80,15 +82,17 @@ class ArgmapServer(LanguageServer):
         state.task = asyncio.ensure_future(self._build(uri, document.source, document.version))
 
     async def _build(self, uri: str, text: str, version: int | None) -> None:
-        state = self.documents[uri]
+        state = self.documents.get(uri)
+        if state is None:
+            return
         path = to_fs_path(uri) if uri.startswith("file:") else None
         encoding = self.encoding
         try:
-            loop = asyncio.get_running_loop()
-            snapshot = await loop.run_in_executor(self._parser, Snapshot, uri, version, text, path, encoding)
+            snapshot = await self.in_worker(lambda: Snapshot(uri, version, text, path, encoding))
         except Exception as exc:  # noqa: BLE001 - a bug must not take the editor session down
             log.exception("parsing %s failed", uri)
             self.window_log_message(types.LogMessageParams(types.MessageType.Error, f"argmap: {exc!r}"))
+            state.failed = version
             return
         finally:
             state.task = None
@@ -126,7 +130,7 @@ class ArgmapServer(LanguageServer):
             return None
         for _ in range(20):  # bounded: a document edited without pause still gets an answer
             current = self.workspace.get_text_document(uri).version
-            if state.snapshot is not None and state.snapshot.version == current:
+            if state.snapshot is not None and state.snapshot.version == current or state.failed == current:
                 break
             if state.task is None:
                 self._start(uri)
@@ -134,6 +138,10 @@ class ArgmapServer(LanguageServer):
                 break
             await asyncio.shield(state.task)
         return state.snapshot
+
+    async def in_worker(self, work: Callable[[], object]) -> object:
+        """Run slow work in the parse thread, keeping the request loop free."""
+        return await asyncio.get_running_loop().run_in_executor(self._parser, work)
 
     def current_lines(self, uri: str) -> LineIndex:
         """The lines of the document's current text (cached per version)."""
@@ -192,7 +200,10 @@ def create_server(debounce: float = DEBOUNCE) -> ArgmapServer:
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def on_hover(ls: ArgmapServer, params: types.HoverParams) -> types.Hover | None:
         snapshot = await ls.fresh(params.text_document.uri)
-        return hover.hover(snapshot, params.position) if snapshot else None
+        if snapshot is None:
+            return None
+        await ls.in_worker(lambda: snapshot.analysis)  # analysis can take a while: not on the loop
+        return hover.hover(snapshot, params.position)
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=TRIGGER_CHARACTERS))
     async def complete(ls: ArgmapServer, params: types.CompletionParams) -> types.CompletionList | None:
