@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import sys
+from pathlib import Path
 from typing import Iterator
 
 import pytest
@@ -39,9 +40,9 @@ def client() -> Iterator[LspClient]:
         yield session
 
 
-def open_document(client: LspClient, text: str) -> tuple[str, list[dict]]:
+def open_document(client: LspClient, text: str, uri: str | None = None) -> tuple[str, list[dict]]:
     """Open a new document; return its URI and its first diagnostics."""
-    uri = f"file:///tmp/argmap-lsp-test/doc{next(_numbers)}.argmap"
+    uri = uri or f"file:///tmp/argmap-lsp-test/doc{next(_numbers)}.argmap"
     client.notify("textDocument/didOpen",
                   {"textDocument": {"uri": uri, "languageId": "argmap", "version": 1, "text": text}})
     return uri, diagnostics_of(client, uri, 1)
@@ -133,6 +134,18 @@ def test_positions_are_utf16_on_lines_with_astral_characters(client: LspClient) 
     assert unknown["range"]["start"] == {"line": 1, "character": text.split("\n")[1].index("@anna") + 2}
     hover = ask(client, "textDocument/hover", uri, at(text, "@ana\n", 1))
     assert "Ana" in hover["contents"]["value"]
+
+
+def test_included_files_findings_and_definitions(client: LspClient, tmp_path: Path) -> None:
+    (tmp_path / "part.argmap").write_text("[P]: A claim from the part. @nobody\n", encoding="utf-8")
+    text = 'include "part.argmap"\n[A]: The main claim.\n  + [P]\n'
+    uri, diagnostics = open_document(client, text, (tmp_path / "main.argmap").as_uri())
+    (summary,) = diagnostics
+    assert summary["code"] == "included-file" and summary["range"]["start"] == {"line": 0, "character": 0}
+    assert "part.argmap:1:" in summary["message"] and "@nobody" in summary["message"]
+    (location,) = ask(client, "textDocument/definition", uri, at(text, "[P]", 1))
+    assert location["uri"] == (tmp_path / "part.argmap").as_uri()
+    assert location["range"] == {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 3}}
 
 
 def test_definition_of_titles_actors_and_sources(client: LspClient) -> None:

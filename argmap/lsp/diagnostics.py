@@ -1,10 +1,16 @@
-"""argmap diagnostics → LSP diagnostics (code, severity, hint, and suggestions for quick fixes)."""
+"""argmap diagnostics → LSP diagnostics (code, severity, hint, and suggestions for quick fixes).
+
+Findings inside included files are summed up on the `include` line that brings them in.
+"""
 
 from __future__ import annotations
+
+import os
 
 from lsprotocol import types
 
 from ..errors import Diagnostic, Severity
+from ..model import IncludeEntry
 from .document import Snapshot
 from .positions import LineIndex
 
@@ -31,6 +37,36 @@ def to_lsp(diagnostic: Diagnostic, lines: LineIndex) -> types.Diagnostic:
     )
 
 
+def _include_summaries(snapshot: Snapshot, foreign: list[Diagnostic]) -> list[types.Diagnostic]:
+    """One diagnostic per `include` line for the findings in the files it brings in."""
+    includes = [e for e in snapshot.map.document if isinstance(e, IncludeEntry) and e.span.path == snapshot.path]
+    if not includes or snapshot.path is None:
+        return []
+    folder = os.path.dirname(snapshot.path)
+    by_file = {os.path.normpath(os.path.join(folder, e.path)): e for e in includes}
+    grouped: dict[int, list[Diagnostic]] = {}
+    for finding in foreign:
+        entry = by_file.get(os.path.normpath(finding.span.path or ""), includes[0])  # deeper includes: the first
+        grouped.setdefault(id(entry), []).append(finding)
+    out = []
+    for entry in includes:
+        found = grouped.get(id(entry))
+        if not found:
+            continue
+        worst = min(found, key=lambda d: list(Severity).index(d.severity))
+        listed = "; ".join(f"{os.path.basename(d.span.path or '')}:{d.span.line}:{d.span.column} {d.message}"
+                           for d in found[:3])
+        more = f" (and {len(found) - 3} more)" if len(found) > 3 else ""
+        out.append(types.Diagnostic(
+            range=snapshot.lines.range_of(entry.span),
+            message=f"{len(found)} problem(s) in the included file: {listed}{more}",
+            severity=_SEVERITY[worst.severity], code="included-file", source="argmap"))
+    return out
+
+
 def document_diagnostics(snapshot: Snapshot) -> list[types.Diagnostic]:
-    """The diagnostics that belong to this document (findings in included files are left out)."""
-    return [to_lsp(d, snapshot.lines) for d in snapshot.diagnostics if d.span.path == snapshot.path]
+    """The diagnostics of this document, plus a summary on each `include` line of the
+    findings in the file it includes."""
+    own = [to_lsp(d, snapshot.lines) for d in snapshot.diagnostics if d.span.path == snapshot.path]
+    foreign = [d for d in snapshot.diagnostics if d.span.path != snapshot.path]
+    return own + _include_summaries(snapshot, foreign) if foreign else own
