@@ -82,23 +82,23 @@ def df_quad(base: Sequence[float], reasons: Sequence[GradualReason],
     """DF-QuAD strengths of items `0..len(base)-1` (see the module doc for cycles)."""
     n = len(base)
     fixed = dict(fixed or {})
-    # plain single-premise reasons (the paper's attackers and supporters) take a fast path:
-    # a settled item multiplies (1 - its strength) into the products of what it attacks/supports
-    attacks_out: list[list[int]] = [[] for _ in range(n)]
-    supports_out: list[list[int]] = [[] for _ in range(n)]
-    linked_in: list[list[GradualReason]] = [[] for _ in range(n)]
-    linked_out: list[list[int]] = [[] for _ in range(n)]
+    # Plain single-premise reasons (the paper's attackers and supporters) take a fast path:
+    # a settled item multiplies (1 - its strength) into the running products of the items it
+    # attacks or supports. `outgoing[p]` holds t for "p attacks t" and ~t for "p supports t".
+    outgoing: list[list[int]] = [[] for _ in range(n)]
+    linked_in: dict[int, list[GradualReason]] = {}
+    linked_out: dict[int, list[int]] = {}
     waiting = [0] * n  # inputs not yet settled
     for reason in reasons:
         premises, target = reason.premises, reason.target
         if reason.inference is None and len(premises) == 1 and reason.weight == 1.0:
-            (attacks_out if reason.attack else supports_out)[premises[0]].append(target)
+            outgoing[premises[0]].append(target if reason.attack else ~target)
             waiting[target] += 1
             continue
-        linked_in[target].append(reason)
+        linked_in.setdefault(target, []).append(reason)
         inputs = premises if reason.inference is None else (*premises, reason.inference)
         for item in inputs:
-            linked_out[item].append(target)
+            linked_out.setdefault(item, []).append(target)
         waiting[target] += len(inputs)
     strength = list(base)
     for item, value in fixed.items():
@@ -108,40 +108,48 @@ def df_quad(base: Sequence[float], reasons: Sequence[GradualReason],
     done = 0
     while ready:  # Kahn's topological order: each item once
         item = ready.pop()
-        value = fixed[item] if item in fixed else _value(
-            base[item], attack_left[item], support_left[item], linked_in[item], strength)
+        if item in fixed:
+            value = fixed[item]
+        elif item in linked_in:
+            value = _value(base[item], attack_left[item], support_left[item], linked_in[item],
+                           strength)
+        else:  # c(v0, va, vs) inline: the common case, kept fast
+            v0, va, vs = base[item], 1.0 - attack_left[item], 1.0 - support_left[item]
+            value = v0 - v0 * (va - vs) if va >= vs else v0 + (1.0 - v0) * (vs - va)
         strength[item] = value
         done += 1
         keep = 1.0 - value
-        for products, targets in ((attack_left, attacks_out[item]),
-                                  (support_left, supports_out[item]), (None, linked_out[item])):
-            for target in targets:
-                if products is not None:
-                    products[target] *= keep
-                waiting[target] -= 1
-                if waiting[target] == 0:
-                    ready.append(target)
+        for target in outgoing[item]:
+            if target >= 0:
+                attack_left[target] *= keep
+            else:
+                target = ~target
+                support_left[target] *= keep
+            waiting[target] -= 1
+            if not waiting[target]:
+                ready.append(target)
+        for target in linked_out.get(item, ()):
+            waiting[target] -= 1
+            if not waiting[target]:
+                ready.append(target)
     if done == n:
         return Strengths(strength, True, 0)
-    return _iterate(base, strength, [i for i in range(n) if waiting[i] > 0], attacks_out,
-                    supports_out, linked_in, fixed, tolerance, max_rounds)
+    cyclic = [i for i in range(n) if waiting[i] > 0]
+    return _iterate(base, strength, cyclic, outgoing, linked_in, fixed, tolerance, max_rounds)
 
 
 def _iterate(base: Sequence[float], strength: list[float], cyclic: list[int],
-             attacks_out: list[list[int]], supports_out: list[list[int]],
-             linked_in: list[list[GradualReason]], fixed: Mapping[int, float],
-             tolerance: float, max_rounds: int) -> Strengths:
+             outgoing: list[list[int]], linked_in: dict[int, list[GradualReason]],
+             fixed: Mapping[int, float], tolerance: float, max_rounds: int) -> Strengths:
     """Gauss-Seidel rounds over the items left on or after cycles, until nothing moves."""
-    members = set(cyclic)
     attackers: dict[int, list[int]] = {i: [] for i in cyclic}
     supporters: dict[int, list[int]] = {i: [] for i in cyclic}
-    for source in range(len(base)):
-        for target in attacks_out[source]:
-            if target in members:
+    for source, targets in enumerate(outgoing):
+        for target in targets:
+            if target >= 0 and target in attackers:
                 attackers[target].append(source)
-        for target in supports_out[source]:
-            if target in members:
-                supporters[target].append(source)
+            elif target < 0 and ~target in supporters:
+                supporters[~target].append(source)
     moving: list[int] = []
     for rounds in range(1, max_rounds + 1):
         moving = []
@@ -153,7 +161,7 @@ def _iterate(base: Sequence[float], strength: list[float], cyclic: list[int],
                 attack *= 1.0 - strength[p]
             for p in supporters[item]:
                 support *= 1.0 - strength[p]
-            value = _value(base[item], attack, support, linked_in[item], strength)
+            value = _value(base[item], attack, support, linked_in.get(item, []), strength)
             if abs(value - strength[item]) > tolerance:
                 moving.append(item)
             strength[item] = value
