@@ -10,7 +10,7 @@ with the position in the imported file; a file that cannot be read at all raises
 from __future__ import annotations
 
 import importlib
-import json
+import json as json_module  # not `json`: the submodule argmap.importers.json takes that name
 from typing import Callable
 
 from ..errors import UsageError
@@ -53,7 +53,7 @@ def detect_format(path: str, text: str) -> str | None:
 
 def _looks_like_aif(text: str) -> bool:
     try:
-        data = json.loads(text)
+        data = json_module.loads(text)
     except ValueError:
         return False
     nodes = data.get("nodes") if isinstance(data, dict) else None
