@@ -9,6 +9,8 @@ from typing import Iterator
 
 import pytest
 
+import argmap
+from argmap.analyze import analyze_map
 from argmap.format import format_text
 from argmap.lsp.client import LspClient, LspError
 
@@ -206,6 +208,9 @@ def test_hover_shows_text_actor_and_sources(client: LspClient) -> None:
     uri, _ = open_document(client, MAP)
     node = ask(client, "textDocument/hover", uri, at(MAP, "[No NATO troops]\n", 2))["contents"]["value"]
     assert "Russia will not accept NATO troops in Ukraine" in node and "Sergey Lavrov" in node
+    analysis = analyze_map(argmap.parse(MAP))
+    assert f"**strength**: {analysis.strength['[No NATO troops]']:.2f}" in node
+    assert "**status** (grounded)" in node
     evidence = ask(client, "textDocument/hover", uri, at(MAP, "[Growth]", 2))["contents"]["value"]
     assert "Lavrov warns" in evidence and "evidence" in evidence
     actor = ask(client, "textDocument/hover", uri, at(MAP, "@blinken", 2))["contents"]["value"]

@@ -25,15 +25,21 @@ def _escape(text: str) -> str:
     return "".join("\\" + ch if ch in special else ch for ch in text)
 
 
+_STATUS = {"in": "in — it stands", "out": "out — it is defeated", "undec": "undecided"}
+
+
 def _analysis_lines(result: Any, node_id: str) -> list[str]:
+    """Status and strength of a node from an `Analysis` (missing parts are left out)."""
     out = []
-    for label, attribute in (("status", "status"), ("strength", "strength")):
-        table = getattr(result, attribute, None)
-        value = table.get(node_id) if hasattr(table, "get") else None
-        if isinstance(value, float):
-            value = f"{value:.3f}"
-        if value is not None:
-            out.append(f"**{label}**: {_escape(str(value))}")
+    status = getattr(result, "status", None)
+    value = status.get(node_id) if isinstance(status, dict) else None
+    if value is not None:
+        semantics = getattr(result, "semantics", "")
+        out.append(f"**status** ({_escape(str(semantics))}): {_escape(_STATUS.get(value, str(value)))}")
+    strength = getattr(result, "strength", None)
+    value = strength.get(node_id) if isinstance(strength, dict) else None
+    if isinstance(value, (int, float)):
+        out.append(f"**strength**: {value:.2f}")
     return out
 
 
