@@ -127,3 +127,12 @@ def test_trigger_reports_what_was_typed_after_the_sigil(prefix: str) -> None:
         assert prefix.endswith(typed)
         sigil = prefix[len(prefix) - len(typed) - 1]
         assert sigil == {"actor": "@", "source": "^", "tag": "#", "claim": "[", "argument": "<"}[kind]
+
+
+def test_completing_a_tag_of_several_words() -> None:
+    m = argmap.parse("[A]: a #(energy security) #law\n")
+    line = "[B]: b #(ener"
+    (item,) = completion.complete(m, line, types.Position(1, len(line))).items
+    edit = item.text_edit
+    assert item.label == "energy security" and (edit.range.start.character, edit.range.end.character) == (8, 13)
+    assert line[:8] + edit.new_text == "[B]: b #(energy security)"

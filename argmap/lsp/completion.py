@@ -24,7 +24,7 @@ DETAIL = 60  # characters of a node's text shown next to its title
 _TRIGGERS = [
     ("actor", re.compile(r"(?<!\S)@([\w-]*)$")),
     ("source", re.compile(r"(?<!\S)\^([\w-]*)$")),
-    ("tag", re.compile(r"(?<=\s)#(\(?[^)\s]*)$")),  # not at column 1: that is a heading
+    ("tag", re.compile(r"(?<=\s)#(\([^)]*|[\w-]*)$")),  # not at column 1: that is a heading
     ("claim", re.compile(r"(?<!\\)\[((?:[^\]\\]|\\.)*)$")),
     ("argument", re.compile(r"(?<![\\<])<((?:[^>\\<]|\\.)*)$")),
 ]
