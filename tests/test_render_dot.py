@@ -121,8 +121,9 @@ def test_legend_has_title_sides_relations_and_footnotes() -> None:
 
 def test_no_text_shows_titles_only_and_wrap_width_applies() -> None:
     text = "[T]: " + "word " * 30 + "\n"
-    label = dot_of(text, show_text=False).split("tooltip=")[0]  # the tooltip keeps the text
-    assert "<B>T</B>" in label and "word" not in label
+    label, tooltip = dot_of(text, show_text=False).split("tooltip=")  # the tooltip keeps the text
+    assert "<B>T</B>" in label and "word" not in label and tooltip.startswith('"word word')
+    assert "tooltip=" not in dot_of(text)  # the text is in the label
     narrow, wide = dot_of(text, wrap=10), dot_of(text, wrap=60)
     assert narrow.count("<BR/>") > wide.count("<BR/>") > 0
 

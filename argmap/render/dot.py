@@ -77,9 +77,10 @@ class DotBuilder:
             extra.extend(overlay.label_rows(node.id))
         label = node_label(node.title, node.text, wrap=self.options.wrap, show_text=self.options.show_text,
                            markers=markers, tags=node.tags, extra_rows=tuple(extra))
-        attributes = {"label": label, **attributes, "tooltip": escape_attribute(node.plain_text or node.label),
-                      "class": node.kind.value}
-        self.body.append(indent + dot.node(self.node_ids[node.id], attributes))
+        attributes["class"] = node.kind.value
+        # with the text hidden (--no-text), hovering over a node in the SVG shows it
+        tooltip = None if self.options.show_text else escape_attribute(node.text or node.label)
+        self.body.append(indent + dot.node(self.node_ids[node.id], attributes, label=label, tooltip=tooltip))
 
     def _footnote(self, source_id: str) -> int:
         return self.footnotes.setdefault(source_id, len(self.footnotes) + 1)
@@ -137,20 +138,20 @@ class DotBuilder:
             style = self.edge_style(relation)
             source = self.node_ids[relation.source]
             junction = self.junctions.get(relation.id)
+            classes = self._classes(relation.kind, [relation])
             if junction is None:
-                style["class"] = self._classes(relation.kind, [relation])
-                self.body.append("\t" + dot.edge(source, self._endpoint(relation.target), style))
+                self.body.append("\t" + dot.edge(source, self._endpoint(relation.target), style, classes))
                 continue
-            into = {**style, "arrowhead": "none", "dir": "forward", "class": self._classes(relation.kind, [relation])}
+            into = {**style, "arrowhead": "none", "dir": "forward"}
             into.pop("arrowtail", None)
-            self.body.append("\t" + dot.edge(source, junction, into))
+            self.body.append("\t" + dot.edge(source, junction, into, classes))
             if junction not in drawn_junctions:
                 drawn_junctions.add(junction)
                 members = linked.get(relation.group, [relation]) if relation.group else [relation]
                 point = {"shape": "point", "width": "0.09", "color": style["color"], "class": "junction"}
                 self.body.append("\t" + dot.node(junction, point))
-                outward = {**style, "class": self._classes(relation.kind, members)}
-                self.body.append("\t" + dot.edge(junction, self._endpoint(relation.target), outward))
+                outward = self._classes(relation.kind, members)
+                self.body.append("\t" + dot.edge(junction, self._endpoint(relation.target), style, outward))
 
     # --- grouping --------------------------------------------------------------------------
 

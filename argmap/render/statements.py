@@ -21,7 +21,6 @@ class Html(str):
     __slots__ = ()
 
 
-@lru_cache(maxsize=4096, typed=True)  # most values (colours, shapes, classes) repeat
 def quote(value: str) -> str:
     """A DOT value: an `Html` label as is, anything else as a double-quoted string.
 
@@ -33,21 +32,31 @@ def quote(value: str) -> str:
     return '"' + value.replace('"', '\\"') + '"'
 
 
-def attributes(attrs: Mapping[str, str]) -> str:
-    """`[key="value" ...]` in the given order (keys are argmap's own attribute names)."""
-    return "[" + " ".join(f"{key}={quote(value)}" for key, value in attrs.items()) + "]"
+@lru_cache(maxsize=1024)  # styles repeat: one per kind of node or edge and side
+def _style(items: tuple[tuple[str, str], ...]) -> str:
+    return " ".join(f"{key}={quote(value)}" for key, value in items)
 
 
-def node(node_id: str, attrs: Mapping[str, str]) -> str:
+def attributes(attrs: Mapping[str, str], *, label: Html | None = None, tooltip: str | None = None) -> str:
+    """`[label=<…> key="value" … tooltip="…"]`; keys are argmap's own attribute names."""
+    parts = [] if label is None else [f"label=<{label}>"]
+    if attrs:
+        parts.append(_style(tuple(attrs.items())))
+    if tooltip is not None:
+        parts.append("tooltip=" + '"' + tooltip.replace('"', '\\"') + '"')
+    return "[" + " ".join(parts) + "]"
+
+
+def node(node_id: str, attrs: Mapping[str, str], *, label: Html | None = None, tooltip: str | None = None) -> str:
     """One node statement."""
     assert _SAFE_ID.match(node_id), node_id
-    return f"{node_id} {attributes(attrs)}"
+    return f"{node_id} {attributes(attrs, label=label, tooltip=tooltip)}"
 
 
-def edge(tail: str, head: str, attrs: Mapping[str, str]) -> str:
-    """One edge statement."""
+def edge(tail: str, head: str, attrs: Mapping[str, str], classes: str) -> str:
+    """One edge statement; `classes` (argmap's own words) tells which relations it draws."""
     assert _SAFE_ID.match(tail) and _SAFE_ID.match(head), (tail, head)
-    return f"{tail} -> {head} {attributes(attrs)}"
+    return f'{tail} -> {head} [{_style(tuple(attrs.items()))} class="{classes}"]'
 
 
 def subgraph_open(name: str, attrs: Mapping[str, str]) -> list[str]:
