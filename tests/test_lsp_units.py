@@ -136,3 +136,10 @@ def test_completing_a_tag_of_several_words() -> None:
     edit = item.text_edit
     assert item.label == "energy security" and (edit.range.start.character, edit.range.end.character) == (8, 13)
     assert line[:8] + edit.new_text == "[B]: b #(energy security)"
+
+
+def test_a_bad_debounce_is_a_usage_error(capsys) -> None:  # noqa: ANN001 - pytest fixture
+    from argmap.cli import main
+
+    assert main(["lsp", "--debounce", "-1"]) == 2
+    assert "--debounce must be between 0 and 10" in capsys.readouterr().err

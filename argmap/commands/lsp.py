@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     import logging
     import sys
 
-    from ..lsp.server import DEBOUNCE, create_server
+    from ..lsp.features import DEBOUNCE, create_server
 
     debounce = DEBOUNCE if args.debounce is None else args.debounce
     if not 0 <= debounce <= 10:
