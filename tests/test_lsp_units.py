@@ -143,3 +143,22 @@ def test_a_bad_debounce_is_a_usage_error(capsys) -> None:  # noqa: ANN001 - pyte
 
     assert main(["lsp", "--debounce", "-1"]) == 2
     assert "--debounce must be between 0 and 10" in capsys.readouterr().err
+
+
+def test_a_very_deep_map_gives_an_outline_of_bounded_depth() -> None:
+    from argmap.lsp.symbols import MAX_DEPTH, document_symbols
+
+    text = "[N0]: x\n" + "".join("  " * i + f"+ [N{i}]: x\n" for i in range(1, 300))
+    outline = document_symbols(Snapshot("u", 1, text, None))
+    depth, symbol = 0, outline[0]
+    while symbol.children:
+        depth, symbol = depth + 1, symbol.children[0]
+    assert depth == MAX_DEPTH
+    assert len(symbol.children) == 0 and len(outline[0].children) == 1
+    flat = []
+    stack = list(outline)
+    while stack:
+        node = stack.pop()
+        flat.append(node.name)
+        stack.extend(node.children)
+    assert sorted(flat) == sorted(f"N{i}" for i in range(300))  # nothing lost

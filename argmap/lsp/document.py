@@ -119,7 +119,7 @@ class Snapshot:
         if len(self.map.nodes) > ANALYSIS_LIMIT:
             return None
         try:
-            from ..analyze import analyze_map  # type: ignore[attr-defined]
+            from ..analyze import analyze_map
 
             return analyze_map(self.map)
         except Exception:  # noqa: BLE001 - analysis is optional for hover; never break the editor

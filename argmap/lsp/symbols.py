@@ -11,6 +11,10 @@ from lsprotocol import types
 from ..model import NodeEntry, NodeKind, SectionEntry
 from .document import Snapshot, title_token
 
+#: deeper nodes are listed beside their ancestor at this depth (clients and JSON encoders
+#: recurse over the tree, and Python's recursion limit is about 1,000)
+MAX_DEPTH = 64
+
 _KIND = {
     NodeKind.CLAIM: types.SymbolKind.String,
     NodeKind.ARGUMENT: types.SymbolKind.Function,
@@ -18,29 +22,34 @@ _KIND = {
 }
 
 
-def _last_line(entry: NodeEntry) -> int:
-    """The last line an entry's subtree is written on (iterative: any depth is fine)."""
-    stack, last = [entry], entry.span.end_line
+def _last_lines(entries: tuple[NodeEntry, ...]) -> dict[int, int]:
+    """id(entry) → the last line its subtree is written on (one pass, iterative: any depth)."""
+    last: dict[int, int] = {}
+    stack = [(entry, False) for entry in entries]
     while stack:
-        current = stack.pop()
-        last = max(last, current.span.end_line)
-        stack.extend(current.children)
+        entry, children_done = stack.pop()
+        if children_done:
+            last[id(entry)] = max([entry.span.end_line, *(last[id(c)] for c in entry.children)])
+        else:
+            stack.append((entry, True))
+            stack.extend((child, False) for child in entry.children)
     return last
 
 
 def _node_symbols(snapshot: Snapshot, entries: tuple[NodeEntry, ...]) -> list[types.DocumentSymbol]:
     out: list[types.DocumentSymbol] = []
-    pending = [(entry, out) for entry in reversed(entries)]
+    last_lines = _last_lines(entries)
+    pending = [(entry, out, 0) for entry in reversed(entries)]
     while pending:
-        entry, siblings = pending.pop()
+        entry, siblings, depth = pending.pop()
         node = snapshot.map.nodes.get(entry.node)
         shown = not entry.is_reference and node is not None and node.title is not None
         if not shown or entry.span.path != snapshot.path:
-            pending.extend((child, siblings) for child in reversed(entry.children))
+            pending.extend((child, siblings, depth) for child in reversed(entry.children))
             continue
         lines = snapshot.lines
         columns = title_token(lines.line(entry.span.line), node.span.column) or (1, 1)
-        last = _last_line(entry)
+        last = last_lines[id(entry)]
         symbol = types.DocumentSymbol(
             name=node.title,
             detail=node.kind.value,
@@ -50,7 +59,8 @@ def _node_symbols(snapshot: Snapshot, entries: tuple[NodeEntry, ...]) -> list[ty
             children=[],
         )
         siblings.append(symbol)
-        pending.extend((child, symbol.children) for child in reversed(entry.children))
+        below, depth = (symbol.children, depth + 1) if depth < MAX_DEPTH else (siblings, depth)
+        pending.extend((child, below, depth) for child in reversed(entry.children))
     return out
 
 
