@@ -150,6 +150,17 @@ def test_included_files_findings_and_definitions(client: LspClient, tmp_path: Pa
     assert location["range"] == {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 3}}
 
 
+def test_a_client_that_counts_in_utf8_gets_utf8_positions() -> None:
+    text = "actor ana: Ana\n[Smile]: é😀 text @anna\n"
+    with LspClient(timeout=20) as session:
+        capabilities = session.initialize({"general": {"positionEncodings": ["utf-8", "utf-16"]}})
+        assert capabilities["positionEncoding"] == "utf-8"
+        uri, diagnostics = open_document(session, text)
+        (unknown,) = [d for d in diagnostics if d["code"] == "unknown-actor"]
+        line = text.split("\n")[1]
+        assert unknown["range"]["start"]["character"] == len(line[: line.index("@anna")].encode("utf-8"))
+
+
 def test_definition_of_titles_actors_and_sources(client: LspClient) -> None:
     uri, _ = open_document(client, MAP)
     cases = [
