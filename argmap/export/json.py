@@ -41,6 +41,8 @@ def _value(value: MetaValue) -> object:
 
 
 def _meta(meta: Meta) -> dict[str, object]:
+    if not meta:
+        return {}
     return {key: _value(value) for key, value in meta.items()}
 
 
@@ -105,5 +107,20 @@ def map_to_dict(map: Map) -> dict[str, object]:
 
 
 def map_to_json(map: Map) -> str:
-    """The map as pretty-printed JSON text (UTF-8, non-ASCII kept), ending in a newline."""
-    return json.dumps(map_to_dict(map), ensure_ascii=False, indent=2) + "\n"
+    """The map as JSON text: one line per actor, source, section, node and relation.
+
+    That layout reads well in a diff and lets Python's C encoder write each item (with
+    `indent` the whole document goes through the slow pure-Python encoder).
+    """
+    data = map_to_dict(map)
+    dump = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+    lines = ["{"]
+    for index, (key, value) in enumerate(data.items()):
+        comma = "," if index < len(data) - 1 else ""
+        if isinstance(value, list) and value:
+            items = ",\n".join("    " + dump(item) for item in value)
+            lines.append(f"  {dump(key)}: [\n{items}\n  ]{comma}")
+        else:
+            lines.append(f"  {dump(key)}: {dump(value)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"

@@ -14,16 +14,17 @@ two statements are contradictions (contrariness is symmetric).
 
 from __future__ import annotations
 
-import functools
 import gc
 
-from lark import Lark, Token, Transformer, UnexpectedInput
+from lark import UnexpectedInput
 
 from ..errors import Diagnostic, ImportFailed, Span
-from ..grammar import grammar_text
 from ..model import Map, NodeKind, RelationKind
+from .argdown_scan import HEADS as _HEADS
 from .argdown_build import Element, MapBuilder
 from .argdown_pcs import Pcs
+from .argdown_scan import Tok as Token
+from .argdown_scan import scan_lines
 from .yaml_data import YamlError, parse_block, parse_flow
 
 #: marker -> (kind, the child is the source)
@@ -35,49 +36,6 @@ MARKERS = {
     "+>": (RelationKind.SUPPORT, False), "->": (RelationKind.ATTACK, False),
     "_>": (RelationKind.UNDERCUT, False),
 }
-_HEADS = {"STATEMENT_DEF", "STATEMENT_REF", "ARGUMENT_DEF", "ARGUMENT_REF"}
-
-
-class _Lines(Transformer):
-    """Turns each line into (kind, tokens); no tree is built."""
-
-    def front_matter(self, children):  # noqa: ANN001, ANN201 - Lark callbacks
-        return ("front_matter", children)
-
-    def heading(self, children):  # noqa: ANN001, ANN201
-        return ("heading", children)
-
-    def inference(self, children):  # noqa: ANN001, ANN201
-        return ("inference", children)
-
-    def relation(self, children):  # noqa: ANN001, ANN201
-        return ("relation", children)
-
-    def pcs(self, children):  # noqa: ANN001, ANN201
-        return ("pcs", children)
-
-    def list_item(self, children):  # noqa: ANN001, ANN201
-        return ("list_item", children)
-
-    def plain(self, children):  # noqa: ANN001, ANN201
-        return ("plain", children)
-
-    def start(self, children):  # noqa: ANN001, ANN201
-        return children
-
-
-@functools.lru_cache(maxsize=1)
-def parser() -> Lark:
-    """The LALR parser for grammars/argdown.lark (lark-cython when installed)."""
-    options: dict = {}
-    try:
-        import lark_cython  # type: ignore[import-untyped]
-
-        options["_plugins"] = lark_cython.plugins
-    except ImportError:
-        pass
-    return Lark(grammar_text("argdown.lark"), parser="lalr", lexer="contextual",
-                transformer=_Lines(), **options)
 
 
 def unescape(text: str) -> str:
@@ -176,7 +134,7 @@ class _Reader:
 
     def run(self) -> Map:
         """Read every line; returns the map (warnings in its diagnostics)."""
-        items = parser().parse(self.text)
+        items = scan_lines(self.text)
         blank, previous_nl, first = True, None, True
         for item in items:
             if type(item) is tuple:
