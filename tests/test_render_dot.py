@@ -57,7 +57,7 @@ def test_shape_by_node_kind_and_colour_by_side() -> None:
     claim, data, arg = lines["n1"], lines["n7"], lines["n8"]
     assert 'style="rounded,filled"' in claim and 'shape="box"' in claim
     assert 'shape="note"' in data and 'class="evidence"' in data
-    assert 'penwidth="2.2"' in arg and 'class="argument"' in arg
+    assert 'penwidth="2"' in arg and 'class="argument"' in arg
     pro, con = '#1f5fa8', '#c05a00'  # first and second side colours
     assert f'color="{pro}"' in lines["n1"] and f'color="{pro}"' in lines["n2"]  # ann and cy share Pro
     assert f'color="{con}"' in lines["n4"]

@@ -194,8 +194,10 @@ class DotBuilder:
     def _cluster(self, name: str, title: str, nodes: list[Node], indent: str, nested) -> None:  # noqa: ANN001
         # dot mirrors cluster labels with the ranks: under BT, "b" is the top
         top = "b" if self.options.rankdir == "BT" else "t"
-        attrs = {"label": dot.Html(f"<B>{escape_html(title)}</B>"), "labeljust": "l", "labelloc": top,
-                 "style": "rounded,filled", "fillcolor": "#f8f8f6", "color": "#c9c9c2",
+        # bold text is wider than the regular widths Graphviz measures it by: pad the label
+        padding = "&#160;" * (len(title) // 8 + 1)
+        attrs = {"label": dot.Html(f"<B>{escape_html(title)}</B>{padding}"), "labeljust": "l",
+                 "labelloc": top, "style": "rounded,filled", "fillcolor": "#f8f8f6", "color": "#c9c9c2",
                  "fontname": FONT, "fontsize": "13", "fontcolor": "#444444"}
         self.body.extend(indent + line for line in dot.subgraph_open(name, attrs))
         for node in nodes:

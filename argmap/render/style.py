@@ -27,6 +27,7 @@ SIDE_COLORS: tuple[tuple[str, str], ...] = (
     ("#e2e6ea", "#455a64"),  # slate
 )
 NEUTRAL = ("#ffffff", "#6f6f6f")
+NEUTRAL_ARGUMENT_FILL = "#efefec"
 EVIDENCE_FILL = "#f6f6f1"
 
 #: relation kind -> (colour, DOT edge attributes)
@@ -94,7 +95,8 @@ def node_attributes(node: Node, palette: Palette) -> dict[str, str]:
     if node.kind is NodeKind.CLAIM:
         return {"shape": "box", "style": "rounded,filled", "fillcolor": fill, "color": tone}
     if node.kind is NodeKind.ARGUMENT:
-        return {"shape": "box", "style": "filled", "fillcolor": fill, "color": tone, "penwidth": "2.2"}
+        fill = NEUTRAL_ARGUMENT_FILL if fill == NEUTRAL[0] else fill
+        return {"shape": "box", "style": "filled", "fillcolor": fill, "color": tone, "penwidth": "2"}
     if node.kind is NodeKind.EVIDENCE:
         return {"shape": "note", "style": "filled", "fillcolor": EVIDENCE_FILL, "color": tone}
     raise ValueError(f"no style for node kind {node.kind!r}")
@@ -109,7 +111,7 @@ def _swatch(fill: str, tone: str, *, border: int = 1, rounded: bool = False) -> 
 #: node kind -> (legend swatch, words)
 KIND_WORDS = {
     NodeKind.CLAIM: (_swatch("#ffffff", "#6f6f6f", rounded=True), "claim"),
-    NodeKind.ARGUMENT: (_swatch("#ffffff", "#6f6f6f", border=2), "argument"),
+    NodeKind.ARGUMENT: (_swatch(NEUTRAL_ARGUMENT_FILL, "#6f6f6f", border=2), "argument"),
     NodeKind.EVIDENCE: (_swatch(EVIDENCE_FILL, "#6f6f6f"), "evidence (folded corner)"),
 }
 
