@@ -46,6 +46,7 @@ _MARKERS: dict[str, tuple[RelationKind, str]] = {
     "_>": (RelationKind.UNDERCUT, "out"),
 }
 CANONICAL_MARKER = {"<+": "+", "<-": "-"}
+_PLAIN = Trivia()
 _KINDS = {"claim": NodeKind.CLAIM, "argument": NodeKind.ARGUMENT, "evidence": NodeKind.EVIDENCE}
 
 
@@ -218,6 +219,8 @@ class _FileState:
         return len(prefix.expandtabs(8))
 
     def take_trivia(self, comment: str | None) -> Trivia:
+        if not self.blank and not self.comments and comment is None:
+            return _PLAIN  # most lines: one shared instance
         trivia = Trivia(self.blank, tuple(self.comments), () if comment is None else (comment,))
         self.comments = []
         self.blank = False
@@ -340,6 +343,11 @@ class _FileState:
             self.merge_meta(draft.meta, block)
 
     def merge_meta(self, target: dict, block: MetaBlock) -> None:
+        if block.error is not None:
+            message, pos = block.error
+            self.b.report("bad-metadata", message, self.span(pos),
+                          "write metadata as {key: value, other: \"quoted text\"}; quote values holding , { } [ ] or \"")
+            return
         for key, value in block.values.items():
             if key in target and target[key] != value:
                 self.b.report("duplicate-key", f"metadata key {key!r} is given twice with different values",
@@ -349,7 +357,9 @@ class _FileState:
     def relate(self, line: Line, parent: _Open, node_id: str, span: Span) -> str | None:
         b = self.b
         marker = line.marker
-        meta = dict(line.relation_meta.values) if line.relation_meta is not None else {}
+        meta: dict = {}
+        if line.relation_meta is not None:
+            self.merge_meta(meta, line.relation_meta)
         if marker == "&":
             # joins the sibling above; as a first child, joins its parent (FORMAT.md's example)
             if parent.last_child_marker is None and parent.marker in ("+", "-", "&"):
@@ -443,7 +453,10 @@ class _FileState:
         annotated = entry.annotated_line
         if draft is None or annotated == len(draft.lines) - 1:
             annotated = None
-        trivia = replace(entry.trivia, line_comments=_trimmed(entry.line_comments), annotation_line=annotated)
+        trivia = entry.trivia
+        line_comments = _trimmed(entry.line_comments)
+        if line_comments != trivia.line_comments or annotated is not None:
+            trivia = Trivia(trivia.blank_before, trivia.comments, line_comments, annotated)
         frozen = NodeEntry(entry.node, entry.is_reference, entry.marker, entry.relation,
                            tuple(entry.children), trivia, entry.span)
         if not entry.node:
@@ -469,6 +482,8 @@ class _FileState:
 
 def _trimmed(comments: list) -> tuple:
     """Line comments without the trailing Nones (so a line without comments has none)."""
+    if len(comments) == 1 and comments[0] is None:
+        return ()
     end = len(comments)
     while end and comments[end - 1] is None:
         end -= 1

@@ -49,9 +49,9 @@ def normalize_newlines(text: str) -> str:
 def parse(text: str, path: str | None = None, *, _including: tuple[str, ...] = ()) -> Map:
     """Parse .argmap text into a `Map`; problems are in `Map.diagnostics`, never raised."""
     text = normalize_newlines(text)
-    with _gc_paused():
+    with _gc_paused():  # parsing allocates many objects and frees none: collecting is wasted work
         items, diagnostics = read_lines(text, path)
-    return build_map(items, text, path, diagnostics, _including)
+        return build_map(items, text, path, diagnostics, _including)
 
 
 def parse_file(path: str | os.PathLike[str], *, _including: tuple[str, ...] = ()) -> Map:

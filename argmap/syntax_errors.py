@@ -10,14 +10,20 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from .errors import Diagnostic, Span
 
-_ANNOTATIONS = {"REFS", "_RBRACE"}
+_ANNOTATIONS = {"ANNOTATIONS"}
 _META_INSIDE = {"KEY", "_COMMA", "_RBRACE", "STRING", "NUMBER", "BOOL", "BARE", "_LSQB", "_RSQB"}
-_TEXTLIKE = {"TEXT", "LABEL", "KEY", "BARE", "NUMBER", "BOOL", "TITLE", "ARG_TITLE", "STRING"}
+_TEXTLIKE = {"TEXT", "LABEL", "KEY", "BARE", "NUMBER", "BOOL", "TITLE", "ARG_TITLE", "STRING",
+             "TITLE_DEF", "ARG_TITLE_DEF"}
 
 _TOKEN_NAMES = {
     "_NL": "the end of the line",
     "$END": "the end of the line",
     "TEXT": "text",
+    "TITLE_DEF": "a [Title]:",
+    "ARG_TITLE_DEF": "an <Argument title>:",
+    "META": "a {metadata} block",
+    "ANNOTATIONS": "annotations",
+    "EVIDENCE_COLON": "'evidence:'",
     "LABEL": "text",
     "TITLE": "a [Title]",
     "ARG_TITLE": "an <Argument title>",
@@ -34,6 +40,16 @@ _TOKEN_NAMES = {
 
 def _name(token_type: str) -> str:
     return _TOKEN_NAMES.get(token_type, token_type.strip("_").lower())
+
+
+def _previous_type(exc: UnexpectedToken) -> str | None:
+    """The type of the token before the unexpected one, where Lark tells it."""
+    history = getattr(exc, "token_history", None)
+    if history and history[-1] is not None:
+        return getattr(history[-1], "type", None)
+    stack = getattr(getattr(exc, "state", None), "value_stack", None)
+    last = stack[-1] if stack else None
+    return getattr(last, "type", None)
 
 
 def describe(exc: UnexpectedInput, raw: list[str], index: int, path: str | None) -> Diagnostic:
@@ -58,9 +74,15 @@ def _classify(exc: UnexpectedInput, text: str) -> tuple[str, str, str, int]:
         found = token.type
         value = str(token.value)
         width = len(value)
-        previous = getattr(exc, "token_history", None) or []
-        previous_type = previous[-1].type if previous else None
-        if found in _TEXTLIKE and (previous_type in _ANNOTATIONS or "REFS" in expected and "TEXT" not in expected):
+        previous_type = _previous_type(exc)
+        if found in ("LBRACE", "META", "ANNOTATIONS") and value.startswith("{") and "}" not in text[token.column:]:
+            return (
+                "unterminated-metadata",
+                "the metadata block '{' is not closed on this line",
+                "close it with '}': {key: value, other: value}",
+                1,
+            )
+        if found in _TEXTLIKE and (previous_type in _ANNOTATIONS or "ANNOTATIONS" in expected and "TEXT" not in expected):
             return (
                 "text-after-annotation",
                 f"text {value!r} after an annotation; annotations (@actor #tag ^source {{meta}}) end the line",
@@ -68,7 +90,7 @@ def _classify(exc: UnexpectedInput, text: str) -> tuple[str, str, str, int]:
                 width,
             )
         in_meta = previous_type in ("KEY", "LBRACE", "_COMMA", "_LSQB") or bool(expected & _META_INSIDE)
-        if "_COLON" in expected and found in _TEXTLIKE and not in_meta:
+        if previous_type in ("TITLE", "ARG_TITLE") and found in _TEXTLIKE | {"ANNOTATIONS"}:
             return (
                 "missing-colon",
                 f"expected ':' after the title, found {value!r}",
@@ -89,7 +111,7 @@ def _classify(exc: UnexpectedInput, text: str) -> tuple[str, str, str, int]:
                 "write metadata as {key: value, other: \"quoted text\"}; keys are letters, digits, '_' and '-'",
                 width,
             )
-        if previous_type == "MARKER" or (found in ("$END", "_NL") and "LBRACE" in expected):
+        if previous_type == "MARKER" or (found in ("$END", "_NL") and "META" in expected):
             return (
                 "missing-node",
                 "a relation marker needs a node after it",
@@ -104,6 +126,9 @@ def _classify(exc: UnexpectedInput, text: str) -> tuple[str, str, str, int]:
         )
     if isinstance(exc, UnexpectedCharacters):
         char = text[exc.column - 1] if 0 < exc.column <= len(text) else "?"
+        if char == "{" and "}" not in text[exc.column:]:
+            return ("unterminated-metadata", "the metadata block '{' is not closed on this line",
+                    "close it with '}': {key: value, other: value}", 1)
         if expected & _META_INSIDE:
             return (
                 "bad-metadata",

@@ -16,15 +16,14 @@ _NUMBER_LIKE = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 def front_matter_entries(block: str) -> Iterator[tuple[int, str, MetaValue, str | None]]:
     """Each `key: value` line of a front matter token: (line offset, key, value, error or None)."""
-    from .grammar import parser
-    from .lines import LineBuilder
+    from .lines import read_front_matter_entry
 
     lines = block.split("\n")
     for offset, text in enumerate(lines[1:-1], start=1):
         if not text.strip() or text.lstrip().startswith("//"):
             continue
         try:
-            key, value = LineBuilder().transform(parser().parse(text, start="fm_entry"))
+            key, value = read_front_matter_entry(text)
         except UnexpectedInput:
             key_part, colon, rest = text.partition(":")
             if colon and key_part.strip() and " " not in key_part.strip():
@@ -32,7 +31,7 @@ def front_matter_entries(block: str) -> Iterator[tuple[int, str, MetaValue, str 
             else:
                 yield offset, "", None, f"cannot read front matter line {text.strip()!r}"
             continue
-        yield offset, key.value, value, None
+        yield offset, key, value, None
 
 
 def format_value(value: MetaValue) -> str:
