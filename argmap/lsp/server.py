@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from concurrent.futures import ThreadPoolExecutor
+import queue
+import threading
 from dataclasses import dataclass
 from typing import Callable
 
@@ -43,6 +44,43 @@ class OpenDocument:
     lines_version: int | None = None
 
 
+class Worker:
+    """One daemon thread running slow work (parse, check, analysis) in order.
+
+    A daemon, unlike a ThreadPoolExecutor's threads, so that `exit` is not held up by a
+    parse of a large file that nobody waits for any more.
+    """
+
+    def __init__(self) -> None:
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        threading.Thread(target=self._run, name="argmap-parse", daemon=True).start()
+
+    def submit(self, work: Callable[[], object]) -> asyncio.Future:
+        """Queue `work`; the returned future (of the running loop) gets its result."""
+        loop = asyncio.get_running_loop()
+        future = loop.create_future()
+        self._jobs.put((loop, future, work))
+        return future
+
+    def _run(self) -> None:
+        while True:
+            loop, future, work = self._jobs.get()
+            try:
+                result, error = work(), None
+            except Exception as exc:  # noqa: BLE001 - handed to whoever awaits the future
+                result, error = None, exc
+            loop.call_soon_threadsafe(_settle, future, result, error)
+
+
+def _settle(future: asyncio.Future, result: object, error: Exception | None) -> None:
+    if future.done():  # cancelled meanwhile
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(result)
+
+
 class ArgmapServer(LanguageServer):
     """The argmap language server: documents, snapshots and the debounced re-parse."""
 
@@ -50,7 +88,7 @@ class ArgmapServer(LanguageServer):
         super().__init__("argmap", __version__)
         self.debounce = debounce
         self.documents: dict[str, OpenDocument] = {}
-        self._parser = ThreadPoolExecutor(max_workers=1, thread_name_prefix="argmap-parse")
+        self._worker = Worker()
 
     @property
     def encoding(self) -> str:
@@ -139,7 +177,7 @@ class ArgmapServer(LanguageServer):
 
     async def in_worker(self, work: Callable[[], object]) -> object:
         """Run slow work in the parse thread, keeping the request loop free."""
-        return await asyncio.get_running_loop().run_in_executor(self._parser, work)
+        return await self._worker.submit(work)
 
     def current_lines(self, uri: str) -> LineIndex:
         """The lines of the document's current text (cached per version)."""
