@@ -214,3 +214,11 @@ def test_watch_stops_cleanly_on_ctrl_c(map_file: Path, tmp_path: Path, monkeypat
     assert main(["watch", str(map_file), "-o", str(tmp_path / "c.svg")]) == 0
     assert "stopped watching" in capsys.readouterr().err
     assert (tmp_path / "c.svg").exists()  # the first drawing was made before the interrupt
+
+
+def test_render_says_how_much_of_the_map_it_drew(map_file: Path, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture) -> None:
+    assert main(["render", str(map_file), "-o", str(tmp_path / "f.dot"), "--focus", "Clouds", "--depth", "1"]) == 0
+    assert "drawn (2 of 3 nodes, dot)" in capsys.readouterr().err
+    assert main(["render", str(map_file), "-o", str(tmp_path / "a.dot")]) == 0
+    assert "drawn (3 nodes, dot)" in capsys.readouterr().err

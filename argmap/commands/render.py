@@ -60,6 +60,14 @@ def options_from_args(args: argparse.Namespace):  # noqa: ANN201 - RenderOptions
     )
 
 
+def drawn_count(map_, options) -> str:  # noqa: ANN001 - Map, RenderOptions (imported lazily)
+    """'12 nodes', or '5 of 12 nodes' when a focus or filter left some out."""
+    from ..render.select import visible_nodes
+
+    shown, total = len(visible_nodes(map_, options)), len(map_.nodes)
+    return f"{total} nodes" if shown == total else f"{shown} of {total} nodes"
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("map", nargs="?", metavar="MAP", help="the map file ('-' reads standard input)")
     parser.add_argument("-o", "--output", metavar="OUT", help="output file (default: standard output)")
@@ -92,11 +100,12 @@ def run(args: argparse.Namespace) -> int:
         return 1
     binary = None if fmt == "dot" else find_binary(args.dot_binary)
     overlays = overlays_for(map_, args.labels, args.strength)
-    data = render_bytes(map_, fmt, options_from_args(args), overlays=overlays, binary=binary)
+    options = options_from_args(args)
+    data = render_bytes(map_, fmt, options, overlays=overlays, binary=binary)
     if to_stdout:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
         atomic_write(args.output, data)
-        print(f"{args.output}: drawn ({len(map_.nodes)} nodes, {fmt})", file=sys.stderr)
+        print(f"{args.output}: drawn ({drawn_count(map_, options)}, {fmt})", file=sys.stderr)
     return 0

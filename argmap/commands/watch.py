@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Iterable, TextIO
 
 from ..errors import ArgmapError, UsageError
-from .render import add_render_options, options_from_args
+from .render import add_render_options, drawn_count, options_from_args
 
 HELP = "re-draw a map on every save (keeps the last good drawing on errors)"
 DESCRIPTION = """\
@@ -61,14 +61,14 @@ class Redrawer:
                       file=self.out, flush=True)
                 return False
             overlays = overlays_for(map_, self.args.labels, self.args.strength)
-            data = render_bytes(map_, self.fmt, options_from_args(self.args), overlays=overlays,
-                                binary=self.binary)
+            options = options_from_args(self.args)
+            data = render_bytes(map_, self.fmt, options, overlays=overlays, binary=self.binary)
             atomic_write(self.args.output, data)
         except ArgmapError as exc:
             print(f"[{stamp}] error: {exc}; kept the last good drawing", file=self.out, flush=True)
             return False
         elapsed = (time.perf_counter() - started) * 1000
-        print(f"[{stamp}] {self.args.output}: drawn ({len(map_.nodes)} nodes, {elapsed:.0f} ms)",
+        print(f"[{stamp}] {self.args.output}: drawn ({drawn_count(map_, options)}, {elapsed:.0f} ms)",
               file=self.out, flush=True)
         return True
 

@@ -170,26 +170,34 @@ class DotBuilder:
         for node in members.pop(None, []):
             self.node_statement(node, "\t")
         if self.options.group_by == "section":
-            self._section_clusters(None, members, "\t")
+            self._section_clusters(members)
         else:
             for number, (actor_id, nodes) in enumerate(members.items(), 1):
                 actor = self.map.actors[actor_id]  # type: ignore[index]
                 self._cluster(f"cluster_a{number}", actor.name, nodes, "\t", lambda indent: None)
 
-    def _section_clusters(self, parent: str | None, members: dict[str | None, list[Node]], indent: str) -> None:
-        numbers = {section_id: i for i, section_id in enumerate(self.map.sections, 1)}
+    def _section_clusters(self, members: dict[str | None, list[Node]]) -> None:
+        """Nested clusters for the sections that hold a drawn node (directly or below)."""
+        children: dict[str | None, list[str]] = defaultdict(list)
         for section in self.map.sections.values():
-            if section.parent == parent and self._has_members(section.id, members):
-                def nested(inner: str, section_id: str = section.id) -> None:
-                    self._section_clusters(section_id, members, inner)
-                self._cluster(f"cluster_s{numbers[section.id]}", section.title,
-                              members.get(section.id, []), indent, nested)
+            parent = section.parent if section.parent in self.map.sections else None
+            children[parent].append(section.id)
+        used: set[str] = set()
+        for section_id in members:
+            while section_id is not None and section_id not in used:
+                used.add(section_id)
+                section_id = self.map.sections[section_id].parent
+                section_id = section_id if section_id in self.map.sections else None
+        numbers = {section_id: i for i, section_id in enumerate(self.map.sections, 1)}
 
-    def _has_members(self, section_id: str, members: dict[str | None, list[Node]]) -> bool:
-        if members.get(section_id):
-            return True
-        return any(s.parent == section_id and self._has_members(s.id, members)
-                   for s in self.map.sections.values())
+        def emit(parent: str | None, indent: str) -> None:
+            for section_id in children.get(parent, []):
+                if section_id in used:
+                    self._cluster(f"cluster_s{numbers[section_id]}", self.map.sections[section_id].title,
+                                  members.get(section_id, []), indent,
+                                  lambda inner, sid=section_id: emit(sid, inner))
+
+        emit(None, "\t")
 
     def _cluster(self, name: str, title: str, nodes: list[Node], indent: str, nested) -> None:  # noqa: ANN001
         # dot mirrors cluster labels with the ranks: under BT, "b" is the top

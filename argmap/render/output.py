@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Sequence
 
@@ -59,7 +60,7 @@ def render_to_file(
     target = Path(path)
     base = options or RenderOptions()
     if focus is not None:
-        base = RenderOptions(**{**base.__dict__, "focus": focus, "depth": depth})
+        base = dataclasses.replace(base, focus=focus, depth=depth)
     data = render_bytes(map_, format_for(target), base, binary=binary)
     atomic_write(target, data)
     return target

@@ -43,7 +43,7 @@ def attributes(attrs: Mapping[str, str], *, label: Html | None = None, tooltip: 
     if attrs:
         parts.append(_style(tuple(attrs.items())))
     if tooltip is not None:
-        parts.append("tooltip=" + '"' + tooltip.replace('"', '\\"') + '"')
+        parts.append("tooltip=" + quote(tooltip))
     return "[" + " ".join(parts) + "]"
 
 
