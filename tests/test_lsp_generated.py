@@ -1,0 +1,58 @@
+"""On generated maps (bench/generate.py): the server's names under the cursor are exactly the
+titles and annotations the highlighter marks, and every one leads to its definition."""
+
+from __future__ import annotations
+
+import bisect
+import importlib.util
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from pygments.token import Name
+
+from argmap.highlight import ArgmapLexer
+from argmap.lsp import navigation
+from argmap.lsp.document import Snapshot
+
+_spec = importlib.util.spec_from_file_location(
+    "bench_generate", Path(__file__).resolve().parent.parent / "bench" / "generate.py")
+generate = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(generate)
+
+_KINDS = {Name.Class: "node", Name.Function: "node", Name.Decorator: "actor", Name.Label: "source", Name.Tag: "tag"}
+
+
+def _lexer_names(text: str) -> set[tuple[str, int, int, int]]:
+    """(kind, line, column, end column) of every title and annotation the lexer marks."""
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    found = set()
+    for index, kind, value in ArgmapLexer().get_tokens_unprocessed(text):
+        if kind in _KINDS:
+            line = bisect.bisect_right(starts, index) - 1
+            column = index - starts[line] + 1
+            found.add((_KINDS[kind], line + 1, column, column + len(value)))
+    return found
+
+
+@given(st.integers(1, 40), st.integers(0, 10**6))
+def test_names_and_definitions_on_generated_maps(nodes: int, seed: int) -> None:
+    text = generate.generate_map(nodes, seed)
+    snapshot = Snapshot("file:///g.argmap", 1, text, None)
+    assert not [d for d in snapshot.diagnostics if d.is_error]
+    occurrences = [o for found in snapshot.occurrences.by_line.values() for o in found]
+    declared = {(o.kind, o.line, o.column, o.end_column) for o in occurrences if o.kind in ("actor", "source")
+                and o.is_definition}
+    written = {(o.kind, o.line, o.column, o.end_column) for o in occurrences} - declared
+    assert written == _lexer_names(text)
+    for occurrence in occurrences:
+        if occurrence.kind == "tag":
+            continue
+        position = snapshot.lines.to_lsp(occurrence.line, occurrence.column)
+        (location,) = navigation.definition(snapshot, position)
+        line, column = snapshot.lines.from_lsp(location.range.start)
+        target = snapshot.occurrences.at(line, column)
+        assert target is not None and target.is_definition
+        assert (target.kind, target.name) == (occurrence.kind, occurrence.name)
