@@ -222,3 +222,11 @@ def test_render_says_how_much_of_the_map_it_drew(map_file: Path, tmp_path: Path,
     assert "drawn (2 of 3 nodes, dot)" in capsys.readouterr().err
     assert main(["render", str(map_file), "-o", str(tmp_path / "a.dot")]) == 0
     assert "drawn (3 nodes, dot)" in capsys.readouterr().err
+
+
+def test_watch_refuses_a_format_the_program_cannot_write(map_file: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture) -> None:
+    if not find_binary().is_pure:
+        pytest.skip("a system Graphviz is installed: PDF works")
+    assert main(["watch", str(map_file), "-o", str(tmp_path / "w.pdf")]) == 2
+    assert "apt-get install graphviz" in capsys.readouterr().err

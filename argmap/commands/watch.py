@@ -34,11 +34,14 @@ class Redrawer:
 
     def __init__(self, args: argparse.Namespace, out: TextIO) -> None:
         from ..render import find_binary, format_for
+        from ..render.binary import require_format
 
         self.args = args
         self.out = out
         self.fmt = args.format or format_for(args.output)
         self.binary = None if self.fmt == "dot" else find_binary(args.dot_binary)
+        if self.binary is not None:
+            require_format(self.binary, self.fmt)  # fail now, not on every save
         self.watched: set[Path] = {Path(args.map).resolve()}
 
     def redraw(self) -> bool:

@@ -91,12 +91,17 @@ def _run(argv: list[str], data: bytes, *, timeout: float) -> subprocess.Complete
         raise RenderError(f"{argv[0]} took longer than {timeout:.0f} s and was stopped") from None
 
 
-def layout(binary: DotBinary, dot_text: str, fmt: str, *, timeout: float = 300) -> bytes:
-    """Run `binary` on `dot_text` and return the drawing in `fmt` (svg, png or pdf)."""
+def require_format(binary: DotBinary, fmt: str) -> None:
+    """Raise a clear error unless `binary` can write `fmt` (PDF needs the system Graphviz)."""
     if fmt not in LAYOUT_FORMATS:
         raise UsageError(f"cannot draw format {fmt!r}; choose one of {', '.join(LAYOUT_FORMATS)} or dot")
     if not binary.supports(fmt):
         raise RenderError(f"{binary.path} cannot write {fmt.upper()}. {INSTALL_HINT}")
+
+
+def layout(binary: DotBinary, dot_text: str, fmt: str, *, timeout: float = 300) -> bytes:
+    """Run `binary` on `dot_text` and return the drawing in `fmt` (svg, png or pdf)."""
+    require_format(binary, fmt)
     result = _run([binary.path, "-Kdot", f"-T{fmt}"], dot_text.encode("utf-8"), timeout=timeout)
     if result.returncode != 0 or not result.stdout:
         message = result.stderr.decode("utf-8", "replace").strip() or f"exit code {result.returncode}"
