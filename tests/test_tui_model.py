@@ -176,3 +176,22 @@ def test_overlays_carry_status_or_strength() -> None:
     assert grounded.status["[Growth]"] == "out"  # attacked by an unattacked node
     strength = compute_overlay(map_, "strength")
     assert strength.shows_strength and all(0 <= v <= 1 for v in strength.strength.values())
+
+
+def test_context_rows_are_told_apart_from_matches() -> None:
+    model = OutlineModel(parse(SAMPLE))
+    tax_cut = model.children(model.roots()[0])[0]
+    assert not model.is_context(tax_cut)  # no filter: nothing is mere context
+    model.set_filter(lambda e: e.node == "[No evidence]")
+    tax_cut = model.children(model.roots()[0])[0]
+    growth = model.children(tax_cut)[0]
+    assert model.is_context(tax_cut) and model.is_context(growth)
+    assert not model.is_context(model.children(growth)[0])
+
+
+@given(first=st.text("aeiotrx ", max_size=4), more=st.text("aeiotrx ", max_size=3))
+def test_narrowing_a_search_finds_what_a_fresh_search_finds(first: str, more: str) -> None:
+    """Typing more letters re-checks only the previous hits: that must lose nothing."""
+    typing = OutlineModel(parse(SAMPLE))
+    typing.search(first)
+    assert typing.search(first + more) == OutlineModel(parse(SAMPLE)).search(first + more)

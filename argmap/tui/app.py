@@ -84,8 +84,18 @@ class ArgmapApp(App[None]):
         self.push_screen(self.browser)
         if self.path and self.poll_interval > 0:
             self.set_interval(self.poll_interval, self.check_file)
+        self.call_after_refresh(self._start_background_work)
+
+    def _start_background_work(self) -> None:
+        """After the first screen is painted (threads would hold the GIL and delay it):
+        run the checks and build the model's lookups."""
         if self.checks:
             self._run_checks(self.map, self._generation)
+        self._prepare(self.model)
+
+    @work(thread=True, group="prepare")
+    def _prepare(self, model: OutlineModel) -> None:
+        model.prepare()
 
     # --- the map and its file ------------------------------------------------------------------
 
@@ -125,16 +135,19 @@ class ArgmapApp(App[None]):
             return
         found = run_checks(new_map) if self.checks else list(new_map.diagnostics)
         overlay = compute_overlay(new_map, self.overlay.name)
-        self.call_from_thread(self.set_map, new_map, found, overlay, generation)
+        model = OutlineModel(new_map)
+        model.prepare()  # here, off the screen's thread
+        self.call_from_thread(self.set_map, new_map, found, overlay, generation, model)
 
     def set_map(self, map_: Map, diagnostics: list[Diagnostic], overlay: Overlay | None = None,
-                generation: int | None = None) -> None:
+                generation: int | None = None, model: OutlineModel | None = None) -> None:
         """Show `map_` instead of the current map, keeping the cursor on the same node."""
-        if generation is not None and generation != self._generation:
-            return  # a newer reload is on its way
+        if generation is not None and generation != self._generation or not self._browsing():
+            return  # a newer reload is on its way, or the app is closing
         had_errors = sum(d.is_error for d in self.diagnostics)
         here = self.browser.current_entry()
-        self.map, self.model, self.diagnostics = map_, OutlineModel(map_), diagnostics
+        self.map, self.diagnostics = map_, diagnostics
+        self.model = model if model is not None else OutlineModel(map_)
         self.overlay = overlay if overlay is not None else Overlay()
         self._lines.clear()
         self.title = map_.title or "argmap"
@@ -149,8 +162,12 @@ class ArgmapApp(App[None]):
         found = run_checks(map_)
         self.call_from_thread(self._checks_done, found, generation)
 
+    def _browsing(self) -> bool:
+        """False once the app is closing (a background result then has nowhere to go)."""
+        return self.browser.is_attached and bool(self.browser.query(DiagnosticsPanel))
+
     def _checks_done(self, found: list[Diagnostic], generation: int) -> None:
-        if generation == self._generation:
+        if generation == self._generation and self._browsing():
             self.diagnostics = found
             self.browser.show_diagnostics()
 
@@ -169,7 +186,7 @@ class ArgmapApp(App[None]):
         self.call_from_thread(self._overlay_ready, map_, overlay)
 
     def _overlay_ready(self, map_: Map, overlay: Overlay) -> None:
-        if map_ is not self.map or overlay.name != self.overlay_pending:
+        if map_ is not self.map or overlay.name != self.overlay_pending or not self._browsing():
             return
         self.overlay, self.overlay_pending = overlay, None
         if overlay.error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -32,6 +33,17 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("?", "this help"),
     ("q", "quit"),
 )
+
+
+#: the key line at the bottom (a fixed line: Textual's Footer rebuilds itself on every focus
+#: change, which costs more than the key that caused it)
+KEY_HINTS = Text.assemble(*(
+    part for key, name in (
+        ("/", "search"), ("n N", "hits"), ("⌫", "back"), ("a", "actor"), ("t", "tag"),
+        ("s", "semantics"), ("d", "diagnostics"), ("e", "edit"), ("r", "render"), ("?", "help"),
+        ("^p", "palette"), ("q", "quit"),
+    ) for part in ((f" {key} ", "bold reverse"), (f" {name} ", ""))
+))
 
 
 class HelpScreen(ModalScreen[None]):

@@ -65,7 +65,9 @@ class OutlineModel:
         self._by_relation: dict[str, NodeEntry] = {}
         self._lines: list[tuple[int, NodeEntry]] = []
         self._line_keys: list[int] = []
-        self._haystack: list[tuple[str, str]] | None = None
+        self._haystack: list[str] | None = None
+        self._node_ids: list[str] = []
+        self._last_search: tuple[str, list[int]] = ("", [])
         self._touching: dict[str, list[Relation]] | None = None
 
     # --- rows -------------------------------------------------------------------------------
@@ -115,6 +117,10 @@ class OutlineModel:
         self._keep = keep
         self._kept = None if keep is None else self._matching_entries(keep)
 
+    def is_context(self, row: Row) -> bool:
+        """True for an entry shown only because something below it matches the filter."""
+        return self._keep is not None and row.entry is not None and not self._keep(row.entry)
+
     def _matching_entries(self, keep: Callable[[NodeEntry], bool]) -> set[int]:
         """Identities of the entries that match or have a matching descendant."""
         kept: set[int] = set()
@@ -153,23 +159,33 @@ class OutlineModel:
         if self._parents is not None:
             return self._parents
         parents: dict[int, Item | None] = {}
+        definitions: dict[str, NodeEntry] = {}
+        by_relation: dict[str, NodeEntry] = {}
         lines: list[tuple[int, NodeEntry]] = []
         for section, items in self._section_items.items():
-            stack = [(item, section) for item in items if isinstance(item, NodeEntry)]
+            stack = [(item, section) for item in reversed(items) if isinstance(item, NodeEntry)]
             while stack:
                 entry, parent = stack.pop()
                 parents[id(entry)] = parent
                 if not entry.is_reference:
-                    self._definitions.setdefault(entry.node, entry)
+                    definitions.setdefault(entry.node, entry)
                 if entry.relation is not None:
-                    self._by_relation.setdefault(entry.relation, entry)
+                    by_relation.setdefault(entry.relation, entry)
                 lines.append((entry.span.line, entry))
-                stack.extend((child, entry) for child in entry.children)
+                stack.extend((child, entry) for child in reversed(entry.children))
         lines.sort(key=lambda pair: pair[0])
-        self._lines = lines
-        self._line_keys = [line for line, _ in lines]
+        # assigned last: a second thread building the same index at once is harmless
+        self._definitions, self._by_relation = definitions, by_relation
+        self._lines, self._line_keys = lines, [line for line, _ in lines]
         self._parents = parents
         return parents
+
+    def prepare(self) -> None:
+        """Build every lookup now (the app does this in the background after the first
+        screen, so the first search or jump does not pay for it)."""
+        self._index()
+        self.search("")
+        self.relations_of("")
 
     def contains(self, entry: NodeEntry) -> bool:
         """True when `entry` is one of this map's entries (not one of an older version)."""
@@ -211,16 +227,26 @@ class OutlineModel:
         return chain
 
     def search(self, query: str) -> list[str]:
-        """Ids of the nodes whose title or text contains `query` (any case), in map order."""
+        """Ids of the nodes whose title or text contains `query` (any case), in map order.
+
+        Typing one more letter only looks again at the previous hits.
+        """
         if self._haystack is None:
             self._haystack = [
-                (node.id, f"{node.title or ''}\n{node.text}".casefold())
-                for node in self.map.nodes.values()
+                f"{node.title or ''}\n{node.text}".casefold() for node in self.map.nodes.values()
             ]
+            self._node_ids = list(self.map.nodes)
         needle = query.casefold()
         if not needle:
             return []
-        return [node_id for node_id, text in self._haystack if needle in text]
+        last_needle, last_hits = self._last_search
+        texts = self._haystack
+        if last_needle and needle.startswith(last_needle):
+            hits = [i for i in last_hits if needle in texts[i]]
+        else:
+            hits = [i for i, text in enumerate(texts) if needle in text]
+        self._last_search = (needle, hits)
+        return [self._node_ids[i] for i in hits]
 
     def relations_of(self, node_id: str) -> list[Relation]:
         """Relations from or to `node_id`, and undercuts of the inferences it takes part in."""

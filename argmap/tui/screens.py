@@ -13,23 +13,13 @@ from textual.timer import Timer
 from textual.widgets import Header, Input, Static, Tree
 
 from ..model import NodeEntry
-from .dialogs import HelpScreen, PickScreen
+from .dialogs import KEY_HINTS, HelpScreen, PickScreen
+from .filters import actor_choices, node_filter, tag_choices
 from .outline_model import Row
 from .widgets import DetailPane, DiagnosticsPanel, OutlineTree, RelationList, SearchBar
 
 if TYPE_CHECKING:
     from .app import ArgmapApp
-
-
-#: the key line at the bottom (a fixed line: Textual's Footer rebuilds itself on every focus
-#: change, which costs more than the key that caused it)
-KEY_HINTS = Text.assemble(*(
-    part for key, name in (
-        ("/", "search"), ("n N", "hits"), ("⌫", "back"), ("a", "actor"), ("t", "tag"),
-        ("s", "semantics"), ("d", "diagnostics"), ("e", "edit"), ("r", "render"), ("?", "help"),
-        ("^p", "palette"), ("q", "quit"),
-    ) for part in ((f" {key} ", "bold reverse"), (f" {name} ", ""))
-))
 
 
 class BrowserScreen(Screen):
@@ -93,7 +83,7 @@ class BrowserScreen(Screen):
     def show_map(self, keep: str | None = None) -> None:
         """(Re)build the outline from the app's model; keep the cursor on node `keep`."""
         app = self.app
-        app.model.set_filter(self._filter_predicate())
+        app.model.set_filter(node_filter(app.map, self.actor_filter, self.tag_filter))
         self.tree.show_model(app.model, app.overlay)
         self.history = [
             e if app.model.contains(e) else app.model.entry_for_node(e.node) for e in self.history
@@ -267,26 +257,13 @@ class BrowserScreen(Screen):
 
     # --- filters, panels, help ----------------------------------------------------------------
 
-    def _filter_predicate(self):  # noqa: ANN202 - a closure over the current filters
-        actor, tag, nodes = self.actor_filter, self.tag_filter, self.app.map.nodes
-        if actor is None and tag is None:
-            return None
-
-        def keep(entry: NodeEntry) -> bool:
-            node = nodes.get(entry.node)
-            return node is not None and (actor is None or actor in node.actors) and (
-                tag is None or tag in node.tags)
-
-        return keep
-
     def action_filter_actor(self) -> None:
-        actors = [(f"{a.name} (@{a.id})", a.id) for a in self.app.map.actors.values()]
-        self.app.push_screen(PickScreen("Show the nodes of…", actors, self.actor_filter),
+        self.app.push_screen(PickScreen("Show the nodes of…", actor_choices(self.app.map),
+                                        self.actor_filter),
                              lambda value: self._set_filter(actor=value))
 
     def action_filter_tag(self) -> None:
-        tags = sorted({t for n in self.app.map.nodes.values() for t in n.tags})
-        self.app.push_screen(PickScreen("Show the nodes tagged…", [(f"#{t}", t) for t in tags],
+        self.app.push_screen(PickScreen("Show the nodes tagged…", tag_choices(self.app.map),
                                         self.tag_filter),
                              lambda value: self._set_filter(tag=value))
 

@@ -15,7 +15,7 @@ from ..overlay import Overlay
 from .labels import actor_colors, row_label
 
 #: tree nodes the first screen may open automatically (sections, then shallow entries)
-AUTO_EXPAND_BUDGET = 400
+AUTO_EXPAND_BUDGET = 150
 
 
 class OutlineTree(Tree[Row]):
@@ -55,7 +55,8 @@ class OutlineTree(Tree[Row]):
         while queue and budget > 0:
             node = queue.pop(0)
             row = node.data
-            if row is None or row.kind == "range" or not node.allow_expand:
+            if row is None or not node.allow_expand or (
+                    row.kind == "range" and row.start > 0):  # only the first range opens
                 continue
             if row.kind == "entry" and _depth(node) > 3:
                 continue
@@ -73,9 +74,14 @@ class OutlineTree(Tree[Row]):
         self._loaded.add(node.id)
         rows = self.model.roots() if node is self.root else self.model.children(node.data)
         for row in rows:
-            expandable = self.model.has_children(row)
-            node.add(row_label(self.model.map, row, self._colors, self.overlay), row,
-                     allow_expand=expandable)
+            node.add(self._label(row), row, allow_expand=self.model.has_children(row))
+
+    def _label(self, row: Row) -> Text:
+        assert self.model is not None
+        label = row_label(self.model.map, row, self._colors, self.overlay)
+        if self.model.is_context(row):
+            label.stylize("dim")  # shown for what is below it, not a match of the filter
+        return label
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Row]) -> None:
         self.load_children(event.node)
@@ -93,7 +99,7 @@ class OutlineTree(Tree[Row]):
             return
         for node in self.loaded_nodes():
             if node.data is not None:
-                node.set_label(row_label(self.model.map, node.data, self._colors, overlay))
+                node.set_label(self._label(node.data))
 
     def loaded_nodes(self) -> list[TreeNode[Row]]:
         """Every tree node added so far (shown or under a collapsed row), in outline order."""
