@@ -199,3 +199,9 @@ def test_node_model_kinds_all_have_a_method() -> None:
     for kind in NodeKind:
         node = Node(id="[X]", kind=kind, title="X", text="x")
         assert "shape" in getattr(builder, kind.value)(node)
+
+
+def test_node_kinds_are_keyed_only_when_mixed() -> None:
+    assert "NODES" not in dot_of("[A]: a\n  + [B]: b\n")
+    mixed = dot_of("[A]: a\n  + evidence: data\n")
+    assert "NODES" in mixed and "evidence (folded corner)" in mixed and "argument" not in mixed

@@ -139,7 +139,9 @@ def legend_label(
         if party.actor_names != (party.name,):
             label += " " + small(escape_html(", ".join(party.actor_names)), "#555555", size=10)
         sides.append(f'<TR>{_swatch(party.fill, party.tone)}<TD ALIGN="LEFT">{label}</TD></TR>')
-    kinds = [f'<TR>{KIND_WORDS[k][0]}<TD ALIGN="LEFT">{KIND_WORDS[k][1]}</TD></TR>' for k in node_kinds]
+    # claims alone need no key: the shapes only tell something when kinds are mixed
+    shown_kinds = node_kinds if set(node_kinds) - {NodeKind.CLAIM} else []
+    kinds = [f'<TR>{KIND_WORDS[k][0]}<TD ALIGN="LEFT">{KIND_WORDS[k][1]}</TD></TR>' for k in shown_kinds]
     relations = []
     for kind in relation_kinds:
         glyph, word = EDGE_WORDS[kind]
