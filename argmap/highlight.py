@@ -50,6 +50,8 @@ _STRING = r'"(?:[^"\\\n]|\\.)*"'
 _IDENT = r"[A-Za-z_][\w-]*"
 _FRONT_MATTER = r"\A(---)([ \t]*)(?=\n(?:(?!---[ \t]*(?:\n|$))[^\n]*\n)*---[ \t]*(?:\n|$))"
 _ESCAPE = re.compile(r"\\[^\n]")
+# words that start nothing (no annotation, metadata, comment or escape), with the spaces between
+_PLAIN_RUN = r"[^\s\\{@^#/][^\s\\]*(?:[ \t]+[^\s\\{@^#/][^\s\\]*)*"
 
 
 def _words_as(token: Any):  # noqa: ANN202 - a Pygments callback factory
@@ -71,6 +73,7 @@ def _words_as(token: Any):  # noqa: ANN202 - a Pygments callback factory
 def _trailer(word_token: Any) -> list:
     """Rules shared by the rest of a line: spaces, a comment, a metadata block, words."""
     return [
+        (_PLAIN_RUN, word_token),  # the common case first, as one token: several times faster
         (r"[ \t]+", Whitespace),
         (r"//[^\n]*", Comment.Single),
         (r"\{", Punctuation, "meta"),

@@ -32,7 +32,7 @@ def test_registered_through_the_entry_point() -> None:
     [
         ("// a comment\n", [(Comment.Single, "// a comment")]),
         ("---\ntitle: T: x\n---\n", [(Comment.Preproc, "---"), (Name.Attribute, "title"), (String, "T: x")]),
-        ("## Red lines // why\n", [(Generic.Heading, "##"), (Generic.Heading, "Red"), (Comment.Single, "// why")]),
+        ("## Red lines // why\n", [(Generic.Heading, "##"), (Generic.Heading, "Red lines"), (Comment.Single, "// why")]),
         ("actor lavrov: Sergey Lavrov {side: Russia}\n",
          [(Keyword.Declaration, "actor"), (Name.Variable, "lavrov"), (Name.Attribute, "side"), (String, "Russia")]),
         ('source art: "A, b" {url: "https://x"}\n',
