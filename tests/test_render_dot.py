@@ -205,3 +205,12 @@ def test_node_kinds_are_keyed_only_when_mixed() -> None:
     assert "NODES" not in dot_of("[A]: a\n  + [B]: b\n")
     mixed = dot_of("[A]: a\n  + evidence: data\n")
     assert "NODES" in mixed and "evidence (folded corner)" in mixed and "argument" not in mixed
+
+
+def test_an_actor_can_choose_its_sides_colour_and_bad_colours_are_ignored() -> None:
+    text = ('actor ru: Russia {side: Russia, color: "#b22222"}\nactor us: US {side: US, color: "red; x"}\n'
+            "[A]: a @ru\n  - [B]: b @us\n")
+    lines = {line.split()[0]: line for line in dot_of(text).splitlines() if " [label=" in line}
+    # 255 - (255 - c) * 0.18 per channel: b2 -> f1, 22 -> d7
+    assert 'color="#b22222"' in lines["n1"] and 'fillcolor="#f1d7d7"' in lines["n1"]
+    assert 'color="#c05a00"' in lines["n2"]  # the second palette colour, not the bad value

@@ -7,6 +7,7 @@ colour is never mistaken for an edge's meaning.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Map, Node, NodeKind, RelationKind
@@ -59,6 +60,15 @@ class Party:
     actor_names: tuple[str, ...]
 
 
+_HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def _pale(tone: str, keep: float = 0.18) -> str:
+    """`tone` mixed with white: the fill that goes with a strong colour."""
+    channels = (int(tone[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(255 - (255 - c) * keep):02x}" for c in channels)
+
+
 class Palette:
     """Colours of the sides of one map: actors sharing `{side: …}` share a colour."""
 
@@ -71,6 +81,10 @@ class Palette:
             groups.setdefault(str(side) if side not in (None, "") else actor.name, []).append(actor.id)
         for index, (side, actor_ids) in enumerate(groups.items()):
             fill, tone = SIDE_COLORS[index % len(SIDE_COLORS)]
+            chosen = [str(map_.actors[a].meta.get("color", "")) for a in actor_ids]
+            own = next((c for c in chosen if _HEX_COLOR.fullmatch(c)), None)
+            if own is not None:  # `{color: "#b22222"}` on an actor picks its side's colour
+                fill, tone = _pale(own), own
             names = tuple(map_.actors[a].name for a in actor_ids)
             party = Party(side, fill, tone, names)
             self.parties.append(party)
