@@ -162,3 +162,14 @@ def test_a_very_deep_map_gives_an_outline_of_bounded_depth() -> None:
         flat.append(node.name)
         stack.extend(node.children)
     assert sorted(flat) == sorted(f"N{i}" for i in range(300))  # nothing lost
+
+
+def test_hover_shows_map_text_as_text_not_markup() -> None:
+    from argmap.lsp.hover import hover
+
+    text = "[T]: <img src=x onerror=alert(1)> **bold** [link](http://x) &amp; `code`\n"
+    result = hover(Snapshot("u", 1, text, None), types.Position(0, 1))
+    value = result.contents.value
+    for markup in ("<img", "**bold**", "[link]", "](", "&amp;", "`code`"):
+        assert markup not in value, markup
+    assert "\\<img src=x onerror=alert\\(1\\)\\>" in value

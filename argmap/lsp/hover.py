@@ -21,7 +21,7 @@ def _code(identifier: str) -> str:
 
 def _escape(text: str) -> str:
     """Markdown-escape map text so that it shows as written (it is data, not markup)."""
-    special = "\\`*_{}[]<>()#+-.!|~"
+    special = "\\`*_{}[]<>()#+-.!|~&"
     return "".join("\\" + ch if ch in special else ch for ch in text)
 
 
