@@ -73,3 +73,8 @@ def test_schema_violation_points_at_the_offending_object() -> None:
     assert line.strip() == "{"  # the opening brace of relations[1]
     second = [i for i, ln in enumerate(text.splitlines(), 1) if '"id": "r2"' in ln][0]
     assert diagnostic.span.line == second - 1
+
+
+@given(maps())
+def test_fast_writer_says_exactly_what_the_dictionary_says(m: argmap.Map) -> None:
+    assert json.loads(map_to_json(m)) == map_to_dict(m)

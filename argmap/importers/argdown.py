@@ -134,17 +134,10 @@ class _Reader:
 
     def run(self) -> Map:
         """Read every line; returns the map (warnings in its diagnostics)."""
-        items = scan_lines(self.text)
-        blank, previous_nl, first = True, None, True
-        for item in items:
-            if type(item) is tuple:
-                self.line(item[0], item[1], blank, first)
-                blank = first = False
-                previous_nl = None
-            else:
-                if previous_nl is not None and not self.text[previous_nl.end_pos : item.start_pos].strip():
-                    blank = True
-                previous_nl = item
+        first = True
+        for kind, tokens, blank in scan_lines(self.text):
+            self.line(kind, tokens, blank or first, first)
+            first = False
         self.end_block()
         return self.build.build()
 

@@ -82,11 +82,13 @@ class MapBuilder:
 
     def node(self, element: Element, node_id: str) -> None:
         """Define or refer to the node `element` names, under the id `reserve` gave it."""
-        data = dict(element.data)
-        kind = _KINDS.get(str(data.pop("argmap-kind", "")), element.kind)
-        actors = self._declared(data, "actors", self.actors, element.span)
-        sources = self._declared(data, "sources", self.sources, element.span)
-        meta = {k: _meta_value(v) for k, v in data.items()}
+        kind, actors, sources, meta = element.kind, (), (), {}
+        if element.data:
+            data = dict(element.data)
+            kind = _KINDS.get(str(data.pop("argmap-kind", "")), element.kind)
+            actors = self._declared(data, "actors", self.actors)
+            sources = self._declared(data, "sources", self.sources)
+            meta = {k: _meta_value(v) for k, v in data.items()}
         text = "\n".join(element.text)
         if element.title is None:
             self.nodes[node_id] = Node(node_id, kind, None, text, actors, tuple(element.tags),
@@ -119,7 +121,7 @@ class MapBuilder:
             span=old.span if old.text or not text else element.span,
         )
 
-    def _declared(self, data: dict[str, Any], key: str, table: dict, span: Span) -> tuple[str, ...]:
+    def _declared(self, data: dict[str, Any], key: str, table: dict) -> tuple[str, ...]:
         """Take `key` out of `data` when it is a list of declared ids (else leave it as metadata)."""
         value = data.get(key)
         if isinstance(value, str):

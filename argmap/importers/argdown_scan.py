@@ -1,17 +1,19 @@
 """Reading grammars/argdown.lark's lines, two ways that give the same result.
 
 `lines_lark(text)` runs Lark's LALR parser with the contextual lexer: the reference.
-`scan_lines(text)` is the fast path the importer uses: one regular expression built from the
-same grammar's terminals (in Lark's order of precedence), the line-start terminals anchored at
-the start of a line, and the one context rule of the grammar applied by hand (a title only
-opens a line's content). Both return the lines as `(kind, tokens)` tuples with the newline
-tokens between them; tests/test_import_argdown_scan.py checks that they agree.
+`scan_lines(text)` is the fast path the importer uses: regular expressions built from the same
+grammar's terminals, in Lark's order of precedence, one for each state of the contextual lexer
+(at a line's start, inside a line), and the grammar's one context rule applied by hand (a title
+only opens a line's content). Both return the lines as `(kind, tokens, blank)` tuples, the
+newlines folded into a "blank line before" flag; tests/test_import_argdown_scan.py checks
+that they agree.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from operator import itemgetter
 
 from lark import Lark, Token, Tree
 
@@ -24,6 +26,7 @@ LINE_KINDS = {
 }
 HEADS = frozenset({"STATEMENT_DEF", "STATEMENT_REF", "ARGUMENT_DEF", "ARGUMENT_REF"})
 _OPENERS = frozenset({"HEADING", "MARKER", "PCS_NUMBER", "LIST_ITEM"})  # then content starts
+_MULTILINE = frozenset({"FRONT_MATTER", "DATA"})  # the terminals that can hold a newline
 
 
 @functools.lru_cache(maxsize=1)
@@ -32,21 +35,45 @@ def parser() -> Lark:
     return Lark(grammar_text("argdown.lark"), parser="lalr", lexer="contextual", cache=True)
 
 
-class Tok:
-    """A token: Lark's attribute names, without Lark's cost."""
+class Tok(tuple):
+    """A token (type, value, start_pos, line, column) with Lark's attribute names; cheap to make."""
 
-    __slots__ = ("type", "value", "start_pos", "end_pos", "line", "column", "end_line",
-                 "end_column")
+    __slots__ = ()
+    type = property(itemgetter(0))
+    value = property(itemgetter(1))
+    start_pos = property(itemgetter(2))
+    line = property(itemgetter(3))
+    column = property(itemgetter(4))
 
-    def __init__(self, type_: str, value: str, start: int, line: int, column: int) -> None:
-        self.type, self.value, self.start_pos, self.end_pos = type_, value, start, start + len(value)
-        self.line, self.column = line, column
-        breaks = value.count("\n")
-        self.end_line = line + breaks
-        self.end_column = (len(value) - value.rfind("\n")) if breaks else column + len(value)
+    @property
+    def end_pos(self) -> int:
+        return self[2] + len(self[1])
+
+    @property
+    def end_line(self) -> int:
+        return self[3] + self[1].count("\n")
+
+    @property
+    def end_column(self) -> int:
+        value = self[1]
+        return len(value) - value.rfind("\n") if "\n" in value else self[4] + len(value)
 
 
-def lines_lark(text: str) -> list:
+def _group(items: list, text: str) -> list[tuple[str, list, bool]]:
+    """Lines with newline tokens between them -> (kind, tokens, blank line before)."""
+    lines, blank, previous = [], False, None
+    for item in items:
+        if isinstance(item, tuple):
+            lines.append((item[0], item[1], blank))
+            blank, previous = False, None
+        else:
+            if previous is not None and not text[previous.end_pos : item.start_pos].strip():
+                blank = True
+            previous = item
+    return lines
+
+
+def lines_lark(text: str) -> list[tuple[str, list, bool]]:
     """The lines as Lark's parser reads them (the reference for `scan_lines`)."""
     items: list = []
     for child in parser().parse(text).children:
@@ -54,58 +81,72 @@ def lines_lark(text: str) -> list:
             items.append((child.data, [t for t in child.children if isinstance(t, Token)]))
         else:
             items.append(child)
-    return items
+    return _group(items, text)
 
 
 @functools.lru_cache(maxsize=1)
-def _scanner() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+def _scanner() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """Two expressions, as the contextual lexer has two states: at a line's start, inside it."""
     terminals = sorted(parser().terminals, key=lambda t: (
         -t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
     ignored = frozenset(parser().lexer_conf.ignore)
-    parts = []
+    at_start, inside = [], []
     for terminal in terminals:
-        regex = terminal.pattern.to_regexp()
-        anchor = r"(?<![^\n])[ \t]*" if terminal.name in LINE_KINDS else ""
-        parts.append(f"{anchor}(?P<{terminal.name}>{regex})")
-    parts.append(r"(?P<OTHER>[\s\S])")
+        if terminal.name in ignored and terminal.name not in ("BLOCK_COMMENT", "LINE_COMMENT"):
+            continue  # white space: skipped by the `[ \t]*` in front of every other terminal
+        part = f"[ \t]*(?P<{terminal.name}>{terminal.pattern.to_regexp()})"
+        at_start.append(part)
+        if terminal.name not in LINE_KINDS:
+            inside.append(part)
+    rest = r"[ \t]*(?P<OTHER>[^ \t])|[ \t]+\Z"
     text_terminal = next(t for t in terminals if t.name == "TEXT")
-    return re.compile("|".join(parts)), re.compile(text_terminal.pattern.to_regexp()), ignored
+    return (re.compile("|".join(at_start + [rest])), re.compile("|".join(inside + [rest])),
+            re.compile(text_terminal.pattern.to_regexp()), ignored)
 
 
-def scan_lines(text: str) -> list:
-    """The lines of `text`, as `lines_lark` gives them, read by one regular expression."""
-    master, text_only, ignored = _scanner()
-    match = master.match
-    items: list = []
+def scan_lines(text: str) -> list[tuple[str, list, bool]]:
+    """The lines of `text` as (kind, tokens, blank line before), as `lines_lark` gives them."""
+    at_start, inside, text_only, ignored = _scanner()
+    match_start, match_inside = at_start.match, inside.match
+    new = tuple.__new__
+    lines: list = []
     current: list = []
+    blank = False  # a blank line since the last line with tokens
+    empty = False  # nothing but white space since the last newline
     line, line_start, pos, end = 1, 0, 0, len(text)
     while pos < end:
-        m = match(text, pos)
+        m = match_inside(text, pos) if current else match_start(text, pos)
         kind = m.lastgroup
+        if kind is None:  # white space at the very end
+            break
         start = m.start(kind)
         pos = m.end()
         if kind == "NL":
             if current:
-                items.append((LINE_KINDS.get(current[0].type, "plain"), current))
-                current = []
-            items.append(Tok("NL", "\n", start, line, start - line_start + 1))
+                lines.append((LINE_KINDS.get(current[0][0], "plain"), current, blank))
+                current, blank = [], False
+            elif empty:
+                blank = True
+            empty = True
             line, line_start = line + 1, pos
             continue
         if kind in ignored:
-            breaks = m.group(kind).count("\n")
+            empty = False
+            breaks = text.count("\n", start, pos)
             if breaks:
-                line, line_start = line + breaks, start + m.group(kind).rfind("\n") + 1
+                line, line_start = line + breaks, text.rfind("\n", start, pos) + 1
             continue
-        if kind in HEADS and current and not (len(current) == 1 and current[0].type in _OPENERS):
+        if kind in HEADS and current and not (len(current) == 1 and current[0][0] in _OPENERS):
             m = text_only.match(text, start)  # a title only opens content; here it is text
             kind, pos = "TEXT", m.end()
         elif kind == "OTHER":
             kind = "STRAY"
-        value = text[start:pos]
-        token = Tok(kind, value, start, line, start - line_start + 1)
-        current.append(token)
-        if token.end_line != line:
-            line, line_start = token.end_line, start + value.rfind("\n") + 1
+        current.append(new(Tok, (kind, text[start:pos], start, line, start - line_start + 1)))
+        empty = False
+        if kind in _MULTILINE:
+            breaks = text.count("\n", start, pos)
+            if breaks:
+                line, line_start = line + breaks, text.rfind("\n", start, pos) + 1
     if current:
-        items.append((LINE_KINDS.get(current[0].type, "plain"), current))
-    return items
+        lines.append((LINE_KINDS.get(current[0][0], "plain"), current, blank))
+    return lines
