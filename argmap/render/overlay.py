@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from ..errors import UsageError
 from ..model import Map
 from .dot import Overlay
 from .labels import escape_html
@@ -82,10 +81,8 @@ def overlays_for(map_: Map, labels: str | None = None, strength: bool = False) -
     """The overlays asked for on the command line, computed by argmap.analyze."""
     if labels is None and not strength:
         return []
-    try:
-        from ..analyze import analyze_map
-    except ImportError:
-        raise UsageError("--labels / --strength need argmap.analyze, which is not available") from None
+    from ..analyze import analyze_map  # clingo and friends: only when an overlay is asked for
+
     result = analyze_map(map_, labels or "grounded", limit=1)  # statuses only, not every extension
     overlays: list[Overlay] = []
     if labels is not None:
