@@ -61,3 +61,17 @@ def test_every_golden_has_its_source() -> None:
     stale = [g.name for g in (GOLDEN / "maps").glob("*.dot") if not (ROOT / "maps" / f"{g.stem}.argmap").exists()]
     stale += [g.name for g in (GOLDEN / "cases").glob("*.dot") if not g.with_suffix(".argmap").exists()]
     assert not stale, f"goldens without a source (delete them): {stale}"
+
+
+@pytest.mark.parametrize("map_path", MAPS, ids=[m.stem for m in MAPS])
+def test_map_svg_through_the_real_binary_holds_every_title(map_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    from argmap.render import find_binary, layout
+
+    m = argmap.parse_file(str(map_path))
+    svg = layout(find_binary(), build_dot(m, RenderOptions(wrap=300)), "svg")
+    root = ET.fromstring(svg)
+    texts = {"".join(e.itertext()).strip() for e in root.iter("{http://www.w3.org/2000/svg}text")}
+    titles = {" ".join(n.title.split()) for n in m.nodes.values() if n.title is not None}
+    assert titles and titles <= texts, titles - texts
