@@ -52,7 +52,12 @@ class DotBinary:
 
 
 def _pure_candidates() -> list[Path]:
+    """Where pip puts graphviz-pure's command: beside this Python, its scripts, the user's."""
     folders = [Path(sys.executable).parent, Path(sysconfig.get_path("scripts"))]
+    try:
+        folders.append(Path(sysconfig.get_path("scripts", f"{os.name}_user")))  # pip install --user
+    except KeyError:
+        pass
     names = [PURE_NAME, PURE_NAME + ".exe"]
     return [folder / name for folder in folders for name in names]
 
