@@ -14,6 +14,8 @@ from typing import Any
 
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$")
 _PLAIN_END = re.compile(r"[,\]}\n]|:\s|#\s")
+# a flow mapping of plain keys and plain scalars only: `{weight: 0.5, round: 2}`
+_SIMPLE_MAPPING = re.compile(r"\{((?:[ \t]*[A-Za-z_][\w-]*[ \t]*:[ \t]+[^,:{}\[\]\"'#\n]*,?)*)[ \t]*\}")
 
 
 class YamlError(ValueError):
@@ -113,6 +115,10 @@ class _Flow:
 
 def parse_flow(text: str) -> Any:
     """One flow value (`{…}`, `[…]`, a string or a scalar) that makes up all of `text`."""
+    simple = _SIMPLE_MAPPING.fullmatch(text)
+    if simple is not None:  # the common case, `{key: value, …}` with plain scalars
+        pairs = (item.partition(":") for item in simple.group(1).split(","))
+        return {key.strip(): scalar(value) for key, _, value in pairs if key.strip()}
     reader = _Flow(text)
     value = reader.value()
     reader.skip()
