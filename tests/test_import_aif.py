@@ -1,0 +1,79 @@
+"""AIF: the export loads in an independent reader (arguebuf), and the importer reports what it skips."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import argmap
+from argmap.errors import ImportFailed
+from argmap.export.aif import map_to_aif, map_to_aif_dict
+from argmap.importers.aif import read_aif
+
+MAP = """actor ann: Ann Lee
+actor bob: Bob
+[A]: It rains. @ann
+  + [B]: The street is wet. @bob
+  & [C]: Streets get wet only from rain.
+  - [D]: A tanker spilled water.
+    _ [E]: Tankers never spill.
+  >< [F]: It does not rain.
+"""
+
+
+def test_export_shape_i_ra_ca_and_locutions() -> None:
+    data = map_to_aif_dict(argmap.parse(MAP))
+    types = [n["type"] for n in data["nodes"]]
+    assert types.count("I") == 6
+    assert types.count("RA") == 1  # the two co-premises make one inference
+    assert types.count("CA") == 4  # attack, undercut, contradiction both ways
+    assert types.count("L") == 2 and types.count("YA") == 2
+    assert {p["argmapID"] for p in data["participants"]} == {"ann", "bob"}
+    ra = next(n["nodeID"] for n in data["nodes"] if n["type"] == "RA")
+    assert len([e for e in data["edges"] if e["toID"] == ra]) == 2
+
+
+def test_import_reads_speakers_groups_and_undercuts() -> None:
+    m = read_aif(map_to_aif(argmap.parse(MAP)))
+    assert m.nodes["[A]"].actors == ("ann",) and m.nodes["[B]"].actors == ("bob",)
+    supports = [r for r in m.relations.values() if r.kind.value == "support"]
+    assert len(supports) == 2 and supports[0].group == supports[1].group is not None
+    undercut = next(r for r in m.relations.values() if r.kind.value == "undercut")
+    assert m.relations[undercut.target].source == "[D]"
+
+
+def test_arguebuf_reads_our_export_with_the_same_graph() -> None:
+    arguebuf = pytest.importorskip("arguebuf")
+    data = map_to_aif_dict(argmap.parse(MAP))
+    graph = arguebuf.load.aif(data)
+    atoms = {n.plain_text for n in graph.atom_nodes.values()}
+    assert atoms == {n.text for n in argmap.parse(MAP).nodes.values()}
+    schemes = [type(n.scheme).__name__ for n in graph.scheme_nodes.values()]
+    assert schemes.count("Support") == 1 and schemes.count("Attack") == 4
+
+
+def test_unsupported_nodes_are_warnings_at_their_line() -> None:
+    text = json.dumps({
+        "nodes": [
+            {"nodeID": "1", "text": "p", "type": "I"},
+            {"nodeID": "2", "text": "q", "type": "I"},
+            {"nodeID": "3", "text": "Default Rephrase", "type": "MA"},
+        ],
+        "edges": [{"edgeID": "1", "fromID": "1", "toID": "3"}, {"edgeID": "2", "fromID": "3", "toID": "2"}],
+        "locutions": [{"nodeID": "9", "personID": "77"}],
+    }, indent=1)
+    m = read_aif(text, "c.json")
+    found = {(d.code, d.span.line) for d in m.diagnostics}
+    ma_id_line = next(i for i, ln in enumerate(text.splitlines(), 1) if '"nodeID": "3"' in ln)
+    assert ("aif-unsupported", ma_id_line - 1) in found  # the line of the MA node's "{"
+    assert any(code == "aif-unknown-speaker" for code, _ in found)
+    assert len(m.nodes) == 2 and m.relations == {}
+
+
+def test_not_an_aif_graph_is_an_error() -> None:
+    with pytest.raises(ImportFailed):
+        read_aif('{"edges": []}', "x.json")
+    with pytest.raises(ImportFailed) as info:
+        read_aif('{"nodes": [', "x.json")
+    assert info.value.diagnostics[0].span.line == 1
