@@ -31,8 +31,15 @@ test: setup
 test-thorough: setup
 	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest -q -m "slow or not slow"
 
+# every benchmark script prints its own figures (see bench/*.py docstrings)
 bench: setup
 	$(BIN)/python bench/parse.py
+	$(BIN)/python bench/render.py
+	$(BIN)/python bench/analyze.py
+
+# regenerate golden files after an intended change of output (then review the diff)
+regen: setup
+	ARGMAP_REGEN=1 $(BIN)/python -m pytest -q tests/test_render_golden.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis

@@ -78,17 +78,18 @@ def maps(draw, max_nodes: int = 10) -> Map:  # noqa: ANN001
     ids = list(nodes)
     relations: dict[str, Relation] = {}
     groups = 0
-    # An untitled node cannot be referenced, so it may stand at one place only: it is the source
-    # of at most one relation, whose target has a title and lies in the same section.
-    used_untitled: set[str] = set()
+    # An untitled node cannot be referenced, so it must stand at one place only: either a leaf
+    # (the source of one relation, whose target has a title and lies in the same section, and
+    # the target of none) or a root (the source of none).
+    role: dict[str, str] = {}
     titled = [i for i in ids if not i.startswith("_")]
     for _ in range(draw(st.integers(0, 2 * len(ids)))):
         kind = draw(st.sampled_from(list(RelationKind)))
         source = draw(st.sampled_from(ids))
         if source.startswith("_"):
-            if source in used_untitled or not titled:
+            if source in role or not titled:
                 continue
-            used_untitled.add(source)
+            role[source] = "leaf"
         relation_meta = draw(metas | st.builds(lambda w: {"weight": w}, st.sampled_from([0.0, 0.25, 1.0])))
         weight = relation_meta.get("weight")
         weight = float(weight) if isinstance(weight, (int, float)) and not isinstance(weight, bool) else None
@@ -103,6 +104,9 @@ def maps(draw, max_nodes: int = 10) -> Map:  # noqa: ANN001
             relations[rid] = Relation(rid, kind, source, target, None, weight, relation_meta)
             continue
         target = draw(st.sampled_from(titled if source.startswith("_") else ids))
+        if target.startswith("_"):
+            if role.setdefault(target, "root") != "root":
+                continue
         if source.startswith("_"):
             nodes[source] = replace(nodes[source], section=nodes[target].section)
         group = None
