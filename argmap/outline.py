@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Diagnostic, Severity, Span
@@ -232,28 +232,9 @@ class _FileState:
             self.close()
         parent = self.stack[-1] if self.stack else None
         span = self.span(line.pos, max(line.end_column, line.pos.end_column))
-        marker = line.marker
-        if parent is not None and parent.node == "":
-            pass
-        elif marker is None and parent is not None:
-            self.b.report("missing-marker", "a child line needs a relation marker",
-                          span, "start it with + (supports), - (attacks), _ (undercuts), >< or &; "
-                          "a continuation line must directly follow its node line")
-        elif marker is not None and parent is None:
-            self.b.report("marker-without-parent", f"'{marker}' has no node above it to relate to",
-                          span, "indent this line under the node it supports or attacks")
-            marker = None
-        elif marker is None and indent:
-            self.b.report("unexpected-indent", "a top-level node must start at column 1", span,
-                          "remove the indentation, or put a relation marker and a parent above it")
-        if parent is not None and parent.node:
-            self.check_step(parent, indent, span)
+        marker = self.check_placement(line.marker, parent, indent, span)
         node_id, is_reference = self.define(line)
         relation = None
-        if parent is not None and parent.node == "":  # under an unreadable line: no cascade
-            marker = None
-        elif marker is None and parent is not None:
-            pass
         if marker is not None and parent is not None:
             relation = self.relate(line, parent, node_id, span)
             marker = CANONICAL_MARKER.get(marker, marker)
@@ -263,6 +244,25 @@ class _FileState:
                       [line.comment], self.in_document, 0 if line.annotations is not None else None)
         self.stack.append(entry)
         self.last_node = entry
+
+    def check_placement(self, marker: str | None, parent: _Open | None, indent: int, span: Span) -> str | None:
+        """Report a marker or indentation that does not fit; the marker to use (None: no relation)."""
+        if parent is not None and not parent.node:
+            return None  # under a line that could not be read: no cascade of errors
+        if parent is None:
+            if marker is not None:
+                self.b.report("marker-without-parent", f"'{marker}' has no node above it to relate to",
+                              span, "indent this line under the node it supports or attacks")
+            elif indent:
+                self.b.report("unexpected-indent", "a top-level node must start at column 1", span,
+                              "remove the indentation, or put a relation marker and a parent above it")
+            return None
+        if marker is None:
+            self.b.report("missing-marker", "a child line needs a relation marker",
+                          span, "start it with + (supports), - (attacks), _ (undercuts), >< or &; "
+                          "a continuation line must directly follow its node line")
+        self.check_step(parent, indent, span)
+        return marker
 
     def check_step(self, parent: _Open, indent: int, span: Span) -> None:
         if parent.child_indent is None:
