@@ -36,6 +36,9 @@ class LspClient:
         self._responses: dict[int, dict] = {}
         self._messages: queue.Queue[dict | None] = queue.Queue()
         self.notifications: list[dict] = []
+        #: when (time.monotonic) the notification `wait_for` last returned had arrived
+        self.received_at = 0.0
+        self._arrival: dict[int, float] = {}
         self._lock = threading.Lock()
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -76,6 +79,7 @@ class LspClient:
         if "method" in message and "id" in message:  # a request from the server
             self._send({"jsonrpc": "2.0", "id": message["id"], "result": None})
         elif "method" in message:
+            self._arrival[id(message)] = time.monotonic()
             self.notifications.append(message)
         else:
             self._responses[message["id"]] = message
@@ -112,6 +116,7 @@ class LspClient:
                     # drop it and the older ones of the same method, keep the rest
                     self.notifications = [m for i, m in enumerate(self.notifications)
                                           if i > index or m["method"] != method]
+                    self.received_at = self._arrival.pop(id(message), time.monotonic())
                     return message["params"]
             seen = len(self.notifications)
             if not self._pump(deadline) and time.monotonic() >= deadline:

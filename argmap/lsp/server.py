@@ -14,6 +14,7 @@ import asyncio
 import logging
 import queue
 import threading
+import time
 from dataclasses import dataclass
 from typing import Callable
 
@@ -124,7 +125,10 @@ class ArgmapServer(LanguageServer):
         path = to_fs_path(uri) if uri.startswith("file:") else None
         encoding = self.encoding
         try:
+            started = time.perf_counter()
             snapshot = await self.in_worker(lambda: Snapshot(uri, version, text, path, encoding))
+            log.info("%s version %s: parsed and checked in %.0f ms", uri, version,
+                     (time.perf_counter() - started) * 1000)
         except Exception as exc:  # noqa: BLE001 - a bug must not take the editor session down
             log.exception("parsing %s failed", uri)
             self.window_log_message(types.LogMessageParams(types.MessageType.Error, f"argmap: {exc!r}"))
