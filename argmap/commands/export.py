@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from typing import Callable
@@ -85,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
 
     fmt = output_format(args.to, args.output)
     write = exporter(fmt)
+    gc.disable()  # a short run that frees little: the cycle collector would only rescan the map
     name = None if args.map == "-" else args.map
     try:
         result, text = read_map(args.map, args.source_format)

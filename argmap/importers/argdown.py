@@ -68,7 +68,10 @@ class _Reader:
 
     def span(self, token: Token, end: Token | None = None) -> Span:
         last = end or token
-        return Span(self.path, token.line, token.column, last.end_line, last.end_column)
+        value = last[1]
+        if "\n" in value:
+            return Span(self.path, token[3], token[4], last.end_line, last.end_column)
+        return Span(self.path, token[3], token[4], last[3], last[4] + len(value))
 
     # --- elements -------------------------------------------------------------------------
 
@@ -91,6 +94,11 @@ class _Reader:
 
     def inline(self, element: Element, tokens: list[Token]) -> None:
         """Text, tags and data of one line into `element`."""
+        if len(tokens) == 1 and tokens[0][0] == "TEXT":  # the common case: one run of text
+            line = unescape(tokens[0][1].strip())
+            if line and not element.is_reference:
+                element.text.append(line)
+                return
         words = []
         for token in tokens:
             kind = token.type

@@ -20,7 +20,7 @@ from ..model import Actor, Map, Meta, Node, NodeKind, Relation, RelationKind, Se
 _KINDS = {"claim": NodeKind.CLAIM, "argument": NodeKind.ARGUMENT, "evidence": NodeKind.EVIDENCE}
 
 
-@dataclass
+@dataclass(slots=True)
 class Element:
     """One statement or argument as written: head (None if untitled), text, tags, data."""
 
@@ -101,6 +101,8 @@ class MapBuilder:
                                        None if element.is_reference else self.section,
                                        element.span)
             return
+        if not (text or meta or actors or sources or element.tags) and kind is old.kind:
+            return  # a bare reference: nothing to add
         merged_meta = {**old.meta, **meta}
         if text and old.text and text != old.text and not element.is_reference:
             members = list(merged_meta.get("argdown-members", []))  # type: ignore[arg-type]
