@@ -80,16 +80,18 @@ def _answered(map_: Map, all_exchanges: list[Exchange]) -> set[tuple[str, str, s
 
 
 def debate_report(map_: Map, assumptions: Mapping[str, str] | None = None,
-                  actor: str | None = None, *, known: Analysis | None = None) -> DebateReport:
+                  actor: str | None = None, *, known: Analysis | None = None,
+                  timeout: float | None = None) -> DebateReport:
     """The report for every actor of the map (or only `actor`), with `assumptions` applied.
 
     `known` is an analysis of the same map and assumptions already at hand (grounded or
-    preferred), reused instead of computed again.
+    preferred), reused instead of computed again; `timeout` bounds each analysis
+    (AnalysisTimeout when the preferred status runs out of time).
     """
     def get(semantics: str) -> Analysis:
         if known is not None and known.semantics == semantics:
             return known
-        return analyze_map(map_, semantics, assumptions, limit=0)
+        return analyze_map(map_, semantics, assumptions, limit=0, timeout=timeout)
 
     grounded, preferred = get("grounded"), get("preferred")
     all_exchanges = exchanges(map_)

@@ -10,7 +10,9 @@ A counterexample-guided loop (as in CEGARTIX, Dvořák, Järvisalo, Wallner and 
    (no later E may lie inside it) and go back to 1. When step 1 finds nothing, the answer is yes.
 
 Every round finds a new preferred extension, so the loop ends; in practice after one or two
-rounds. One grounded clingo program serves every query: each query's constraints hang on a
+rounds. The preferred extensions met are kept: they answer "no" to later queries at once.
+The problem is Π2-complete, so some frameworks need many rounds: an argument that is in every
+one of very many preferred extensions can cost a round for each. `timeout` bounds that. One grounded clingo program serves every query: each query's constraints hang on a
 fresh guard atom that is switched on only while that query runs.
 """
 
@@ -33,6 +35,8 @@ class PreferredReasoner:
         self.ctl = control(self.core.af, COMPLETE, MAXIMAL)
         self._in = literals(self.ctl, "in")
         self.rounds = 0  # solver rounds used, for benchmarks
+        #: preferred extensions of the core met so far: counterexamples for later queries
+        self.found: list[frozenset[int]] = []
         self._attackers: list[list[int]] | None = None
 
     def _first(self, assumptions: list[int], deadline: float | None) -> frozenset[int] | None:
@@ -54,6 +58,8 @@ class PreferredReasoner:
         wanted = literal(self.ctl, "defeated" if attacked else "in", arg)
         if wanted is None:  # never attacked (or never in): no extension has the property
             return False
+        if any(not self._has(p, arg, attacked) for p in self.found):
+            return False
         with self.ctl.backend() as backend:
             guard = backend.add_atom()
             backend.add_external(guard, clingo.TruthValue.Free)
@@ -66,6 +72,7 @@ class PreferredReasoner:
                 grown = self._first([-guard, *(self._in[i] for i in start)], deadline)
                 if grown is None:  # cannot happen: E itself is a model
                     raise AssertionError("a complete extension could not be grown")
+                self.found.append(grown)
                 if not self._has(grown, arg, attacked):
                     return False
                 outside = [-lit for i, lit in self._in.items() if i not in grown]

@@ -132,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
     analysis = analyze_map(map_, args.semantics, assumptions, limit=args.limit,
                            timeout=args.timeout, on_extension=progress)
     progress.done()
-    debate = debate_report(map_, assumptions, args.actor, known=analysis)
+    debate = debate_report(map_, assumptions, args.actor, known=analysis, timeout=args.timeout)
     query = None
     if args.query is not None:
         node = map_.nodes.get(args.query) or map_.node_by_title(args.query)
