@@ -164,3 +164,14 @@ class ArgmapLexer(RegexLexer):
             (r"[^\n]", Text),
         ],
     }
+
+
+def positioned_tokens(text: str) -> Iterator[tuple[int, int, Any, str]]:
+    """(line, column, token type, value) of every token of `text`; 1-based, like `Span`."""
+    line, line_start = 1, 0
+    for index, token, value in ArgmapLexer().get_tokens_unprocessed(text):
+        yield line, index - line_start + 1, token, value
+        newlines = value.count("\n")
+        if newlines:
+            line += newlines
+            line_start = index + value.rindex("\n") + 1

@@ -3,7 +3,6 @@ and it marks @actor / ^source / #tag exactly where the parser reads them."""
 
 from __future__ import annotations
 
-import bisect
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from pygments.lexers import find_lexer_class_for_filename, get_lexer_by_name
 from pygments.token import Comment, Error, Generic, Keyword, Name, Number, Operator, Punctuation, String
 
 import argmap
-from argmap.highlight import ArgmapLexer
+from argmap.highlight import ArgmapLexer, positioned_tokens
 
 MAPS = sorted(Path(__file__).resolve().parent.parent.glob("maps/**/*.argmap"))
 
@@ -78,15 +77,16 @@ _ANNOTATIONS = {Name.Decorator: "actor", Name.Label: "source", Name.Tag: "tag"}
 
 def _positions(text: str) -> set[tuple[str, int, int, int]]:
     """(kind, line, column, length) of every annotation token, 1-based like the model."""
-    starts = [0]
-    for line in text.split("\n"):
-        starts.append(starts[-1] + len(line) + 1)
-    out = set()
-    for index, kind, value in ArgmapLexer().get_tokens_unprocessed(text):
-        if kind in _ANNOTATIONS:
-            line = bisect.bisect_right(starts, index) - 1
-            out.add((_ANNOTATIONS[kind], line + 1, index - starts[line] + 1, len(value)))
-    return out
+    return {(_ANNOTATIONS[kind], line, column, len(value))
+            for line, column, kind, value in positioned_tokens(text) if kind in _ANNOTATIONS}
+
+
+def test_positioned_tokens_count_lines_and_columns() -> None:
+    text = "---\ntitle: x\n---\n[A]: a @ana\n  + [B]: b #t\n"
+    lines = text.split("\n")
+    for line, column, _, value in positioned_tokens(text):
+        assert lines[line - 1][column - 1 :].startswith(value.split("\n")[0])
+    assert (4, 8, Name.Decorator, "@ana") in set(positioned_tokens(text))
 
 
 @pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
@@ -116,3 +116,10 @@ def test_tokens_cover_the_input_exactly(text: str) -> None:
 def test_highlighting_keeps_the_lines_of_the_file(text: str) -> None:
     text = text.replace("\r", "") + "\n"
     assert "".join(value for _, value in ArgmapLexer().get_tokens(text)) == text
+
+
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_positioned_tokens_point_at_their_text(text: str) -> None:
+    lines = text.split("\n")
+    for line, column, _, value in positioned_tokens(text):
+        assert lines[line - 1][column - 1 :].startswith(value.split("\n")[0])

@@ -3,7 +3,6 @@ titles and annotations the highlighter marks, and every one leads to its definit
 
 from __future__ import annotations
 
-import bisect
 import importlib.util
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pygments.token import Name
 
-from argmap.highlight import ArgmapLexer
+from argmap.highlight import positioned_tokens
 from argmap.lsp import navigation
 from argmap.lsp.document import Snapshot
 
@@ -25,16 +24,8 @@ _KINDS = {Name.Class: "node", Name.Function: "node", Name.Decorator: "actor", Na
 
 def _lexer_names(text: str) -> set[tuple[str, int, int, int]]:
     """(kind, line, column, end column) of every title and annotation the lexer marks."""
-    starts = [0]
-    for line in text.split("\n"):
-        starts.append(starts[-1] + len(line) + 1)
-    found = set()
-    for index, kind, value in ArgmapLexer().get_tokens_unprocessed(text):
-        if kind in _KINDS:
-            line = bisect.bisect_right(starts, index) - 1
-            column = index - starts[line] + 1
-            found.add((_KINDS[kind], line + 1, column, column + len(value)))
-    return found
+    return {(_KINDS[kind], line, column, column + len(value))
+            for line, column, kind, value in positioned_tokens(text) if kind in _KINDS}
 
 
 @given(st.integers(1, 40), st.integers(0, 10**6))
