@@ -99,9 +99,12 @@ def print_map(console: Console, map_: Map, analysis: Analysis, debate: DebateRep
 
 def print_extensions(console: Console, map_: Map, analysis: Analysis) -> None:
     """Each extension as what it holds beyond the nodes every extension holds."""
-    common = set.intersection(*(set(e) for e in analysis.extensions)) if analysis.extensions else set()
-    console.print(Text(f"{len(analysis.extensions)} {analysis.semantics} extension(s); "
-                       f"all contain the {len(common)} node(s) labelled in, and:"))
+    if not analysis.extensions:
+        console.print(Text(f"no {analysis.semantics} extension listed"))
+        return
+    common = set.intersection(*(set(e) for e in analysis.extensions))
+    console.print(Text(f"{len(analysis.extensions)} {analysis.semantics} extension(s) listed; "
+                       f"each holds the {len(common)} node(s) they share, and:"))
     for number, extension in enumerate(analysis.extensions, start=1):
         extra = [_label(map_, n).plain for n in extension if n not in common]
         console.print(Text(f"  {number}. " + (", ".join(extra) or "nothing more")))
