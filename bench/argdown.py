@@ -22,8 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-WORDS = ("nato russia security treaty border troops talks promise alliance expansion threat "
-         "sovereignty sanctions energy gas prices europe diplomacy escalation guarantee").split()
+WORDS = ["nato", "russia", "security", "treaty", "border", "troops", "talks", "promise", "alliance", "expansion", "threat", "sovereignty", "sanctions", "energy", "gas", "prices", "europe", "diplomacy", "escalation", "guarantee"]
 
 
 def sentence(rng: random.Random, n: int = 10) -> str:

@@ -9,12 +9,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 from hypothesis import given
+from test_interchange_strategies import maps
 
 import argmap
 from argmap.errors import ImportFailed
 from argmap.export.json import map_to_dict, map_to_json
 from argmap.importers.json import map_schema, read_json
-from test_interchange_strategies import maps
 
 FLAGSHIP = Path(__file__).parent.parent / "maps" / "lavrov-blinken.argmap"
 
@@ -71,7 +71,7 @@ def test_schema_violation_points_at_the_offending_object() -> None:
     assert "relations/1/kind" in diagnostic.message
     line = text.splitlines()[diagnostic.span.line - 1]
     assert line.strip() == "{"  # the opening brace of relations[1]
-    second = [i for i, ln in enumerate(text.splitlines(), 1) if '"id": "r2"' in ln][0]
+    second = next(i for i, ln in enumerate(text.splitlines(), 1) if '"id": "r2"' in ln)
     assert diagnostic.span.line == second - 1
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from hypothesis import given
+from test_interchange_strategies import TEXT, maps
 
 import argmap
 from argmap.export.mermaid import label, map_to_mermaid
-from test_interchange_strategies import TEXT, maps
 
 NODE_LINE = re.compile(r'^\s*(n\d+)(\["[^"]*"\]|\("[^"]*"\)|\[/"[^"]*"/\]):::[a-z0-9]+$')
 LINK_LINE = re.compile(r"^\s*(n\d+|j_r\d+) (-->|--x|-\.-x|x--x|---) (n\d+|j_r\d+)$")

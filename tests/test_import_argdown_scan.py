@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from test_interchange_strategies import maps
 
 from argmap.export.argdown import map_to_argdown
 from argmap.importers.argdown_scan import lines_lark, scan_lines
-from test_interchange_strategies import maps
 
 FIXTURES = Path(__file__).parent / "fixtures" / "argdown"
 sys.path.insert(0, str(Path(__file__).parent.parent / "bench"))

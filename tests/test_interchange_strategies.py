@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from argmap.model import Actor, Map, Node, NodeKind, Relation, RelationKind, Section, Source
+from argmap.model import (
+    Actor,
+    Map,
+    Node,
+    NodeKind,
+    Relation,
+    RelationKind,
+    Section,
+    Source,
+)
 
 # text with the characters that mean something in .argmap, Argdown, Mermaid, JSON or HTML
 _SPECIAL = "[]<>{}#@^*_/\\\"'&|`+-()=:;,.!?%~$"

@@ -6,7 +6,7 @@ import argparse
 import gc
 import importlib
 import sys
-from typing import Callable
+from collections.abc import Callable
 
 from ..errors import ImportFailed, UsageError
 from ..model import Map

@@ -96,7 +96,7 @@ def map_to_mermaid(map: Map) -> str:
 
     def node_line(node: Node, indent: str) -> str:
         side = _side_of(map, node)
-        css = sides[side] if side in sides else node.kind.value
+        css = sides.get(side or "", node.kind.value)
         return f"{indent}{ids[node.id]}{_SHAPES[node.kind].format(_node_label(node))}:::{css}"
 
     def emit_section(section_id: str | None, indent: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 import json as json_module  # not `json`: the submodule argmap.importers.json takes that name
-from typing import Callable
+from collections.abc import Callable
 
 from ..errors import UsageError
 from ..model import Map

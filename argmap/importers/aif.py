@@ -132,7 +132,7 @@ class _Reader:
         return relations
 
     def conflict(self, scheme: str, of_scheme: dict[str, str],
-                 folded: dict[frozenset[str], str], add) -> bool:  # noqa: ANN001
+                 folded: dict[frozenset[str], str], add) -> bool:
         """Read one CA-node into relations; False while what it attacks is not read yet."""
         premises = [self.ids[n] for n in self.into.get(scheme, []) if n in self.ids]
         targets = self.out.get(scheme, [])

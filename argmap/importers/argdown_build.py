@@ -15,7 +15,17 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..errors import Diagnostic, Severity, Span
-from ..model import Actor, Map, Meta, Node, NodeKind, Relation, RelationKind, Section, Source
+from ..model import (
+    Actor,
+    Map,
+    Meta,
+    Node,
+    NodeKind,
+    Relation,
+    RelationKind,
+    Section,
+    Source,
+)
 
 _KINDS = {"claim": NodeKind.CLAIM, "argument": NodeKind.ARGUMENT, "evidence": NodeKind.EVIDENCE}
 
@@ -30,7 +40,7 @@ class Element:
     text: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)
-    span: Span = Span(None, 0, 0, 0, 0)
+    span: Span = field(default_factory=lambda: Span(None, 0, 0, 0, 0))
 
 
 def _meta_value(value: Any) -> Any:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import json.decoder
 import json.scanner
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Sequence
+from typing import Any
 
 from ..errors import Diagnostic, ImportFailed, Span
 from ..model import Actor, Map, Node, NodeKind, Relation, RelationKind, Section, Source
@@ -35,7 +36,7 @@ def _object_offsets(text: str) -> tuple[Any, dict[int, int]]:
     offsets: dict[int, int] = {}
     decoder = json.JSONDecoder()
 
-    def parse_object(s_and_end, *args):  # noqa: ANN001, ANN202 - json.decoder's signature
+    def parse_object(s_and_end, *args):
         value, end = json.decoder.JSONObject(s_and_end, *args)
         offsets[id(value)] = s_and_end[1] - 1
         return value, end

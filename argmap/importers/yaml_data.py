@@ -77,7 +77,7 @@ class _Flow:
         return value
 
     def quoted_double(self) -> str:
-        match = re.compile(r'"(?:[^"\\]|\\.)*"', re.S).match(self.text, self.pos)
+        match = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL).match(self.text, self.pos)
         if match is None:
             raise YamlError("a quoted string is not closed", self.pos)
         self.pos = match.end()
