@@ -36,6 +36,9 @@ bench: setup
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/analyze.py
+	$(BIN)/python bench/lsp.py
+	$(BIN)/python bench/tui.py
+	$(BIN)/python bench/argdown.py
 
 # regenerate golden files after an intended change of output (then review the diff)
 regen: setup
