@@ -128,6 +128,10 @@ def scan_lines(text: str) -> list[tuple[str, list, bool]]:
             break
         start = m.start(kind)
         pos = m.end()
+        if kind == "PLAIN_TEXT":  # the most common token first
+            current.append(new(Tok, ("TEXT", text[start:pos], start, line, start - line_start + 1)))
+            empty = False
+            continue
         if kind == "NL":
             if current:
                 lines.append((LINE_KINDS.get(current[0][0], "plain"), current, blank))
@@ -146,8 +150,6 @@ def scan_lines(text: str) -> list[tuple[str, list, bool]]:
         if kind in HEADS and current and not (len(current) == 1 and current[0][0] in _OPENERS):
             m = text_only.match(text, start)  # a title only opens content; here it is text
             kind, pos = "TEXT", m.end()
-        elif kind == "PLAIN_TEXT":
-            kind = "TEXT"
         elif kind == "OTHER":
             kind = "STRAY"
         current.append(new(Tok, (kind, text[start:pos], start, line, start - line_start + 1)))
