@@ -175,6 +175,7 @@ def test_filter_by_actor_and_tag(tmp_path: Path) -> None:
             await pilot.press(*["down"] * tags.index("evidence"), "enter")
             shown = loaded_entries(app)
             assert shown == set()  # no node of alice's is tagged #evidence
+            assert "No node matches the filters" in detail_text(app)
             await pilot.press("a", "home", "enter")  # "(everything)" clears the actor filter
             await pilot.pause()
             shown = loaded_entries(app)
@@ -297,7 +298,7 @@ def test_render_writes_the_focused_neighbourhood(tmp_path: Path, monkeypatch) ->
 
     run(scenario)
     (path, kwargs), = calls
-    assert kwargs == {"focus": "[No evidence]", "depth": 2}
+    assert kwargs == {"focus": "No evidence", "depth": 2}  # render focuses by title
     assert path.endswith("sample-no-evidence.svg")
 
 
@@ -395,3 +396,21 @@ def test_detail_pane_follows_the_cursor_once_it_rests(tmp_path: Path, monkeypatc
             assert app.map.nodes[cursor_node(app)].title in detail_text(app)
 
     run(scenario)
+
+
+def test_render_for_real_writes_an_svg(tmp_path: Path, monkeypatch) -> None:
+    pytest.importorskip("argmap.render")
+    monkeypatch.setattr("argmap.tui.app.tempfile.gettempdir", lambda: str(tmp_path))
+
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            app.browser.jump_to_node("[Growth]")
+            await pilot.press("r")
+            await settle(pilot)
+            messages = " ".join(n.message for n in app._notifications)
+            assert "rendered Growth and its neighbours" in messages, messages
+
+    run(scenario)
+    svg = (tmp_path / "argmap" / "sample-growth.svg").read_text(encoding="utf-8")
+    assert "<svg" in svg and "Growth" in svg

@@ -195,3 +195,11 @@ def test_narrowing_a_search_finds_what_a_fresh_search_finds(first: str, more: st
     typing = OutlineModel(parse(SAMPLE))
     typing.search(first)
     assert typing.search(first + more) == OutlineModel(parse(SAMPLE)).search(first + more)
+
+
+def test_relations_are_the_same_before_and_after_the_index_is_built() -> None:
+    cold, warm = OutlineModel(parse(SAMPLE)), OutlineModel(parse(SAMPLE))
+    warm.prepare()
+    for node_id in cold.map.nodes:
+        assert [r.id for r in cold.relations_of(node_id)] == [
+            r.id for r in warm.relations_of(node_id)]

@@ -32,7 +32,11 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("browse needs a file: standard input is the keyboard here")
     map_ = load_map(args.map)  # raises UsageError when the file cannot be read
 
+    import gc
+
     from ..tui.app import ArgmapApp
+
+    gc.freeze()  # the map is immutable: keep the cycle collector from walking it again and again
 
     ArgmapApp(map_, args.map, poll_interval=0 if args.no_watch else 0.5).run()
     return 0

@@ -3,6 +3,7 @@ slow or outside work (analysis, rendering, the editor) for the browser screen.""
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import subprocess
@@ -47,12 +48,25 @@ def _parse_file(path: str) -> Map:
     return parse_file(path)
 
 
+def _file_lines(path: str) -> list[str]:
+    """The lines of a file as text; empty when it cannot be read."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return []
+    return data.decode("utf-8-sig", errors="replace").splitlines()
+
+
 def _file_state(path: str) -> tuple[int, int, int] | None:
     try:
         stat = os.stat(path)
     except OSError:
         return None
     return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
+# Every @work below names its description: by default Textual puts the repr of the arguments
+# there, and the repr of a 100,000-node map takes seconds.
 
 
 class ArgmapApp(App[None]):
@@ -77,6 +91,8 @@ class ArgmapApp(App[None]):
         self._file_seen = _file_state(path) if path else None
         self._lines: dict[str, list[str]] = {}
         self._generation = 0
+        #: set once the checks and lookups have been started (after the first paint)
+        self.background_started = False
         self.sub_title = Path(path).name if path else ""
         self.title = map_.title or "argmap"
 
@@ -89,24 +105,31 @@ class ArgmapApp(App[None]):
     def _start_background_work(self) -> None:
         """After the first screen is painted (threads would hold the GIL and delay it):
         run the checks and build the model's lookups."""
+        self.background_started = True
         if self.checks:
             self._run_checks(self.map, self._generation)
         self._prepare(self.model)
 
-    @work(thread=True, group="prepare")
+    @work(thread=True, group="prepare", description="prepare lookups")
     def _prepare(self, model: OutlineModel) -> None:
+        if self.path:
+            self._lines[self.path] = _file_lines(self.path)
         model.prepare()
+        self.call_from_thread(self._prepared, model)
+
+    def _prepared(self, model: OutlineModel) -> None:
+        if model is self.model and self._browsing():
+            self.browser.show_detail()  # now with the source lines
 
     # --- the map and its file ------------------------------------------------------------------
 
     def read_lines(self, path: str) -> list[str]:
-        """The lines of `path` as loaded (cached per load); empty when it cannot be read."""
+        """The lines of `path` as loaded; empty while the map's own file is still being read
+        in the background (a big file would hold up the first screen)."""
         if path not in self._lines:
-            try:
-                data = Path(path).read_bytes()
-            except OSError:
-                data = b""
-            self._lines[path] = data.decode("utf-8-sig", errors="replace").splitlines()
+            if path == self.path and not self.background_started:
+                return []
+            self._lines[path] = _file_lines(path)
         return self._lines[path]
 
     def check_file(self) -> bool:
@@ -126,7 +149,7 @@ class ArgmapApp(App[None]):
         self._file_seen = None
         self.check_file()
 
-    @work(thread=True, group="reload")
+    @work(thread=True, group="reload", description="reload the map")
     def _reload(self, path: str, generation: int) -> None:
         try:
             new_map = self.loader(path)
@@ -137,10 +160,13 @@ class ArgmapApp(App[None]):
         overlay = compute_overlay(new_map, self.overlay.name)
         model = OutlineModel(new_map)
         model.prepare()  # here, off the screen's thread
-        self.call_from_thread(self.set_map, new_map, found, overlay, generation, model)
+        gc.freeze()  # as browse.run does: the cycle collector need not walk the new map
+        lines = _file_lines(path)
+        self.call_from_thread(self.set_map, new_map, found, overlay, generation, model, lines)
 
     def set_map(self, map_: Map, diagnostics: list[Diagnostic], overlay: Overlay | None = None,
-                generation: int | None = None, model: OutlineModel | None = None) -> None:
+                generation: int | None = None, model: OutlineModel | None = None,
+                lines: list[str] | None = None) -> None:
         """Show `map_` instead of the current map, keeping the cursor on the same node."""
         if generation is not None and generation != self._generation or not self._browsing():
             return  # a newer reload is on its way, or the app is closing
@@ -150,6 +176,8 @@ class ArgmapApp(App[None]):
         self.model = model if model is not None else OutlineModel(map_)
         self.overlay = overlay if overlay is not None else Overlay()
         self._lines.clear()
+        if lines is not None and self.path:
+            self._lines[self.path] = lines
         self.title = map_.title or "argmap"
         self.browser.show_map(keep=here.node if here else None)
         errors = sum(d.is_error for d in diagnostics)
@@ -157,7 +185,7 @@ class ArgmapApp(App[None]):
         note = f"reloaded: {errors} errors (d shows them)" if errors else "reloaded"
         self.notify(note, severity="warning" if errors else "information", timeout=3)
 
-    @work(thread=True, group="checks")
+    @work(thread=True, group="checks", description="check the map")
     def _run_checks(self, map_: Map, generation: int) -> None:
         found = run_checks(map_)
         self.call_from_thread(self._checks_done, found, generation)
@@ -180,7 +208,7 @@ class ArgmapApp(App[None]):
         self.browser.update_status()
         self._compute_overlay(self.map, name)
 
-    @work(thread=True, exclusive=True, group="overlay")
+    @work(thread=True, exclusive=True, group="overlay", description="compute the overlay")
     def _compute_overlay(self, map_: Map, name: str) -> None:
         overlay = compute_overlay(map_, name)
         self.call_from_thread(self._overlay_ready, map_, overlay)
@@ -225,22 +253,23 @@ class ArgmapApp(App[None]):
         self.check_file()
 
     def render_path(self, focus: str | None) -> Path:
-        """Where `r` writes: the temp folder, named after the map and the focused node."""
+        """Where `r` writes: the temp folder, named after the map and the focused title."""
         stem = Path(self.path).stem if self.path else "map"
         if focus is not None:
-            node = self.map.nodes.get(focus)
-            slug = re.sub(r"[^A-Za-z0-9]+", "-", (node.title if node and node.title else focus))
-            stem += "-" + (slug.strip("-").lower()[:40] or "node")
+            stem += "-" + (re.sub(r"[^A-Za-z0-9]+", "-", focus).strip("-").lower()[:40] or "node")
         return Path(tempfile.gettempdir()) / "argmap" / f"{stem}.svg"
 
     def action_render(self) -> None:
         """Render the focused node's neighbourhood (or the whole map) to SVG."""
         entry = self.browser.current_entry()
-        focus = entry.node if entry is not None and entry.node in self.map.nodes else None
+        node = self.map.nodes.get(entry.node) if entry is not None else None
+        focus = node.title if node is not None else None  # render focuses by title
+        if node is not None and focus is None:
+            self.notify("an untitled node cannot be focused: rendering the whole map")
         self.notify("rendering…", timeout=2)
         self._render(self.map, focus, self.render_path(focus))
 
-    @work(thread=True, group="render")
+    @work(thread=True, group="render", description="render to SVG")
     def _render(self, map_: Map, focus: str | None, path: Path) -> None:
         try:
             from ..render import render_to_file  # type: ignore[attr-defined]
@@ -254,7 +283,7 @@ class ArgmapApp(App[None]):
         except (ArgmapError, OSError, ValueError) as exc:
             self.call_from_thread(self.notify, f"render failed: {exc}", severity="error")
             return
-        what = f"{map_.nodes[focus].label} and its neighbours" if focus else "the map"
+        what = f"{focus} and its neighbours" if focus else "the map"
         self.call_from_thread(self.notify, f"rendered {what} to {path}", timeout=8)
 
     # --- command palette -----------------------------------------------------------------------

@@ -39,7 +39,7 @@ KEYS: tuple[tuple[str, str], ...] = (
 #: change, which costs more than the key that caused it)
 KEY_HINTS = Text.assemble(*(
     part for key, name in (
-        ("/", "search"), ("n N", "hits"), ("⌫", "back"), ("a", "actor"), ("t", "tag"),
+        ("/", "search"), ("⌫", "back"), ("a", "actor"), ("t", "tag"),
         ("s", "semantics"), ("d", "diagnostics"), ("e", "edit"), ("r", "render"), ("?", "help"),
         ("^p", "palette"), ("q", "quit"),
     ) for part in ((f" {key} ", "bold reverse"), (f" {name} ", ""))

@@ -87,8 +87,10 @@ class OutlineModel:
 
     def has_children(self, row: Row) -> bool:
         """True when expanding `row` shows something."""
-        if row.kind != "entry":
+        if row.kind == "range":
             return True
+        if row.kind == "section":
+            return bool(self._visible(self._section_items.get(row.section, [])))
         assert row.entry is not None
         return bool(self._visible(row.entry.children))
 
@@ -185,7 +187,7 @@ class OutlineModel:
         screen, so the first search or jump does not pay for it)."""
         self._index()
         self.search("")
-        self.relations_of("")
+        self._build_touching()
 
     def contains(self, entry: NodeEntry) -> bool:
         """True when `entry` is one of this map's entries (not one of an older version)."""
@@ -249,15 +251,25 @@ class OutlineModel:
         return [self._node_ids[i] for i in hits]
 
     def relations_of(self, node_id: str) -> list[Relation]:
-        """Relations from or to `node_id`, and undercuts of the inferences it takes part in."""
+        """Relations from or to `node_id`, and undercuts of the inferences it takes part in.
+
+        Until `prepare` has built the index, one pass over the relations answers.
+        """
+        if self._touching is None:
+            return [r for r in self.map.relations.values() if node_id in self._ends(r)]
+        return self._touching.get(node_id, [])
+
+    def _ends(self, relation: Relation) -> tuple[str, ...]:
+        """The nodes `relation` touches (an undercut: its source and the inference's ends)."""
+        if not relation.targets_relation:
+            return (relation.source, relation.target)
+        undercut = self.map.relations.get(relation.target)
+        return (relation.source,) + ((undercut.source, undercut.target) if undercut else ())
+
+    def _build_touching(self) -> None:
         if self._touching is None:
             touching: dict[str, list[Relation]] = {}
-            relations = self.map.relations
-            for relation in relations.values():
-                touching.setdefault(relation.source, []).append(relation)
-                undercut = relations.get(relation.target) if relation.targets_relation else None
-                ends = (undercut.source, undercut.target) if undercut else (relation.target,)
-                for end in ends:
+            for relation in self.map.relations.values():
+                for end in dict.fromkeys(self._ends(relation)):
                     touching.setdefault(end, []).append(relation)
             self._touching = touching
-        return self._touching.get(node_id, [])

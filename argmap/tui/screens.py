@@ -106,7 +106,9 @@ class BrowserScreen(Screen):
         node = self.tree.cursor_node
         row: Row | None = node.data if node is not None else None
         if row is None:
-            pane.show_text(Text("The map is empty." if not app.map.nodes else ""))
+            empty = "No node matches the filters (a, t: change them)." if (
+                self.actor_filter or self.tag_filter) else "The map is empty."
+            pane.show_text(Text(empty))
         elif row.entry is not None and row.entry.node in app.map.nodes:
             map_node = app.map.nodes[row.entry.node]
             relations = app.model.relations_of(map_node.id)

@@ -14,8 +14,9 @@ from ..outline_model import Item, OutlineModel, Row
 from ..overlay import Overlay
 from .labels import actor_colors, row_label
 
-#: tree nodes the first screen may open automatically (sections, then shallow entries)
-AUTO_EXPAND_BUDGET = 150
+#: tree nodes the first screen may open automatically (sections, then shallow entries);
+#: more than CHUNK, so that a huge map opens its first range of sections
+AUTO_EXPAND_BUDGET = 250
 
 
 class OutlineTree(Tree[Row]):
@@ -48,6 +49,7 @@ class OutlineTree(Tree[Row]):
         self._colors = actor_colors(model.map)
         self._loaded = set()
         self.root.remove_children()  # (Tree.clear would keep the old nodes in its index)
+        self.move_cursor(None)  # the cursor's row is gone with them
         self.root.expand()
         self.load_children(self.root)
         budget = AUTO_EXPAND_BUDGET
