@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from hypothesis import given
-from test_interchange_strategies import maps
+from strategies import maps  # the shared model strategy: every kind of content
 
 import argmap
 from argmap.errors import ImportFailed

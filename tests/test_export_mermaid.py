@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from hypothesis import given
-from test_interchange_strategies import TEXT, maps
+from strategies import maps  # the shared model strategy: every kind of content
+from test_interchange_strategies import TEXT
 
 import argmap
 from argmap.export.mermaid import label, map_to_mermaid

@@ -72,6 +72,20 @@ def output_format(to: str | None, output: str | None) -> str:
     raise UsageError(f"say which format: --to {'|'.join(EXPORTERS)} (or -o FILE with its ending)")
 
 
+def read_input(path: str, fmt: str | None, command: str) -> Map | None:
+    """Read a map in any known format and print its diagnostics; None if it cannot be read."""
+    from ..importers import read_map
+
+    try:
+        result, text = read_map(path, fmt)
+    except ImportFailed as exc:
+        print_diagnostics(exc.diagnostics)
+        print(f"argmap {command}: {exc}", file=sys.stderr)
+        return None
+    print_diagnostics(result.diagnostics, sources={None if path == "-" else path: text})
+    return result
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("map", metavar="MAP", help="map file (.argmap, .argdown, .json, .aif.json; '-' stdin)")
     parser.add_argument("--to", choices=list(EXPORTERS), help="output format")
@@ -82,19 +96,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..files import atomic_write
-    from ..importers import read_map
 
     fmt = output_format(args.to, args.output)
     write = exporter(fmt)
     gc.disable()  # a short run that frees little: the cycle collector would only rescan the map
-    name = None if args.map == "-" else args.map
-    try:
-        result, text = read_map(args.map, args.source_format)
-    except ImportFailed as exc:
-        print_diagnostics(exc.diagnostics)
-        print(f"argmap export: {exc}", file=sys.stderr)
+    result = read_input(args.map, args.source_format, "export")
+    if result is None:
         return 1
-    print_diagnostics(result.diagnostics, sources={name: text})
     if has_errors(result.diagnostics):
         print(f"{args.map}: not exported: fix the errors above first", file=sys.stderr)
         return 1

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..errors import ImportFailed
-from ._common import print_diagnostics
+from .export import read_input
 
 HELP = "turn an Argdown, AIF or argmap JSON file into an .argmap map"
 DESCRIPTION = """\
@@ -32,20 +31,15 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import UsageError
     from ..files import atomic_write
     from ..format import format_map
-    from ..importers import detect_format, read_map
+    from ..importers import detect_format
 
     if args.source_format is None and not detect_format(args.file, "") and args.file != "-":
         raise UsageError(f"cannot tell the format of {args.file!r}; say --from json|argdown|aif")
     if args.source_format is None and args.file == "-":
         raise UsageError("reading standard input: say --from json|argdown|aif")
-    name = None if args.file == "-" else args.file
-    try:
-        result, text = read_map(args.file, args.source_format)
-    except ImportFailed as exc:
-        print_diagnostics(exc.diagnostics)
-        print(f"argmap import: {exc}", file=sys.stderr)
+    result = read_input(args.file, args.source_format, "import")
+    if result is None:
         return 1
-    print_diagnostics(result.diagnostics, sources={name: text})
     output = format_map(result)
     if args.output:
         atomic_write(args.output, output)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 
+from ..format import title_syntax
 from ..model import Map, Node, NodeKind, Relation, RelationKind
 
 _INCOMING = {
@@ -41,13 +42,6 @@ def escape_text(text: str) -> str:
     """Text as Argdown statement text: special characters and line starts backslash-escaped."""
     lines = [_SPECIAL.sub(r"\\\1", line) for line in text.split("\n")]
     return "\n".join(_LINE_START.sub("\\\\", line) for line in lines)
-
-
-def _title(title: str, kind: NodeKind) -> str:
-    escaped = title.replace("\\", "\\\\")
-    if kind is NodeKind.ARGUMENT:
-        return "<" + escaped.replace(">", "\\>") + ">"
-    return "[" + escaped.replace("]", "\\]") + "]"
 
 
 def _flow(value: object) -> str:
@@ -100,7 +94,7 @@ class _Writer:
 
     def reference(self, node_id: str) -> str | None:
         node = self.map.nodes.get(node_id)
-        return None if node is None or node.title is None else _title(node.title, node.kind)
+        return None if node is None or node.title is None else title_syntax(node.kind, node.title)
 
     def definition(self, node: Node, indent: str) -> str:
         text = escape_text(node.text)
@@ -108,7 +102,7 @@ class _Writer:
         if node.title is None:
             head = first
         else:
-            head = _title(node.title, node.kind) + (f": {first}" if node.text else "")
+            head = title_syntax(node.kind, node.title) + (f": {first}" if node.text else "")
         lines = [head] + [f"{indent}  {line}" for line in rest]
         return "\n".join(lines) + _tags(node) + _data(self.map, node)
 
