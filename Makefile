@@ -43,6 +43,9 @@ bench: setup
 # regenerate golden files after an intended change of output (then review the diff)
 regen: setup
 	ARGMAP_REGEN=1 $(BIN)/python -m pytest -q tests/test_render_golden.py
+	ARGMAP_REGEN_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_interchange_golden.py
+	ARGMAP_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_analyze_golden.py
+	$(BIN)/python -m pytest -q tests/test_tui_snapshots.py --snapshot-update
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis
