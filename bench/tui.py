@@ -63,7 +63,7 @@ def generated_map(nodes: int, seed: int) -> str:
     return generate_map(nodes, seed)
 
 
-async def drain(app) -> None:  # noqa: ANN001 - a Textual app
+async def drain(app) -> None:
     """Return once every message queue of the app and its screen has stayed empty for two
     passes of the event loop: the key and everything it caused have been handled.
 
@@ -76,7 +76,7 @@ async def drain(app) -> None:  # noqa: ANN001 - a Textual app
         quiet = quiet + 1 if all(p._message_queue.qsize() == 0 for p in pumps) else 0
 
 
-async def timed_key(app, pilot, key: str) -> tuple[float, float]:  # noqa: ANN001
+async def timed_key(app, pilot, key: str) -> tuple[float, float]:
     """Seconds from posting `key` until it and its consequences are handled and painted:
     (wall clock, CPU time of this process). On a shared machine the CPU figure is the
     browser's own cost; the wall figure adds the time other processes held the CPU."""
@@ -92,7 +92,7 @@ async def timed_key(app, pilot, key: str) -> tuple[float, float]:  # noqa: ANN00
     return time.perf_counter() - before, time.process_time() - cpu
 
 
-async def settle(app, pilot) -> None:  # noqa: ANN001 - Textual app and pilot
+async def settle(app, pilot) -> None:
     """Wait out the detail pane's short delay and paint, outside any timing."""
     await asyncio.sleep(app.browser.DETAIL_DELAY * 2)
     await drain(app)
@@ -105,7 +105,7 @@ async def bare_textual_first_screen() -> float:
     from textual.widgets import Static
 
     class Bare(App):
-        def compose(self):  # noqa: ANN202
+        def compose(self):
             yield Static("hello")
 
     started = time.perf_counter()

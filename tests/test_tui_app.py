@@ -8,6 +8,7 @@ import types
 from pathlib import Path
 
 import pytest
+from test_tui_model import SAMPLE, flat_map
 from textual.widgets import Static
 
 from argmap.cli import main
@@ -16,7 +17,6 @@ from argmap.tui.app import ArgmapApp
 from argmap.tui.dialogs import KEYS, HelpScreen, PickScreen
 from argmap.tui.screens import BrowserScreen
 from argmap.tui.widgets import DiagnosticsPanel, RelationList, SearchBar
-from test_tui_model import SAMPLE, flat_map
 
 FLAGSHIP = Path(__file__).parent.parent / "maps" / "lavrov-blinken.argmap"
 SIZE = (120, 40)
@@ -28,8 +28,8 @@ def detail_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(BrowserScreen, "DETAIL_DELAY", 0)
 
 
-def run(scenario) -> None:  # noqa: ANN001 - an async function of (app, pilot)
-    """Run `scenario` against an app on a fresh copy of the sample map."""
+def run(scenario) -> None:
+    """Run an async test scenario to the end."""
     asyncio.run(scenario())
 
 
@@ -58,7 +58,7 @@ def loaded_entries(app: ArgmapApp) -> set[str]:
             if n.data is not None and n.data.entry is not None}
 
 
-async def settle(pilot) -> None:  # noqa: ANN001
+async def settle(pilot) -> None:
     """Let thread workers (reload, overlay, render) finish and their results land."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()

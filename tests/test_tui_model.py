@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.model import Map, Node, NodeEntry, NodeKind
@@ -128,10 +130,10 @@ def test_search_is_case_insensitive_over_titles_and_texts() -> None:
 
 def test_filter_keeps_matches_and_what_leads_to_them() -> None:
     model = OutlineModel(parse(SAMPLE))
-    model.set_filter(lambda e: "bob" in model.map.nodes[e.node].actors)
+    model.set_filter(lambda node: "bob" in node.actors)
     shown = [r.node_id for r in expand_all(model, model.roots(), []) if r.kind == "entry"]
     assert shown == ["[Tax cut]", "[Growth]", "[No evidence]", "[Deficit]", "[Schools]"]
-    model.set_filter(lambda e: False)
+    model.set_filter(lambda node: False)
     assert model.roots() == []
     model.set_filter(None)
     assert len([r for r in expand_all(model, model.roots(), []) if r.kind == "entry"]) == 9
@@ -182,7 +184,7 @@ def test_context_rows_are_told_apart_from_matches() -> None:
     model = OutlineModel(parse(SAMPLE))
     tax_cut = model.children(model.roots()[0])[0]
     assert not model.is_context(tax_cut)  # no filter: nothing is mere context
-    model.set_filter(lambda e: e.node == "[No evidence]")
+    model.set_filter(lambda node: node.id == "[No evidence]")
     tax_cut = model.children(model.roots()[0])[0]
     growth = model.children(tax_cut)[0]
     assert model.is_context(tax_cut) and model.is_context(growth)
@@ -203,3 +205,29 @@ def test_relations_are_the_same_before_and_after_the_index_is_built() -> None:
     for node_id in cold.map.nodes:
         assert [r.id for r in cold.relations_of(node_id)] == [
             r.id for r in warm.relations_of(node_id)]
+
+
+def _generated(nodes: int, seed: int) -> Map:
+    sys.path.insert(0, str(Path(__file__).parent.parent / "bench"))
+    try:
+        from generate import generate_map
+    finally:
+        sys.path.pop(0)
+    return parse(generate_map(nodes, seed))
+
+
+@settings(max_examples=15)
+@given(seed=st.integers(0, 10_000), actor=st.sampled_from(["alice", "bob", "carol", "nobody"]))
+def test_filter_matches_its_definition_on_generated_maps(seed: int, actor: str) -> None:
+    """Kept = the entry's node is the actor's, or some entry below it is kept."""
+    map_ = _generated(80, seed)
+    model = OutlineModel(map_)
+    model.set_filter(lambda node: actor in node.actors)
+
+    def expected(entry: NodeEntry) -> bool:
+        node = map_.nodes.get(entry.node)
+        mine = node is not None and actor in node.actors
+        return any([mine, *(expected(child) for child in entry.children)])
+
+    shown = {id(r.entry) for r in expand_all(model, model.roots(), []) if r.kind == "entry"}
+    assert shown == {id(e) for e in map_.walk() if expected(e)}

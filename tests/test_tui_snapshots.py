@@ -13,12 +13,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from test_tui_model import SAMPLE
 
 from argmap.errors import Diagnostic, Severity, Span
 from argmap.parse import parse_file
 from argmap.tui.app import ArgmapApp
 from argmap.tui.screens import BrowserScreen
-from test_tui_model import SAMPLE
 
 SIZE = (120, 40)
 
@@ -46,7 +46,7 @@ def make_app(tmp_path: Path, findings: tuple[Diagnostic, ...] = ()) -> ArgmapApp
     return ArgmapApp(map_, str(path), poll_interval=0)
 
 
-async def settle(pilot) -> None:  # noqa: ANN001
+async def settle(pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
@@ -62,7 +62,7 @@ def test_search_hit(snap_compare, tmp_path: Path) -> None:
 def test_grounded_overlay_on_the_relations(snap_compare, tmp_path: Path) -> None:
     pytest.importorskip("argmap.analyze")
 
-    async def overlay(pilot) -> None:  # noqa: ANN001
+    async def overlay(pilot) -> None:
         await pilot.press("s")
         await settle(pilot)
         await pilot.press("tab")

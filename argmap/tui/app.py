@@ -8,8 +8,8 @@ import os
 import re
 import subprocess
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from textual import work
 from textual.app import App, SuspendNotSupported, SystemCommand
@@ -180,6 +180,8 @@ class ArgmapApp(App[None]):
             self._lines[self.path] = lines
         self.title = map_.title or "argmap"
         self.browser.show_map(keep=here.node if here else None)
+        if self.overlay_pending:  # it was being computed for the map just replaced
+            self._compute_overlay(map_, self.overlay_pending)
         errors = sum(d.is_error for d in diagnostics)
         self.browser.show_diagnostics(open_panel=errors > had_errors, close_if_clean=True)
         note = f"reloaded: {errors} errors (d shows them)" if errors else "reloaded"

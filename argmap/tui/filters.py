@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from ..model import Map, NodeEntry
+from ..model import Map, Node
 
 
 def actor_choices(map_: Map) -> list[tuple[str, str]]:
@@ -18,17 +18,13 @@ def tag_choices(map_: Map) -> list[tuple[str, str]]:
     return [(f"#{tag}", tag) for tag in tags]
 
 
-def node_filter(map_: Map, actor: str | None, tag: str | None
-                ) -> Callable[[NodeEntry], bool] | None:
-    """A test for entries whose node is `actor`'s and has `tag` (None: that filter is off);
-    None when both are off."""
+def node_filter(actor: str | None, tag: str | None) -> Callable[[Node], bool] | None:
+    """A test for nodes said by `actor` and tagged `tag` (None: that filter is off); None when
+    both are off."""
     if actor is None and tag is None:
         return None
-    nodes = map_.nodes
 
-    def keep(entry: NodeEntry) -> bool:
-        node = nodes.get(entry.node)
-        return node is not None and (actor is None or actor in node.actors) and (
-            tag is None or tag in node.tags)
+    def keep(node: Node) -> bool:
+        return (actor is None or actor in node.actors) and (tag is None or tag in node.tags)
 
     return keep

@@ -13,16 +13,16 @@ reload) needs the parent of every entry; that index is built on first use.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence, Union
 
-from ..model import Map, NodeEntry, Relation, SectionEntry
+from ..model import Map, Node, NodeEntry, Relation, SectionEntry
 
 #: most rows one expansion adds; longer child lists are split into ranges
 CHUNK = 200
 
 #: a raw child in the outline: a node entry or a section id
-Item = Union[NodeEntry, str]
+Item = NodeEntry | str
 
 
 @dataclass(frozen=True, eq=False, slots=True)
@@ -46,7 +46,7 @@ class OutlineModel:
 
     def __init__(self, map_: Map) -> None:
         self.map = map_
-        self._keep: Callable[[NodeEntry], bool] | None = None
+        self._keep: Callable[[Node], bool] | None = None
         self._kept: set[int] | None = None
         self._section_items: dict[str | None, list[Item]] = {None: []}
         for section in map_.sections.values():
@@ -62,6 +62,7 @@ class OutlineModel:
             items.sort(key=lambda item: isinstance(item, str))
         self._parents: dict[int, Item | None] | None = None
         self._definitions: dict[str, NodeEntry] = {}
+        self._uses: dict[str, list[NodeEntry]] = {}
         self._by_relation: dict[str, NodeEntry] = {}
         self._lines: list[tuple[int, NodeEntry]] = []
         self._line_keys: list[int] = []
@@ -114,29 +115,31 @@ class OutlineModel:
 
     # --- filters ----------------------------------------------------------------------------
 
-    def set_filter(self, keep: Callable[[NodeEntry], bool] | None) -> None:
-        """Show only entries for which `keep` is true, and the entries above them."""
+    def set_filter(self, keep: Callable[[Node], bool] | None) -> None:
+        """Show only the entries of nodes for which `keep` is true, and the entries above them."""
         self._keep = keep
         self._kept = None if keep is None else self._matching_entries(keep)
 
     def is_context(self, row: Row) -> bool:
         """True for an entry shown only because something below it matches the filter."""
-        return self._keep is not None and row.entry is not None and not self._keep(row.entry)
+        if self._keep is None or row.entry is None:
+            return False
+        node = self.map.nodes.get(row.entry.node)
+        return node is None or not self._keep(node)
 
-    def _matching_entries(self, keep: Callable[[NodeEntry], bool]) -> set[int]:
-        """Identities of the entries that match or have a matching descendant."""
+    def _matching_entries(self, keep: Callable[[Node], bool]) -> set[int]:
+        """Identities of the entries that match or have a matching descendant: from each use
+        of a matching node up to the top (visiting only what is kept, not the whole outline)."""
+        parents = self._index()
         kept: set[int] = set()
-        stack: list[tuple[NodeEntry, bool]] = [
-            (e, False) for e in self.map.document if isinstance(e, NodeEntry)
-        ]
-        while stack:
-            entry, children_done = stack.pop()
-            if children_done:
-                if keep(entry) or any(id(c) in kept for c in entry.children):
-                    kept.add(id(entry))
-            else:
-                stack.append((entry, True))
-                stack.extend((c, False) for c in entry.children)
+        for node in self.map.nodes.values():
+            if not keep(node):
+                continue
+            for entry in self._uses.get(node.id, ()):
+                item: Item | None = entry
+                while isinstance(item, NodeEntry) and id(item) not in kept:
+                    kept.add(id(item))
+                    item = parents.get(id(item))
         return kept
 
     def _visible(self, items: Sequence[Item]) -> Sequence[Item]:
@@ -162,6 +165,7 @@ class OutlineModel:
             return self._parents
         parents: dict[int, Item | None] = {}
         definitions: dict[str, NodeEntry] = {}
+        uses: dict[str, list[NodeEntry]] = {}
         by_relation: dict[str, NodeEntry] = {}
         lines: list[tuple[int, NodeEntry]] = []
         for section, items in self._section_items.items():
@@ -169,6 +173,7 @@ class OutlineModel:
             while stack:
                 entry, parent = stack.pop()
                 parents[id(entry)] = parent
+                uses.setdefault(entry.node, []).append(entry)
                 if not entry.is_reference:
                     definitions.setdefault(entry.node, entry)
                 if entry.relation is not None:
@@ -177,7 +182,7 @@ class OutlineModel:
                 stack.extend((child, entry) for child in reversed(entry.children))
         lines.sort(key=lambda pair: pair[0])
         # assigned last: a second thread building the same index at once is harmless
-        self._definitions, self._by_relation = definitions, by_relation
+        self._definitions, self._by_relation, self._uses = definitions, by_relation, uses
         self._lines, self._line_keys = lines, [line for line, _ in lines]
         self._parents = parents
         return parents

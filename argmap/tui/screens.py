@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 class BrowserScreen(Screen):
     """Where the map is read: moves, jumps, searches and filters happen here."""
 
-    app: "ArgmapApp"
+    app: ArgmapApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search"),
@@ -83,7 +83,7 @@ class BrowserScreen(Screen):
     def show_map(self, keep: str | None = None) -> None:
         """(Re)build the outline from the app's model; keep the cursor on node `keep`."""
         app = self.app
-        app.model.set_filter(node_filter(app.map, self.actor_filter, self.tag_filter))
+        app.model.set_filter(node_filter(self.actor_filter, self.tag_filter))
         self.tree.show_model(app.model, app.overlay)
         self.history = [
             e if app.model.contains(e) else app.model.entry_for_node(e.node) for e in self.history

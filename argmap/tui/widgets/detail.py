@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from rich.console import RenderableType
 from rich.syntax import Syntax
@@ -138,7 +138,7 @@ class RelationList(OptionList):
             self.target = target
             super().__init__()
 
-    def __init__(self, **kwargs) -> None:  # noqa: ANN003 - passed to OptionList
+    def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.targets: list[str] = []
 

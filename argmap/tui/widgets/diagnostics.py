@@ -34,7 +34,7 @@ class DiagnosticsPanel(OptionList):
             self.diagnostic = diagnostic
             super().__init__()
 
-    def __init__(self, **kwargs) -> None:  # noqa: ANN003 - passed to OptionList
+    def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.diagnostics: list[Diagnostic] = []
 

@@ -31,7 +31,7 @@ class OutlineTree(Tree[Row]):
         Binding("left", "collapse_node", "Collapse", show=False),
     ]
 
-    def __init__(self, **kwargs) -> None:  # noqa: ANN003 - passed to Tree
+    def __init__(self, **kwargs) -> None:
         super().__init__("map", **kwargs)
         self.show_root = False
         self.auto_expand = False
