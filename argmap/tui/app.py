@@ -115,6 +115,7 @@ class ArgmapApp(App[None]):
         if self.path:
             self._lines[self.path] = _file_lines(self.path)
         model.prepare()
+        gc.freeze()  # the lookups are built once: keep the cycle collector off them too
         self.call_from_thread(self._prepared, model)
 
     def _prepared(self, model: OutlineModel) -> None:
