@@ -414,3 +414,21 @@ def test_render_for_real_writes_an_svg(tmp_path: Path, monkeypatch) -> None:
     run(scenario)
     svg = (tmp_path / "argmap" / "sample-growth.svg").read_text(encoding="utf-8")
     assert "<svg" in svg and "Growth" in svg
+
+
+def test_a_reference_to_an_included_node_says_where_it_is(tmp_path: Path) -> None:
+    (tmp_path / "part.argmap").write_text("[Elsewhere]: Defined in the part.\n", "utf-8")
+    text = 'include "part.argmap"\n\n[Here]: Defined here.\n  + [Elsewhere]\n'
+
+    async def scenario() -> None:
+        app = sample_app(tmp_path, text)
+        async with app.run_test(size=SIZE) as pilot:
+            reference = app.model.entry_for_node("[Elsewhere]")
+            assert reference.is_reference and app.model.definition("[Elsewhere]") is None
+            app.browser.jump(reference, remember=False)
+            await pilot.press("enter")
+            assert app.browser.current_entry() is reference  # nowhere to go in the outline
+            messages = " ".join(n.message for n in app._notifications)
+            assert "Elsewhere is defined in" in messages and "part.argmap, line 1" in messages
+
+    run(scenario)

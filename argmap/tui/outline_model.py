@@ -198,14 +198,18 @@ class OutlineModel:
         """True when `entry` is one of this map's entries (not one of an older version)."""
         return id(entry) in self._index()
 
+    def definition(self, node_id: str) -> NodeEntry | None:
+        """The entry defining `node_id` in this outline; None if it is defined elsewhere."""
+        self._index()
+        return self._definitions.get(node_id)
+
     def entry_for_node(self, node_id: str) -> NodeEntry | None:
-        """The entry where `node_id` is defined (or, failing that, any entry that uses it)."""
+        """The entry where `node_id` is defined (or, failing that, the first that uses it)."""
         self._index()
         found = self._definitions.get(node_id)
         if found is None:
-            found = next((e for _, e in self._lines if e.node == node_id), None)
-            if found is not None:
-                self._definitions[node_id] = found
+            uses = self._uses.get(node_id)
+            found = min(uses, key=lambda e: e.span.line) if uses else None
         return found
 
     def entry_for_relation(self, relation_id: str) -> NodeEntry | None:

@@ -168,7 +168,10 @@ class BrowserScreen(Screen):
     def on_tree_node_selected(self, event: Tree.NodeSelected[Row]) -> None:
         row = event.node.data
         if row is not None and row.entry is not None and row.entry.is_reference:
-            self.jump_to_node(row.entry.node)
+            if self.app.model.definition(row.entry.node) is not None:
+                self.jump_to_node(row.entry.node)
+            else:
+                self.say_where_defined(row.entry.node)
         elif event.node.allow_expand:
             event.node.toggle()
 
@@ -188,6 +191,14 @@ class BrowserScreen(Screen):
         self.tree.focus()
 
     # --- jumping -----------------------------------------------------------------------------
+
+    def say_where_defined(self, node_id: str) -> None:
+        """For a node defined outside the outline (in an included file): say where."""
+        node = self.app.map.nodes.get(node_id)
+        if node is None:
+            self.notify(f"{node_id} is not defined anywhere", severity="warning")
+        else:
+            self.notify(f"{node.label} is defined in {node.span.path}, line {node.span.line}")
 
     def jump_to_node(self, node_id: str) -> bool:
         """Go to where `node_id` is defined, remembering where we were."""
