@@ -265,7 +265,7 @@ def test_edit_runs_the_editor_with_an_argument_list(tmp_path: Path, monkeypatch)
     calls = []
     monkeypatch.setenv("EDITOR", "myeditor --flag")
     monkeypatch.delenv("VISUAL", raising=False)
-    monkeypatch.setattr("argmap.tui.app.subprocess.run",
+    monkeypatch.setattr("argmap.tui.editor.subprocess.run",
                         lambda argv, **kw: calls.append((argv, kw)))
 
     async def scenario() -> None:
@@ -400,7 +400,7 @@ def test_detail_pane_follows_the_cursor_once_it_rests(tmp_path: Path, monkeypatc
 
 def test_render_for_real_writes_an_svg(tmp_path: Path, monkeypatch) -> None:
     pytest.importorskip("argmap.render")
-    monkeypatch.setattr("argmap.tui.app.tempfile.gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr("argmap.tui.rendering.tempfile.gettempdir", lambda: str(tmp_path))
 
     async def scenario() -> None:
         app = sample_app(tmp_path)

@@ -5,21 +5,20 @@ from __future__ import annotations
 
 import gc
 import os
-import re
-import subprocess
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from textual import work
-from textual.app import App, SuspendNotSupported, SystemCommand
+from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from ..errors import ArgmapError, Diagnostic
 from ..model import Map
-from .editor import editor_command
+from .editor import open_in_editor
 from .outline_model import OutlineModel
 from .overlay import Overlay, compute_overlay, next_overlay
+from .palette import browser_commands
+from .rendering import render_path, render_svg
 from .screens import BrowserScreen
 from .widgets import DiagnosticsPanel
 
@@ -228,39 +227,17 @@ class ArgmapApp(App[None]):
 
     # --- editor and render ---------------------------------------------------------------------
 
-    def _target_line(self) -> tuple[str | None, int]:
-        panel = self.browser.query_one(DiagnosticsPanel)
-        if panel.has_focus and panel.diagnostics and panel.highlighted is not None:
-            span = panel.diagnostics[panel.highlighted].span
-            return span.path or self.path, span.line
-        entry = self.browser.current_entry()
-        if entry is None:
-            return self.path, 1
-        return entry.span.path or self.path, entry.span.line
-
     def action_edit(self) -> None:
         """Open $EDITOR at the line of the focused node (or diagnostic)."""
-        path, line = self._target_line()
+        path, line = self.browser.edit_target()
         if not path:
             self.notify("this map was not read from a file", severity="warning")
             return
-        argv = editor_command(path, line)
-        try:
-            with self.suspend():
-                subprocess.run(argv, check=False)
-        except SuspendNotSupported:
-            self.notify("cannot hand the terminal to an editor here", severity="error")
-        except OSError as exc:
-            self.notify(f"cannot run {argv[0]}: {exc.strerror or exc}", severity="error")
+        problem = open_in_editor(self, path, line)
+        if problem:
+            self.notify(problem, severity="error")
         self.refresh()
         self.check_file()
-
-    def render_path(self, focus: str | None) -> Path:
-        """Where `r` writes: the temp folder, named after the map and the focused title."""
-        stem = Path(self.path).stem if self.path else "map"
-        if focus is not None:
-            stem += "-" + (re.sub(r"[^A-Za-z0-9]+", "-", focus).strip("-").lower()[:40] or "node")
-        return Path(tempfile.gettempdir()) / "argmap" / f"{stem}.svg"
 
     def action_render(self) -> None:
         """Render the focused node's neighbourhood (or the whole map) to SVG."""
@@ -270,42 +247,16 @@ class ArgmapApp(App[None]):
         if node is not None and focus is None:
             self.notify("an untitled node cannot be focused: rendering the whole map")
         self.notify("rendering…", timeout=2)
-        self._render(self.map, focus, self.render_path(focus))
+        self._render(self.map, focus, render_path(self.path, focus))
 
     @work(thread=True, group="render", description="render to SVG")
     def _render(self, map_: Map, focus: str | None, path: Path) -> None:
-        try:
-            from ..render import render_to_file  # type: ignore[attr-defined]
-        except ImportError:
-            self.call_from_thread(self.notify, "rendering is not available (argmap.render)",
-                                  severity="warning")
-            return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            render_to_file(map_, str(path), focus=focus, depth=2)
-        except (ArgmapError, OSError, ValueError) as exc:
-            self.call_from_thread(self.notify, f"render failed: {exc}", severity="error")
-            return
-        what = f"{focus} and its neighbours" if focus else "the map"
-        self.call_from_thread(self.notify, f"rendered {what} to {path}", timeout=8)
+        message, severity = render_svg(map_, focus, path)
+        self.call_from_thread(self.notify, message, severity=severity, timeout=8)
 
     # --- command palette -----------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands plus every browser action."""
         yield from super().get_system_commands(screen)
-        b = self.browser
-        yield SystemCommand("Search", "Search titles and texts (/)", b.action_search)
-        yield SystemCommand("Next hit", "Next search hit (n)", b.action_next_hit)
-        yield SystemCommand("Previous hit", "Previous search hit (N)", b.action_previous_hit)
-        yield SystemCommand("Back", "Go back before the last jump (backspace)", b.action_back)
-        yield SystemCommand("Filter by actor", "Show one actor's nodes (a)", b.action_filter_actor)
-        yield SystemCommand("Filter by tag", "Show nodes with a tag (t)", b.action_filter_tag)
-        yield SystemCommand("Cycle semantics overlay",
-                            "none, grounded, preferred, strength (s)", self.action_cycle_overlay)
-        yield SystemCommand("Diagnostics", "Show the diagnostics panel (d)", b.action_diagnostics)
-        yield SystemCommand("Edit", "Open $EDITOR at the node's line (e)", self.action_edit)
-        yield SystemCommand("Render to SVG", "Render the focused neighbourhood (r)",
-                            self.action_render)
-        yield SystemCommand("Reload", "Read the file again now", self.action_reload)
-        yield SystemCommand("Help", "Every key (?)", b.action_help)
+        yield from browser_commands(self)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import shlex
+import subprocess
 from pathlib import PurePath
+
+from textual.app import App, SuspendNotSupported
 
 #: editors that take `--goto FILE:LINE` instead of `+LINE FILE`
 _GOTO_EDITORS = {"code", "code-insiders", "codium", "cursor"}
@@ -29,3 +32,17 @@ def editor_command(path: str, line: int, editor: str | None = None) -> list[str]
     if name in _COLON_EDITORS:
         return [*argv, f"{path}:{line}"]
     return [*argv, f"+{line}", path]
+
+
+def open_in_editor(app: App, path: str, line: int) -> str | None:
+    """Hand the terminal to the editor at `path`, `line`, and take it back when the editor
+    exits. Returns what went wrong, if anything (to show the user)."""
+    argv = editor_command(path, line)
+    try:
+        with app.suspend():
+            subprocess.run(argv, check=False)
+    except SuspendNotSupported:
+        return "cannot hand the terminal to an editor here"
+    except OSError as exc:
+        return f"cannot run {argv[0]}: {exc.strerror or exc}"
+    return None

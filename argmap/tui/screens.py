@@ -100,6 +100,17 @@ class BrowserScreen(Screen):
         node = self.tree.cursor_node
         return node.data.entry if node is not None and node.data is not None else None
 
+    def edit_target(self) -> tuple[str | None, int]:
+        """The file and line `e` opens: the highlighted diagnostic's, else the node's."""
+        panel = self.query_one(DiagnosticsPanel)
+        if panel.has_focus and panel.diagnostics and panel.highlighted is not None:
+            span = panel.diagnostics[panel.highlighted].span
+            return span.path or self.app.path, span.line
+        entry = self.current_entry()
+        if entry is None:
+            return self.app.path, 1
+        return entry.span.path or self.app.path, entry.span.line
+
     def show_detail(self) -> None:
         """Fill the detail pane for the row under the cursor."""
         app, pane = self.app, self.query_one(DetailPane)

@@ -1,0 +1,30 @@
+"""The browser's entries in Textual's command palette (ctrl+p): every action by name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from textual.app import SystemCommand
+
+if TYPE_CHECKING:
+    from .app import ArgmapApp
+
+
+def browser_commands(app: ArgmapApp) -> Iterable[SystemCommand]:
+    """A command for each key of the browser, with the key in its help."""
+    b = app.browser
+    yield SystemCommand("Search", "Search titles and texts (/)", b.action_search)
+    yield SystemCommand("Next hit", "Next search hit (n)", b.action_next_hit)
+    yield SystemCommand("Previous hit", "Previous search hit (N)", b.action_previous_hit)
+    yield SystemCommand("Back", "Go back before the last jump (backspace)", b.action_back)
+    yield SystemCommand("Filter by actor", "Show one actor's nodes (a)", b.action_filter_actor)
+    yield SystemCommand("Filter by tag", "Show nodes with a tag (t)", b.action_filter_tag)
+    yield SystemCommand("Cycle semantics overlay",
+                        "none, grounded, preferred, strength (s)", app.action_cycle_overlay)
+    yield SystemCommand("Diagnostics", "Show the diagnostics panel (d)", b.action_diagnostics)
+    yield SystemCommand("Edit", "Open $EDITOR at the node's line (e)", app.action_edit)
+    yield SystemCommand("Render to SVG", "Render the focused neighbourhood (r)",
+                        app.action_render)
+    yield SystemCommand("Reload", "Read the file again now", app.action_reload)
+    yield SystemCommand("Help", "Every key (?)", b.action_help)
