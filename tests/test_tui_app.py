@@ -34,9 +34,19 @@ def run(scenario) -> None:
 
 
 def sample_app(tmp_path: Path, text: str = SAMPLE) -> ArgmapApp:
+    """An app on `text` saved as sample.argmap; `app.said` collects its notifications."""
     path = tmp_path / "sample.argmap"
     path.write_text(text, encoding="utf-8")
-    return ArgmapApp(parse_file(str(path)), str(path), poll_interval=0)
+    app = ArgmapApp(parse_file(str(path)), str(path), poll_interval=0)
+    app.said = []
+    notify = app.notify
+
+    def recording_notify(message: str, **kwargs) -> None:
+        app.said.append(message)
+        notify(message, **kwargs)
+
+    app.notify = recording_notify
+    return app
 
 
 def cursor_node(app: ArgmapApp) -> str | None:
@@ -293,7 +303,7 @@ def test_render_writes_the_focused_neighbourhood(tmp_path: Path, monkeypatch) ->
             app.browser.jump_to_node("[No evidence]")
             await pilot.press("r")
             await settle(pilot)
-            messages = [n.message for n in app._notifications]
+            messages = app.said
             assert any("rendered No evidence" in m and calls[0][0] in m for m in messages)
 
     run(scenario)
@@ -310,7 +320,7 @@ def test_render_degrades_when_rendering_is_missing(tmp_path: Path, monkeypatch) 
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("r")
             await settle(pilot)
-            assert any("not available" in n.message for n in app._notifications)
+            assert any("not available" in m for m in app.said)
 
     run(scenario)
 
@@ -408,7 +418,7 @@ def test_render_for_real_writes_an_svg(tmp_path: Path, monkeypatch) -> None:
             app.browser.jump_to_node("[Growth]")
             await pilot.press("r")
             await settle(pilot)
-            messages = " ".join(n.message for n in app._notifications)
+            messages = " ".join(app.said)
             assert "rendered Growth and its neighbours" in messages, messages
 
     run(scenario)
@@ -428,7 +438,7 @@ def test_a_reference_to_an_included_node_says_where_it_is(tmp_path: Path) -> Non
             app.browser.jump(reference, remember=False)
             await pilot.press("enter")
             assert app.browser.current_entry() is reference  # nowhere to go in the outline
-            messages = " ".join(n.message for n in app._notifications)
+            messages = " ".join(app.said)
             assert "Elsewhere is defined in" in messages and "part.argmap, line 1" in messages
 
     run(scenario)
