@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.console import RenderableType
 from rich.syntax import Syntax
 from rich.text import Text
 from textual.app import ComposeResult
@@ -113,8 +112,11 @@ def _last_line(lines: list[str], span: Span) -> int:
     return last
 
 
-def source_excerpt(lines: list[str], span: Span) -> RenderableType | None:
-    """The lines a node was written on, highlighted when the argmap lexer is available."""
+def source_excerpt(lines: list[str], span: Span) -> Text | None:
+    """The lines a node was written on, numbered, highlighted when the argmap lexer is there.
+
+    Highlighted once into plain `Text` (a `Syntax` would lex again on every repaint).
+    """
     if not lines or not 1 <= span.line <= len(lines):
         return None
     code = "\n".join(lines[span.line - 1 : _last_line(lines, span)])
@@ -124,8 +126,14 @@ def source_excerpt(lines: list[str], span: Span) -> RenderableType | None:
         lexer: object = ArgmapLexer()
     except Exception:  # noqa: BLE001 - highlighting is optional
         lexer = "text"
-    return Syntax(code, lexer, line_numbers=True, start_line=span.line, word_wrap=True,
-                  theme="ansi_dark", background_color="default")
+    syntax = Syntax(code, lexer, theme="ansi_dark", background_color="default")
+    highlighted = syntax.highlight(code)
+    highlighted.rstrip()
+    out = Text()
+    for number, line in enumerate(highlighted.split("\n"), start=span.line):
+        out.append(f"{number:>5} ", style="dim").append(line).append("\n")
+    out.rstrip()
+    return out
 
 
 class RelationList(OptionList):
