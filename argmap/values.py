@@ -11,6 +11,7 @@ from lark.exceptions import UnexpectedInput
 from .model import MetaValue
 
 _BARE_SAFE = re.compile(r"[^\s,{}\[\]\"\\](?:[^,{}\[\]\"\\\n]*[^\s,{}\[\]\"\\])?")
+_KEY = re.compile(r"[A-Za-z_][\w-]*")
 _NUMBER_LIKE = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
@@ -26,8 +27,8 @@ def front_matter_entries(block: str) -> Iterator[tuple[int, str, MetaValue, str 
             key, value = read_front_matter_entry(text)
         except UnexpectedInput:
             key_part, colon, rest = text.partition(":")
-            if colon and key_part.strip() and " " not in key_part.strip():
-                yield offset, key_part.strip(), rest.strip(), None
+            if colon and _KEY.fullmatch(key_part.strip()):  # a value that is not a metadata
+                yield offset, key_part.strip(), rest.strip(), None  # value: its text, as YAML would
             else:
                 yield offset, "", None, f"cannot read front matter line {text.strip()!r}"
             continue
