@@ -8,12 +8,16 @@ their heavy libraries inside `run`, so `argmap --help` and `argmap check` start 
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from typing import Sequence
 
 from . import __version__
 from .errors import ArgmapError
+
+#: commands that keep running (an app, a server, a watcher): they keep the cycle collector on
+LONG_RUNNING = frozenset({"browse", "lsp", "watch"})
 
 #: sub-command name -> module in argmap.commands, in the order --help lists them
 COMMANDS: dict[str, str] = {
@@ -74,6 +78,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "run", None) is None:
         parser.print_help()
         return 2
+    if args.command not in LONG_RUNNING:
+        # a short-lived command builds one model and exits: collecting cycles (the model has
+        # none) would only rescan it, at up to a fifth of the run time on large maps
+        gc.disable()
     try:
         return int(args.run(args))
     except ArgmapError as exc:
@@ -84,3 +92,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        gc.enable()

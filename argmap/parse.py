@@ -1,9 +1,9 @@
 """Text → model. `parse` and `parse_file` never raise on bad input: they return a `Map` whose
 `diagnostics` say what is wrong, with everything that could be read.
 
-Fast path: the whole file in one LALR pass (inline transformer, no tree, the cycle collector
-paused). When that fails, the file is read again in chunks, and a failing chunk line by line,
-so every syntax error is reported and every good line kept.
+Each line is read on its own (the grammar is line-oriented), so every syntax error is reported
+and every good line kept; common lines take a fast path checked equal to Lark's reading
+(argmap/fastlines.py). The cycle collector is paused while the model is built.
 """
 
 from __future__ import annotations
@@ -18,13 +18,11 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from .errors import Diagnostic, Span
 from .files import decode
 from .grammar import parser
+from .fastlines import fast_line
 from .lines import Line, LineBuilder, Pos
 from .model import Map
 from .outline import build_map
 from .syntax_errors import describe
-
-_CHUNK = 256  # lines per chunk on the recovery path
-
 
 @contextmanager
 def _gc_paused() -> Iterator[None]:
@@ -102,17 +100,12 @@ def read_include(builder, absolute: str, shown: str, span: Span) -> None:  # noq
 
 
 def read_lines(text: str, path: str | None) -> tuple[list, list[Diagnostic]]:
-    """Every line as a `Line` (and the front matter token first, if any), plus syntax errors."""
-    source = text if text.endswith("\n") else text + "\n"
-    try:
-        return parser(LineBuilder).parse(source, start="start"), []
-    except UnexpectedInput:
-        pass
-    return _recover(source, path)
+    """Every line as a `Line` (the front matter token first, if any), plus syntax errors.
 
-
-def _recover(source: str, path: str | None) -> tuple[list, list[Diagnostic]]:
-    raw = source.split("\n")[:-1]
+    Common lines take the fast path (argmap/fastlines.py); the front matter and every other
+    line are read by Lark, one line at a time, so an error stays on its line.
+    """
+    raw = text.split("\n")
     items: list = []
     diagnostics: list[Diagnostic] = []
     first = _front_matter_end(raw)
@@ -122,24 +115,20 @@ def _recover(source: str, path: str | None) -> tuple[list, list[Diagnostic]]:
             items.extend(LineBuilder().transform(parser().parse(chunk, start="start")))
         except UnexpectedInput as exc:
             diagnostics.append(describe(exc, raw, 0, path))
-    for start in range(first, len(raw), _CHUNK):
-        chunk_lines = raw[start : start + _CHUNK]
-        try:
-            tree = parser().parse("\n".join(chunk_lines) + "\n", start="start")
-            items.extend(LineBuilder(line_offset=start).transform(tree))
-        except UnexpectedInput:
-            for index, text in enumerate(chunk_lines, start):
-                line = _parse_one(text, index, raw, path, diagnostics)
-                if line is not None:
-                    items.append(line)
+    builder = LineBuilder()
+    for index in range(first, len(raw)):
+        line_text = raw[index]
+        if not line_text or line_text.isspace():
+            continue
+        line = fast_line(builder, line_text, index + 1)
+        if line is None:
+            line = _parse_one(line_text, index, raw, path, diagnostics)
+        items.append(line)
     return items, diagnostics
 
 
-def _parse_one(
-    text: str, index: int, raw: list[str], path: str | None, diagnostics: list[Diagnostic]
-) -> Line | None:
-    if not text.strip():
-        return None
+def _parse_one(text: str, index: int, raw: list[str], path: str | None, diagnostics: list[Diagnostic]) -> Line:
+    """One line read by Lark; on a syntax error, a diagnostic and an "error" placeholder line."""
     try:
         tree = parser().parse(text, start="line")
     except (UnexpectedCharacters, UnexpectedToken, UnexpectedEOF) as exc:
