@@ -11,6 +11,7 @@ import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from .errors import Diagnostic, Severity, Span
 from .lines import Annotations, Line, MetaBlock, Pos, unescape
@@ -108,8 +109,8 @@ class _Builder:
         self.diagnostics.append(Diagnostic(code, message, span, severity, hint, suggestions))
 
     # --- one file -----------------------------------------------------------------------
-    def read(self, items: list, text: str, path: str | None, in_document: bool) -> None:
-        raw = text.split("\n")
+    def read(self, items: Iterable, raw: list[str], path: str | None, in_document: bool) -> None:
+        """Read one file's lines (`raw`: its text split at line breaks)."""
         state = _FileState(self, raw, path, in_document)
         for item in items:
             if isinstance(item, Line):
@@ -511,13 +512,14 @@ def _resolve_include(state: _FileState, name: str, span: Span) -> tuple[str, str
     return key, shown
 
 
-def build_map(items: list, text: str, path: str | None, diagnostics: list[Diagnostic],
+def build_map(items: Iterable, raw: list[str], path: str | None, diagnostics: list[Diagnostic],
               including: tuple[str, ...] = ()) -> Map:
-    """Build the model from the lines of a file (see module docstring)."""
+    """Build the model from the lines of a file (see module docstring). `items` may be a
+    generator that appends syntax errors to `diagnostics` as it goes."""
     own = str(Path(path).resolve()) if path else None
     builder = _Builder(including + ((own,) if own else ()))
+    builder.read(items, raw, path, in_document=True)
     builder.diagnostics.extend(diagnostics)
-    builder.read(items, text, path, in_document=True)
     return freeze(builder, path)
 
 
@@ -531,11 +533,11 @@ def freeze(b: _Builder, path: str | None) -> Map:
                 _undefined(b, usage)
             elif usage.span != draft.span:
                 draft.references.append(usage.span)
-    nodes = {
-        node_id: Node(d.id, d.kind, d.title, "\n".join(d.lines), tuple(d.actors), tuple(d.tags),
-                      tuple(d.sources), d.meta, d.section, d.span, tuple(d.references))
-        for node_id, d in defined.items()
-    }
+    nodes = {}
+    for node_id in list(defined):  # popping each draft as its node is made keeps the peak low
+        d = defined.pop(node_id)
+        nodes[node_id] = Node(d.id, d.kind, d.title, "\n".join(d.lines), tuple(d.actors), tuple(d.tags),
+                              tuple(d.sources), d.meta, d.section, d.span, tuple(d.references))
     relations: dict[str, Relation] = {}
     for r in b.relations.values():
         ends_ok = r["source"] in nodes and (r["target"] in nodes or r["target"] in relations)

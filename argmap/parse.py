@@ -47,9 +47,10 @@ def normalize_newlines(text: str) -> str:
 def parse(text: str, path: str | None = None, *, _including: tuple[str, ...] = ()) -> Map:
     """Parse .argmap text into a `Map`; problems are in `Map.diagnostics`, never raised."""
     text = normalize_newlines(text)
+    diagnostics: list[Diagnostic] = []
     with _gc_paused():  # parsing allocates many objects and frees none: collecting is wasted work
-        items, diagnostics = read_lines(text, path)
-        return build_map(items, text, path, diagnostics, _including)
+        raw = text.split("\n")
+        return build_map(iter_lines(raw, path, diagnostics), raw, path, diagnostics, _including)
 
 
 def parse_file(path: str | os.PathLike[str], *, _including: tuple[str, ...] = ()) -> Map:
@@ -86,13 +87,11 @@ def read_include(builder, absolute: str, shown: str, span: Span) -> None:  # noq
         builder.report("include-not-found", str(exc), span)
         return
     text = normalize_newlines(text)
-    with _gc_paused():
-        items, syntax = read_lines(text, shown)
     builder.diagnostics.extend(diagnostics)
-    builder.diagnostics.extend(syntax)
     builder.included.append(shown)
     builder.including = builder.including + (absolute,)
-    builder.read(items, text, shown, in_document=False)
+    raw = text.split("\n")
+    builder.read(iter_lines(raw, shown, builder.diagnostics), raw, shown, in_document=False)
     builder.including = builder.including[:-1]
 
 
@@ -100,19 +99,23 @@ def read_include(builder, absolute: str, shown: str, span: Span) -> None:  # noq
 
 
 def read_lines(text: str, path: str | None) -> tuple[list, list[Diagnostic]]:
-    """Every line as a `Line` (the front matter token first, if any), plus syntax errors.
+    """Every line as a `Line` (the front matter token first, if any), plus syntax errors."""
+    diagnostics: list[Diagnostic] = []
+    return list(iter_lines(text.split("\n"), path, diagnostics)), diagnostics
+
+
+def iter_lines(raw: list[str], path: str | None, diagnostics: list[Diagnostic]) -> Iterator:
+    """The lines of a text (`raw`: split at line breaks) one by one, so they need not all be in
+    memory at once; syntax errors are appended to `diagnostics` as they are met.
 
     Common lines take the fast path (argmap/fastlines.py); the front matter and every other
     line are read by Lark, one line at a time, so an error stays on its line.
     """
-    raw = text.split("\n")
-    items: list = []
-    diagnostics: list[Diagnostic] = []
     first = _front_matter_end(raw)
     if first:
         chunk = "\n".join(raw[:first]) + "\n"
         try:
-            items.extend(LineBuilder().transform(parser().parse(chunk, start="start")))
+            yield from LineBuilder().transform(parser().parse(chunk, start="start"))
         except UnexpectedInput as exc:
             diagnostics.append(describe(exc, raw, 0, path))
     builder = LineBuilder()
@@ -121,10 +124,7 @@ def read_lines(text: str, path: str | None) -> tuple[list, list[Diagnostic]]:
         if not line_text or line_text.isspace():
             continue
         line = fast_line(builder, line_text, index + 1)
-        if line is None:
-            line = _parse_one(line_text, index, raw, path, diagnostics)
-        items.append(line)
-    return items, diagnostics
+        yield line if line is not None else _parse_one(line_text, index, raw, path, diagnostics)
 
 
 def _parse_one(text: str, index: int, raw: list[str], path: str | None, diagnostics: list[Diagnostic]) -> Line:
