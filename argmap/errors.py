@@ -19,6 +19,11 @@ class Span:
     def __str__(self) -> str:
         return f"{self.path or '<input>'}:{self.line}:{self.column}"
 
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready view: path, line, column, end_line, end_column."""
+        return {"path": self.path, "line": self.line, "column": self.column,
+                "end_line": self.end_line, "end_column": self.end_column}
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -47,13 +52,8 @@ class Diagnostic:
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready view (the shape of `argmap check --format json`)."""
-        span = self.span
         return {
-            "path": span.path,
-            "line": span.line,
-            "column": span.column,
-            "end_line": span.end_line,
-            "end_column": span.end_column,
+            **self.span.to_dict(),
             "severity": self.severity.value,
             "code": self.code,
             "message": self.message,

@@ -22,15 +22,7 @@ FORMAT_VERSION = 1
 
 def span_to_dict(span: Span) -> dict[str, object] | None:
     """A position as JSON, None when the item was not written in a file (line 0)."""
-    if span.line <= 0:
-        return None
-    return {
-        "path": span.path,
-        "line": span.line,
-        "column": span.column,
-        "end_line": span.end_line,
-        "end_column": span.end_column,
-    }
+    return None if span.line <= 0 else span.to_dict()
 
 
 def _value(value: MetaValue) -> object:
