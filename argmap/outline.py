@@ -7,23 +7,20 @@ lines join the graph view but not the including file's document.
 
 from __future__ import annotations
 
-import difflib
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from .drafts import GraphBuilder, NodeDraft, freeze
 from .errors import Diagnostic, Severity, Span
-from .lines import Annotations, Line, MetaBlock, Pos, unescape
+from .lines import Annotations, Line, MetaBlock, Pos
 from .model import (
     Actor,
     ActorEntry,
     IncludeEntry,
     Map,
-    Node,
     NodeEntry,
     NodeKind,
-    Relation,
     RelationKind,
     Section,
     SectionEntry,
@@ -52,21 +49,6 @@ _KINDS = {"claim": NodeKind.CLAIM, "argument": NodeKind.ARGUMENT, "evidence": No
 
 
 @dataclass(slots=True)
-class _NodeDraft:
-    id: str
-    kind: NodeKind
-    title: str | None
-    lines: list[str]
-    section: str | None
-    span: Span
-    actors: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list)
-    meta: dict = field(default_factory=dict)
-    references: list[Span] = field(default_factory=list)
-
-
-@dataclass(slots=True)
 class _Open:
     """A node entry whose children may still come."""
 
@@ -86,44 +68,21 @@ class _Open:
     last_child_marker: str | None = None
 
 
-class _Builder:
-    def __init__(self, including: tuple[str, ...]) -> None:
-        self.diagnostics: list[Diagnostic] = []
-        self.metadata: dict = {}
-        self.actors: dict[str, Actor] = {}
-        self.sources: dict[str, Source] = {}
-        self.sections: dict[str, Section] = {}
-        self.nodes: dict[str, _NodeDraft] = {}
-        self.relations: dict[str, dict] = {}
-        self.groups = 0
-        self.untitled = 0
-        self.usages: list[Usage] = []
-        self.document: list = []
-        self.trailing: tuple[str, ...] = ()
-        self.including = including
-        self.included: list[str] = []
-
-    # --- diagnostics --------------------------------------------------------------------
-    def report(self, code: str, message: str, span: Span, hint: str = "", *,
-               severity: Severity = Severity.ERROR, suggestions: tuple[str, ...] = ()) -> None:
-        self.diagnostics.append(Diagnostic(code, message, span, severity, hint, suggestions))
-
-    # --- one file -----------------------------------------------------------------------
-    def read(self, items: Iterable, raw: list[str], path: str | None, in_document: bool) -> None:
-        """Read one file's lines (`raw`: its text split at line breaks)."""
-        state = _FileState(self, raw, path, in_document)
-        for item in items:
-            if isinstance(item, Line):
-                state.line(item)
-            else:
-                state.front_matter(item)
-        state.finish()
+def read_file(builder: GraphBuilder, items: Iterable, raw: list[str], path: str | None, in_document: bool) -> None:
+    """Read one file's lines (`raw`: its text split at line breaks) into `builder`."""
+    state = _FileState(builder, raw, path, in_document)
+    for item in items:
+        if isinstance(item, Line):
+            state.line(item)
+        else:
+            state.front_matter(item)
+    state.finish()
 
 
 class _FileState:
     """Reading one file: the open-entry stack, pending comments, indentation style."""
 
-    def __init__(self, builder: _Builder, raw: list[str], path: str | None, in_document: bool) -> None:
+    def __init__(self, builder: GraphBuilder, raw: list[str], path: str | None, in_document: bool) -> None:
         self.b = builder
         self.raw = raw
         self.path = path
@@ -327,13 +286,13 @@ class _FileState:
             b.report("duplicate-definition", f"{node_id} is already defined, with different text, at {existing.span}",
                      span, f"use {node_id} alone to refer to it, or give this node another title")
             return node_id, True
-        draft = _NodeDraft(node_id, node_kind, line.title, [line.text], self.current_section(), span)
+        draft = NodeDraft(node_id, node_kind, line.title, [line.text], self.current_section(), span)
         b.nodes[node_id] = draft
         if line.annotations is not None:
             self.annotate(draft, line.annotations)
         return node_id, False
 
-    def annotate(self, draft: _NodeDraft, annotations: Annotations) -> None:
+    def annotate(self, draft: NodeDraft, annotations: Annotations) -> None:
         usages = self.b.usages
         for names, kind in ((draft.actors, "actor"), (draft.tags, "tag"), (draft.sources, "source")):
             for name, pos in getattr(annotations, kind + "s"):
@@ -434,13 +393,10 @@ class _FileState:
     def include(self, line: Line, trivia: Trivia) -> None:
         span = self.span(line.ident_pos) if line.ident_pos else self.line_span(line.pos.line)
         self.add_entry(IncludeEntry(line.ident or "", trivia, self.line_span(line.pos.line)))
-        target = _resolve_include(self, line.ident or "", span)
-        if target is None:
-            return
-        from .parse import read_include
+        from .includes import read_include
 
         saved = self.section_stack
-        read_include(self.b, target[0], target[1], span)
+        read_include(self.b, self.path, line.ident or "", span)
         self.section_stack = saved
 
     def add_entry(self, entry) -> None:  # noqa: ANN001
@@ -491,74 +447,14 @@ def _trimmed(comments: list) -> tuple:
     return tuple(comments[:end])
 
 
-def _resolve_include(state: _FileState, name: str, span: Span) -> tuple[str, str] | None:
-    """(absolute path, path to show) of an included file, or None after reporting why not."""
-    base = Path(state.path).resolve().parent if state.path else Path.cwd()
-    target = (base / name).resolve()
-    if not name or os.path.isabs(name) or not target.is_relative_to(base):
-        state.b.report("include-outside", f"include {name!r} leaves the folder of the including map",
-                       span, "include files in the same folder or below it")
-        return None
-    key = str(target)
-    if key in state.b.including:
-        state.b.report("include-cycle", f"include {name!r} includes a file that is already being read",
-                       span, "remove one include of the cycle")
-        return None
-    if not target.is_file():
-        state.b.report("include-not-found", f"included file {name!r} does not exist",
-                       span, f"looked for {target}")
-        return None
-    shown = os.path.normpath(os.path.join(os.path.dirname(state.path), name)) if state.path else name
-    return key, shown
-
-
 def build_map(items: Iterable, raw: list[str], path: str | None, diagnostics: list[Diagnostic],
               including: tuple[str, ...] = ()) -> Map:
     """Build the model from the lines of a file (see module docstring). `items` may be a
     generator that appends syntax errors to `diagnostics` as it goes."""
     own = str(Path(path).resolve()) if path else None
-    builder = _Builder(including + ((own,) if own else ()))
-    builder.read(items, raw, path, in_document=True)
+    builder = GraphBuilder(including + ((own,) if own else ()))
+    read_file(builder, items, raw, path, in_document=True)
     builder.diagnostics.extend(diagnostics)
     return freeze(builder, path)
 
 
-def freeze(b: _Builder, path: str | None) -> Map:
-    """Resolve references and turn the drafts into the frozen model."""
-    defined = b.nodes
-    for usage in b.usages:
-        if usage.kind == "node":
-            draft = defined.get(usage.name)
-            if draft is None:
-                _undefined(b, usage)
-            elif usage.span != draft.span:
-                draft.references.append(usage.span)
-    nodes = {}
-    for node_id in list(defined):  # popping each draft as its node is made keeps the peak low
-        d = defined.pop(node_id)
-        nodes[node_id] = Node(d.id, d.kind, d.title, "\n".join(d.lines), tuple(d.actors), tuple(d.tags),
-                              tuple(d.sources), d.meta, d.section, d.span, tuple(d.references))
-    relations: dict[str, Relation] = {}
-    for r in b.relations.values():
-        ends_ok = r["source"] in nodes and (r["target"] in nodes or r["target"] in relations)
-        if ends_ok:
-            weight = r["meta"].get("weight")
-            weight = float(weight) if isinstance(weight, (int, float)) and not isinstance(weight, bool) else None
-            relations[r["id"]] = Relation(r["id"], r["kind"], r["source"], r["target"], r["group"],
-                                          weight, r["meta"], r["span"])
-    diagnostics = sorted(b.diagnostics, key=lambda d: (d.span.path != path, d.span.path or "", d.span.line, d.span.column))
-    return Map(b.metadata, b.actors, b.sources, b.sections, nodes, relations, tuple(b.document),
-               b.trailing, path, tuple(b.included), tuple(b.usages), tuple(diagnostics))
-
-
-def _undefined(b: _Builder, usage: Usage) -> None:
-    name = usage.name
-    bracket = name[0]
-    titles = [n[1:-1] for n in b.nodes if n[0] == bracket]
-    close = difflib.get_close_matches(name[1:-1], titles, n=3, cutoff=0.6)
-    suggestions = tuple(f"{bracket}{t}{name[-1]}" for t in close)
-    hint = f"did you mean {' or '.join(suggestions)}?" if suggestions else "define it somewhere with '" + name + ": text'"
-    b.report("undefined-node", f"{name} is used but never defined", usage.span, hint, suggestions=suggestions)
-
-
-__all__ = ["build_map", "freeze", "unescape"]

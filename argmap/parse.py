@@ -76,25 +76,6 @@ def parse_bytes(data: bytes, path: str | None = None) -> Map:
     return replace(result, diagnostics=tuple(diagnostics) + result.diagnostics) if diagnostics else result
 
 
-def read_include(builder, absolute: str, shown: str, span: Span) -> None:  # noqa: ANN001
-    """Read an included file into `builder` (see argmap/outline.py); `shown` names it in spans."""
-    from .errors import UsageError
-    from .files import read_text
-
-    try:
-        text, diagnostics = read_text(absolute)
-    except UsageError as exc:
-        builder.report("include-not-found", str(exc), span)
-        return
-    text = normalize_newlines(text)
-    builder.diagnostics.extend(diagnostics)
-    builder.included.append(shown)
-    builder.including = builder.including + (absolute,)
-    raw = text.split("\n")
-    builder.read(iter_lines(raw, shown, builder.diagnostics), raw, shown, in_document=False)
-    builder.including = builder.including[:-1]
-
-
 # --- reading lines ---------------------------------------------------------------------------
 
 

@@ -1,0 +1,97 @@
+"""The graph under construction: node drafts, relations, tables, diagnostics; and `freeze`,
+which resolves references and turns it into the frozen `Map`.
+
+argmap/outline.py fills a `GraphBuilder` line by line (one per parse, shared by included
+files so ids stay unique).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from .errors import Diagnostic, Severity, Span
+from .model import Actor, Map, Node, NodeKind, Relation, Section, Source, Usage
+
+
+@dataclass(slots=True)
+class NodeDraft:
+    """A node as its lines are read; frozen into a `Node` at the end."""
+
+    id: str
+    kind: NodeKind
+    title: str | None
+    lines: list[str]
+    section: str | None
+    span: Span
+    actors: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+    references: list[Span] = field(default_factory=list)
+
+
+class GraphBuilder:
+    """Everything read so far, for the whole map (the including file and its includes)."""
+
+    def __init__(self, including: tuple[str, ...]) -> None:
+        self.diagnostics: list[Diagnostic] = []
+        self.metadata: dict = {}
+        self.actors: dict[str, Actor] = {}
+        self.sources: dict[str, Source] = {}
+        self.sections: dict[str, Section] = {}
+        self.nodes: dict[str, NodeDraft] = {}
+        self.relations: dict[str, dict] = {}
+        self.groups = 0
+        self.untitled = 0
+        self.usages: list[Usage] = []
+        self.document: list = []
+        self.trailing: tuple[str, ...] = ()
+        self.including = including
+        self.included: list[str] = []
+
+    # --- diagnostics --------------------------------------------------------------------
+    def report(self, code: str, message: str, span: Span, hint: str = "", *,
+               severity: Severity = Severity.ERROR, suggestions: tuple[str, ...] = ()) -> None:
+        self.diagnostics.append(Diagnostic(code, message, span, severity, hint, suggestions))
+
+
+
+def freeze(b: GraphBuilder, path: str | None) -> Map:
+    """Resolve references and turn the drafts into the frozen model."""
+    defined = b.nodes
+    for usage in b.usages:
+        if usage.kind == "node":
+            draft = defined.get(usage.name)
+            if draft is None:
+                _undefined(b, usage)
+            elif usage.span != draft.span:
+                draft.references.append(usage.span)
+    nodes = {}
+    for node_id in list(defined):  # popping each draft as its node is made keeps the peak low
+        d = defined.pop(node_id)
+        nodes[node_id] = Node(d.id, d.kind, d.title, "\n".join(d.lines), tuple(d.actors), tuple(d.tags),
+                              tuple(d.sources), d.meta, d.section, d.span, tuple(d.references))
+    relations: dict[str, Relation] = {}
+    for r in b.relations.values():
+        ends_ok = r["source"] in nodes and (r["target"] in nodes or r["target"] in relations)
+        if ends_ok:
+            weight = r["meta"].get("weight")
+            weight = float(weight) if isinstance(weight, (int, float)) and not isinstance(weight, bool) else None
+            relations[r["id"]] = Relation(r["id"], r["kind"], r["source"], r["target"], r["group"],
+                                          weight, r["meta"], r["span"])
+    diagnostics = sorted(b.diagnostics, key=lambda d: (d.span.path != path, d.span.path or "", d.span.line, d.span.column))
+    return Map(b.metadata, b.actors, b.sources, b.sections, nodes, relations, tuple(b.document),
+               b.trailing, path, tuple(b.included), tuple(b.usages), tuple(diagnostics))
+
+
+def _undefined(b: GraphBuilder, usage: Usage) -> None:
+    name = usage.name
+    bracket = name[0]
+    titles = [n[1:-1] for n in b.nodes if n[0] == bracket]
+    close = difflib.get_close_matches(name[1:-1], titles, n=3, cutoff=0.6)
+    suggestions = tuple(f"{bracket}{t}{name[-1]}" for t in close)
+    hint = f"did you mean {' or '.join(suggestions)}?" if suggestions else "define it somewhere with '" + name + ": text'"
+    b.report("undefined-node", f"{name} is used but never defined", usage.span, hint, suggestions=suggestions)
+
+
