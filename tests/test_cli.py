@@ -94,3 +94,15 @@ def test_python_dash_m_runs_the_cli() -> None:
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "ok" in done.stdout
+
+
+def test_check_a_folder_checks_every_map_below_it(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(ROOT / "maps")]) == 0
+    out = capsys.readouterr().out
+    for path in (ROOT / "maps").rglob("*.argmap"):
+        assert f"{path}: ok" in out
+
+
+def test_a_folder_without_maps_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(tmp_path)]) == 2
+    assert "no .argmap files" in capsys.readouterr().err

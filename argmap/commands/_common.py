@@ -10,6 +10,25 @@ from ..model import Map
 from ..report import format_diagnostics
 
 
+def expand_paths(paths: Iterable[str]) -> list[str]:
+    """Files as given; a folder stands for every .argmap file below it (sorted)."""
+    from pathlib import Path
+
+    out: list[str] = []
+    for path in paths:
+        folder = Path(path)
+        if path != "-" and folder.is_dir():
+            found = sorted(str(p) for p in folder.rglob("*.argmap"))
+            if not found:
+                from ..errors import UsageError
+
+                raise UsageError(f"{path}: no .argmap files in this folder")
+            out.extend(found)
+        else:
+            out.append(path)
+    return out
+
+
 def load_map(path: str) -> Map:
     """Parse a map file ('-' is standard input); raises UsageError if it cannot be read."""
     from ..parse import parse_file

@@ -8,7 +8,7 @@ import sys
 
 from ..check import check
 from ..errors import Severity
-from ._common import load_map, print_diagnostics
+from ._common import expand_paths, load_map, print_diagnostics
 
 HELP = "report syntax errors, undefined references and other problems"
 DESCRIPTION = """\
@@ -22,7 +22,7 @@ are allowed unless --strict), 1 otherwise, 2 when a file cannot be read.
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help="map files ('-' reads standard input)")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="map files or folders ('-' reads standard input)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="text for people (default), json for tools")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     failed = False
     report: list[dict] = []
-    for path in args.files:
+    for path in expand_paths(args.files):
         m = load_map(path)
         found = check(m)
         if args.quiet:

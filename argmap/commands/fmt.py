@@ -9,7 +9,7 @@ import sys
 from ..files import atomic_write, read_text
 from ..format import format_map
 from ..parse import parse
-from ._common import print_diagnostics
+from ._common import expand_paths, print_diagnostics
 
 HELP = "rewrite maps in canonical layout (comments and meaning kept)"
 DESCRIPTION = """\
@@ -25,7 +25,7 @@ The file is replaced atomically. A file with errors is left untouched (run 'argm
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help="map files ('-' for stdin → stdout)")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="map files or folders ('-' for stdin → stdout)")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file would change")
     mode.add_argument("--diff", action="store_true", help="write nothing; print a unified diff")
@@ -33,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     status = 0
-    for path in args.files:
+    for path in expand_paths(args.files):
         text, decode_errors = read_text(path)
         name = None if path == "-" else path
         m = parse(text, name)
