@@ -286,11 +286,26 @@ class _FileState:
             b.report("duplicate-definition", f"{node_id} is already defined, with different text, at {existing.span}",
                      span, f"use {node_id} alone to refer to it, or give this node another title")
             return node_id, True
+        if kind == "plain" and line.text[:1] in "[<":
+            self.check_unclosed_title(line, span)
         draft = NodeDraft(node_id, node_kind, line.title, [line.text], self.current_section(), span)
         b.nodes[node_id] = draft
         if line.annotations is not None:
             self.annotate(draft, line.annotations)
         return node_id, False
+
+    def check_unclosed_title(self, line: Line, span: Span) -> None:
+        """A plain text that starts with an unescaped `[` or `<`: most likely a title never closed."""
+        written = self.raw[line.pos.line - 1].lstrip(" \t")
+        if line.marker is not None:
+            written = written[len(line.marker):].lstrip(" \t")
+            if written.startswith("{"):
+                return  # relation metadata first; the text was checked by the grammar
+        if written[:1] in ("[", "<"):
+            closing = "]" if written[0] == "[" else ">"
+            self.b.report("unclosed-title", f"this line starts with '{written[0]}' and has no '{closing}', so it is read as plain text",
+                          span, f"close the title ({written[0]}Title{closing}: text), or write \\{written[0]} to start the text with it",
+                          severity=Severity.WARNING)
 
     def annotate(self, draft: NodeDraft, annotations: Annotations) -> None:
         usages = self.b.usages
