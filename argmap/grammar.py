@@ -11,7 +11,7 @@ import functools
 from importlib import resources
 from pathlib import Path
 
-from lark import Lark, Transformer
+from lark import Lark
 
 #: start symbols: a whole file, one line (per-line error recovery), a {…} block, a front-matter entry
 START_SYMBOLS = ["start", "line", "meta", "fm_entry"]
@@ -33,14 +33,13 @@ def grammar_text(name: str = "argmap.lark") -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def parser(transformer: type[Transformer] | None = None) -> Lark:
-    """The LALR parser, optionally with an inline transformer class (no tree is built then)."""
+def parser() -> Lark:
+    """The LALR parser with the contextual lexer (its tables cached on disk by Lark)."""
     return Lark(
         grammar_text(),
         parser="lalr",
         lexer="contextual",
         start=START_SYMBOLS,
         maybe_placeholders=True,
-        transformer=transformer() if transformer is not None else None,
         cache=True,  # Lark keeps the built tables in the temp folder: ~4x faster start
     )

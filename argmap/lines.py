@@ -1,7 +1,7 @@
 """Text → `Line` records: what the grammar says each line is, with every position.
 
-The Lark grammar is line-oriented with coarse tokens; an inline Transformer turns each line
-straight into a `Line` (no parse tree is kept). A run of annotations is one token, split here;
+The Lark grammar is line-oriented with coarse tokens; `LineBuilder`'s callbacks turn each
+line's tokens into a `Line`, for Lark's parse trees and for the fast path (argmap/fastlines.py). A run of annotations is one token, split here;
 a `{…}` block is read with the grammar's `meta` rule, cached by its text. Nesting is not
 decided here: argmap/outline.py rebuilds it from the columns.
 """
@@ -154,8 +154,8 @@ def _comment_text(token: Any) -> str:
 class LineBuilder(Transformer):
     """Grammar rules → `Line` records (see grammars/argmap.lark).
 
-    Used inline by the fast parser (offset 0) and on parse trees of chunks or single lines
-    on the recovery path, where `line_offset` says how many lines come before the chunk.
+    Called on Lark's parse trees (front matter, single lines; `line_offset` says how many lines
+    come before the parsed text) and directly by the fast path with token-like tuples.
     """
 
     def __init__(self, line_offset: int = 0) -> None:

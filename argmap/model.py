@@ -267,9 +267,6 @@ class Map:
     def relations_from(self, node_id: str) -> Iterator[Relation]:
         return (r for r in self.relations.values() if r.source == node_id)
 
-    def relations_to(self, target_id: str) -> Iterator[Relation]:
-        return (r for r in self.relations.values() if r.target == target_id)
-
     def walk(self) -> Iterator[NodeEntry]:
         """Every node entry of the document, depth first, in written order."""
         stack = [e for e in reversed(self.document) if isinstance(e, NodeEntry)]

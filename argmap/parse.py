@@ -15,7 +15,7 @@ from typing import Iterator
 
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from .errors import Diagnostic, Span
+from .errors import Diagnostic
 from .files import decode
 from .grammar import parser
 from .fastlines import fast_line
@@ -128,9 +128,3 @@ def _front_matter_end(raw: list[str]) -> int:
         if raw[index].rstrip(" \t") == "---":
             return index + 1
     return 0
-
-
-def span_of_line(path: str | None, raw: list[str], index: int) -> Span:
-    """The span of a whole line (0-based `index`)."""
-    text = raw[index] if index < len(raw) else ""
-    return Span(path, index + 1, 1, index + 1, len(text) + 1)
