@@ -14,7 +14,7 @@ from textual.widgets import Static
 from argmap.cli import main
 from argmap.parse import parse, parse_file
 from argmap.tui.app import ArgmapApp
-from argmap.tui.dialogs import KEYS, HelpScreen, PickScreen
+from argmap.tui.dialogs import KEYS, HelpBox, PickBox
 from argmap.tui.screens import BrowserScreen
 from argmap.tui.widgets import DiagnosticsPanel, RelationList, SearchBar
 
@@ -171,17 +171,18 @@ def test_filter_by_actor_and_tag(tmp_path: Path) -> None:
     async def scenario() -> None:
         app = sample_app(tmp_path)
         async with app.run_test(size=SIZE) as pilot:
+            picker = app.browser.query_one(PickBox)
             await pilot.press("a")
-            assert isinstance(app.screen, PickScreen)
-            choices = [value for _, value in app.screen.choices]
+            assert picker.display and picker.query_one("#pick-list").has_focus
+            choices = [value for _, value in picker.choices]
             await pilot.press(*["down"] * choices.index("alice"), "enter")
-            assert isinstance(app.screen, BrowserScreen)
+            assert not picker.display and app.browser.tree.has_focus
             shown = loaded_entries(app)
             assert "[No evidence]" not in shown and "[Temporary]" in shown
             assert "[Schools]" in shown  # it leads to alice's claim (`>< [Tax cut]`)
             assert "actor: @alice" in status_text(app)
             await pilot.press("t")
-            tags = [value for _, value in app.screen.choices]
+            tags = [value for _, value in picker.choices]
             await pilot.press(*["down"] * tags.index("evidence"), "enter")
             shown = loaded_entries(app)
             assert shown == set()  # no node of alice's is tagged #evidence
@@ -335,10 +336,13 @@ def test_help_lists_every_key_of_the_screen(tmp_path: Path) -> None:
     async def scenario() -> None:
         app = sample_app(tmp_path)
         async with app.run_test(size=SIZE) as pilot:
+            help_box = app.browser.query_one(HelpBox)
             await pilot.press("question_mark")
-            assert isinstance(app.screen, HelpScreen)
+            assert help_box.display and help_box.has_focus
+            await pilot.press("s")  # the browser's keys do not reach past an open box
+            assert app.overlay_pending is None and app.overlay.name == "none"
             await pilot.press("escape")
-            assert isinstance(app.screen, BrowserScreen)
+            assert not help_box.display and app.browser.tree.has_focus
 
     run(scenario)
 

@@ -1,4 +1,10 @@
-"""Modal screens: the key help (`?`) and the picker used by the actor and tag filters."""
+"""The key help (`?`) and the picker of the actor and tag filters: boxes drawn over the
+browser on a layer of its own, shown and hidden rather than pushed as screens.
+
+Pushing a `ModalScreen` repaints the whole terminal twice (the browser dimmed beneath, then
+again when it closes), which costs more than 100 ms: a box on a layer repaints only itself.
+While a box is open its key bindings are the only ones (`is_modal`), as on a modal screen.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -46,11 +52,42 @@ KEY_HINTS = Text.assemble(*(
 ))
 
 
-class HelpScreen(ModalScreen[None]):
+class Dialog(Vertical):
+    """A box over the browser, hidden until `open_box`; Escape closes it (`Closed`)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+
+    class Closed(Message):
+        """The box was closed without a choice."""
+
+    @property
+    def is_modal(self) -> bool:
+        """While shown, the browser's keys do not reach past the box."""
+        return self.display
+
+    def open_box(self) -> None:
+        """Show the box and give it the keys."""
+        self.display = True
+        self.focus_inside()
+
+    def focus_inside(self) -> None:
+        """Focus what takes the keys in the box."""
+        self.focus()
+
+    def close_box(self) -> None:
+        """Hide the box (the screen puts the focus back)."""
+        self.display = False
+
+    def action_close(self) -> None:
+        self.close_box()
+        self.post_message(self.Closed())
+
+
+class HelpBox(Dialog, can_focus=True):
     """Every key, in a box over the browser; any of escape, q, ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "dismiss", "Close help"),
+        Binding("escape,q,question_mark", "close", "Close help"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -59,46 +96,51 @@ class HelpScreen(ModalScreen[None]):
         table.add_column()
         for key, meaning in KEYS:
             table.add_row(key, meaning)
-        with Vertical(id="help-box"):
-            yield Static("argmap browse — keys", classes="dialog-title")
-            yield Static(table)
-            yield Static("escape closes", classes="dialog-hint")
-
-    def action_dismiss(self) -> None:  # type: ignore[override]
-        self.dismiss(None)
+        yield Static("argmap browse — keys", classes="dialog-title")
+        yield Static(table)
+        yield Static("escape closes", classes="dialog-hint")
 
 
-class PickScreen(ModalScreen["str | None"]):
+class PickBox(Dialog):
     """Choose one value from a list (Enter); the first choice clears the filter."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
-
-    #: the value returned for the "show everything" choice
+    #: the value picked by the "show everything" choice
     CLEAR = ""
 
-    def __init__(self, title: str, choices: list[tuple[str, str]], current: str | None) -> None:
-        super().__init__()
-        self.title_text = title
-        self.choices = [("(everything)", self.CLEAR), *choices]
-        self.current = current or self.CLEAR
+    class Picked(Message):
+        """`value` was chosen for the filter `purpose` (`CLEAR`: show everything)."""
+
+        def __init__(self, purpose: str, value: str) -> None:
+            self.purpose = purpose
+            self.value = value
+            super().__init__()
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.purpose = ""
+        self.choices: list[tuple[str, str]] = []
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="pick-box"):
-            yield Static(self.title_text, classes="dialog-title")
-            yield OptionList(
-                *(Option(label, id=f"v{i}") for i, (label, _) in enumerate(self.choices)),
-                id="pick-list",
-            )
+        yield Static(classes="dialog-title")
+        yield OptionList(id="pick-list")
 
-    def on_mount(self) -> None:
+    def ask(self, purpose: str, title: str, choices: list[tuple[str, str]],
+            current: str | None) -> None:
+        """Offer `choices` (`(label, value)`) under `title`, the `current` one highlighted."""
+        self.purpose = purpose
+        self.choices = [("(everything)", self.CLEAR), *choices]
+        self.query_one(".dialog-title", Static).update(title)
         options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options([Option(label) for label, _ in self.choices])
         values = [value for _, value in self.choices]
-        options.highlighted = values.index(self.current) if self.current in values else 0
-        options.focus()
+        options.highlighted = values.index(current) if current in values else 0
+        self.open_box()
+
+    def focus_inside(self) -> None:
+        self.query_one(OptionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(self.choices[event.option_index][1])
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_box()
+        self.post_message(self.Picked(self.purpose, self.choices[event.option_index][1]))

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..model import Map, Node, NodeEntry, Relation, SectionEntry
+from .filters import tag_choices
 
 #: most rows one expansion adds; longer child lists are split into ranges
 CHUNK = 200
@@ -70,6 +71,7 @@ class OutlineModel:
         self._node_ids: list[str] = []
         self._last_search: tuple[str, list[int]] = ("", [])
         self._touching: dict[str, list[Relation]] | None = None
+        self._tag_choices: list[tuple[str, str]] | None = None
 
     # --- rows -------------------------------------------------------------------------------
 
@@ -193,6 +195,13 @@ class OutlineModel:
         self._index()
         self.search("")
         self._build_touching()
+        self.tag_choices()
+
+    def tag_choices(self) -> list[tuple[str, str]]:
+        """The tag picker's choices, found once (a pass over every node)."""
+        if self._tag_choices is None:
+            self._tag_choices = tag_choices(self.map)
+        return self._tag_choices
 
     def contains(self, entry: NodeEntry) -> bool:
         """True when `entry` is one of this map's entries (not one of an older version)."""

@@ -8,13 +8,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Header, Input, Static, Tree
 
 from ..model import NodeEntry
-from .dialogs import KEY_HINTS, HelpScreen, PickScreen
-from .filters import actor_choices, node_filter, tag_choices
+from .dialogs import KEY_HINTS, Dialog, HelpBox, PickBox
+from .filters import actor_choices, node_filter
 from .outline_model import Row
 from .widgets import DetailPane, DiagnosticsPanel, OutlineTree, RelationList, SearchBar
 
@@ -42,6 +44,11 @@ class BrowserScreen(Screen):
         Binding("q", "app.quit", "Quit"),
     ]
 
+    #: which widget has the keys; Textual's own declaration repaints the whole screen when it
+    #: changes, but the widgets that gain and lose focus repaint themselves (their style
+    #: changes), and the rest of the screen does not depend on it
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
     #: seconds the cursor must rest before the detail pane follows it (0: at once); holding
     #: a key down then moves the cursor without redrawing the pane for every row passed
     DETAIL_DELAY = 0.04
@@ -49,6 +56,7 @@ class BrowserScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self._detail_timer: Timer | None = None
+        self._focus_before_dialog: Widget | None = None
         self.history: list[NodeEntry] = []
         self.hits: list[str] = []
         self.hit_index = -1
@@ -64,6 +72,8 @@ class BrowserScreen(Screen):
         yield SearchBar(placeholder="search titles and texts…", id="search")
         yield Static(id="status")
         yield Static(KEY_HINTS, id="keys")
+        yield HelpBox(id="help-box")
+        yield PickBox(id="pick-box")
 
     @property
     def tree(self) -> OutlineTree:
@@ -282,24 +292,42 @@ class BrowserScreen(Screen):
     # --- filters, panels, help ----------------------------------------------------------------
 
     def action_filter_actor(self) -> None:
-        self.app.push_screen(PickScreen("Show the nodes of…", actor_choices(self.app.map),
-                                        self.actor_filter),
-                             lambda value: self._set_filter(actor=value))
+        self.open_dialog(self.query_one(PickBox), "actor", "Show the nodes of…",
+                         actor_choices(self.app.map), self.actor_filter)
 
     def action_filter_tag(self) -> None:
-        self.app.push_screen(PickScreen("Show the nodes tagged…", tag_choices(self.app.map),
-                                        self.tag_filter),
-                             lambda value: self._set_filter(tag=value))
+        self.open_dialog(self.query_one(PickBox), "tag", "Show the nodes tagged…",
+                         self.app.model.tag_choices(), self.tag_filter)
 
-    def _set_filter(self, *, actor: str | None = None, tag: str | None = None) -> None:
-        if actor is None and tag is None:
-            return  # cancelled
-        if actor is not None:
-            self.actor_filter = actor or None
-        if tag is not None:
-            self.tag_filter = tag or None
+    def open_dialog(self, box: Dialog, *ask) -> None:
+        """Show `box` over the browser (a picker is asked `ask`); closing it gives the focus
+        back to where it was."""
+        if self._focus_before_dialog is None:
+            self._focus_before_dialog = self.focused
+        if isinstance(box, PickBox):
+            box.ask(*ask)
+        else:
+            box.open_box()
+
+    def on_dialog_closed(self, event: Dialog.Closed) -> None:
+        self._restore_focus()
+
+    def on_pick_box_picked(self, event: PickBox.Picked) -> None:
+        self._restore_focus()
+        value = event.value or None
+        if event.purpose == "actor":
+            self.actor_filter = value
+        else:
+            self.tag_filter = value
         here = self.current_entry()
         self.show_map(keep=here.node if here else None)
+
+    def _restore_focus(self) -> None:
+        before, self._focus_before_dialog = self._focus_before_dialog, None
+        if before is not None and before.is_attached and before.display:
+            before.focus()
+        else:
+            self.tree.focus()
 
     def action_diagnostics(self) -> None:
         panel = self.query_one(DiagnosticsPanel)
@@ -311,4 +339,4 @@ class BrowserScreen(Screen):
             panel.focus()
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen())
+        self.open_dialog(self.query_one(HelpBox))

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -40,6 +43,30 @@ class OutlineTree(Tree[Row]):
         self.overlay = Overlay()
         self._colors: dict[str, str] = {}
         self._loaded: set[int] = set()
+        self._paint_style = Style()
+
+    # --- painting --------------------------------------------------------------------------
+    # Tree answers every change of style (focus, blur) by rebuilding its list of lines and
+    # laying out the whole screen, and asks for its base style once per line painted: with
+    # hundreds of rows loaded that made each Tab cost more than 100 ms. A style change only
+    # changes how the lines look, so here it just repaints them.
+
+    def notify_style_update(self) -> None:
+        """Repaint every line in the new style (the lines themselves stay)."""
+        super(Tree, self).notify_style_update()  # Tree's own version is the costly one
+        self._clear_line_cache()
+        self.refresh()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Paint the rows in `crop`, reading the base style once for all of them."""
+        self._paint_style = self.rich_style
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        """Paint row `y` of the view."""
+        scroll_x, scroll_y = self.scroll_offset
+        return self._render_line(y + scroll_y, scroll_x, scroll_x + self.size.width,
+                                 self._paint_style)
 
     # --- filling ---------------------------------------------------------------------------
 
