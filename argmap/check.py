@@ -10,6 +10,7 @@ import difflib
 from typing import Callable, Iterator
 
 from .errors import Diagnostic, Severity, Span
+from .gcpause import gc_paused
 from .model import Map, Node, NodeKind, RelationKind
 
 Check = Callable[[Map], Iterator[Diagnostic]]
@@ -150,7 +151,8 @@ CHECKS: list[tuple[str, Check]] = [
 def check(m: Map, *, skip: frozenset[str] = frozenset()) -> list[Diagnostic]:
     """Every diagnostic for the map: parse findings first, then each check in `CHECKS` order."""
     found: list[Diagnostic] = []
-    for name, run in CHECKS:
-        if name not in skip:
-            found.extend(run(m))
+    with gc_paused():  # the checks make many short-lived objects and no cycles
+        for name, run in CHECKS:
+            if name not in skip:
+                found.extend(run(m))
     return found

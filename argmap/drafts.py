@@ -8,15 +8,20 @@ files so ids stay unique).
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from .construct import maker
 from .errors import Diagnostic, Severity, Span
 from .model import Actor, Map, Node, NodeKind, Relation, Section, Source, Usage
+
+_node = maker(Node)
 
 
 @dataclass(slots=True)
 class NodeDraft:
-    """A node as its lines are read; frozen into a `Node` at the end."""
+    """A node as its lines are read; frozen into a `Node` at the end. (Empty annotations
+    stay the shared empty tuple and `meta` None until something is written: most nodes have
+    few, and a map has many nodes.)"""
 
     id: str
     kind: NodeKind
@@ -24,11 +29,10 @@ class NodeDraft:
     lines: list[str]
     section: str | None
     span: Span
-    actors: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list)
-    meta: dict = field(default_factory=dict)
-    references: list[Span] = field(default_factory=list)
+    actors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    meta: dict | None = None
 
 
 class GraphBuilder:
@@ -41,10 +45,12 @@ class GraphBuilder:
         self.sources: dict[str, Source] = {}
         self.sections: dict[str, Section] = {}
         self.nodes: dict[str, NodeDraft] = {}
-        self.relations: dict[str, dict] = {}
+        self.relations: dict[str, Relation] = {}
         self.groups = 0
         self.untitled = 0
         self.usages: list[Usage] = []
+        #: each annotation name once (the strings of the model share them)
+        self.names: dict[str, str] = {}
         self.document: list = []
         self.trailing: tuple[str, ...] = ()
         self.including = including
@@ -60,26 +66,25 @@ class GraphBuilder:
 def freeze(b: GraphBuilder, path: str | None) -> Map:
     """Resolve references and turn the drafts into the frozen model."""
     defined = b.nodes
+    references: dict[str, list[Span]] = {}
     for usage in b.usages:
         if usage.kind == "node":
             draft = defined.get(usage.name)
             if draft is None:
                 _undefined(b, usage)
             elif usage.span != draft.span:
-                draft.references.append(usage.span)
+                references.setdefault(usage.name, []).append(usage.span)
     nodes = {}
     for node_id in list(defined):  # popping each draft as its node is made keeps the peak low
         d = defined.pop(node_id)
-        nodes[node_id] = Node(d.id, d.kind, d.title, "\n".join(d.lines), tuple(d.actors), tuple(d.tags),
-                              tuple(d.sources), d.meta, d.section, d.span, tuple(d.references))
+        spans = references.get(node_id)
+        nodes[node_id] = _node(d.id, d.kind, d.title, d.lines[0] if len(d.lines) == 1 else "\n".join(d.lines),
+                               d.actors, d.tags, d.sources, {} if d.meta is None else d.meta, d.section, d.span,
+                               () if spans is None else tuple(spans))
     relations: dict[str, Relation] = {}
-    for r in b.relations.values():
-        ends_ok = r["source"] in nodes and (r["target"] in nodes or r["target"] in relations)
-        if ends_ok:
-            weight = r["meta"].get("weight")
-            weight = float(weight) if isinstance(weight, (int, float)) and not isinstance(weight, bool) else None
-            relations[r["id"]] = Relation(r["id"], r["kind"], r["source"], r["target"], r["group"],
-                                          weight, r["meta"], r["span"])
+    for relation_id, r in b.relations.items():
+        if r.source in nodes and (r.target in nodes or r.target in relations):
+            relations[relation_id] = r
     diagnostics = sorted(b.diagnostics, key=lambda d: (d.span.path != path, d.span.path or "", d.span.line, d.span.column))
     return Map(b.metadata, b.actors, b.sources, b.sections, nodes, relations, tuple(b.document),
                b.trailing, path, tuple(b.included), tuple(b.usages), tuple(diagnostics))

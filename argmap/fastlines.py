@@ -2,40 +2,36 @@
 
 Most lines of a map are node lines (`[marker [{meta}]] head [text] [annotations] [// …]`),
 comments or blank. For those, one regular expression built from the grammar's own terminals,
-tried in the order Lark's contextual lexer tries them, gives the same tokens as Lark; the tokens
-go through the same `LineBuilder` callbacks, so the `Line` records are the same too
-(tests/test_fastlines.py holds the two equal). Any other line (declarations, sections,
-annotation-only lines, anything unusual or wrong) is read by Lark itself, which also reports
-its errors. Only the cost differs: one C-level match per line instead of a Python loop per token.
+tried in the order Lark's contextual lexer tries them, gives the same tokens as Lark; they go
+through the same `node_line` / `child_line` functions as Lark's tokens do (argmap/lines.py),
+so the `Line` records are the same too (tests/test_fastlines.py holds the two equal). Any
+other line (declarations, sections, annotation-only lines, anything unusual or wrong) is read
+by Lark itself, which also reports its errors. Only the cost differs: one C-level match per
+line instead of a Python loop per token.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple
 
 from .grammar import parser
+from .lines import Line, child_line, node_line
 
 #: the terminals that can start a line's node, in Lark's order (priority, then width, then name)
 _HEADS = ("EVIDENCE_COLON", "EVIDENCE_TITLED", "TITLE_DEF", "ARG_TITLE_DEF", "TITLE", "ARG_TITLE", "TEXT")
 #: lines starting with one of these are left to Lark (they are not node lines)
 _OTHER_STARTS = ("COMMENT", "SECTION", "ACTOR_DECL", "SOURCE_DECL", "INCLUDE", "ANNOTATIONS", "FRONT_MATTER")
-
-
-class Tok(NamedTuple):
-    """The attributes of a Lark token that `LineBuilder` reads."""
-
-    type: str
-    value: str
-    line: int
-    column: int
+#: the node rule each head starts (grammars/argmap.lark)
+_NODE_RULES = {"EVIDENCE_COLON": "evidence", "EVIDENCE_TITLED": "evidence", "TITLE_DEF": "claim",
+               "ARG_TITLE_DEF": "argument", "TITLE": "claim_ref", "ARG_TITLE": "argument_ref", "TEXT": "plain"}
 
 
 @functools.lru_cache(maxsize=1)
-def _expressions() -> tuple[re.Pattern[str], tuple[tuple[str, int, int, int, int], ...]]:
-    """The node-line expression, and per head: its name and the group numbers of the head,
-    the evidence title, the text and the annotations (0: the head has none)."""
+def _expressions() -> tuple[re.Pattern[str], tuple[tuple[int, str, int, int, int], ...], tuple[int, int, int]]:
+    """The node-line expression; per head (in Lark's order): the group number of the head,
+    its node rule, and the group numbers of the title, text and annotations that follow it
+    (-1: the title is the head itself, 0: none); the groups of the marker, meta and comment."""
     terminals = {t.name: t.pattern.to_regexp() for t in parser().terminals}
     order = sorted((t for t in parser().terminals if t.name in _HEADS),
                    key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
@@ -54,58 +50,68 @@ def _expressions() -> tuple[re.Pattern[str], tuple[tuple[str, int, int, int, int
     roles = {"T": "TITLE_DEF", "x": "TEXT", "a": "ANNOTATIONS"}
     alternatives = []
     for head in heads:
-        parts = [group(head, f"h_{head}")]
-        for role in tails[head].split():
-            part = group(roles[role], f"{role}_{head}")
-            parts.append(part if role == "T" else f"{part}?")
+        # every part after the head is optional, so that once a head matches, its alternative
+        # does, and the atomic group commits to it as Lark's lexer does (a required part that
+        # fails would let the next alternative read `evidence[A]` as text; see fast_line)
+        parts = [group(head, f"h_{head}")] + [f"{group(roles[role], f'{role}_{head}')}?" for role in tails[head].split()]
         alternatives.append("".join(parts))
     other = "|".join(terminals[name] for name in _OTHER_STARTS)
-    node_line = re.compile(
+    expression = re.compile(
         rf"[ \t]*+(?!{other})"  # declarations, sections, annotation lines …: Lark reads them
         + f"(?:{group('MARKER', 'marker')}{group('META', 'meta')}?+)?+"  # possessive: as Lark commits
         + "(?>" + "|".join(alternatives) + ")"
         + f"{group('COMMENT', 'comment')}?\\Z"
     )
-    index = node_line.groupindex
+    index = expression.groupindex
+    titled_by_head = ("TITLE_DEF", "ARG_TITLE_DEF", "TITLE", "ARG_TITLE")
     layout = tuple(
-        (head, index[f"h_{head}"], *(index.get(f"{role}_{head}", 0) for role in "Txa")) for head in heads
+        (index[f"h_{head}"], _NODE_RULES[head], -1 if head in titled_by_head else index.get(f"T_{head}", 0),
+         index.get(f"x_{head}", 0), index.get(f"a_{head}", 0))
+        for head in heads
     )
-    return node_line, layout
+    return expression, layout, (index["marker"], index["meta"], index["comment"])
 
 
-_NODE_RULES = {"EVIDENCE_COLON": "evidence", "EVIDENCE_TITLED": "evidence", "TITLE_DEF": "claim",
-               "ARG_TITLE_DEF": "argument", "TITLE": "claim_ref", "ARG_TITLE": "argument_ref", "TEXT": "plain"}
-
-
-def _token(match: re.Match[str], group: int, kind: str, line_no: int) -> Tok | None:
-    value = match.group(group) if group else None
-    return None if value is None else Tok(kind, value, line_no, match.start(group) + 1)
-
-
-def fast_line(builder, text: str, line_no: int):  # noqa: ANN001, ANN201 - LineBuilder → Line | None
+def fast_line(text: str, line_no: int) -> Line | None:
     """The `Line` for one line of text if it is a common line, else None (ask Lark)."""
-    node_line, layout = _expressions()
+    expression, layout, (marker, meta, comment) = _expressions()
     stripped = text.lstrip(" \t")
-    if stripped.startswith("//"):
-        return builder.comment_line([Tok("COMMENT", stripped, line_no, len(text) - len(stripped) + 1)])
-    match = node_line.match(text)
+    if stripped[:2] == "//":
+        column = len(text) - len(stripped) + 1
+        return Line("comment", line_no, column, len(text) + 1, comment=stripped[2:])
+    match = expression.match(text)
     if match is None:
         return None
-    head, h, t, x, a = next(entry for entry in layout if match.start(entry[1]) >= 0)
-    first = Tok(head, match.group(h), line_no, match.start(h) + 1)
-    text_tok, annotations = _token(match, x, "TEXT", line_no), _token(match, a, "ANNOTATIONS", line_no)
-    rule = getattr(builder, _NODE_RULES[head])
-    if head in ("TITLE", "ARG_TITLE"):
-        node = rule([first])
-    elif head == "TEXT":
-        node = rule([first, annotations])
-    elif head == "EVIDENCE_TITLED":
-        node = rule([first, _token(match, t, "TITLE_DEF", line_no), text_tok, annotations])
+    groups = match.groups()
+    start = match.start
+    for head, kind, title, body, annotations in layout:
+        value = groups[head - 1]
+        if value is not None:
+            break
+    head_column = start(head) + 1
+    if title == -1:
+        title_value, title_column = value, head_column
+    elif title:
+        title_value = groups[title - 1]
+        if title_value is None:  # `evidence` then no `[Title]:`: Lark says what is wrong
+            return None
+        title_column = start(title) + 1
     else:
-        node = rule([first, text_tok, annotations])
-    comment = _token(match, match.re.groupindex["comment"], "COMMENT", line_no)
-    marker = _token(match, match.re.groupindex["marker"], "MARKER", line_no)
-    if marker is not None:
-        meta = _token(match, match.re.groupindex["meta"], "META", line_no)
-        return builder.child_line([marker, meta, node, comment])
-    return builder.node_line([node, comment])
+        title_value, title_column = None, 0
+    if kind == "plain":
+        text_value, text_column = value, head_column
+    else:
+        text_value = groups[body - 1] if body else None
+        text_column = start(body) + 1 if text_value is not None else 0
+    annotation_value = groups[annotations - 1] if annotations else None
+    line = node_line(kind, line_no, value, head_column, title_value, title_column, text_value, text_column,
+                     annotation_value, start(annotations) + 1 if annotation_value is not None else 0)
+    comment_value = groups[comment - 1]
+    if comment_value is not None:
+        line.comment = comment_value[2:]
+    marker_value = groups[marker - 1]
+    if marker_value is not None:
+        meta_value = groups[meta - 1]
+        return child_line(line, marker_value, start(marker) + 1, meta_value,
+                          start(meta) + 1 if meta_value is not None else 0)
+    return line

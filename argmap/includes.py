@@ -26,11 +26,11 @@ def read_include(builder: GraphBuilder, including: str | None, name: str, span: 
     except UsageError as exc:
         builder.report("include-not-found", str(exc), span)
         return
-    raw = normalize_newlines(text).split("\n")
+    text = normalize_newlines(text)
     builder.diagnostics.extend(diagnostics)
     builder.included.append(shown)
     builder.including = builder.including + (absolute,)
-    read_file(builder, iter_lines(raw, shown, builder.diagnostics), raw, shown, in_document=False)
+    read_file(builder, iter_lines(text, shown, builder.diagnostics), text, shown, in_document=False)
     builder.including = builder.including[:-1]
 
 

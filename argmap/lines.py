@@ -1,9 +1,14 @@
 """Text → `Line` records: what the grammar says each line is, with every position.
 
-The Lark grammar is line-oriented with coarse tokens; `LineBuilder`'s callbacks turn each
-line's tokens into a `Line`, for Lark's parse trees and for the fast path (argmap/fastlines.py). A run of annotations is one token, split here;
-a `{…}` block is read with the grammar's `meta` rule, cached by its text. Nesting is not
-decided here: argmap/outline.py rebuilds it from the columns.
+The Lark grammar is line-oriented with coarse tokens. `LineBuilder`'s callbacks turn the tokens
+of a line Lark parsed into a `Line`; the fast path (argmap/fastlines.py) reads the same tokens
+with one regular expression and builds the `Line` with the same functions (`node_line`,
+`child_line`). A run of annotations is one token, split here; a `{…}` block is read with the
+grammar's `meta` rule, cached by its text. Nesting is not decided here: argmap/outline.py
+rebuilds it from the columns.
+
+Positions are plain 1-based column numbers on the line (`Line.line`); argmap/outline.py makes
+the model's `Span`s from them once, so a line costs no intermediate position objects.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from lark import Transformer
@@ -26,6 +31,7 @@ _ITEM = re.compile(
     r"@[^\W\d][\w-]*|\^[^\W\d][\w-]*|#\((?:[^)\\\n]|\\.)+\)|#[\w-]+"
     r'|\{(?:[^{}"\n\\]|\\.|"(?:[^"\\\n]|\\.)*")*\}'
 )
+_SIGILS = {"@": "actor", "^": "source", "#": "tag"}
 
 
 def unescape(text: str) -> str:
@@ -33,61 +39,136 @@ def unescape(text: str) -> str:
     return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
-@dataclass(slots=True)
-class Pos:
-    """A 1-based line/column position within one line (end column exclusive)."""
-
-    line: int
-    column: int
-    end_column: int
+def _words(text: str) -> str:
+    """Text as written → its value: blanks runs become one space, escapes are undone."""
+    if "\t" in text or "  " in text:
+        text = _BLANKS.sub(" ", text)
+    return unescape(text)
 
 
 @dataclass(slots=True)
 class MetaBlock:
-    """A `{key: value}` block; `positions` holds each key's position (for diagnostics).
+    """A `{key: value}` block on line `line`; `positions` holds each key's (column, end column).
 
-    `error` is (message, position) when the block could not be read; `values` is then empty.
+    `error` is (message, column) when the block could not be read; `values` is then empty.
     """
 
     values: dict[str, MetaValue]
-    positions: dict[str, Pos]
-    pos: Pos
-    error: tuple[str, Pos] | None = None
+    positions: dict[str, tuple[int, int]]
+    line: int
+    column: int
+    end_column: int
+    error: tuple[str, int] | None = None
 
 
 @dataclass(slots=True)
 class Annotations:
-    pos: Pos
-    actors: list[tuple[str, Pos]] = field(default_factory=list)
-    tags: list[tuple[str, Pos]] = field(default_factory=list)
-    sources: list[tuple[str, Pos]] = field(default_factory=list)
-    metas: list[MetaBlock] = field(default_factory=list)
+    """A run of annotations on line `line`: `items` are (actor | tag | source, name, column,
+    end column) in written order; `metas` the `{…}` blocks among them."""
+
+    line: int
+    column: int
+    end_column: int
+    items: list[tuple[str, str, int, int]]
+    metas: list[MetaBlock]
 
 
 @dataclass(slots=True)
 class Line:
-    """One non-blank line as the grammar read it.
+    """One non-blank line as the grammar read it; columns are 1-based, ends exclusive.
 
     kind: comment | section | actor | source | include | annotations | node | child | error.
     For node and child lines, `node` is claim | argument | evidence | plain | claim_ref |
-    argument_ref.
+    argument_ref. `column`/`end_column` are the line's first token (the marker of a child line,
+    the node's head otherwise); `last_column` ends what the line says (before a comment).
     """
 
     kind: str
-    pos: Pos
+    line: int
+    column: int
+    end_column: int
+    last_column: int = 0
     comment: str | None = None
     marker: str | None = None
     relation_meta: MetaBlock | None = None
     node: str | None = None
     title: str | None = None
-    title_pos: Pos | None = None
+    title_column: int = 0
+    title_end: int = 0
     text: str = ""
     annotations: Annotations | None = None
     # section: level; actor/source: id; include: path
     level: int = 0
     ident: str | None = None
-    ident_pos: Pos | None = None
-    end_column: int = 0
+    ident_column: int = 0
+    ident_end: int = 0
+
+
+# --- building lines (shared by LineBuilder and the fast path) ----------------------------
+
+
+def node_line(kind: str, line_no: int, head: str, head_column: int, title: str | None, title_column: int,
+              text: str | None, text_column: int, annotations: str | None, annotations_column: int) -> Line:
+    """The `Line` of a node: `kind` (claim, plain, …) and the raw values of its tokens with
+    their columns (None where the token is absent; `title` is the token holding the title)."""
+    head = head.rstrip()
+    line = Line("node", line_no, head_column, head_column + len(head), head_column + len(head), node=kind)
+    if title is not None:
+        raw = title.rstrip()
+        if raw[-1] == ":":
+            raw = raw[:-1].rstrip()
+        line.title = unescape(raw[1:-1])
+        line.title_column = title_column
+        line.title_end = title_column + len(raw)
+    if text is not None:
+        value = text.rstrip()
+        line.text = _words(value)
+        line.last_column = text_column + len(value)
+    if annotations is not None:
+        line.annotations = read_annotations(annotations, line_no, annotations_column)
+        line.last_column = line.annotations.end_column
+    return line
+
+
+def child_line(line: Line, marker: str, marker_column: int, meta: str | None, meta_column: int) -> Line:
+    """A node line under a relation marker (and maybe the relation's `{meta}`)."""
+    line.kind = "child"
+    line.marker = marker = marker.rstrip()
+    line.column = marker_column
+    line.end_column = marker_column + len(marker)
+    if meta is not None:
+        line.relation_meta = read_meta(meta.rstrip(), line.line, meta_column)
+    return line
+
+
+def read_annotations(raw: str, line_no: int, column: int) -> Annotations:
+    """An ANNOTATIONS token → its items and metadata blocks."""
+    items: list[tuple[str, str, int, int]] = []
+    metas: list[MetaBlock] = []
+    for match in _ITEM.finditer(raw):
+        value = match.group()
+        start = column + match.start()
+        sigil = value[0]
+        if sigil == "{":
+            metas.append(read_meta(value, line_no, start))
+        elif sigil == "#":
+            tag = value[2:-1] if value[1] == "(" else value[1:]
+            items.append(("tag", unescape(tag), start, start + len(value)))
+        else:
+            items.append((_SIGILS[sigil], value[1:], start, start + len(value)))
+    return Annotations(line_no, column, column + len(raw.rstrip()), items, metas)
+
+
+def read_meta(raw: str, line_no: int, column: int) -> MetaBlock:
+    """A `{…}` block (without trailing blanks) at `column` of line `line_no`."""
+    pairs, error = _read_meta(raw)
+    end = column + len(raw)
+    if error is not None:
+        message, offset = error
+        return MetaBlock({}, {}, line_no, column, end, (message, column + offset))
+    values = {key: (copy.deepcopy(value) if isinstance(value, list) else value) for key, value, _ in pairs}
+    positions = {key: (column + offset, column + offset + len(key)) for key, _, offset in pairs}
+    return MetaBlock(values, positions, line_no, column, end)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -147,79 +228,37 @@ def read_front_matter_entry(text: str) -> tuple[str, MetaValue]:
     return _VALUES.transform(parser().parse(text, start="fm_entry"))
 
 
-def _comment_text(token: Any) -> str:
-    return token.value[2:]
+# --- Lark's parse trees → lines ----------------------------------------------------------
+
+
+def _comment(token: Any) -> str | None:
+    return None if token is None else token.value[2:]
+
+
+def _value(token: Any) -> str | None:
+    return None if token is None else token.value
+
+
+def _column(token: Any) -> int:
+    return 0 if token is None else token.column
 
 
 class LineBuilder(Transformer):
-    """Grammar rules → `Line` records (see grammars/argmap.lark).
-
-    Called on Lark's parse trees (front matter, single lines; `line_offset` says how many lines
-    come before the parsed text) and directly by the fast path with token-like tuples.
-    """
+    """Grammar rules → `Line` records (see grammars/argmap.lark), for the lines Lark parses:
+    the front matter and every line the fast path leaves to Lark. `line_offset` says how many
+    lines come before the parsed text."""
 
     def __init__(self, line_offset: int = 0) -> None:
         super().__init__(visit_tokens=False)
         self.offset = line_offset
 
-    def _pos(self, token: Any, value: str | None = None) -> Pos:
-        width = len(token.value if value is None else value)
-        return Pos(token.line + self.offset, token.column, token.column + width)
-
-    def _meta(self, raw: str, line: int, column: int) -> MetaBlock:
-        pairs, error = _read_meta(raw)
-        pos = Pos(line, column, column + len(raw))
-        if error is not None:
-            message, offset = error
-            return MetaBlock({}, {}, pos, (message, Pos(line, column + offset, column + offset + 1)))
-        values = {key: (copy.deepcopy(value) if isinstance(value, list) else value) for key, value, _ in pairs}
-        positions = {key: Pos(line, column + offset, column + offset + len(key)) for key, _, offset in pairs}
-        return MetaBlock(values, positions, pos)
-
-    def _meta_token(self, token: Any) -> MetaBlock:
-        return self._meta(token.value.rstrip(), token.line + self.offset, token.column)
-
-    def _annotations(self, token: Any) -> Annotations:
-        line, column = token.line + self.offset, token.column
-        result = Annotations(Pos(line, column, column + len(token.value.rstrip())))
-        for match in _ITEM.finditer(token.value):
-            value = match.group()
-            start = column + match.start()
-            sigil = value[0]
-            if sigil == "{":
-                result.metas.append(self._meta(value, line, start))
-                continue
-            pos = Pos(line, start, start + len(value))
-            if sigil == "@":
-                result.actors.append((value[1:], pos))
-            elif sigil == "^":
-                result.sources.append((value[1:], pos))
-            else:
-                tag = value[2:-1] if value.startswith("#(") else value[1:]
-                result.tags.append((unescape(tag), pos))
-        return result
+    def _line(self, token: Any) -> int:
+        return token.line + self.offset
 
     # --- nodes ----------------------------------------------------------------------------
-    def _node(self, kind: str, first: Any, title: Any, text: Any, annotations: Any) -> Line:
-        line = Line(kind="node", pos=self._pos(first, first.value.rstrip()), node=kind)
-        line.end_column = line.pos.end_column
-        if title is not None:
-            raw = title.value.rstrip()
-            if raw.endswith(":"):
-                raw = raw[:-1].rstrip()
-            line.title = unescape(raw[1:-1])
-            line.title_pos = self._pos(title, raw)
-        last = None
-        if text is not None:
-            value = text.value.rstrip()
-            line.text = unescape(_BLANKS.sub(" ", value))
-            last = (text, value)
-        if annotations is not None:
-            line.annotations = self._annotations(annotations)
-            last = (annotations, annotations.value.rstrip())
-        if last is not None:
-            line.end_column = last[0].column + len(last[1])
-        return line
+    def _node(self, kind: str, head: Any, title: Any, text: Any, annotations: Any) -> Line:
+        return node_line(kind, self._line(head), head.value, head.column, _value(title), _column(title),
+                         _value(text), _column(text), _value(annotations), _column(annotations))
 
     def claim_ref(self, children: list) -> Line:
         return self._node("claim_ref", children[0], children[0], None, None)
@@ -244,31 +283,25 @@ class LineBuilder(Transformer):
     # --- lines ----------------------------------------------------------------------------
     def node_line(self, children: list) -> Line:
         line, comment = children
-        if comment is not None:
-            line.comment = _comment_text(comment)
+        line.comment = _comment(comment)
         return line
 
     def child_line(self, children: list) -> Line:
         marker, meta, line, comment = children
-        line.kind = "child"
-        line.marker = marker.value.rstrip()
-        line.pos = self._pos(marker, line.marker)
-        if meta is not None:
-            line.relation_meta = self._meta_token(meta)
-        if comment is not None:
-            line.comment = _comment_text(comment)
-        return line
+        line.comment = _comment(comment)
+        return child_line(line, marker.value, marker.column, _value(meta), _column(meta))
 
     def comment_line(self, children: list) -> Line:
         token = children[0]
-        return Line(kind="comment", pos=self._pos(token), comment=_comment_text(token))
+        return Line("comment", self._line(token), token.column, token.column + len(token.value),
+                    comment=_comment(token))
 
     def section_line(self, children: list) -> Line:
         mark, label, comment = children
         hashes = mark.value.rstrip()
-        line = Line(kind="section", pos=self._pos(mark, hashes), level=len(hashes))
-        line.text = unescape(_BLANKS.sub(" ", label.value.rstrip())) if label is not None else ""
-        line.comment = _comment_text(comment) if comment is not None else None
+        line = Line("section", self._line(mark), mark.column, mark.column + len(hashes), level=len(hashes),
+                    comment=_comment(comment))
+        line.text = _words(label.value.rstrip()) if label is not None else ""
         return line
 
     def actor_line(self, children: list) -> Line:
@@ -280,35 +313,32 @@ class LineBuilder(Transformer):
     def _declaration(self, kind: str, children: list) -> Line:
         decl, label, meta, comment = children
         ident = decl.value.split(None, 1)[1].rstrip(" \t:")
-        line = Line(kind=kind, pos=self._pos(decl, decl.value.rstrip()), ident=ident)
-        column = decl.column + decl.value.index(ident, len(kind))
-        line.ident_pos = Pos(decl.line + self.offset, column, column + len(ident))
+        line_no = self._line(decl)
+        line = Line(kind, line_no, decl.column, decl.column + len(decl.value.rstrip()), ident=ident,
+                    comment=_comment(comment))
+        line.ident_column = decl.column + decl.value.index(ident, len(kind))
+        line.ident_end = line.ident_column + len(ident)
         if label is not None:
             value = label.value.rstrip()
-            if label.type == "STRING":  # a quoted citation
-                line.text = unescape(value[1:-1])
-            else:
-                line.text = unescape(_BLANKS.sub(" ", value))
+            line.text = unescape(value[1:-1]) if label.type == "STRING" else _words(value)  # a quoted citation
         if meta is not None:
-            block = self._meta_token(meta)
-            line.annotations = Annotations(block.pos, metas=[block])
-        line.comment = _comment_text(comment) if comment is not None else None
+            block = read_meta(meta.value.rstrip(), line_no, meta.column)
+            line.annotations = Annotations(line_no, block.column, block.end_column, [], [block])
         return line
 
     def include_line(self, children: list) -> Line:
         keyword, path, comment = children
         raw = path.value.rstrip()
-        line = Line(kind="include", pos=self._pos(keyword, "include"), ident=unescape(raw[1:-1]))
-        line.ident_pos = self._pos(path, raw)
-        line.comment = _comment_text(comment) if comment is not None else None
+        line = Line("include", self._line(keyword), keyword.column, keyword.column + len("include"),
+                    ident=unescape(raw[1:-1]), comment=_comment(comment))
+        line.ident_column, line.ident_end = path.column, path.column + len(raw)
         return line
 
     def annotation_line(self, children: list) -> Line:
         token, comment = children
-        annotations = self._annotations(token)
-        line = Line(kind="annotations", pos=annotations.pos, annotations=annotations)
-        line.comment = _comment_text(comment) if comment is not None else None
-        return line
+        annotations = read_annotations(token.value, self._line(token), token.column)
+        return Line("annotations", self._line(token), annotations.column, annotations.end_column,
+                    annotations=annotations, comment=_comment(comment))
 
     def start(self, children: list) -> list:
         return children

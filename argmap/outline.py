@@ -7,13 +7,14 @@ lines join the graph view but not the including file's document.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
+from .construct import maker
 from .drafts import GraphBuilder, NodeDraft, freeze
 from .errors import Diagnostic, Severity, Span
-from .lines import Annotations, Line, MetaBlock, Pos
+from .lines import Annotations, Line, MetaBlock
 from .model import (
     Actor,
     ActorEntry,
@@ -21,6 +22,7 @@ from .model import (
     Map,
     NodeEntry,
     NodeKind,
+    Relation,
     RelationKind,
     Section,
     SectionEntry,
@@ -46,6 +48,12 @@ _MARKERS: dict[str, tuple[RelationKind, str]] = {
 CANONICAL_MARKER = {"<+": "+", "<-": "-"}
 _PLAIN = Trivia()
 _KINDS = {"claim": NodeKind.CLAIM, "argument": NodeKind.ARGUMENT, "evidence": NodeKind.EVIDENCE}
+_CO_PREMISE_WITH = ("+", "-", "&")
+# the objects made for every line, made without the frozen dataclasses' slower __init__
+_span = maker(Span)
+_usage = maker(Usage)
+_entry = maker(NodeEntry)
+_relation = maker(Relation)
 
 
 @dataclass(slots=True)
@@ -68,12 +76,13 @@ class _Open:
     last_child_marker: str | None = None
 
 
-def read_file(builder: GraphBuilder, items: Iterable, raw: list[str], path: str | None, in_document: bool) -> None:
-    """Read one file's lines (`raw`: its text split at line breaks) into `builder`."""
-    state = _FileState(builder, raw, path, in_document)
-    for item in items:
-        if isinstance(item, Line):
-            state.line(item)
+def read_file(builder: GraphBuilder, items: Iterable[tuple], text: str, path: str | None, in_document: bool) -> None:
+    """Read one file's lines into `builder`: `items` are (`Line` or front matter token, line
+    text) pairs (argmap.parse.iter_lines), `text` the whole file."""
+    state = _FileState(builder, text[: text.find("\n") % (len(text) + 1)], path, in_document)
+    for item, line_text in items:
+        if type(item) is Line:
+            state.line(item, line_text)
         else:
             state.front_matter(item)
     state.finish()
@@ -82,9 +91,9 @@ def read_file(builder: GraphBuilder, items: Iterable, raw: list[str], path: str 
 class _FileState:
     """Reading one file: the open-entry stack, pending comments, indentation style."""
 
-    def __init__(self, builder: GraphBuilder, raw: list[str], path: str | None, in_document: bool) -> None:
+    def __init__(self, builder: GraphBuilder, first_line: str, path: str | None, in_document: bool) -> None:
         self.b = builder
-        self.raw = raw
+        self.first_line = first_line
         self.path = path
         self.in_document = in_document
         self.stack: list[_Open] = []
@@ -95,36 +104,33 @@ class _FileState:
         self.section_stack: list[tuple[int, str]] = []
         self.indent_char: str | None = None
         self.indent_unit: int | None = None
-        if raw and raw[0].rstrip(" \t") == "---":
-            self._expect_front_matter = True
-        else:
-            self._expect_front_matter = False
+        self._expect_front_matter = first_line.rstrip(" \t") == "---"
 
-    def span(self, pos: Pos, end_column: int | None = None) -> Span:
-        return Span(self.path, pos.line, pos.column, pos.line, end_column or pos.end_column)
+    def span(self, line_no: int, column: int, end_column: int) -> Span:
+        return _span(self.path, line_no, column, line_no, end_column)
 
-    def line_span(self, line_no: int) -> Span:
-        text = self.raw[line_no - 1] if line_no - 1 < len(self.raw) else ""
-        return Span(self.path, line_no, 1, line_no, len(text) + 1)
+    def line_span(self, line_no: int, text: str) -> Span:
+        """The whole of line `line_no`, whose text is `text`."""
+        return _span(self.path, line_no, 1, line_no, len(text) + 1)
 
     # --- front matter -------------------------------------------------------------------
     def front_matter(self, token) -> None:  # noqa: ANN001 - a Lark token
         self._expect_front_matter = False
         self.last_line = token.value.count("\n") + 1
+        lines = token.value.split("\n")
         for offset, key, value, error in front_matter_entries(token.value):
             if error:
-                line_no = offset + 1
-                self.b.report("bad-front-matter", error, self.line_span(line_no),
+                self.b.report("bad-front-matter", error, self.line_span(offset + 1, lines[offset]),
                               "front matter lines are 'key: value'")
             elif self.in_document:
                 self.b.metadata[key] = value
 
     # --- each line ----------------------------------------------------------------------
-    def line(self, line: Line) -> None:
-        line_no = line.pos.line
+    def line(self, line: Line, text: str) -> None:
+        line_no = line.line
         if self._expect_front_matter and line_no == 1:
             self.b.report("unterminated-front-matter", "the front matter opened here is never closed",
-                          self.line_span(1), "end the front matter with a line '---'")
+                          self.line_span(1, text), "end the front matter with a line '---'")
             self._expect_front_matter = False
         if line_no > self.last_line + 1 and self.last_line > 0:
             if self.comments:
@@ -136,7 +142,7 @@ class _FileState:
         if line.kind == "comment":
             self.comments.append(line.comment or "")
             return
-        indent = self.indentation(line_no)
+        indent = self.indentation(text, line_no)
         kind = line.kind
         if kind in ("node", "annotations") and self.last_node is not None and indent > self.last_node.indent:
             self.continuation(line, indent)
@@ -144,29 +150,28 @@ class _FileState:
         self.last_node = None
         if kind == "annotations":
             self.b.report("annotations-without-node", "annotations on a line of their own must follow a node line",
-                          self.line_span(line_no), "indent this line under the node it belongs to")
+                          self.line_span(line_no, text), "indent this line under the node it belongs to")
             return
         if kind == "error":  # a line that could not be read: a placeholder parent, nothing more
             while self.stack and self.stack[-1].indent >= indent:
                 self.close()
-            self.stack.append(_Open(indent, "", True, None, None, Trivia(), self.line_span(line_no), [], False))
-            self.last_node = None
+            self.stack.append(_Open(indent, "", True, None, None, _PLAIN, self.line_span(line_no, text), [], False))
             return
         trivia = self.take_trivia(line.comment)
-        if kind in ("node", "child"):
-            self.node(line, indent, trivia)
+        if kind == "node" or kind == "child":
+            self.node(line, indent, trivia, text)
             return
         self.close_all()
         if indent:
             self.b.report("unexpected-indent", f"a {kind} line must start at column 1",
-                          self.line_span(line_no), "remove the indentation")
-        getattr(self, kind)(line, trivia)
+                          self.line_span(line_no, text), "remove the indentation")
+        getattr(self, kind)(line, trivia, text)
 
-    def indentation(self, line_no: int) -> int:
-        text = self.raw[line_no - 1]
-        prefix = text[: len(text) - len(text.lstrip(" \t"))]
-        if not prefix:
+    def indentation(self, text: str, line_no: int) -> int:
+        """How far `text` is indented (tabs count to the next multiple of 8); reports mixed tabs and spaces."""
+        if text[0] != " " and text[0] != "\t":
             return 0
+        prefix = text[: len(text) - len(text.lstrip(" \t"))]
         chars = set(prefix)
         style = "\t" if chars == {"\t"} else " " if chars == {" "} else "mixed"
         if style == "mixed" or (self.indent_char is not None and style != self.indent_char):
@@ -187,13 +192,16 @@ class _FileState:
         return trivia
 
     # --- node lines ---------------------------------------------------------------------
-    def node(self, line: Line, indent: int, trivia: Trivia) -> None:
-        while self.stack and self.stack[-1].indent >= indent:
+    def node(self, line: Line, indent: int, trivia: Trivia, text: str) -> None:
+        stack = self.stack
+        while stack and stack[-1].indent >= indent:
             self.close()
-        parent = self.stack[-1] if self.stack else None
-        span = self.span(line.pos, max(line.end_column, line.pos.end_column))
-        marker = self.check_placement(line.marker, parent, indent, span)
-        node_id, is_reference = self.define(line)
+        parent = stack[-1] if stack else None
+        span = _span(self.path, line.line, line.column, line.line, max(line.last_column, line.end_column))
+        marker = line.marker
+        if marker is not None or parent is not None or indent:
+            marker = self.check_placement(marker, parent, indent, span)
+        node_id, is_reference = self.define(line, text)
         relation = None
         if marker is not None and parent is not None:
             relation = self.relate(line, parent, node_id, span)
@@ -202,7 +210,7 @@ class _FileState:
             parent.last_child_marker = marker
         entry = _Open(indent, node_id, is_reference, marker, relation, trivia, span,
                       [line.comment], self.in_document, 0 if line.annotations is not None else None)
-        self.stack.append(entry)
+        stack.append(entry)
         self.last_node = entry
 
     def check_placement(self, marker: str | None, parent: _Open | None, indent: int, span: Span) -> str | None:
@@ -252,7 +260,8 @@ class _FileState:
                 self.b.report("missing-marker" if line.node != "plain" else "continuation-of-reference",
                               "a child line needs a relation marker" if line.node != "plain"
                               else "a reference line cannot be continued",
-                              self.span(line.pos), "start a child with + - _ >< or &; define the text where the title is defined")
+                              self.span(line.line, line.column, line.end_column),
+                              "start a child with + - _ >< or &; define the text where the title is defined")
                 return
             draft.lines.append(line.text)
         if draft is not None and line.annotations is not None and not entry.is_reference:
@@ -260,13 +269,13 @@ class _FileState:
             entry.annotated_line = len(draft.lines) - 1
 
     # --- definitions and references -----------------------------------------------------
-    def define(self, line: Line) -> tuple[str, bool]:
+    def define(self, line: Line, text: str) -> tuple[str, bool]:
         b = self.b
         kind = line.node
-        if kind in ("claim_ref", "argument_ref"):
+        if kind == "claim_ref" or kind == "argument_ref":
             node_id = f"[{line.title}]" if kind == "claim_ref" else f"<{line.title}>"
-            span = self.span(line.title_pos)
-            b.usages.append(Usage("node", node_id, span, node_id))
+            span = _span(self.path, line.line, line.title_column, line.line, line.title_end)
+            b.usages.append(_usage("node", node_id, span, node_id))
             return node_id, True
         node_kind = _KINDS.get(kind, NodeKind.CLAIM)
         if line.title is None:
@@ -274,12 +283,14 @@ class _FileState:
             node_id = f"_{b.untitled}"
         else:
             node_id = f"<{line.title}>" if node_kind is NodeKind.ARGUMENT else f"[{line.title}]"
-        head = line.title_pos or line.pos
-        span = Span(self.path, head.line, head.column, head.line, max(line.end_column, head.end_column))
+        if line.title is None:
+            span = _span(self.path, line.line, line.column, line.line, max(line.last_column, line.end_column))
+        else:
+            span = _span(self.path, line.line, line.title_column, line.line, max(line.last_column, line.title_end))
         existing = b.nodes.get(node_id)
         if existing is not None:
             if existing.kind is node_kind and existing.lines == [line.text]:
-                b.usages.append(Usage("node", node_id, span, node_id))
+                b.usages.append(_usage("node", node_id, span, node_id))
                 if line.annotations is not None:
                     self.annotate(existing, line.annotations)
                 return node_id, True
@@ -287,16 +298,17 @@ class _FileState:
                      span, f"use {node_id} alone to refer to it, or give this node another title")
             return node_id, True
         if kind == "plain" and line.text[:1] in "[<":
-            self.check_unclosed_title(line, span)
-        draft = NodeDraft(node_id, node_kind, line.title, [line.text], self.current_section(), span)
+            self.check_unclosed_title(line, span, text)
+        draft = NodeDraft(node_id, node_kind, line.title, [line.text],
+                          self.section_stack[-1][1] if self.section_stack else None, span)
         b.nodes[node_id] = draft
         if line.annotations is not None:
             self.annotate(draft, line.annotations)
         return node_id, False
 
-    def check_unclosed_title(self, line: Line, span: Span) -> None:
+    def check_unclosed_title(self, line: Line, span: Span, text: str) -> None:
         """A plain text that starts with an unescaped `[` or `<`: most likely a title never closed."""
-        written = self.raw[line.pos.line - 1].lstrip(" \t")
+        written = text.lstrip(" \t")
         if line.marker is not None:
             written = written[len(line.marker):].lstrip(" \t")
             if written.startswith("{"):
@@ -309,24 +321,35 @@ class _FileState:
 
     def annotate(self, draft: NodeDraft, annotations: Annotations) -> None:
         usages = self.b.usages
-        for names, kind in ((draft.actors, "actor"), (draft.tags, "tag"), (draft.sources, "source")):
-            for name, pos in getattr(annotations, kind + "s"):
-                usages.append(Usage(kind, name, self.span(pos), draft.id))
-                if name not in names:
-                    names.append(name)
-        for block in annotations.metas:
-            self.merge_meta(draft.meta, block)
+        names = self.b.names
+        path, line_no, node_id = self.path, annotations.line, draft.id
+        for kind, name, column, end_column in annotations.items:
+            name = names.setdefault(name, name)  # one string per name, however often it is written
+            usages.append(_usage(kind, name, _span(path, line_no, column, line_no, end_column), node_id))
+            if kind == "actor":
+                if name not in draft.actors:
+                    draft.actors += (name,)
+            elif kind == "tag":
+                if name not in draft.tags:
+                    draft.tags += (name,)
+            elif name not in draft.sources:
+                draft.sources += (name,)
+        if annotations.metas:
+            if draft.meta is None:
+                draft.meta = {}
+            for block in annotations.metas:
+                self.merge_meta(draft.meta, block)
 
     def merge_meta(self, target: dict, block: MetaBlock) -> None:
         if block.error is not None:
-            message, pos = block.error
-            self.b.report("bad-metadata", message, self.span(pos),
+            message, column = block.error
+            self.b.report("bad-metadata", message, self.span(block.line, column, column + 1),
                           "write metadata as {key: value, other: \"quoted text\"}; quote values holding , { } [ ] or \"")
             return
         for key, value in block.values.items():
             if key in target and target[key] != value:
                 self.b.report("duplicate-key", f"metadata key {key!r} is given twice with different values",
-                              self.span(block.positions[key]), "keep one value", severity=Severity.WARNING)
+                              self.span(block.line, *block.positions[key]), "keep one value", severity=Severity.WARNING)
             target[key] = value
 
     def relate(self, line: Line, parent: _Open, node_id: str, span: Span) -> str | None:
@@ -337,20 +360,21 @@ class _FileState:
             self.merge_meta(meta, line.relation_meta)
         if marker == "&":
             # joins the sibling above; as a first child, joins its parent (FORMAT.md's example)
-            if parent.last_child_marker is None and parent.marker in ("+", "-", "&"):
+            if parent.last_child_marker is None and parent.marker in _CO_PREMISE_WITH:
                 sibling = b.relations.get(parent.relation or "")
             else:
                 sibling = b.relations.get(parent.last_child_relation or "")
-                if parent.last_child_marker not in ("+", "-", "&"):
+                if parent.last_child_marker not in _CO_PREMISE_WITH:
                     sibling = None
             if sibling is None:
                 b.report("co-premise-without-sibling", "'&' joins a premise to the sibling above it, and there is none",
                          span, "put '&' lines right after a '+' or '-' sibling: '+ [A]' then '& [B]'")
                 return None
-            if sibling["group"] is None:
+            if sibling.group is None:
                 b.groups += 1
-                sibling["group"] = f"g{b.groups}"
-            return self.add_relation(sibling["kind"], node_id, sibling["target"], span, meta, sibling["group"])
+                sibling = replace(sibling, group=f"g{b.groups}")
+                b.relations[sibling.id] = sibling
+            return self.add_relation(sibling.kind, node_id, sibling.target, span, meta, sibling.group)
         kind, direction = _MARKERS[marker]
         if kind is RelationKind.UNDERCUT and direction == "in":
             if parent.relation is not None:
@@ -366,34 +390,36 @@ class _FileState:
 
     def add_relation(self, kind: RelationKind, source: str, target: str, span: Span,
                      meta: dict, group: str | None = None) -> str:
-        relation_id = f"r{len(self.b.relations) + 1}"
-        self.b.relations[relation_id] = {"id": relation_id, "kind": kind, "source": source,
-                                         "target": target, "group": group, "meta": meta, "span": span}
+        relations = self.b.relations
+        relation_id = f"r{len(relations) + 1}"
+        weight = meta.get("weight") if meta else None
+        weight = float(weight) if isinstance(weight, (int, float)) and not isinstance(weight, bool) else None
+        relations[relation_id] = _relation(relation_id, kind, source, target, group, weight, meta, span)
         return relation_id
 
     # --- other lines --------------------------------------------------------------------
     def current_section(self) -> str | None:
         return self.section_stack[-1][1] if self.section_stack else None
 
-    def section(self, line: Line, trivia: Trivia) -> None:
+    def section(self, line: Line, trivia: Trivia, text: str) -> None:
         b = self.b
         while self.section_stack and self.section_stack[-1][0] >= line.level:
             self.section_stack.pop()
         section_id = f"s{len(b.sections) + 1}"
-        span = self.line_span(line.pos.line)
+        span = self.line_span(line.line, text)
         b.sections[section_id] = Section(section_id, line.text, line.level, self.current_section(), span)
         self.section_stack.append((line.level, section_id))
         self.add_entry(SectionEntry(section_id, trivia, span))
 
-    def actor(self, line: Line, trivia: Trivia) -> None:
-        self.declare(line, trivia, self.b.actors, Actor, ActorEntry, "actor")
+    def actor(self, line: Line, trivia: Trivia, text: str) -> None:
+        self.declare(line, trivia, text, self.b.actors, Actor, ActorEntry, "actor")
 
-    def source(self, line: Line, trivia: Trivia) -> None:
-        self.declare(line, trivia, self.b.sources, Source, SourceEntry, "source")
+    def source(self, line: Line, trivia: Trivia, text: str) -> None:
+        self.declare(line, trivia, text, self.b.sources, Source, SourceEntry, "source")
 
-    def declare(self, line: Line, trivia: Trivia, table: dict, cls: type, entry_cls: type, what: str) -> None:
+    def declare(self, line: Line, trivia: Trivia, text: str, table: dict, cls: type, entry_cls: type, what: str) -> None:
         ident = line.ident or ""
-        span = self.span(line.ident_pos) if line.ident_pos else self.line_span(line.pos.line)
+        span = self.span(line.line, line.ident_column, line.ident_end)
         meta = {}
         if line.annotations is not None:
             for block in line.annotations.metas:
@@ -403,11 +429,11 @@ class _FileState:
                           span, f"declare each {what} once")
         else:
             table[ident] = cls(ident, line.text, meta, span)
-        self.add_entry(entry_cls(ident, trivia, self.line_span(line.pos.line)))
+        self.add_entry(entry_cls(ident, trivia, self.line_span(line.line, text)))
 
-    def include(self, line: Line, trivia: Trivia) -> None:
-        span = self.span(line.ident_pos) if line.ident_pos else self.line_span(line.pos.line)
-        self.add_entry(IncludeEntry(line.ident or "", trivia, self.line_span(line.pos.line)))
+    def include(self, line: Line, trivia: Trivia, text: str) -> None:
+        span = self.span(line.line, line.ident_column, line.ident_end)
+        self.add_entry(IncludeEntry(line.ident or "", trivia, self.line_span(line.line, text)))
         from .includes import read_include
 
         saved = self.section_stack
@@ -429,8 +455,8 @@ class _FileState:
         line_comments = _trimmed(entry.line_comments)
         if line_comments != trivia.line_comments or annotated is not None:
             trivia = Trivia(trivia.blank_before, trivia.comments, line_comments, annotated)
-        frozen = NodeEntry(entry.node, entry.is_reference, entry.marker, entry.relation,
-                           tuple(entry.children), trivia, entry.span)
+        frozen = _entry(entry.node, entry.is_reference, entry.marker, entry.relation,
+                        tuple(entry.children) if entry.children else (), trivia, entry.span)
         if not entry.node:
             return
         if self.stack:
@@ -447,7 +473,7 @@ class _FileState:
         self.close_all()
         if self._expect_front_matter:
             self.b.report("unterminated-front-matter", "the front matter opened here is never closed",
-                          self.line_span(1), "end the front matter with a line '---'")
+                          self.line_span(1, self.first_line), "end the front matter with a line '---'")
         if self.in_document:
             self.b.trailing = tuple(self.comments)
 
@@ -462,13 +488,13 @@ def _trimmed(comments: list) -> tuple:
     return tuple(comments[:end])
 
 
-def build_map(items: Iterable, raw: list[str], path: str | None, diagnostics: list[Diagnostic],
+def build_map(items: Iterable[tuple], text: str, path: str | None, diagnostics: list[Diagnostic],
               including: tuple[str, ...] = ()) -> Map:
-    """Build the model from the lines of a file (see module docstring). `items` may be a
-    generator that appends syntax errors to `diagnostics` as it goes."""
+    """Build the model from the lines of a file (`items`: see `read_file`; `text`: the file).
+    `items` may be a generator that appends syntax errors to `diagnostics` as it goes."""
     own = str(Path(path).resolve()) if path else None
     builder = GraphBuilder(including + ((own,) if own else ()))
-    read_file(builder, items, raw, path, in_document=True)
+    read_file(builder, items, text, path, in_document=True)
     builder.diagnostics.extend(diagnostics)
     return freeze(builder, path)
 

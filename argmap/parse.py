@@ -3,36 +3,27 @@
 
 Each line is read on its own (the grammar is line-oriented), so every syntax error is reported
 and every good line kept; common lines take a fast path checked equal to Lark's reading
-(argmap/fastlines.py). The cycle collector is paused while the model is built.
+(argmap/fastlines.py). The cycle collector is paused while the model is built
+(argmap/gcpause.py).
 """
 
 from __future__ import annotations
 
-import gc
 import os
-from contextlib import contextmanager
-from typing import Iterator
+import re
+from typing import Any, Iterator
 
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from .errors import Diagnostic
 from .files import decode
-from .grammar import parser
 from .fastlines import fast_line
-from .lines import Line, LineBuilder, Pos
+from .gcpause import gc_paused
+from .grammar import parser
+from .lines import Line, LineBuilder
 from .model import Map
 from .outline import build_map
 from .syntax_errors import describe
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def normalize_newlines(text: str) -> str:
@@ -48,9 +39,8 @@ def parse(text: str, path: str | None = None, *, _including: tuple[str, ...] = (
     """Parse .argmap text into a `Map`; problems are in `Map.diagnostics`, never raised."""
     text = normalize_newlines(text)
     diagnostics: list[Diagnostic] = []
-    with _gc_paused():  # parsing allocates many objects and frees none: collecting is wasted work
-        raw = text.split("\n")
-        return build_map(iter_lines(raw, path, diagnostics), raw, path, diagnostics, _including)
+    with gc_paused():  # parsing allocates many objects and frees none: collecting is wasted work
+        return build_map(iter_lines(text, path, diagnostics), text, path, diagnostics, _including)
 
 
 def parse_file(path: str | os.PathLike[str], *, _including: tuple[str, ...] = ()) -> Map:
@@ -82,49 +72,63 @@ def parse_bytes(data: bytes, path: str | None = None) -> Map:
 def read_lines(text: str, path: str | None) -> tuple[list, list[Diagnostic]]:
     """Every line as a `Line` (the front matter token first, if any), plus syntax errors."""
     diagnostics: list[Diagnostic] = []
-    return list(iter_lines(text.split("\n"), path, diagnostics)), diagnostics
+    return [item for item, _ in iter_lines(text, path, diagnostics)], diagnostics
 
 
-def iter_lines(raw: list[str], path: str | None, diagnostics: list[Diagnostic]) -> Iterator:
-    """The lines of a text (`raw`: split at line breaks) one by one, so they need not all be in
-    memory at once; syntax errors are appended to `diagnostics` as they are met.
+def iter_lines(text: str, path: str | None, diagnostics: list[Diagnostic]) -> Iterator[tuple[Any, str]]:
+    """Each non-blank line of `text` (line breaks normalized) as (`Line`, its text), one by
+    one, so that neither the lines nor their records need all be in memory at once; the front
+    matter comes first as one (token, "") pair. Syntax errors are appended to `diagnostics`
+    as they are met.
 
     Common lines take the fast path (argmap/fastlines.py); the front matter and every other
     line are read by Lark, one line at a time, so an error stays on its line.
     """
-    first = _front_matter_end(raw)
-    if first:
-        chunk = "\n".join(raw[:first]) + "\n"
+    start, line_no = 0, 1
+    front_matter = _front_matter(text)
+    if front_matter:
         try:
-            yield from LineBuilder().transform(parser().parse(chunk, start="start"))
+            yield from ((item, "") for item in LineBuilder().transform(parser().parse(front_matter, start="start")))
         except UnexpectedInput as exc:
-            diagnostics.append(describe(exc, raw, 0, path))
-    builder = LineBuilder()
-    for index in range(first, len(raw)):
-        line_text = raw[index]
-        if not line_text or line_text.isspace():
-            continue
-        line = fast_line(builder, line_text, index + 1)
-        yield line if line is not None else _parse_one(line_text, index, raw, path, diagnostics)
+            lines = front_matter.split("\n")
+            line = getattr(exc, "line", 1) or 1
+            diagnostics.append(describe(exc, lines[min(line, len(lines)) - 1], 1, path))
+        start = len(front_matter)
+        line_no = front_matter.count("\n") + 1
+    find = text.find
+    while start <= len(text):
+        end = find("\n", start)
+        if end < 0:
+            end = len(text)
+        line_text = text[start:end]
+        if line_text and not line_text.isspace():
+            line = fast_line(line_text, line_no)
+            yield (line if line is not None else _parse_one(line_text, line_no, path, diagnostics)), line_text
+        start = end + 1
+        line_no += 1
 
 
-def _parse_one(text: str, index: int, raw: list[str], path: str | None, diagnostics: list[Diagnostic]) -> Line:
+def _parse_one(text: str, line_no: int, path: str | None, diagnostics: list[Diagnostic]) -> Line:
     """One line read by Lark; on a syntax error, a diagnostic and an "error" placeholder line."""
     try:
         tree = parser().parse(text, start="line")
     except (UnexpectedCharacters, UnexpectedToken, UnexpectedEOF) as exc:
-        diagnostics.append(describe(exc, raw, index, path))
+        diagnostics.append(describe(exc, text, line_no, path))
         # keep the line's place in the outline, so its children do not cascade into errors
         column = len(text) - len(text.lstrip(" \t")) + 1
-        return Line(kind="error", pos=Pos(index + 1, column, column + 1))
-    return LineBuilder(line_offset=index).transform(tree)
+        return Line("error", line_no, column, column + 1)
+    return LineBuilder(line_offset=line_no - 1).transform(tree)
 
 
-def _front_matter_end(raw: list[str]) -> int:
-    """How many lines the front matter takes (0 if the file has none or it is unterminated)."""
-    if not raw or raw[0].rstrip(" \t") != "---":
-        return 0
-    for index in range(1, len(raw)):
-        if raw[index].rstrip(" \t") == "---":
-            return index + 1
-    return 0
+_FRONT_MATTER_END = re.compile(r"^---[ \t]*$", re.MULTILINE)
+
+
+def _front_matter(text: str) -> str:
+    """The front matter block with its line break ("" if the file has none or it is unterminated)."""
+    first = text.find("\n")
+    if first < 0 or text[:first].rstrip(" \t") != "---":
+        return ""
+    end = _FRONT_MATTER_END.search(text, first + 1)
+    if end is None:
+        return ""
+    return text[: end.end()] + "\n"

@@ -52,10 +52,11 @@ def _previous_type(exc: UnexpectedToken) -> str | None:
     return getattr(last, "type", None)
 
 
-def describe(exc: UnexpectedInput, raw: list[str], index: int, path: str | None) -> Diagnostic:
-    """A diagnostic for a parse error in line `index` (0-based) of `raw`."""
-    line_no = index + getattr(exc, "line", 1)
-    text = raw[index] if index < len(raw) else ""
+def describe(exc: UnexpectedInput, text: str, first_line: int, path: str | None) -> Diagnostic:
+    """A diagnostic for a parse error in the text Lark read from line `first_line` on;
+    `text` is the line the error is on."""
+    line = getattr(exc, "line", 1)
+    line_no = first_line + (line - 1 if isinstance(line, int) and line > 0 else 0)
     column = getattr(exc, "column", len(text) + 1)
     if isinstance(exc, UnexpectedEOF) or column is None or column < 1:
         column = len(text) + 1

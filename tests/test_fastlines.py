@@ -28,7 +28,7 @@ def lark_line(text: str):  # noqa: ANN201 - Line | str
 
 def assert_agrees(text: str) -> bool:
     """The law: where the fast path gives a Line, Lark gives the same one. True if it took it."""
-    fast = fast_line(LineBuilder(), text, 1)
+    fast = fast_line(text, 1)
     if fast is not None:
         assert fast == lark_line(text), text
     return fast is not None
