@@ -8,7 +8,7 @@ files so ids stay unique).
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .construct import maker
 from .errors import Diagnostic, Severity, Span
@@ -34,6 +34,21 @@ class NodeDraft:
     sources: tuple[str, ...] = ()
     meta: dict | None = None
 
+    def to_node(self, shared: dict[tuple, tuple]) -> Node:
+        """The frozen node (annotation tuples shared through `shared`: many nodes have the same)."""
+        lines = self.lines
+        return _node(self.id, self.kind, self.title, lines[0] if len(lines) == 1 else "\n".join(lines),
+                     shared.setdefault(self.actors, self.actors) if self.actors else (),
+                     shared.setdefault(self.tags, self.tags) if self.tags else (),
+                     shared.setdefault(self.sources, self.sources) if self.sources else (),
+                     {} if self.meta is None else self.meta, self.section, self.span, ())
+
+    @classmethod
+    def reopen(cls, node: Node) -> "NodeDraft":
+        """A draft of a node already frozen (to add annotations written later)."""
+        return cls(node.id, node.kind, node.title, node.text.split("\n"), node.section, node.span,
+                   node.actors, node.tags, node.sources, dict(node.meta))
+
 
 class GraphBuilder:
     """Everything read so far, for the whole map (the including file and its includes)."""
@@ -44,13 +59,15 @@ class GraphBuilder:
         self.actors: dict[str, Actor] = {}
         self.sources: dict[str, Source] = {}
         self.sections: dict[str, Section] = {}
-        self.nodes: dict[str, NodeDraft] = {}
+        #: a node is a draft while its lines are read, then frozen (argmap/outline.py closes it)
+        self.nodes: dict[str, NodeDraft | Node] = {}
         self.relations: dict[str, Relation] = {}
         self.groups = 0
         self.untitled = 0
         self.usages: list[Usage] = []
-        #: each annotation name once (the strings of the model share them)
+        #: each annotation name once, each tuple of names once (the model's nodes share them)
         self.names: dict[str, str] = {}
+        self.shared: dict[tuple, tuple] = {}
         self.document: list = []
         self.trailing: tuple[str, ...] = ()
         self.including = including
@@ -64,23 +81,20 @@ class GraphBuilder:
 
 
 def freeze(b: GraphBuilder, path: str | None) -> Map:
-    """Resolve references and turn the drafts into the frozen model."""
-    defined = b.nodes
+    """Resolve references and finish the frozen model (every node is closed by now)."""
+    nodes = b.nodes
     references: dict[str, list[Span]] = {}
     for usage in b.usages:
         if usage.kind == "node":
-            draft = defined.get(usage.name)
-            if draft is None:
+            node = nodes.get(usage.name)
+            if node is None:
                 _undefined(b, usage)
-            elif usage.span != draft.span:
-                references.setdefault(usage.name, []).append(usage.span)
-    nodes = {}
-    for node_id in list(defined):  # popping each draft as its node is made keeps the peak low
-        d = defined.pop(node_id)
-        spans = references.get(node_id)
-        nodes[node_id] = _node(d.id, d.kind, d.title, d.lines[0] if len(d.lines) == 1 else "\n".join(d.lines),
-                               d.actors, d.tags, d.sources, {} if d.meta is None else d.meta, d.section, d.span,
-                               () if spans is None else tuple(spans))
+            else:
+                span = usage.span
+                if span != node.span:
+                    references.setdefault(usage.name, []).append(span)
+    for node_id, spans in references.items():
+        nodes[node_id] = replace(nodes[node_id], references=tuple(spans))
     relations: dict[str, Relation] = {}
     for relation_id, r in b.relations.items():
         if r.source in nodes and (r.target in nodes or r.target in relations):

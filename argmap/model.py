@@ -156,13 +156,22 @@ class Usage:
     """One place a name is written: `kind` is node | actor | source | tag.
 
     `name` is the node id, actor id, source id or tag; `node` the node whose line holds it
-    (None for a relation target written by reference). Editors and checks use these.
+    (None for a relation target written by reference). Editors and checks use these. A map
+    has about one per node, so the position is kept flat (`path`, `line`, `column`,
+    `end_column`, one line) and `span` builds the `Span` when it is asked for.
     """
 
     kind: str
     name: str
-    span: Span
-    node: str | None = None
+    node: str | None
+    path: str | None
+    line: int
+    column: int
+    end_column: int
+
+    @property
+    def span(self) -> Span:
+        return Span(self.path, self.line, self.column, self.line, self.end_column)
 
 
 # --- the document view -------------------------------------------------------------------

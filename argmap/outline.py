@@ -21,6 +21,7 @@ from .model import (
     IncludeEntry,
     Map,
     NodeEntry,
+    Node,
     NodeKind,
     Relation,
     RelationKind,
@@ -274,8 +275,7 @@ class _FileState:
         kind = line.node
         if kind == "claim_ref" or kind == "argument_ref":
             node_id = f"[{line.title}]" if kind == "claim_ref" else f"<{line.title}>"
-            span = _span(self.path, line.line, line.title_column, line.line, line.title_end)
-            b.usages.append(_usage("node", node_id, span, node_id))
+            b.usages.append(_usage("node", node_id, node_id, self.path, line.line, line.title_column, line.title_end))
             return node_id, True
         node_kind = _KINDS.get(kind, NodeKind.CLAIM)
         if line.title is None:
@@ -289,10 +289,14 @@ class _FileState:
             span = _span(self.path, line.line, line.title_column, line.line, max(line.last_column, line.title_end))
         existing = b.nodes.get(node_id)
         if existing is not None:
-            if existing.kind is node_kind and existing.lines == [line.text]:
-                b.usages.append(_usage("node", node_id, span, node_id))
-                if line.annotations is not None:
-                    self.annotate(existing, line.annotations)
+            closed = type(existing) is Node
+            if existing.kind is node_kind and (existing.text == line.text if closed else existing.lines == [line.text]):
+                b.usages.append(_usage("node", node_id, node_id, self.path, span.line, span.column, span.end_column))
+                if line.annotations is not None:  # the same definition again, maybe with more annotations
+                    draft = NodeDraft.reopen(existing) if closed else existing
+                    self.annotate(draft, line.annotations)
+                    if closed:
+                        b.nodes[node_id] = draft.to_node(b.shared)
                 return node_id, True
             b.report("duplicate-definition", f"{node_id} is already defined, with different text, at {existing.span}",
                      span, f"use {node_id} alone to refer to it, or give this node another title")
@@ -325,7 +329,7 @@ class _FileState:
         path, line_no, node_id = self.path, annotations.line, draft.id
         for kind, name, column, end_column in annotations.items:
             name = names.setdefault(name, name)  # one string per name, however often it is written
-            usages.append(_usage(kind, name, _span(path, line_no, column, line_no, end_column), node_id))
+            usages.append(_usage(kind, name, node_id, path, line_no, column, end_column))
             if kind == "actor":
                 if name not in draft.actors:
                     draft.actors += (name,)
@@ -457,6 +461,8 @@ class _FileState:
             trivia = Trivia(trivia.blank_before, trivia.comments, line_comments, annotated)
         frozen = _entry(entry.node, entry.is_reference, entry.marker, entry.relation,
                         tuple(entry.children) if entry.children else (), trivia, entry.span)
+        if draft is not None:  # its lines are all read: the node is done
+            self.b.nodes[entry.node] = draft.to_node(self.b.shared)
         if not entry.node:
             return
         if self.stack:
