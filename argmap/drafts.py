@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from .construct import maker
 from .errors import Diagnostic, Severity, Span
-from .model import Actor, Map, Node, NodeKind, Relation, Section, Source, Usage
+from .model import EMPTY_META, Actor, Map, Node, NodeKind, Relation, Section, Source, Usage
 
 _node = maker(Node)
 
@@ -41,7 +41,7 @@ class NodeDraft:
                      shared.setdefault(self.actors, self.actors) if self.actors else (),
                      shared.setdefault(self.tags, self.tags) if self.tags else (),
                      shared.setdefault(self.sources, self.sources) if self.sources else (),
-                     {} if self.meta is None else self.meta, self.section, self.span, ())
+                     EMPTY_META if self.meta is None else self.meta, self.section, self.span, ())
 
     @classmethod
     def reopen(cls, node: Node) -> "NodeDraft":

@@ -78,7 +78,7 @@ def fast_line(text: str, line_no: int) -> Line | None:
     stripped = text.lstrip(" \t")
     if stripped[:2] == "//":
         column = len(text) - len(stripped) + 1
-        return Line("comment", line_no, column, len(text) + 1, comment=stripped[2:])
+        return Line("comment", line_no, column, len(text) + 1, 0, stripped[2:])
     match = expression.match(text)
     if match is None:
         return None

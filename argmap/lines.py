@@ -111,8 +111,8 @@ def node_line(kind: str, line_no: int, head: str, head_column: int, title: str |
               text: str | None, text_column: int, annotations: str | None, annotations_column: int) -> Line:
     """The `Line` of a node: `kind` (claim, plain, …) and the raw values of its tokens with
     their columns (None where the token is absent; `title` is the token holding the title)."""
-    head = head.rstrip()
-    line = Line("node", line_no, head_column, head_column + len(head), head_column + len(head), node=kind)
+    end = head_column + len(head.rstrip())
+    line = Line("node", line_no, head_column, end, end, None, None, None, kind)  # positional: the common case, fast
     if title is not None:
         raw = title.rstrip()
         if raw[-1] == ":":

@@ -28,6 +28,26 @@ MetaValue = Union[str, int, float, bool, None, list["MetaValue"]]
 Meta = dict[str, MetaValue]
 
 
+class _EmptyMeta(dict):
+    """An empty metadata dict that refuses to change: the parser gives this one object to
+    every node and relation written without `{…}` (most of them), instead of an empty dict
+    each. Copies and pickles of it are plain empty dicts."""
+
+    __slots__ = ()
+
+    def _read_only(self, *args: object, **kwargs: object) -> None:
+        raise TypeError("the metadata of a parsed map is read-only (copy it with dict() to change it)")
+
+    __setitem__ = __delitem__ = __ior__ = update = setdefault = pop = popitem = clear = _read_only  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple:
+        return (dict, ())
+
+
+#: the shared empty metadata of parsed nodes and relations (see `_EmptyMeta`)
+EMPTY_META: Meta = _EmptyMeta()
+
+
 def _no_span() -> Span:
     return Span(None, 0, 0, 0, 0)
 

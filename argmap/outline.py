@@ -7,7 +7,7 @@ lines join the graph view but not the including file's document.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -16,6 +16,7 @@ from .drafts import GraphBuilder, NodeDraft, freeze
 from .errors import Diagnostic, Severity, Span
 from .lines import Annotations, Line, MetaBlock
 from .model import (
+    EMPTY_META,
     Actor,
     ActorEntry,
     IncludeEntry,
@@ -71,7 +72,7 @@ class _Open:
     line_comments: list
     in_document: bool
     annotated_line: int | None = None
-    children: list = field(default_factory=list)
+    children: list | None = None  # made for the first child (most entries have none)
     child_indent: int | None = None
     last_child_relation: str | None = None
     last_child_marker: str | None = None
@@ -143,7 +144,8 @@ class _FileState:
         if line.kind == "comment":
             self.comments.append(line.comment or "")
             return
-        indent = self.indentation(text, line_no)
+        first = text[0]
+        indent = 0 if first != " " and first != "\t" else self.indentation(text, line_no)
         kind = line.kind
         if kind in ("node", "annotations") and self.last_node is not None and indent > self.last_node.indent:
             self.continuation(line, indent)
@@ -170,8 +172,9 @@ class _FileState:
 
     def indentation(self, text: str, line_no: int) -> int:
         """How far `text` is indented (tabs count to the next multiple of 8); reports mixed tabs and spaces."""
-        if text[0] != " " and text[0] != "\t":
-            return 0
+        width = len(text) - len(text.lstrip(" "))
+        if text[width:width + 1] != "\t" and self.indent_char == " ":
+            return width  # spaces only, as before: the common case
         prefix = text[: len(text) - len(text.lstrip(" \t"))]
         chars = set(prefix)
         style = "\t" if chars == {"\t"} else " " if chars == {" "} else "mixed"
@@ -359,8 +362,9 @@ class _FileState:
     def relate(self, line: Line, parent: _Open, node_id: str, span: Span) -> str | None:
         b = self.b
         marker = line.marker
-        meta: dict = {}
+        meta: dict = EMPTY_META
         if line.relation_meta is not None:
+            meta = {}
             self.merge_meta(meta, line.relation_meta)
         if marker == "&":
             # joins the sibling above; as a first child, joins its parent (FORMAT.md's example)
@@ -456,7 +460,8 @@ class _FileState:
         if draft is None or annotated == len(draft.lines) - 1:
             annotated = None
         trivia = entry.trivia
-        line_comments = _trimmed(entry.line_comments)
+        comments = entry.line_comments
+        line_comments = () if len(comments) == 1 and comments[0] is None else _trimmed(comments)
         if line_comments != trivia.line_comments or annotated is not None:
             trivia = Trivia(trivia.blank_before, trivia.comments, line_comments, annotated)
         frozen = _entry(entry.node, entry.is_reference, entry.marker, entry.relation,
@@ -466,7 +471,11 @@ class _FileState:
         if not entry.node:
             return
         if self.stack:
-            self.stack[-1].children.append(frozen)
+            parent = self.stack[-1]
+            if parent.children is None:
+                parent.children = [frozen]
+            else:
+                parent.children.append(frozen)
         elif entry.in_document:
             self.b.document.append(frozen)
 
@@ -486,8 +495,6 @@ class _FileState:
 
 def _trimmed(comments: list) -> tuple:
     """Line comments without the trailing Nones (so a line without comments has none)."""
-    if len(comments) == 1 and comments[0] is None:
-        return ()
     end = len(comments)
     while end and comments[end - 1] is None:
         end -= 1

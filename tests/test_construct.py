@@ -55,3 +55,33 @@ def test_refuses_classes_it_cannot_build_correctly() -> None:
     for cls in (NoSlots, PostInit, int):
         with pytest.raises(TypeError):
             maker(cls)
+
+
+# --- shared objects: the empty metadata and the annotation tuples ------------------------
+
+
+def test_nodes_and_relations_without_metadata_share_one_read_only_empty_dict() -> None:
+    m = argmap.parse("[A]: a @x #t\n  + [B]: b @x #t\n  - {weight: 0.5} [C]: c {score: 1}\n")
+    a, b, c = (m.nodes[n] for n in ("[A]", "[B]", "[C]"))
+    support, attack = m.relations.values()
+    assert a.meta is b.meta is support.meta and a.meta == {} and isinstance(a.meta, dict)
+    assert c.meta == {"score": 1} and attack.meta == {"weight": 0.5}
+    with pytest.raises(TypeError):
+        a.meta["key"] = "value"  # type: ignore[index]
+    assert a.meta == {}
+    assert a.actors is b.actors and a.tags is b.tags  # equal annotation tuples: one object
+
+
+def test_the_empty_metadata_copies_and_pickles_as_a_plain_dict() -> None:
+    import copy
+    import json
+    import pickle
+
+    m = argmap.parse("[A]: a\n  + [B]: b\n")
+    meta = m.nodes["[A]"].meta
+    assert type(copy.copy(meta)) is dict and type(copy.deepcopy(meta)) is dict and type(dict(meta)) is dict
+    assert json.dumps(meta) == "{}"
+    again = pickle.loads(pickle.dumps(m))
+    assert again == m
+    again.nodes["[A]"].meta["key"] = 1  # an unpickled map is the user's own, plain data
+    assert meta == {}
