@@ -347,6 +347,37 @@ def test_help_lists_every_key_of_the_screen(tmp_path: Path) -> None:
     run(scenario)
 
 
+def test_focus_change_repaints_the_cursor_row_only(tmp_path: Path) -> None:
+    """The outline keeps its painted rows across focus changes (that is what makes Tab
+    fast): the cursor row must still change look, and come back, with the focus."""
+    from textual.geometry import Region
+
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            tree = app.browser.tree
+            await pilot.press("j")
+            await pilot.pause()
+
+            def painted() -> list[list[tuple[str, object]]]:
+                rows = tree.render_lines(Region(0, 0, *tree.outer_size))
+                return [[(seg.text, seg.style) for seg in row] for row in rows]
+
+            cursor = tree.cursor_line - tree.scroll_offset.y + 1  # + 1: the border row
+            focused = painted()
+            await pilot.press("tab")
+            await pilot.pause()
+            assert not tree.has_focus
+            blurred = painted()
+            assert blurred[cursor][1:-1] != focused[cursor][1:-1]
+            assert blurred[cursor - 1][1:-1] == focused[cursor - 1][1:-1]  # inside the border
+            await pilot.press("shift+tab")
+            await pilot.pause()
+            assert tree.has_focus and painted() == focused
+
+    run(scenario)
+
+
 def test_command_palette_lists_the_actions(tmp_path: Path) -> None:
     async def scenario() -> None:
         app = sample_app(tmp_path)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -91,14 +90,19 @@ class HelpBox(Dialog, can_focus=True):
     ]
 
     def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold cyan", no_wrap=True)
-        table.add_column()
-        for key, meaning in KEYS:
-            table.add_row(key, meaning)
         yield Static("argmap browse — keys", classes="dialog-title")
-        yield Static(table)
+        yield Static(key_table())
         yield Static("escape closes", classes="dialog-hint")
+
+
+def key_table() -> Text:
+    """KEYS as two columns of plain text (a Rich table would be measured on every layout)."""
+    width = max(len(key) for key, _ in KEYS) + 2
+    table = Text()
+    for key, meaning in KEYS:
+        table.append(key.ljust(width), style="bold cyan").append(meaning + "\n")
+    table.rstrip()
+    return table
 
 
 class PickBox(Dialog):

@@ -6,9 +6,11 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
 from textual.strip import Strip
+from textual.widget import PseudoClasses
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -44,23 +46,52 @@ class OutlineTree(Tree[Row]):
         self._colors: dict[str, str] = {}
         self._loaded: set[int] = set()
         self._paint_style = Style()
+        self._painted_look: tuple[Style, ...] = ()
+        self._sized_width = -1
 
     # --- painting --------------------------------------------------------------------------
-    # Tree answers every change of style (focus, blur) by rebuilding its list of lines and
-    # laying out the whole screen, and asks for its base style once per line painted: with
-    # hundreds of rows loaded that made each Tab cost more than 100 ms. A style change only
-    # changes how the lines look, so here it just repaints them.
+    # Tree answers every change of style (focus, blur) by rebuilding its list of lines,
+    # laying out the whole screen and painting every row again, and asks for its base style
+    # once per row painted: that made each Tab cost more than 100 ms. Here the outline looks
+    # the same focused or not but for its border and cursor row (argmap.tcss), so a focus
+    # change repaints the cursor's rows; any other change of style repaints them all.
+
+    def get_pseudo_class_state(self) -> PseudoClasses:
+        """Tree's key for its cached rows, without focus (it changes only the cursor's rows,
+        which `notify_style_update` redraws)."""
+        return super().get_pseudo_class_state()._replace(focus=False)
+
+    def _look(self) -> tuple[Style, ...]:
+        """The styles every row is painted with (not the cursor's)."""
+        return (self.rich_style, *(self.get_component_rich_style(name, partial=True) for name in (
+            "tree--guides", "tree--guides-hover", "tree--label", "tree--highlight",
+            "tree--highlight-line")))
 
     def notify_style_update(self) -> None:
-        """Repaint every line in the new style (the lines themselves stay)."""
+        """Redraw the cursor's rows; the others only if their look changed (`render_lines`)."""
         super(Tree, self).notify_style_update()  # Tree's own version is the costly one
-        self._clear_line_cache()
-        self.refresh()
+        if self.cursor_node is not None:
+            self.cursor_node.refresh()  # a new cache key for the rows under the cursor
+            self._refresh_node(self.cursor_node)
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        """Paint the rows in `crop`, reading the base style once for all of them."""
+        """Paint the rows in `crop`, reading the base style once for all of them; forget the
+        rows painted before if the look changed (a new theme: everything is repainted then)."""
         self._paint_style = self.rich_style
+        look = self._look()  # here, not on a style change: component styles come after it
+        if look != self._painted_look:
+            self._painted_look = look
+            self._clear_line_cache()
         return super().render_lines(crop)
+
+    def _on_resize(self, event: events.Resize) -> None:
+        # Taller or shorter (a panel opened below): the rows stay as they are. Tree's own
+        # handler rebuilds them all and lays out the screen again; it runs for a new width.
+        if event.size.width == self._sized_width:
+            event.prevent_default()
+            self._line_cache.grow(event.size.height)
+            self.refresh()
+        self._sized_width = event.size.width
 
     def render_line(self, y: int) -> Strip:
         """Paint row `y` of the view."""
