@@ -461,19 +461,30 @@ def test_render_for_real_writes_an_svg(tmp_path: Path, monkeypatch) -> None:
     assert "<svg" in svg and "Growth" in svg
 
 
-def test_a_reference_to_an_included_node_says_where_it_is(tmp_path: Path) -> None:
-    (tmp_path / "part.argmap").write_text("[Elsewhere]: Defined in the part.\n", "utf-8")
+def test_included_files_appear_in_the_outline_with_their_own_lines(tmp_path: Path) -> None:
+    (tmp_path / "part.argmap").write_text(
+        "# In the part\n\n[Elsewhere]: Defined in the part.\n"
+        "  + An untitled reason in the part.\n  - [Here]\n", "utf-8")
     text = 'include "part.argmap"\n\n[Here]: Defined here.\n  + [Elsewhere]\n'
 
     async def scenario() -> None:
         app = sample_app(tmp_path, text)
         async with app.run_test(size=SIZE) as pilot:
-            reference = app.model.entry_for_node("[Elsewhere]")
-            assert reference.is_reference and app.model.definition("[Elsewhere]") is None
+            labels = [str(n.label) for n in app.browser.tree.loaded_nodes()]
+            assert "⇲ part.argmap (included)" in labels and "§ In the part" in labels
+            assert "[Elsewhere]" in loaded_entries(app)
+            untitled = next(n for n in app.map.nodes.values() if n.title is None)
+            entry = app.model.entry_for_node(untitled.id)  # its id in the merged map
+            assert entry is not None and entry.span.line == 4
+            assert app.map.relations[entry.relation].source == untitled.id
+            reference = app.model.entry_for_node("[Here]").children[0]
+            assert reference.is_reference and reference.node == "[Elsewhere]"
             app.browser.jump(reference, remember=False)
-            await pilot.press("enter")
-            assert app.browser.current_entry() is reference  # nowhere to go in the outline
-            messages = " ".join(app.said)
-            assert "Elsewhere is defined in" in messages and "part.argmap, line 1" in messages
+            await pilot.press("enter")  # to the definition, in the included file's row
+            here = app.browser.current_entry()
+            assert here.node == "[Elsewhere]" and not here.is_reference
+            assert "defined at part.argmap line 3" in detail_text(app)
+            await pilot.press("backspace")
+            assert app.browser.current_entry() is reference
 
     run(scenario)

@@ -6,6 +6,9 @@ node asks `children(row)` when it is expanded. A long list of children (a sectio
 50,000 top-level claims) is split into `range` rows of at most `CHUNK` rows each, so no
 expansion ever adds more than `CHUNK` tree nodes.
 
+The files merged in with `include` appear where they are included, as a row per file holding
+what that file writes (see `included.py`).
+
 Finding where a node lives (for search, following a relation, keeping the cursor across a
 reload) needs the parent of every entry; that index is built on first use.
 """
@@ -16,22 +19,25 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..model import Map, Node, NodeEntry, Relation, SectionEntry
+from ..model import IncludeEntry, Map, Node, NodeEntry, Relation, SectionEntry
 from .filters import tag_choices
+from .included import Container, IncludedFile, IncludedOutlines
 
 #: most rows one expansion adds; longer child lists are split into ranges
 CHUNK = 200
 
-#: a raw child in the outline: a node entry or a section id
-Item = NodeEntry | str
+#: a raw child in the outline: a node entry, a section id or an included file
+Item = NodeEntry | str | IncludedFile
 
 
 @dataclass(frozen=True, eq=False, slots=True)
 class Row:
-    """One line of the outline: a `section`, a node `entry`, or a `range` of a long list."""
+    """One line of the outline: a `section`, a node `entry`, an `include`d file, or a
+    `range` of a long list."""
 
     kind: str
     section: str | None = None
+    included: IncludedFile | None = None
     entry: NodeEntry | None = None
     items: Sequence[Item] = ()
     start: int = 0
@@ -49,29 +55,50 @@ class OutlineModel:
         self.map = map_
         self._keep: Callable[[Node], bool] | None = None
         self._kept: set[int] | None = None
-        self._section_items: dict[str | None, list[Item]] = {None: []}
+        self._section_items: dict[Container, list[Item]] = {None: []}
+        outside = set(map_.included)
         for section in map_.sections.values():
             self._section_items.setdefault(section.id, [])
-            self._section_items.setdefault(section.parent, []).append(section.id)
+            if section.parent is not None or section.span.path not in outside:
+                self._section_items.setdefault(section.parent, []).append(section.id)
+        included = IncludedOutlines(map_, self._section_items)
         current: str | None = None
         for entry in map_.document:
             if isinstance(entry, SectionEntry):
                 current = entry.section
             elif isinstance(entry, NodeEntry):
                 self._section_items.setdefault(current, []).append(entry)
-        for items in self._section_items.values():  # a section's own nodes before subsections
-            items.sort(key=lambda item: isinstance(item, str))
+            elif isinstance(entry, IncludeEntry):
+                here = included.add(entry, map_.path)
+                if here is not None:
+                    self._section_items.setdefault(current, []).append(here)
+                    self._section_items[here].extend(included.top_sections_of(here))
+        #: the container each section or included file is listed in
+        self._container_of: dict[Container, Container] = {}
+        for container, items in self._section_items.items():
+            items.sort(key=self._order)
+            for item in items:
+                if not isinstance(item, NodeEntry):
+                    self._container_of[item] = container
         self._parents: dict[int, Item | None] | None = None
         self._definitions: dict[str, NodeEntry] = {}
         self._uses: dict[str, list[NodeEntry]] = {}
         self._by_relation: dict[str, NodeEntry] = {}
-        self._lines: list[tuple[int, NodeEntry]] = []
-        self._line_keys: list[int] = []
+        #: per file: the lines entries start on, sorted, and those entries
+        self._lines: dict[str | None, tuple[list[int], list[NodeEntry]]] = {}
         self._haystack: list[str] | None = None
         self._node_ids: list[str] = []
         self._last_search: tuple[str, list[int]] = ("", [])
         self._touching: dict[str, list[Relation]] | None = None
         self._tag_choices: list[tuple[str, str]] | None = None
+
+    def _order(self, item: Item) -> tuple[int, int]:
+        """A container's own nodes first (as written), then its sections and included files
+        in the order of their lines."""
+        if isinstance(item, NodeEntry):
+            return (0, 0)
+        span = item.span if isinstance(item, IncludedFile) else self.map.sections[item].span
+        return (1, span.line)
 
     # --- rows -------------------------------------------------------------------------------
 
@@ -83,8 +110,8 @@ class OutlineModel:
         """The rows shown when `row` is expanded."""
         if row.kind == "range":
             return self._rows(row.items, row.start, row.stop)
-        if row.kind == "section":
-            return self._rows(self._visible(self._section_items.get(row.section, [])), 0, None)
+        if row.kind in ("section", "include"):
+            return self._rows(self._visible(self._section_items.get(_container(row), [])), 0, None)
         assert row.entry is not None
         return self._rows(self._visible(row.entry.children), 0, None)
 
@@ -92,8 +119,8 @@ class OutlineModel:
         """True when expanding `row` shows something."""
         if row.kind == "range":
             return True
-        if row.kind == "section":
-            return bool(self._visible(self._section_items.get(row.section, [])))
+        if row.kind in ("section", "include"):
+            return bool(self._visible(self._section_items.get(_container(row), [])))
         assert row.entry is not None
         return bool(self._visible(row.entry.children))
 
@@ -113,6 +140,8 @@ class OutlineModel:
     def _row(item: Item) -> Row:
         if isinstance(item, str):
             return Row("section", section=item)
+        if isinstance(item, IncludedFile):
+            return Row("include", included=item)
         return Row("entry", entry=item)
 
     # --- filters ----------------------------------------------------------------------------
@@ -153,7 +182,7 @@ class OutlineModel:
             if (id(item) in kept if isinstance(item, NodeEntry) else self._section_kept(item))
         ]
 
-    def _section_kept(self, section: str) -> bool:
+    def _section_kept(self, section: Container) -> bool:
         return any(
             (id(item) in self._kept if isinstance(item, NodeEntry) else self._section_kept(item))
             for item in self._section_items.get(section, [])
@@ -169,7 +198,7 @@ class OutlineModel:
         definitions: dict[str, NodeEntry] = {}
         uses: dict[str, list[NodeEntry]] = {}
         by_relation: dict[str, NodeEntry] = {}
-        lines: list[tuple[int, NodeEntry]] = []
+        lines: dict[str | None, list[tuple[int, NodeEntry]]] = {}
         for section, items in self._section_items.items():
             stack = [(item, section) for item in reversed(items) if isinstance(item, NodeEntry)]
             while stack:
@@ -180,12 +209,14 @@ class OutlineModel:
                     definitions.setdefault(entry.node, entry)
                 if entry.relation is not None:
                     by_relation.setdefault(entry.relation, entry)
-                lines.append((entry.span.line, entry))
+                lines.setdefault(entry.span.path, []).append((entry.span.line, entry))
                 stack.extend((child, entry) for child in reversed(entry.children))
-        lines.sort(key=lambda pair: pair[0])
+        for in_file in lines.values():
+            in_file.sort(key=lambda pair: pair[0])
         # assigned last: a second thread building the same index at once is harmless
         self._definitions, self._by_relation, self._uses = definitions, by_relation, uses
-        self._lines, self._line_keys = lines, [line for line, _ in lines]
+        self._lines = {path: ([n for n, _ in pairs], [e for _, e in pairs])
+                       for path, pairs in lines.items()}
         self._parents = parents
         return parents
 
@@ -226,11 +257,13 @@ class OutlineModel:
         self._index()
         return self._by_relation.get(relation_id)
 
-    def entry_at_line(self, line: int) -> NodeEntry | None:
-        """The last entry starting at or before `line` (where a diagnostic points)."""
+    def entry_at_line(self, line: int, path: str | None = None) -> NodeEntry | None:
+        """The last entry starting at or before `line` of file `path` (default: the map's
+        own) — where a diagnostic points."""
         self._index()
-        at = bisect_right(self._line_keys, line)
-        return self._lines[at - 1][1] if at else None
+        starts, entries = self._lines.get(path if path is not None else self.map.path, ([], []))
+        at = bisect_right(starts, line)
+        return entries[at - 1] if at else None
 
     def path_to(self, entry: NodeEntry) -> list[Item]:
         """The chain of items from the top of the outline down to `entry` (inclusive)."""
@@ -241,7 +274,7 @@ class OutlineModel:
             chain.append(parent)
             parent = (
                 parents.get(id(parent)) if isinstance(parent, NodeEntry)
-                else self.map.sections[parent].parent
+                else self._container_of.get(parent)
             )
         chain.reverse()
         return chain
@@ -291,3 +324,8 @@ class OutlineModel:
                 for end in dict.fromkeys(self._ends(relation)):
                     touching.setdefault(end, []).append(relation)
             self._touching = touching
+
+
+def _container(row: Row) -> Container:
+    """The section id or included file whose items `row` shows."""
+    return row.included if row.kind == "include" else row.section

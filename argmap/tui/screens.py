@@ -137,6 +137,9 @@ class BrowserScreen(Screen):
         elif row.kind == "section":
             section = app.map.sections.get(row.section or "")
             pane.show_text(Text(f"§ {section.title if section else ''}", style="bold"))
+        elif row.kind == "include" and row.included is not None:
+            pane.show_text(Text.assemble((f"⇲ {row.included.path}", "bold"),
+                                         f"\nincluded at line {row.included.span.line}"))
         elif row.kind == "range":
             pane.show_text(Text(f"Rows {row.start + 1:,} to {row.stop:,}; expand to see them."))
         else:
@@ -205,10 +208,11 @@ class BrowserScreen(Screen):
 
     def on_diagnostics_panel_jump(self, event: DiagnosticsPanel.Jump) -> None:
         span = event.diagnostic.span
-        if span.path not in (None, self.app.map.path):
-            self.notify(f"that is in {span.path}, line {span.line}")
+        entry = self.app.model.entry_at_line(span.line, span.path)
+        if entry is None:
+            self.notify(f"no node is written there ({span.path or 'the map'}, line {span.line})")
             return
-        self.jump(self.app.model.entry_at_line(span.line))
+        self.jump(entry)
         self.tree.focus()
 
     # --- jumping -----------------------------------------------------------------------------

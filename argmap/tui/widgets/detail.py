@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 from rich.syntax import Syntax
@@ -51,11 +52,13 @@ def relation_choice(map_: Map, relation: Relation, node_id: str) -> tuple[str, s
 
 
 def _places(map_: Map, node: Node) -> str:
-    def where(span: Span) -> str:
-        prefix = "" if span.path in (None, map_.path) else f"{span.path}:"
-        return f"{prefix}{span.line}"
+    def where(span: Span, line: str = "") -> str:
+        if span.path in (None, map_.path):
+            return f"{line}{span.line}"
+        folder = os.path.dirname(map_.path) if map_.path else os.curdir
+        return f"{os.path.relpath(span.path, folder)} line {span.line}"
 
-    text = f"defined at line {where(node.span)}"
+    text = f"defined at {where(node.span, 'line ')}"
     if node.references:
         text += "; referenced at " + ", ".join(where(s) for s in node.references)
     return text

@@ -76,10 +76,12 @@ def entry_label(map_: Map, entry: NodeEntry, colors: dict[str, str], overlay: Ov
 
 
 def row_label(map_: Map, row: Row, colors: dict[str, str], overlay: Overlay) -> Text:
-    """The outline line of any row (section, node entry or range)."""
+    """The outline line of any row (section, included file, node entry or range)."""
     if row.kind == "section":
         section = map_.sections.get(row.section or "")
         return Text("§ " + (section.title if section else "?"), style="bold underline")
+    if row.kind == "include" and row.included is not None:
+        return Text(f"⇲ {row.included.name} (included)", style="bold underline")
     if row.kind == "range":
         return Text(f"… {row.start + 1:,}–{row.stop:,} of {len(row.items):,}", style="dim italic")
     assert row.entry is not None

@@ -222,7 +222,8 @@ class OutlineTree(Tree[Row]):
             return None
         for child in children:
             row = child.data
-            if row is not None and (row.entry is item or row.section == item):
+            if row is not None and (row.entry is item or row.section == item
+                                    or row.included is item):
                 return child
         return None
 
