@@ -255,6 +255,42 @@ def test_reload_keeps_the_cursor_and_survives_a_broken_file(tmp_path: Path) -> N
     run(scenario)
 
 
+async def reloaded(app: ArgmapApp, test, seconds: float = 5.0) -> bool:
+    """Wait (at most `seconds`) until `test(app.map)` holds after a live reload."""
+    for _ in range(int(seconds / 0.02)):
+        if test(app.map):
+            return True
+        await asyncio.sleep(0.02)
+    return False
+
+
+@pytest.mark.parametrize("watcher", ["watchfiles", "polling"])
+def test_live_reload_follows_the_map_and_its_included_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, watcher: str) -> None:
+    if watcher == "polling":  # as without watchfiles
+        def no_watchfiles(*args) -> None:
+            raise ImportError("watchfiles")
+        monkeypatch.setattr("argmap.tui.app.watch_files", no_watchfiles)
+    part = tmp_path / "part.argmap"
+    part.write_text("[Elsewhere]: First words.\n", "utf-8")
+    main_file = tmp_path / "main.argmap"
+    main_file.write_text('include "part.argmap"\n\n[Here]: Defined here.\n', "utf-8")
+
+    async def scenario() -> None:
+        app = ArgmapApp(parse_file(str(main_file)), str(main_file), poll_interval=0.05)
+        async with app.run_test(size=SIZE):
+            await asyncio.sleep(0.2)  # the watch is set up
+            watching = [w for w in app.workers if w.group == "watch" and not w.is_finished]
+            assert bool(watching) == (watcher == "watchfiles")
+            part.write_text("[Elsewhere]: Second words.\n", "utf-8")
+            assert await reloaded(app, lambda m: "Second" in m.nodes["[Elsewhere]"].text)
+            main_file.write_text('include "part.argmap"\n\n[There]: Renamed.\n', "utf-8")
+            assert await reloaded(app, lambda m: "[There]" in m.nodes)
+            assert "[Elsewhere]" in loaded_entries(app)
+
+    run(scenario)
+
+
 def test_a_map_with_errors_opens_and_diagnostics_jump_to_the_line(tmp_path: Path) -> None:
     async def scenario() -> None:
         app = sample_app(tmp_path, BROKEN)

@@ -4,17 +4,18 @@ slow or outside work (analysis, rendering, the editor) for the browser screen.""
 from __future__ import annotations
 
 import gc
-import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from textual import work
+from textual.worker import get_current_worker
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from ..errors import ArgmapError, Diagnostic
 from ..model import Map
 from .editor import open_in_editor
+from .live import file_lines, files_of, state_of, watch_files
 from .outline_model import OutlineModel
 from .overlay import Overlay, compute_overlay, next_overlay
 from .palette import browser_commands
@@ -47,23 +48,6 @@ def _parse_file(path: str) -> Map:
     return parse_file(path)
 
 
-def _file_lines(path: str) -> list[str]:
-    """The lines of a file as text; empty when it cannot be read."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError:
-        return []
-    return data.decode("utf-8-sig", errors="replace").splitlines()
-
-
-def _file_state(path: str) -> tuple[int, int, int] | None:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
-
-
 # Every @work below names its description: by default Textual puts the repr of the arguments
 # there, and the repr of a 100,000-node map takes seconds.
 
@@ -87,7 +71,9 @@ class ArgmapApp(App[None]):
         self.loader = loader
         self.checks = checks
         self.browser = BrowserScreen()
-        self._file_seen = _file_state(path) if path else None
+        #: the files the map is read from, and how they were when it was last read
+        self._files = files_of(map_, path)
+        self._file_seen = state_of(self._files)
         self._lines: dict[str, list[str]] = {}
         self._generation = 0
         #: set once the checks and lookups have been started (after the first paint)
@@ -98,8 +84,19 @@ class ArgmapApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(self.browser)
         if self.path and self.poll_interval > 0:
-            self.set_interval(self.poll_interval, self.check_file)
+            self._watch(self._files)
         self.call_after_refresh(self._start_background_work)
+
+    @work(thread=True, exclusive=True, group="watch", description="watch the map's files")
+    def _watch(self, files: tuple[str, ...]) -> None:
+        """Reload as soon as the map's files change (polling if they cannot be watched)."""
+        worker = get_current_worker()
+        try:
+            watch_files(files, lambda: self.call_from_thread(self.check_file),
+                        lambda: worker.is_cancelled)
+        except (ImportError, OSError, RuntimeError):
+            if not worker.is_cancelled:
+                self.call_from_thread(self.set_interval, self.poll_interval, self.check_file)
 
     def _start_background_work(self) -> None:
         """After the first screen is painted (threads would hold the GIL and delay it):
@@ -112,7 +109,7 @@ class ArgmapApp(App[None]):
     @work(thread=True, group="prepare", description="prepare lookups")
     def _prepare(self, model: OutlineModel) -> None:
         if self.path:
-            self._lines[self.path] = _file_lines(self.path)
+            self._lines[self.path] = file_lines(self.path)
         model.prepare()
         gc.freeze()  # the lookups are built once: keep the cycle collector off them too
         self.call_from_thread(self._prepared, model)
@@ -129,15 +126,17 @@ class ArgmapApp(App[None]):
         if path not in self._lines:
             if path == self.path and not self.background_started:
                 return []
-            self._lines[path] = _file_lines(path)
+            self._lines[path] = file_lines(path)
         return self._lines[path]
 
     def check_file(self) -> bool:
-        """Reload when the file changed on disk since it was last read; True if it did."""
+        """Reload when the map's file or one it includes changed on disk since the map was
+        last read (not while the map's own file is missing: an editor may be replacing it);
+        True if it did."""
         if not self.path:
             return False
-        state = _file_state(self.path)
-        if state is None or state == self._file_seen:
+        state = state_of(self._files)
+        if state[0] is None or state == self._file_seen:
             return False
         self._file_seen = state
         self._generation += 1
@@ -146,7 +145,7 @@ class ArgmapApp(App[None]):
 
     def action_reload(self) -> None:
         """Read the file again now, changed or not."""
-        self._file_seen = None
+        self._file_seen = ()
         self.check_file()
 
     @work(thread=True, group="reload", description="reload the map")
@@ -161,7 +160,7 @@ class ArgmapApp(App[None]):
         model = OutlineModel(new_map)
         model.prepare()  # here, off the screen's thread
         gc.freeze()  # as browse.run does: the cycle collector need not walk the new map
-        lines = _file_lines(path)
+        lines = file_lines(path)
         self.call_from_thread(self.set_map, new_map, found, overlay, generation, model, lines)
 
     def set_map(self, map_: Map, diagnostics: list[Diagnostic], overlay: Overlay | None = None,
@@ -179,6 +178,11 @@ class ArgmapApp(App[None]):
         if lines is not None and self.path:
             self._lines[self.path] = lines
         self.title = map_.title or "argmap"
+        files = files_of(map_, self.path)
+        if files != self._files:  # an include added or removed: watch what is read now
+            self._files, self._file_seen = files, state_of(files)
+            if self.path and self.poll_interval > 0:
+                self._watch(files)
         self.browser.show_map(keep=here.node if here else None)
         if self.overlay_pending:  # it was being computed for the map just replaced
             self._compute_overlay(map_, self.overlay_pending)
