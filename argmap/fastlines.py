@@ -72,13 +72,23 @@ def _expressions() -> tuple[re.Pattern[str], tuple[tuple[int, str, int, int, int
     return expression, layout, (index["marker"], index["meta"], index["comment"])
 
 
+_COMPILED: tuple = ()
+
+
+def _compile() -> tuple:
+    global _COMPILED
+    _COMPILED = _expressions()
+    return _COMPILED
+
+
 def fast_line(text: str, line_no: int) -> Line | None:
     """The `Line` for one line of text if it is a common line, else None (ask Lark)."""
-    expression, layout, (marker, meta, comment) = _expressions()
-    stripped = text.lstrip(" \t")
-    if stripped[:2] == "//":
-        column = len(text) - len(stripped) + 1
-        return Line("comment", line_no, column, len(text) + 1, 0, stripped[2:])
+    expression, layout, (marker, meta, comment) = _COMPILED or _compile()
+    if "//" in text:
+        stripped = text.lstrip(" \t")
+        if stripped[:2] == "//":
+            column = len(text) - len(stripped) + 1
+            return Line("comment", line_no, column, len(text) + 1, 0, stripped[2:])
     match = expression.match(text)
     if match is None:
         return None

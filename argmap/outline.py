@@ -203,8 +203,8 @@ class _FileState:
         parent = stack[-1] if stack else None
         span = _span(self.path, line.line, line.column, line.line, max(line.last_column, line.end_column))
         marker = line.marker
-        if marker is not None or parent is not None or indent:
-            marker = self.check_placement(marker, parent, indent, span)
+        if marker is None or parent is None or parent.child_indent != indent or not parent.node:
+            marker = self.check_placement(marker, parent, indent, span)  # (a child like its siblings needs no check)
         node_id, is_reference = self.define(line, text)
         relation = None
         if marker is not None and parent is not None:
