@@ -19,9 +19,9 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..model import IncludeEntry, Map, Node, NodeEntry, Relation, SectionEntry
-from .filters import tag_choices
+from ..model import IncludeEntry, Map, Node, NodeEntry, SectionEntry
 from .included import Container, IncludedFile, IncludedOutlines
+from .map_index import MapIndex
 
 #: most rows one expansion adds; longer child lists are split into ranges
 CHUNK = 200
@@ -48,11 +48,11 @@ class Row:
         return self.entry.node if self.entry is not None else None
 
 
-class OutlineModel:
+class OutlineModel(MapIndex):
     """Sections and node entries of one map, with lazy children, filters and lookups."""
 
     def __init__(self, map_: Map) -> None:
-        self.map = map_
+        super().__init__(map_)
         self._keep: Callable[[Node], bool] | None = None
         self._kept: set[int] | None = None
         self._section_items: dict[Container, list[Item]] = {None: []}
@@ -86,11 +86,6 @@ class OutlineModel:
         self._by_relation: dict[str, NodeEntry] = {}
         #: per file: the lines entries start on, sorted, and those entries
         self._lines: dict[str | None, tuple[list[int], list[NodeEntry]]] = {}
-        self._haystack: list[str] | None = None
-        self._node_ids: list[str] = []
-        self._last_search: tuple[str, list[int]] = ("", [])
-        self._touching: dict[str, list[Relation]] | None = None
-        self._tag_choices: list[tuple[str, str]] | None = None
 
     def _order(self, item: Item) -> tuple[int, int]:
         """A container's own nodes first (as written), then its sections and included files
@@ -224,15 +219,7 @@ class OutlineModel:
         """Build every lookup now (the app does this in the background after the first
         screen, so the first search or jump does not pay for it)."""
         self._index()
-        self.search("")
-        self._build_touching()
-        self.tag_choices()
-
-    def tag_choices(self) -> list[tuple[str, str]]:
-        """The tag picker's choices, found once (a pass over every node)."""
-        if self._tag_choices is None:
-            self._tag_choices = tag_choices(self.map)
-        return self._tag_choices
+        self.prepare_map_index()
 
     def contains(self, entry: NodeEntry) -> bool:
         """True when `entry` is one of this map's entries (not one of an older version)."""
@@ -279,51 +266,6 @@ class OutlineModel:
         chain.reverse()
         return chain
 
-    def search(self, query: str) -> list[str]:
-        """Ids of the nodes whose title or text contains `query` (any case), in map order.
-
-        Typing one more letter only looks again at the previous hits.
-        """
-        if self._haystack is None:
-            self._haystack = [
-                f"{node.title or ''}\n{node.text}".casefold() for node in self.map.nodes.values()
-            ]
-            self._node_ids = list(self.map.nodes)
-        needle = query.casefold()
-        if not needle:
-            return []
-        last_needle, last_hits = self._last_search
-        texts = self._haystack
-        if last_needle and needle.startswith(last_needle):
-            hits = [i for i in last_hits if needle in texts[i]]
-        else:
-            hits = [i for i, text in enumerate(texts) if needle in text]
-        self._last_search = (needle, hits)
-        return [self._node_ids[i] for i in hits]
-
-    def relations_of(self, node_id: str) -> list[Relation]:
-        """Relations from or to `node_id`, and undercuts of the inferences it takes part in.
-
-        Until `prepare` has built the index, one pass over the relations answers.
-        """
-        if self._touching is None:
-            return [r for r in self.map.relations.values() if node_id in self._ends(r)]
-        return self._touching.get(node_id, [])
-
-    def _ends(self, relation: Relation) -> tuple[str, ...]:
-        """The nodes `relation` touches (an undercut: its source and the inference's ends)."""
-        if not relation.targets_relation:
-            return (relation.source, relation.target)
-        undercut = self.map.relations.get(relation.target)
-        return (relation.source,) + ((undercut.source, undercut.target) if undercut else ())
-
-    def _build_touching(self) -> None:
-        if self._touching is None:
-            touching: dict[str, list[Relation]] = {}
-            for relation in self.map.relations.values():
-                for end in dict.fromkeys(self._ends(relation)):
-                    touching.setdefault(end, []).append(relation)
-            self._touching = touching
 
 
 def _container(row: Row) -> Container:

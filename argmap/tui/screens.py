@@ -1,4 +1,4 @@
-"""The browser screen: outline, detail pane, panels, and the navigation between them."""
+"""The browser screen: outline, detail pane, panels, boxes over them, and the filters."""
 
 from __future__ import annotations
 
@@ -9,14 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import Reactive
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Header, Input, Static, Tree
+from textual.widgets import Header, Static, Tree
 
-from ..model import NodeEntry
 from .dialogs import KEY_HINTS, Dialog, HelpBox, PickBox
 from .filters import actor_choices, node_filter
+from .navigation import NavigatingScreen
 from .outline_model import Row
 from .widgets import DetailPane, DiagnosticsPanel, OutlineTree, RelationList, SearchBar
 
@@ -24,8 +23,9 @@ if TYPE_CHECKING:
     from .app import ArgmapApp
 
 
-class BrowserScreen(Screen):
-    """Where the map is read: moves, jumps, searches and filters happen here."""
+class BrowserScreen(NavigatingScreen):
+    """Where the map is read: the panes, panels and boxes, and the filters (the jumps and
+    the search are `NavigatingScreen`'s)."""
 
     app: ArgmapApp
 
@@ -57,9 +57,6 @@ class BrowserScreen(Screen):
         super().__init__()
         self._detail_timer: Timer | None = None
         self._focus_before_dialog: Widget | None = None
-        self.history: list[NodeEntry] = []
-        self.hits: list[str] = []
-        self.hit_index = -1
         self.actor_filter: str | None = None
         self.tag_filter: str | None = None
 
@@ -74,10 +71,6 @@ class BrowserScreen(Screen):
         yield Static(KEY_HINTS, id="keys")
         yield HelpBox(id="help-box")
         yield PickBox(id="pick-box")
-
-    @property
-    def tree(self) -> OutlineTree:
-        return self.query_one(OutlineTree)
 
     def on_mount(self) -> None:
         self.tree.border_title = "Outline"
@@ -104,11 +97,6 @@ class BrowserScreen(Screen):
             self.tree.move_to_first_entry()
         self.update_status()
         self.show_detail()
-
-    def current_entry(self) -> NodeEntry | None:
-        """The node entry under the cursor, if the cursor is on one."""
-        node = self.tree.cursor_node
-        return node.data.entry if node is not None and node.data is not None else None
 
     def edit_target(self) -> tuple[str | None, int]:
         """The file and line `e` opens: the highlighted diagnostic's, else the node's."""
@@ -214,84 +202,6 @@ class BrowserScreen(Screen):
             return
         self.jump(entry)
         self.tree.focus()
-
-    # --- jumping -----------------------------------------------------------------------------
-
-    def say_where_defined(self, node_id: str) -> None:
-        """For a node defined outside the outline (in an included file): say where."""
-        node = self.app.map.nodes.get(node_id)
-        if node is None:
-            self.notify(f"{node_id} is not defined anywhere", severity="warning")
-        else:
-            self.notify(f"{node.label} is defined in {node.span.path}, line {node.span.line}")
-
-    def jump_to_node(self, node_id: str) -> bool:
-        """Go to where `node_id` is defined, remembering where we were."""
-        entry = self.app.model.entry_for_node(node_id)
-        if entry is None:
-            node = self.app.map.nodes.get(node_id)
-            where = f" (it is in {node.span.path})" if node and node.span.path else ""
-            self.notify(f"{node_id} is not in this outline{where}", severity="warning")
-            return False
-        return self.jump(entry)
-
-    def jump(self, entry: NodeEntry | None, *, remember: bool = True) -> bool:
-        """Put the cursor on `entry`; with `remember`, Backspace comes back here."""
-        if entry is None:
-            return False
-        here = self.current_entry()
-        if self.tree.reveal(entry) is None:
-            self.notify("that node is hidden by the current filter", severity="warning")
-            return False
-        if remember and here is not None and here is not entry:
-            self.history.append(here)
-        return True
-
-    def action_back(self) -> None:
-        """Return to where the cursor was before the last jump."""
-        while self.history:
-            if self.tree.reveal(self.history.pop()) is not None:
-                return
-        self.notify("nothing to go back to")
-
-    # --- search ------------------------------------------------------------------------------
-
-    def action_search(self) -> None:
-        bar = self.query_one(SearchBar)
-        bar.display = True
-        bar.focus()
-        here = self.current_entry()
-        if here is not None:
-            self.history.append(here)
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id != "search":
-            return
-        self.hits = self.app.model.search(event.value.strip())
-        self.hit_index = -1
-        self.action_next_hit()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.close_search()
-
-    def on_search_bar_closed(self, event: SearchBar.Closed) -> None:
-        self.close_search()
-
-    def close_search(self) -> None:
-        self.query_one(SearchBar).display = False
-        self.tree.focus()
-
-    def action_next_hit(self, step: int = 1) -> None:
-        """Move to the next search hit (`step` -1: the previous one)."""
-        for _ in range(len(self.hits)):
-            self.hit_index = (self.hit_index + step) % len(self.hits)
-            entry = self.app.model.entry_for_node(self.hits[self.hit_index])
-            if entry is not None and self.tree.reveal(entry) is not None:
-                break
-        self.update_status()
-
-    def action_previous_hit(self) -> None:
-        self.action_next_hit(-1)
 
     # --- filters, panels, help ----------------------------------------------------------------
 

@@ -1,0 +1,78 @@
+"""Lookups over a whole map that do not depend on how the outline shows it: the text search,
+the relations touching a node, the tags used. Each is built once, on first use (or by
+`prepare_map_index`, which the app runs in the background after the first screen)."""
+
+from __future__ import annotations
+
+from ..model import Map, Relation
+from .filters import tag_choices
+
+
+class MapIndex:
+    """Search, relations by node and tag choices for one map."""
+
+    def __init__(self, map_: Map) -> None:
+        self.map = map_
+        self._haystack: list[str] | None = None
+        self._node_ids: list[str] = []
+        self._last_search: tuple[str, list[int]] = ("", [])
+        self._touching: dict[str, list[Relation]] | None = None
+        self._tag_choices: list[tuple[str, str]] | None = None
+
+    def prepare_map_index(self) -> None:
+        """Build every lookup now."""
+        self.search("")
+        self._build_touching()
+        self.tag_choices()
+
+    def search(self, query: str) -> list[str]:
+        """Ids of the nodes whose title or text contains `query` (any case), in map order.
+
+        Typing one more letter only looks again at the previous hits.
+        """
+        if self._haystack is None:
+            self._haystack = [
+                f"{node.title or ''}\n{node.text}".casefold() for node in self.map.nodes.values()
+            ]
+            self._node_ids = list(self.map.nodes)
+        needle = query.casefold()
+        if not needle:
+            return []
+        last_needle, last_hits = self._last_search
+        texts = self._haystack
+        if last_needle and needle.startswith(last_needle):
+            hits = [i for i in last_hits if needle in texts[i]]
+        else:
+            hits = [i for i, text in enumerate(texts) if needle in text]
+        self._last_search = (needle, hits)
+        return [self._node_ids[i] for i in hits]
+
+    def relations_of(self, node_id: str) -> list[Relation]:
+        """Relations from or to `node_id`, and undercuts of the inferences it takes part in.
+
+        Until `prepare` has built the index, one pass over the relations answers.
+        """
+        if self._touching is None:
+            return [r for r in self.map.relations.values() if node_id in self._ends(r)]
+        return self._touching.get(node_id, [])
+
+    def _ends(self, relation: Relation) -> tuple[str, ...]:
+        """The nodes `relation` touches (an undercut: its source and the inference's ends)."""
+        if not relation.targets_relation:
+            return (relation.source, relation.target)
+        undercut = self.map.relations.get(relation.target)
+        return (relation.source,) + ((undercut.source, undercut.target) if undercut else ())
+
+    def _build_touching(self) -> None:
+        if self._touching is None:
+            touching: dict[str, list[Relation]] = {}
+            for relation in self.map.relations.values():
+                for end in dict.fromkeys(self._ends(relation)):
+                    touching.setdefault(end, []).append(relation)
+            self._touching = touching
+
+    def tag_choices(self) -> list[tuple[str, str]]:
+        """The tag picker's choices, found once (a pass over every node)."""
+        if self._tag_choices is None:
+            self._tag_choices = tag_choices(self.map)
+        return self._tag_choices

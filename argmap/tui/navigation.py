@@ -1,0 +1,118 @@
+"""Moving around the outline: jumps with a history to go back, and incremental search."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.screen import Screen
+from textual.widgets import Input
+
+from ..model import NodeEntry
+from .widgets import OutlineTree, SearchBar
+
+if TYPE_CHECKING:
+    from .app import ArgmapApp
+
+
+class NavigatingScreen(Screen):
+    """A screen with an outline to jump around in (`BrowserScreen` builds on it)."""
+
+    app: ArgmapApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: where the cursor was before each jump (Backspace goes back)
+        self.history: list[NodeEntry] = []
+        #: ids of the nodes the search found, and which one the cursor is on
+        self.hits: list[str] = []
+        self.hit_index = -1
+
+    @property
+    def tree(self) -> OutlineTree:
+        return self.query_one(OutlineTree)
+
+    def current_entry(self) -> NodeEntry | None:
+        """The node entry under the cursor, if the cursor is on one."""
+        node = self.tree.cursor_node
+        return node.data.entry if node is not None and node.data is not None else None
+
+    def update_status(self) -> None:
+        """Show the search position (and whatever else the screen tells) in the status line."""
+
+    # --- jumping -----------------------------------------------------------------------------
+
+    def say_where_defined(self, node_id: str) -> None:
+        """For a node defined outside the outline (in an included file): say where."""
+        node = self.app.map.nodes.get(node_id)
+        if node is None:
+            self.notify(f"{node_id} is not defined anywhere", severity="warning")
+        else:
+            self.notify(f"{node.label} is defined in {node.span.path}, line {node.span.line}")
+
+    def jump_to_node(self, node_id: str) -> bool:
+        """Go to where `node_id` is defined, remembering where we were."""
+        entry = self.app.model.entry_for_node(node_id)
+        if entry is None:
+            node = self.app.map.nodes.get(node_id)
+            where = f" (it is in {node.span.path})" if node and node.span.path else ""
+            self.notify(f"{node_id} is not in this outline{where}", severity="warning")
+            return False
+        return self.jump(entry)
+
+    def jump(self, entry: NodeEntry | None, *, remember: bool = True) -> bool:
+        """Put the cursor on `entry`; with `remember`, Backspace comes back here."""
+        if entry is None:
+            return False
+        here = self.current_entry()
+        if self.tree.reveal(entry) is None:
+            self.notify("that node is hidden by the current filter", severity="warning")
+            return False
+        if remember and here is not None and here is not entry:
+            self.history.append(here)
+        return True
+
+    def action_back(self) -> None:
+        """Return to where the cursor was before the last jump."""
+        while self.history:
+            if self.tree.reveal(self.history.pop()) is not None:
+                return
+        self.notify("nothing to go back to")
+
+    # --- search ------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        bar.display = True
+        bar.focus()
+        here = self.current_entry()
+        if here is not None:
+            self.history.append(here)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "search":
+            return
+        self.hits = self.app.model.search(event.value.strip())
+        self.hit_index = -1
+        self.action_next_hit()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.close_search()
+
+    def on_search_bar_closed(self, event: SearchBar.Closed) -> None:
+        self.close_search()
+
+    def close_search(self) -> None:
+        self.query_one(SearchBar).display = False
+        self.tree.focus()
+
+    def action_next_hit(self, step: int = 1) -> None:
+        """Move to the next search hit (`step` -1: the previous one)."""
+        for _ in range(len(self.hits)):
+            self.hit_index = (self.hit_index + step) % len(self.hits)
+            entry = self.app.model.entry_for_node(self.hits[self.hit_index])
+            if entry is not None and self.tree.reveal(entry) is not None:
+                break
+        self.update_status()
+
+    def action_previous_hit(self) -> None:
+        self.action_next_hit(-1)
