@@ -11,7 +11,7 @@ from typing import Callable, Iterator
 
 from .errors import Diagnostic, Severity, Span
 from .gcpause import gc_paused
-from .model import Map, Node, NodeKind, RelationKind
+from .model import Map, Node, NodeKind, RelationKind, is_relation_id
 
 Check = Callable[[Map], Iterator[Diagnostic]]
 
@@ -67,14 +67,14 @@ def metadata_values(m: Map) -> Iterator[Diagnostic]:
                           hint=f"write {{{key}: …}} with {what}")
 
     for node in m.nodes.values():
-        for key, value in node.meta.items():
-            rule = _NODE_KEYS.get(key)
-            if rule and not rule[0](value):
-                yield bad(node.id, key, value, node.span, rule[1])
+        if node.meta:  # most nodes have none
+            for key, value in node.meta.items():
+                rule = _NODE_KEYS.get(key)
+                if rule and not rule[0](value):
+                    yield bad(node.id, key, value, node.span, rule[1])
     for relation in m.relations.values():
-        value = relation.meta.get("weight")
-        if "weight" in relation.meta and not _unit_interval(value):
-            yield bad("this relation", "weight", value, relation.span, "a number from 0 to 1")
+        if "weight" in relation.meta and not _unit_interval(relation.meta["weight"]):
+            yield bad("this relation", "weight", relation.meta["weight"], relation.span, "a number from 0 to 1")
     for owner in list(m.actors.values()) + list(m.sources.values()):
         value = owner.meta.get("url")
         if "url" in owner.meta and not isinstance(value, str):
@@ -83,8 +83,11 @@ def metadata_values(m: Map) -> Iterator[Diagnostic]:
 
 def self_relations(m: Map) -> Iterator[Diagnostic]:
     """A node that supports, attacks or contradicts itself, or undercuts its own inference."""
-    for r in m.relations.values():
-        target = m.relations[r.target].source if r.targets_relation and r.target in m.relations else r.target
+    relations = m.relations
+    for r in relations.values():
+        target = r.target
+        if target in relations:  # an undercut of a relation: the inference drawn from its source
+            target = relations[target].source
         if r.source == target:
             what = "undercuts its own inference" if r.kind is RelationKind.UNDERCUT else f"{r.kind.value}s itself"
             yield Diagnostic("self-relation", f"{r.source} {what}", r.span,
@@ -105,9 +108,10 @@ def conflicting_relations(m: Map) -> Iterator[Diagnostic]:
 
 def empty_undercuts(m: Map) -> Iterator[Diagnostic]:
     """`_> X` where X draws no inference that could be undercut."""
-    sources = {r.source for r in m.relations.values() if r.kind is not RelationKind.UNDERCUT}
+    undercut = RelationKind.UNDERCUT
+    sources = {r.source for r in m.relations.values() if r.kind is not undercut}
     for r in m.relations.values():
-        if r.kind is RelationKind.UNDERCUT and not r.targets_relation and r.target not in sources:
+        if r.kind is undercut and r.target not in sources and not is_relation_id(r.target):
             yield Diagnostic("undercut-without-inference", f"{r.target} supports or attacks nothing, so there is no inference to undercut",
                              r.span, Severity.WARNING, "attack the node with '->' instead, or give it a conclusion")
 
