@@ -14,7 +14,8 @@ bench/generate.py (`generate_map(nodes, seed)`). Figures per size:
 * bare Textual — the first screen of a Textual app with one Static, for scale: most of the
   first screen is Textual's own start-up (CSS, layout, first paint), whatever the map size;
 * key p50/p95/max — each key press of a fixed session (moves, expand/collapse, follow and
-  back, incremental search with hits, filter by actor), from posting the key event until
+  back, incremental search with hits, filter by actor and by tag, the help box, the
+  diagnostics panel opened and closed, a picker closed with Escape), from posting the key event until
   every widget has handled it and what it caused, and the screen is laid out and painted
   (`timed_key`; Textual's `Pilot.press` is not used for timing: it also sleeps until the
   process looks idle, which on a busy machine adds hundreds of ms that no user sees);
@@ -52,6 +53,8 @@ SESSION = (
     + ["tab", "enter", "backspace", "shift+tab"]
     + ["slash", *"treaty", "enter", "n", "n", "N", "backspace"]
     + ["a", "down", "enter", "j", "j", "a", "home", "enter"]
+    + ["question_mark", "escape", "d", "d", "t", "escape", "t", "down", "enter",
+       "t", "home", "enter"]
 )
 
 
