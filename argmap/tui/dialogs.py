@@ -1,8 +1,8 @@
 """The key help (`?`) and the picker of the actor and tag filters: boxes drawn over the
 browser on a layer of its own, shown and hidden rather than pushed as screens.
 
-Pushing a `ModalScreen` repaints the whole terminal twice (the browser dimmed beneath, then
-again when it closes), which costs more than 100 ms: a box on a layer repaints only itself.
+Pushing a `ModalScreen` repaints the whole terminal (the browser dimmed beneath) when it opens
+and again when it closes, about 60 ms each time: a box on a layer repaints only itself.
 While a box is open its key bindings are the only ones (`is_modal`), as on a modal screen.
 """
 
