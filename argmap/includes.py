@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .drafts import GraphBuilder
+from .builder import GraphBuilder
 from .errors import Span, UsageError
 from .files import read_text
 

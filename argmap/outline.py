@@ -7,12 +7,12 @@ lines join the graph view but not the including file's document.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable
 
+from .builder import GraphBuilder, freeze
 from .construct import maker
-from .drafts import GraphBuilder, NodeDraft, freeze
 from .errors import Diagnostic, Severity, Span
 from .lines import Annotations, Line, MetaBlock
 from .model import (
@@ -21,8 +21,8 @@ from .model import (
     ActorEntry,
     IncludeEntry,
     Map,
-    NodeEntry,
     Node,
+    NodeEntry,
     NodeKind,
     Relation,
     RelationKind,
@@ -56,6 +56,7 @@ _span = maker(Span)
 _usage = maker(Usage)
 _entry = maker(NodeEntry)
 _relation = maker(Relation)
+_node = maker(Node)
 
 
 @dataclass(slots=True)
@@ -116,7 +117,7 @@ class _FileState:
         return _span(self.path, line_no, 1, line_no, len(text) + 1)
 
     # --- front matter -------------------------------------------------------------------
-    def front_matter(self, token) -> None:  # noqa: ANN001 - a Lark token
+    def front_matter(self, token) -> None:
         self._expect_front_matter = False
         self.last_line = token.value.count("\n") + 1
         lines = token.value.split("\n")
@@ -253,27 +254,32 @@ class _FileState:
     def continuation(self, line: Line, indent: int) -> None:
         entry = self.last_node
         assert entry is not None
-        draft = self.b.nodes.get(entry.node)
+        b = self.b
+        node = None if entry.is_reference else b.nodes.get(entry.node)
         if line.kind == "node":
             entry.line_comments.append(line.comment)
         elif line.comment is not None:  # an annotation line's comment joins the last text line's
             last = entry.line_comments[-1]
             entry.line_comments[-1] = line.comment if last is None else f"{last}  //{line.comment}"
         if line.kind == "node":
-            if line.node != "plain" or entry.is_reference or draft is None:
-                self.b.report("missing-marker" if line.node != "plain" else "continuation-of-reference",
-                              "a child line needs a relation marker" if line.node != "plain"
-                              else "a reference line cannot be continued",
-                              self.span(line.line, line.column, line.end_column),
-                              "start a child with + - _ >< or &; define the text where the title is defined")
+            if line.node != "plain" or node is None:
+                b.report("missing-marker" if line.node != "plain" else "continuation-of-reference",
+                         "a child line needs a relation marker" if line.node != "plain"
+                         else "a reference line cannot be continued",
+                         self.span(line.line, line.column, line.end_column),
+                         "start a child with + - _ >< or &; define the text where the title is defined")
                 return
-            draft.lines.append(line.text)
-        if draft is not None and line.annotations is not None and not entry.is_reference:
-            self.annotate(draft, line.annotations)
-            entry.annotated_line = len(draft.lines) - 1
+            node = replace(node, text=f"{node.text}\n{line.text}")  # rare: a frozen node remade
+            b.nodes[node.id] = node
+        if node is not None and line.annotations is not None:
+            b.nodes[node.id] = self.annotated(node, line.annotations)
+            entry.annotated_line = node.text.count("\n")
 
     # --- definitions and references -----------------------------------------------------
     def define(self, line: Line, text: str) -> tuple[str, bool]:
+        """The id of the node the line defines or refers to, and whether it refers (is not
+        the definition). A definition makes the frozen node at once: continuation lines and
+        later annotations, which are rare, make it again."""
         b = self.b
         kind = line.node
         if kind == "claim_ref" or kind == "argument_ref":
@@ -284,33 +290,28 @@ class _FileState:
         if line.title is None:
             b.untitled += 1
             node_id = f"_{b.untitled}"
-        else:
-            node_id = f"<{line.title}>" if node_kind is NodeKind.ARGUMENT else f"[{line.title}]"
-        if line.title is None:
             span = _span(self.path, line.line, line.column, line.line, max(line.last_column, line.end_column))
         else:
+            node_id = f"<{line.title}>" if node_kind is NodeKind.ARGUMENT else f"[{line.title}]"
             span = _span(self.path, line.line, line.title_column, line.line, max(line.last_column, line.title_end))
         existing = b.nodes.get(node_id)
         if existing is not None:
-            closed = type(existing) is Node
-            if existing.kind is node_kind and (existing.text == line.text if closed else existing.lines == [line.text]):
+            if existing.kind is node_kind and existing.text == line.text:
                 b.usages.append(_usage("node", node_id, node_id, self.path, span.line, span.column, span.end_column))
                 if line.annotations is not None:  # the same definition again, maybe with more annotations
-                    draft = NodeDraft.reopen(existing) if closed else existing
-                    self.annotate(draft, line.annotations)
-                    if closed:
-                        b.nodes[node_id] = draft.to_node(b.shared)
+                    b.nodes[node_id] = self.annotated(existing, line.annotations)
                 return node_id, True
             b.report("duplicate-definition", f"{node_id} is already defined, with different text, at {existing.span}",
                      span, f"use {node_id} alone to refer to it, or give this node another title")
             return node_id, True
         if kind == "plain" and line.text[:1] in "[<":
             self.check_unclosed_title(line, span, text)
-        draft = NodeDraft(node_id, node_kind, line.title, [line.text],
-                          self.section_stack[-1][1] if self.section_stack else None, span)
-        b.nodes[node_id] = draft
+        actors = tags = sources = ()
+        meta = EMPTY_META
         if line.annotations is not None:
-            self.annotate(draft, line.annotations)
+            actors, tags, sources, meta = self.annotate(node_id, actors, tags, sources, meta, line.annotations)
+        b.nodes[node_id] = _node(node_id, node_kind, line.title, line.text, actors, tags, sources, meta,
+                                 self.section_stack[-1][1] if self.section_stack else None, span, ())
         return node_id, False
 
     def check_unclosed_title(self, line: Line, span: Span, text: str) -> None:
@@ -326,26 +327,36 @@ class _FileState:
                           span, f"close the title ({written[0]}Title{closing}: text), or write \\{written[0]} to start the text with it",
                           severity=Severity.WARNING)
 
-    def annotate(self, draft: NodeDraft, annotations: Annotations) -> None:
-        usages = self.b.usages
-        names = self.b.names
-        path, line_no, node_id = self.path, annotations.line, draft.id
+    def annotate(self, node_id: str, actors: tuple, tags: tuple, sources: tuple, meta: dict,
+                 annotations: Annotations) -> tuple[tuple, tuple, tuple, dict]:
+        """A node's actors, tags, sources and metadata with `annotations` added (each name
+        once); every name written is recorded as a usage."""
+        b = self.b
+        usages, names = b.usages, b.names
+        path, line_no = self.path, annotations.line
         for kind, name, column, end_column in annotations.items:
             name = names.setdefault(name, name)  # one string per name, however often it is written
             usages.append(_usage(kind, name, node_id, path, line_no, column, end_column))
             if kind == "actor":
-                if name not in draft.actors:
-                    draft.actors += (name,)
+                if name not in actors:
+                    actors += (name,)
             elif kind == "tag":
-                if name not in draft.tags:
-                    draft.tags += (name,)
-            elif name not in draft.sources:
-                draft.sources += (name,)
+                if name not in tags:
+                    tags += (name,)
+            elif name not in sources:
+                sources += (name,)
         if annotations.metas:
-            if draft.meta is None:
-                draft.meta = {}
+            meta = dict(meta)
             for block in annotations.metas:
-                self.merge_meta(draft.meta, block)
+                self.merge_meta(meta, block)
+        shared = b.shared  # many nodes have the same annotations: one tuple for them all
+        return (shared.setdefault(actors, actors) if actors else (), shared.setdefault(tags, tags) if tags else (),
+                shared.setdefault(sources, sources) if sources else (), meta)
+
+    def annotated(self, node: Node, annotations: Annotations) -> Node:
+        """`node` remade with more annotations (written on a later line)."""
+        actors, tags, sources, meta = self.annotate(node.id, node.actors, node.tags, node.sources, node.meta, annotations)
+        return replace(node, actors=actors, tags=tags, sources=sources, meta=meta)
 
     def merge_meta(self, target: dict, block: MetaBlock) -> None:
         if block.error is not None:
@@ -448,17 +459,18 @@ class _FileState:
         read_include(self.b, self.path, line.ident or "", span)
         self.section_stack = saved
 
-    def add_entry(self, entry) -> None:  # noqa: ANN001
+    def add_entry(self, entry) -> None:
         if self.in_document:
             self.b.document.append(entry)
 
     # --- closing ------------------------------------------------------------------------
     def close(self) -> None:
         entry = self.stack.pop()
-        draft = None if entry.is_reference else self.b.nodes.get(entry.node)
         annotated = entry.annotated_line
-        if draft is None or annotated == len(draft.lines) - 1:
-            annotated = None
+        if annotated is not None:  # None unless the annotations are not on the node's last line
+            node = None if entry.is_reference else self.b.nodes.get(entry.node)
+            if node is None or annotated == node.text.count("\n"):
+                annotated = None
         trivia = entry.trivia
         comments = entry.line_comments
         line_comments = () if len(comments) == 1 and comments[0] is None else _trimmed(comments)
@@ -466,8 +478,6 @@ class _FileState:
             trivia = Trivia(trivia.blank_before, trivia.comments, line_comments, annotated)
         frozen = _entry(entry.node, entry.is_reference, entry.marker, entry.relation,
                         tuple(entry.children) if entry.children else (), trivia, entry.span)
-        if draft is not None:  # its lines are all read: the node is done
-            self.b.nodes[entry.node] = draft.to_node(self.b.shared)
         if not entry.node:
             return
         if self.stack:

@@ -1,5 +1,5 @@
-"""The graph under construction: node drafts, relations, tables, diagnostics; and `freeze`,
-which resolves references and turns it into the frozen `Map`.
+"""The graph under construction: nodes, relations, tables, usages, diagnostics; and `freeze`,
+which resolves references and turns it into the `Map`.
 
 argmap/outline.py fills a `GraphBuilder` line by line (one per parse, shared by included
 files so ids stay unique).
@@ -8,46 +8,10 @@ files so ids stay unique).
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from .construct import maker
 from .errors import Diagnostic, Severity, Span
-from .model import EMPTY_META, Actor, Map, Node, NodeKind, Relation, Section, Source, Usage
-
-_node = maker(Node)
-
-
-@dataclass(slots=True)
-class NodeDraft:
-    """A node as its lines are read; frozen into a `Node` at the end. (Empty annotations
-    stay the shared empty tuple and `meta` None until something is written: most nodes have
-    few, and a map has many nodes.)"""
-
-    id: str
-    kind: NodeKind
-    title: str | None
-    lines: list[str]
-    section: str | None
-    span: Span
-    actors: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    meta: dict | None = None
-
-    def to_node(self, shared: dict[tuple, tuple]) -> Node:
-        """The frozen node (annotation tuples shared through `shared`: many nodes have the same)."""
-        lines = self.lines
-        return _node(self.id, self.kind, self.title, lines[0] if len(lines) == 1 else "\n".join(lines),
-                     shared.setdefault(self.actors, self.actors) if self.actors else (),
-                     shared.setdefault(self.tags, self.tags) if self.tags else (),
-                     shared.setdefault(self.sources, self.sources) if self.sources else (),
-                     EMPTY_META if self.meta is None else self.meta, self.section, self.span, ())
-
-    @classmethod
-    def reopen(cls, node: Node) -> "NodeDraft":
-        """A draft of a node already frozen (to add annotations written later)."""
-        return cls(node.id, node.kind, node.title, node.text.split("\n"), node.section, node.span,
-                   node.actors, node.tags, node.sources, dict(node.meta))
+from .model import Actor, Map, Node, Relation, Section, Source, Usage
 
 
 class GraphBuilder:
@@ -59,8 +23,7 @@ class GraphBuilder:
         self.actors: dict[str, Actor] = {}
         self.sources: dict[str, Source] = {}
         self.sections: dict[str, Section] = {}
-        #: a node is a draft while its lines are read, then frozen (argmap/outline.py closes it)
-        self.nodes: dict[str, NodeDraft | Node] = {}
+        self.nodes: dict[str, Node] = {}
         self.relations: dict[str, Relation] = {}
         self.groups = 0
         self.untitled = 0
