@@ -61,6 +61,8 @@ def title_syntax(kind: NodeKind, title: str) -> str:
     """`[Title]` or `<Title>` with the closing bracket and backslashes escaped."""
     escaped = title.replace("\\", "\\\\")
     if kind is NodeKind.ARGUMENT:
+        if escaped[:1] in ("+", "-") and escaped[1:2] in (" ", "\t"):
+            escaped = "\\" + escaped  # `<- x>` at the start of a line would read as the marker `<-`
         return "<" + escaped.replace(">", "\\>") + ">"
     return "[" + escaped.replace("]", "\\]") + "]"
 

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap.model import Map
+from argmap.model import Map, NodeEntry
 
 from strategies import maps
 
@@ -99,3 +99,12 @@ def test_parse_never_raises_on_mutated_maps(data: st.DataObject) -> None:
 def test_parse_bytes_never_raises(data: bytes) -> None:
     m = argmap.parse_bytes(data, "bin.argmap")
     assert isinstance(m, Map)
+
+
+def test_argument_titles_that_start_like_a_marker_round_trip() -> None:
+    for title in ("- 0", "+ x", "+\tx", "-", "+x"):
+        node = argmap.Node(f"<{title}>", argmap.NodeKind.ARGUMENT, title, "why")
+        m = argmap.Map(nodes={node.id: node}, document=(NodeEntry(node.id),))
+        text = argmap.format_map(m)
+        again = argmap.parse(text)
+        assert not again.diagnostics and again == m, text
