@@ -8,10 +8,13 @@ files so ids stay unique).
 from __future__ import annotations
 
 import difflib
-from dataclasses import replace
 
+from .construct import remaker
 from .errors import Diagnostic, Severity, Span
 from .model import Actor, Map, Node, Relation, Section, Source, Usage
+
+#: a copy of a node with some fields changed (`dataclasses.replace`, faster)
+remake_node = remaker(Node)
 
 
 class GraphBuilder:
@@ -57,7 +60,7 @@ def freeze(b: GraphBuilder, path: str | None) -> Map:
                 if span != node.span:
                     references.setdefault(usage.name, []).append(span)
     for node_id, spans in references.items():
-        nodes[node_id] = replace(nodes[node_id], references=tuple(spans))
+        nodes[node_id] = remake_node(nodes[node_id], references=tuple(spans))
     relations: dict[str, Relation] = {}
     for relation_id, r in b.relations.items():
         if r.source in nodes and (r.target in nodes or r.target in relations):

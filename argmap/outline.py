@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .builder import GraphBuilder, freeze
+from .builder import GraphBuilder, freeze, remake_node
 from .construct import maker
 from .errors import Diagnostic, Severity, Span
 from .lines import Annotations, Line, MetaBlock
@@ -269,7 +269,7 @@ class _FileState:
                          self.span(line.line, line.column, line.end_column),
                          "start a child with + - _ >< or &; define the text where the title is defined")
                 return
-            node = replace(node, text=f"{node.text}\n{line.text}")  # rare: a frozen node remade
+            node = remake_node(node, text=f"{node.text}\n{line.text}")  # rare: a frozen node remade
             b.nodes[node.id] = node
         if node is not None and line.annotations is not None:
             b.nodes[node.id] = self.annotated(node, line.annotations)
@@ -356,7 +356,7 @@ class _FileState:
     def annotated(self, node: Node, annotations: Annotations) -> Node:
         """`node` remade with more annotations (written on a later line)."""
         actors, tags, sources, meta = self.annotate(node.id, node.actors, node.tags, node.sources, node.meta, annotations)
-        return replace(node, actors=actors, tags=tags, sources=sources, meta=meta)
+        return remake_node(node, actors=actors, tags=tags, sources=sources, meta=meta)
 
     def merge_meta(self, target: dict, block: MetaBlock) -> None:
         if block.error is not None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.construct import maker
+from argmap.construct import maker, remaker
 from argmap.errors import Span
 from argmap.model import Node, NodeEntry, Relation, Usage
 
@@ -85,3 +85,15 @@ def test_the_empty_metadata_copies_and_pickles_as_a_plain_dict() -> None:
     assert again == m
     again.nodes["[A]"].meta["key"] = 1  # an unpickled map is the user's own, plain data
     assert meta == {}
+
+
+@pytest.mark.parametrize("cls", [Span, Node, Relation])
+def test_remade_objects_equal_replaced_ones(cls: type) -> None:
+    remake = remaker(cls)
+    for obj in [o for o in _objects(argmap.parse_file(FLAGSHIP)) if type(o) is cls][:20]:
+        first = dataclasses.fields(cls)[0].name
+        assert remake(obj) == obj and remake(obj) is not obj
+        changed = remake(obj, **{first: "changed"})
+        assert changed == dataclasses.replace(obj, **{first: "changed"}) and getattr(changed, first) == "changed"
+    with pytest.raises(TypeError):
+        remake(obj, no_such_field=1)
