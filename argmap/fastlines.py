@@ -28,10 +28,12 @@ _NODE_RULES = {"EVIDENCE_COLON": "evidence", "EVIDENCE_TITLED": "evidence", "TIT
 
 
 @functools.lru_cache(maxsize=1)
-def _expressions() -> tuple[re.Pattern[str], tuple[tuple[int, str, int, int, int], ...], tuple[int, int, int]]:
+def _expressions() -> tuple[re.Pattern[str], tuple[tuple[int, str, int, int, int], ...], dict[int, tuple],
+                            tuple[int, int, int]]:
     """The node-line expression; per head (in Lark's order): the group number of the head,
     its node rule, and the group numbers of the title, text and annotations that follow it
-    (-1: the title is the head itself, 0: none); the groups of the marker, meta and comment."""
+    (-1: the title is the head itself, 0: none); the same by each of those group numbers; the
+    groups of the marker, meta and comment."""
     terminals = {t.name: t.pattern.to_regexp() for t in parser().terminals}
     order = sorted((t for t in parser().terminals if t.name in _HEADS),
                    key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
@@ -69,7 +71,9 @@ def _expressions() -> tuple[re.Pattern[str], tuple[tuple[int, str, int, int, int
          index.get(f"x_{head}", 0), index.get(f"a_{head}", 0))
         for head in heads
     )
-    return expression, layout, (index["marker"], index["meta"], index["comment"])
+    # the last group a line matched names its head (unless it is the comment): no search
+    by_last_group = {group: entry for entry in layout for group in (entry[0], *entry[2:]) if group > 0}
+    return expression, layout, by_last_group, (index["marker"], index["meta"], index["comment"])
 
 
 _COMPILED: tuple = ()
@@ -83,7 +87,7 @@ def _compile() -> tuple:
 
 def fast_line(text: str, line_no: int) -> Line | None:
     """The `Line` for one line of text if it is a common line, else None (ask Lark)."""
-    expression, layout, (marker, meta, comment) = _COMPILED or _compile()
+    expression, layout, by_last_group, (marker, meta, comment) = _COMPILED or _compile()
     if "//" in text:
         stripped = text.lstrip(" \t")
         if stripped[:2] == "//":
@@ -94,10 +98,15 @@ def fast_line(text: str, line_no: int) -> Line | None:
         return None
     groups = match.groups()
     start = match.start
-    for head, kind, title, body, annotations in layout:
+    found = by_last_group.get(match.lastindex)
+    if found is not None:
+        head, kind, title, body, annotations = found
         value = groups[head - 1]
-        if value is not None:
-            break
+    else:  # the line ends with a comment: find the head that matched
+        for head, kind, title, body, annotations in layout:
+            value = groups[head - 1]
+            if value is not None:
+                break
     head_column = start(head) + 1
     if title == -1:
         title_value, title_column = value, head_column

@@ -31,6 +31,7 @@ _ITEM = re.compile(
     r"@[^\W\d][\w-]*|\^[^\W\d][\w-]*|#\((?:[^)\\\n]|\\.)+\)|#[\w-]+"
     r'|\{(?:[^{}"\n\\]|\\.|"(?:[^"\\\n]|\\.)*")*\}'
 )
+_ITEM_AND_BLANKS = re.compile(f"({_ITEM.pattern})([ \t]*)")
 _SIGILS = {"@": "actor", "^": "source", "#": "tag"}
 
 
@@ -117,12 +118,12 @@ def node_line(kind: str, line_no: int, head: str, head_column: int, title: str |
         raw = title.rstrip()
         if raw[-1] == ":":
             raw = raw[:-1].rstrip()
-        line.title = unescape(raw[1:-1])
+        line.title = unescape(raw[1:-1]) if "\\" in raw else raw[1:-1]
         line.title_column = title_column
         line.title_end = title_column + len(raw)
     if text is not None:
         value = text.rstrip()
-        line.text = _words(value)
+        line.text = _words(value) if "\\" in value or "\t" in value or "  " in value else value
         line.last_column = text_column + len(value)
     if annotations is not None:
         line.annotations = read_annotations(annotations, line_no, annotations_column)
@@ -145,9 +146,8 @@ def read_annotations(raw: str, line_no: int, column: int) -> Annotations:
     """An ANNOTATIONS token → its items and metadata blocks."""
     items: list[tuple[str, str, int, int]] = []
     metas: list[MetaBlock] = []
-    for match in _ITEM.finditer(raw):
-        value = match.group()
-        start = column + match.start()
+    start = column
+    for value, blanks in _ITEM_AND_BLANKS.findall(raw):  # the token is items and blanks, nothing else
         sigil = value[0]
         if sigil == "{":
             metas.append(read_meta(value, line_no, start))
@@ -156,6 +156,7 @@ def read_annotations(raw: str, line_no: int, column: int) -> Annotations:
             items.append(("tag", unescape(tag), start, start + len(value)))
         else:
             items.append((_SIGILS[sigil], value[1:], start, start + len(value)))
+        start += len(value) + len(blanks)
     return Annotations(line_no, column, column + len(raw.rstrip()), items, metas)
 
 

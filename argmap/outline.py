@@ -161,7 +161,8 @@ class _FileState:
                 self.close()
             self.stack.append(_Open(indent, "", True, None, None, _PLAIN, self.line_span(line_no, text), [], False))
             return
-        trivia = self.take_trivia(line.comment)
+        comment = line.comment
+        trivia = _PLAIN if not self.blank and not self.comments and comment is None else self.take_trivia(comment)
         if kind == "node" or kind == "child":
             self.node(line, indent, trivia, text)
             return
@@ -189,8 +190,8 @@ class _FileState:
         return len(prefix.expandtabs(8))
 
     def take_trivia(self, comment: str | None) -> Trivia:
-        if not self.blank and not self.comments and comment is None:
-            return _PLAIN  # most lines: one shared instance
+        """The comments and blank line gathered above this line, and its own comment (the
+        caller gives most lines, which have none, the shared `_PLAIN`)."""
         trivia = Trivia(self.blank, tuple(self.comments), () if comment is None else (comment,))
         self.comments = []
         self.blank = False
