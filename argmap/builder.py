@@ -61,13 +61,20 @@ def freeze(b: GraphBuilder, path: str | None) -> Map:
                     references.setdefault(usage.name, []).append(span)
     for node_id, spans in references.items():
         nodes[node_id] = remake_node(nodes[node_id], references=tuple(spans))
-    relations: dict[str, Relation] = {}
-    for relation_id, r in b.relations.items():
-        if r.source in nodes and (r.target in nodes or r.target in relations):
-            relations[relation_id] = r
+    # a relation whose ends are not both there (an undefined node, a dropped relation) goes;
+    # in place, as a copy of a large map's relations would raise the peak of memory
+    relations = b.relations
+    dropped: set[str] = set()
+    for relation_id, r in relations.items():
+        target = r.target
+        if r.source not in nodes or (target not in nodes and (target not in relations or target in dropped)):
+            dropped.add(relation_id)
+    for relation_id in dropped:
+        del relations[relation_id]
     diagnostics = sorted(b.diagnostics, key=lambda d: (d.span.path != path, d.span.path or "", d.span.line, d.span.column))
+    usages, b.usages = tuple(b.usages), []
     return Map(b.metadata, b.actors, b.sources, b.sections, nodes, relations, tuple(b.document),
-               b.trailing, path, tuple(b.included), tuple(b.usages), tuple(diagnostics))
+               b.trailing, path, tuple(b.included), usages, tuple(diagnostics))
 
 
 def _undefined(b: GraphBuilder, usage: Usage) -> None:

@@ -11,7 +11,7 @@ from typing import Callable, Iterator
 
 from .errors import Diagnostic, Severity, Span
 from .gcpause import gc_paused
-from .model import Map, Node, NodeKind, RelationKind, is_relation_id
+from .model import Map, Node, NodeKind, Relation, RelationKind, is_relation_id
 
 Check = Callable[[Map], Iterator[Diagnostic]]
 
@@ -96,12 +96,19 @@ def self_relations(m: Map) -> Iterator[Diagnostic]:
 
 def conflicting_relations(m: Map) -> Iterator[Diagnostic]:
     """One node both supporting and attacking the same target."""
-    seen: dict[tuple[str, str], RelationKind] = {}
+    support, attack = RelationKind.SUPPORT, RelationKind.ATTACK
+    first: dict[str, Relation] = {}  # each source's first support or attack
+    several: dict[str, list[Relation]] = {}  # all of them, for the few sources with more than one
     for r in m.relations.values():
-        if r.kind not in (RelationKind.SUPPORT, RelationKind.ATTACK):
+        if r.kind is not support and r.kind is not attack:
             continue
-        other = seen.setdefault((r.source, r.target), r.kind)
-        if other is not r.kind:
+        earlier = first.setdefault(r.source, r)
+        if earlier is r:
+            continue
+        others = several.setdefault(r.source, [earlier])
+        same_pair = next((o for o in others if o.target == r.target), None)
+        others.append(r)
+        if same_pair is not None and same_pair.kind is not r.kind:
             yield Diagnostic("support-and-attack", f"{r.source} both supports and attacks {r.target}", r.span,
                              Severity.WARNING, "split the node into the part that supports and the part that attacks")
 
@@ -109,9 +116,13 @@ def conflicting_relations(m: Map) -> Iterator[Diagnostic]:
 def empty_undercuts(m: Map) -> Iterator[Diagnostic]:
     """`_> X` where X draws no inference that could be undercut."""
     undercut = RelationKind.UNDERCUT
-    sources = {r.source for r in m.relations.values() if r.kind is not undercut}
-    for r in m.relations.values():
-        if r.kind is undercut and r.target not in sources and not is_relation_id(r.target):
+    of_nodes = [r for r in m.relations.values() if r.kind is undercut and not is_relation_id(r.target)]
+    if not of_nodes:
+        return
+    targets = {r.target for r in of_nodes}
+    inferring = {r.source for r in m.relations.values() if r.kind is not undercut and r.source in targets}
+    for r in of_nodes:
+        if r.target not in inferring:
             yield Diagnostic("undercut-without-inference", f"{r.target} supports or attacks nothing, so there is no inference to undercut",
                              r.span, Severity.WARNING, "attack the node with '->' instead, or give it a conclusion")
 
