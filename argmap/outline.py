@@ -82,7 +82,8 @@ class _Open:
 def read_file(builder: GraphBuilder, items: Iterable[tuple], text: str, path: str | None, in_document: bool) -> None:
     """Read one file's lines into `builder`: `items` are (`Line` or front matter token, line
     text) pairs (argmap.parse.iter_lines), `text` the whole file."""
-    state = _FileState(builder, text[: text.find("\n") % (len(text) + 1)], path, in_document)
+    end = text.find("\n")
+    state = _FileState(builder, text if end < 0 else text[:end], path, in_document)
     for item, line_text in items:
         if type(item) is Line:
             state.line(item, line_text)
