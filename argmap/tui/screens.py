@@ -61,16 +61,19 @@ class BrowserScreen(NavigatingScreen):
         self.tag_filter: str | None = None
 
     def compose(self) -> ComposeResult:
+        # What appears over the panes comes first: showing or hiding a widget renumbers the
+        # painting order of the siblings placed after it, and a widget whose order changes
+        # is repainted whole (the overlays first: opening one repaints only itself).
+        yield HelpBox(id="help-box")
+        yield PickBox(id="pick-box")
+        yield DiagnosticsPanel(id="diagnostics")
+        yield SearchBar(placeholder="search titles and texts…", id="search")
         yield Header(show_clock=False, icon="⚖")
         with Horizontal(id="panes"):
             yield OutlineTree(id="outline")
             yield DetailPane(id="detail")
-        yield DiagnosticsPanel(id="diagnostics")
-        yield SearchBar(placeholder="search titles and texts…", id="search")
         yield Static(id="status")
         yield Static(KEY_HINTS, id="keys")
-        yield HelpBox(id="help-box")
-        yield PickBox(id="pick-box")
 
     def on_mount(self) -> None:
         self.tree.border_title = "Outline"
@@ -158,10 +161,17 @@ class BrowserScreen(NavigatingScreen):
         panel = self.query_one(DiagnosticsPanel)
         panel.show(self.app.diagnostics)
         if open_panel:
-            panel.display = True
+            self.show_panel(True)
         elif close_if_clean and not self.app.diagnostics and not panel.has_focus:
-            panel.display = False
+            self.show_panel(False)
         self.update_status()
+
+    def show_panel(self, shown: bool) -> None:
+        """Show or hide the diagnostics panel. It is drawn over the bottom of the panes (no
+        layout of the screen): while it is there the outline keeps its cursor in the middle
+        of its rows, above the panel."""
+        self.query_one(DiagnosticsPanel).display = shown
+        self.tree.center_scroll = shown
 
     # --- events ------------------------------------------------------------------------------
 
@@ -246,7 +256,7 @@ class BrowserScreen(NavigatingScreen):
     def action_diagnostics(self) -> None:
         panel = self.query_one(DiagnosticsPanel)
         if panel.display and panel.has_focus:
-            panel.display = False
+            self.show_panel(False)
             self.tree.focus()
         else:
             self.show_diagnostics(open_panel=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import ClassVar, Self
 
 from rich.style import Style
 from rich.text import Text
@@ -35,6 +37,9 @@ class OutlineTree(Tree[Row]):
         Binding("right", "expand_node", "Expand", show=False),
         Binding("left", "collapse_node", "Collapse", show=False),
     ]
+
+    #: set while the outline gains or loses the focus (see `refresh`)
+    _focus_changing = False
 
     def __init__(self, **kwargs) -> None:
         super().__init__("map", **kwargs)
@@ -70,9 +75,48 @@ class OutlineTree(Tree[Row]):
     def notify_style_update(self) -> None:
         """Redraw the cursor's rows; the others only if their look changed (`render_lines`)."""
         super(Tree, self).notify_style_update()  # Tree's own version is the costly one
+        self._refresh_cursor_rows()
+
+    def _refresh_cursor_rows(self) -> None:
         if self.cursor_node is not None:
             self.cursor_node.refresh()  # a new cache key for the rows under the cursor
             self._refresh_node(self.cursor_node)
+
+    # Gaining or losing the focus, Textual repaints the whole widget (three times: asked to
+    # focus, its new style, the focus event); here only the cursor's rows change.
+    # (Textual calls the handler of every class in the MRO: prevent_default stops it calling
+    # Widget's again after this one.)
+    def _on_focus(self, event: events.Focus) -> None:
+        event.prevent_default()
+        with self._cursor_rows_only():
+            super()._on_focus(event)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        event.prevent_default()
+        with self._cursor_rows_only():
+            super()._on_blur(event)
+
+    def focus(self, scroll_visible: bool = True) -> Self:
+        """Take the focus (Textual repaints the whole widget when asked to)."""
+        with self._cursor_rows_only():
+            return super().focus(scroll_visible)
+
+    @contextmanager
+    def _cursor_rows_only(self) -> Iterator[None]:
+        self._focus_changing = True
+        try:
+            yield
+        finally:
+            self._focus_changing = False
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Self:
+        """Textual's refresh, but a whole repaint asked for by a focus change repaints the
+        cursor's rows only."""
+        if self._focus_changing and not (regions or layout or recompose):
+            self._refresh_cursor_rows()
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Paint the rows in `crop`, reading the base style once for all of them; forget the
