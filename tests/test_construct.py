@@ -97,3 +97,15 @@ def test_remade_objects_equal_replaced_ones(cls: type) -> None:
         assert changed == dataclasses.replace(obj, **{first: "changed"}) and getattr(changed, first) == "changed"
     with pytest.raises(TypeError):
         remake(obj, no_such_field=1)
+
+
+def test_the_slower_path_makes_the_same_objects(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.construct as construct
+
+    monkeypatch.setattr(construct, "_twin", lambda cls: None)  # as if CPython refused the class switch
+    for cls in (Span, Node):
+        make = construct.maker(cls)
+        for obj in [o for o in _objects(argmap.parse_file(FLAGSHIP)) if type(o) is cls][:10]:
+            values = [getattr(obj, f.name) for f in dataclasses.fields(cls)]
+            made = make(*values)
+            assert type(made) is cls and made == cls(*values)
