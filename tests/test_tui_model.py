@@ -231,3 +231,30 @@ def test_filter_matches_its_definition_on_generated_maps(seed: int, actor: str) 
 
     shown = {id(r.entry) for r in expand_all(model, model.roots(), []) if r.kind == "entry"}
     assert shown == {id(e) for e in map_.walk() if expected(e)}
+
+
+def test_idle_collector_runs_full_collections_only_when_the_user_pauses(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from argmap.tui import collector
+
+    now = [100.0]
+    monkeypatch.setattr(collector.time, "monotonic", lambda: now[0])
+    ran: list[int] = []
+    monkeypatch.setattr(collector.gc, "collect", lambda: ran.append(1) or 0)
+    before = gc.get_threshold()
+    idle = collector.IdleCollector()
+    idle.start()
+    try:
+        assert gc.get_threshold() == (*before[:2], collector.NEVER)
+        assert not idle.collect_if_idle()  # no input since the last collection
+        idle.input_seen()
+        now[0] += collector.IDLE_DELAY / 2
+        assert not idle.collect_if_idle() and not ran  # the user is still typing
+        now[0] += collector.IDLE_DELAY
+        assert idle.collect_if_idle() and ran == [1]
+        assert not idle.collect_if_idle() and ran == [1]  # once per pause
+    finally:
+        idle.stop()
+    assert gc.get_threshold() == before

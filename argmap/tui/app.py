@@ -7,13 +7,14 @@ import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from ..errors import ArgmapError, Diagnostic
 from ..model import Map
+from .collector import IDLE_DELAY, IdleCollector
 from .editor import open_in_editor
 from .live import file_lines, files_of, state_of, watch_files
 from .outline_model import OutlineModel
@@ -78,6 +79,7 @@ class ArgmapApp(App[None]):
         self._generation = 0
         #: set once the checks and lookups have been started (after the first paint)
         self.background_started = False
+        self.collector = IdleCollector()
         self.sub_title = Path(path).name if path else ""
         self.title = map_.title or "argmap"
 
@@ -86,6 +88,16 @@ class ArgmapApp(App[None]):
         if self.path and self.poll_interval > 0:
             self._watch(self._files)
         self.call_after_refresh(self._start_background_work)
+        self.collector.start()
+        self.set_interval(IDLE_DELAY, self.collector.collect_if_idle)
+
+    def on_unmount(self) -> None:
+        self.collector.stop()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.collector.input_seen()
+        await super().on_event(event)
 
     @work(thread=True, exclusive=True, group="watch", description="watch the map's files")
     def _watch(self, files: tuple[str, ...]) -> None:

@@ -40,6 +40,10 @@ class OutlineTree(Tree[Row]):
 
     #: set while the outline gains or loses the focus (see `refresh`)
     _focus_changing = False
+    #: depth of nested `batch` blocks, and what they asked for: None (nothing), a repaint
+    #: (False) or a layout (True)
+    _batching = 0
+    _batched_layout: bool | None = None
 
     def __init__(self, **kwargs) -> None:
         super().__init__("map", **kwargs)
@@ -112,11 +116,28 @@ class OutlineTree(Tree[Row]):
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
                 recompose: bool = False) -> Self:
         """Textual's refresh, but a whole repaint asked for by a focus change repaints the
-        cursor's rows only."""
+        cursor's rows only, and those asked for in a `batch` are made once, at its end."""
         if self._focus_changing and not (regions or layout or recompose):
             self._refresh_cursor_rows()
             return self
+        if self._batching and not (regions or recompose):
+            self._batched_layout = bool(self._batched_layout) or layout
+            return self
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Add, remove and expand many rows with one refresh (Tree refreshes the widget and
+        asks for a layout of the screen for every row added, and both cost more than the
+        row itself)."""
+        self._batching += 1
+        try:
+            yield
+        finally:
+            self._batching -= 1
+            if not self._batching and self._batched_layout is not None:
+                layout, self._batched_layout = self._batched_layout, None
+                super().refresh(layout=layout)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Paint the rows in `crop`, reading the base style once for all of them; forget the
@@ -147,29 +168,30 @@ class OutlineTree(Tree[Row]):
 
     def show_model(self, model: OutlineModel, overlay: Overlay) -> None:
         """Replace the whole outline with `model`; opens the first levels within a budget."""
-        self.model, self.overlay = model, overlay
-        self._colors = actor_colors(model.map)
-        self._loaded = set()
-        self.root.remove_children()  # (Tree.clear would keep the old nodes in its index)
-        self.move_cursor(None)  # the cursor's row is gone with them
-        self.root.expand()
-        self.load_children(self.root)
-        budget = AUTO_EXPAND_BUDGET
-        queue = list(self.root.children)
-        while queue and budget > 0:
-            node = queue.pop(0)
-            row = node.data
-            if row is None or not node.allow_expand or (
-                    row.kind == "range" and row.start > 0):  # only the first range opens
-                continue
-            if row.kind == "entry" and _depth(node) > 3:
-                continue
-            self.load_children(node)
-            if len(node.children) > budget:
-                continue
-            budget -= len(node.children)
-            node.expand()
-            queue.extend(node.children)
+        with self.batch():
+            self.model, self.overlay = model, overlay
+            self._colors = actor_colors(model.map)
+            self._loaded = set()
+            self.root.remove_children()  # (Tree.clear would keep the old nodes in its index)
+            self.move_cursor(None)  # the cursor's row is gone with them
+            self.root.expand()
+            self.load_children(self.root)
+            budget = AUTO_EXPAND_BUDGET
+            queue = list(self.root.children)
+            while queue and budget > 0:
+                node = queue.pop(0)
+                row = node.data
+                if row is None or not node.allow_expand or (
+                        row.kind == "range" and row.start > 0):  # only the first range opens
+                    continue
+                if row.kind == "entry" and _depth(node) > 3:
+                    continue
+                self.load_children(node)
+                if len(node.children) > budget:
+                    continue
+                budget -= len(node.children)
+                node.expand()
+                queue.extend(node.children)
 
     def load_children(self, node: TreeNode[Row]) -> None:
         """Add the children of `node` once (called on expand, and before revealing)."""
@@ -177,8 +199,9 @@ class OutlineTree(Tree[Row]):
             return
         self._loaded.add(node.id)
         rows = self.model.roots() if node is self.root else self.model.children(node.data)
-        for row in rows:
-            node.add(self._label(row), row, allow_expand=self.model.has_children(row))
+        with self.batch():
+            for row in rows:
+                node.add(self._label(row), row, allow_expand=self.model.has_children(row))
 
     def _label(self, row: Row) -> Text:
         assert self.model is not None
@@ -219,17 +242,18 @@ class OutlineTree(Tree[Row]):
 
     def reveal(self, entry: NodeEntry) -> TreeNode[Row] | None:
         """Open the rows above `entry` and put the cursor on it; None if it is filtered out."""
-        if self.model is None:
-            return None
-        node = self.root
-        for item in self.model.path_to(entry):
-            child = self._child_for(node, item)
-            if child is None:
+        with self.batch():
+            if self.model is None:
                 return None
-            node.expand()
-            node = child
-        self.move_to(node)
-        return node
+            node = self.root
+            for item in self.model.path_to(entry):
+                child = self._child_for(node, item)
+                if child is None:
+                    return None
+                node.expand()
+                node = child
+            self.move_to(node)
+            return node
 
     def move_to(self, node: TreeNode[Row]) -> None:
         """Put the cursor on `node` and scroll it into view."""
