@@ -171,9 +171,9 @@ def test_filter_by_actor_and_tag(tmp_path: Path) -> None:
     async def scenario() -> None:
         app = sample_app(tmp_path)
         async with app.run_test(size=SIZE) as pilot:
-            picker = app.browser.query_one(PickBox)
+            picker = app.browser.query_one("#actor-box", PickBox)
             await pilot.press("a")
-            assert picker.display and picker.query_one("#pick-list").has_focus
+            assert picker.display and picker.query_one("OptionList").has_focus
             choices = [value for _, value in picker.choices]
             await pilot.press(*["down"] * choices.index("alice"), "enter")
             assert not picker.display and app.browser.tree.has_focus
@@ -182,7 +182,7 @@ def test_filter_by_actor_and_tag(tmp_path: Path) -> None:
             assert "[Schools]" in shown  # it leads to alice's claim (`>< [Tax cut]`)
             assert "actor: @alice" in status_text(app)
             await pilot.press("t")
-            tags = [value for _, value in picker.choices]
+            tags = [value for _, value in app.browser.query_one("#tag-box", PickBox).choices]
             await pilot.press(*["down"] * tags.index("evidence"), "enter")
             shown = loaded_entries(app)
             assert shown == set()  # no node of alice's is tagged #evidence

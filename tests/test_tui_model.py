@@ -233,6 +233,25 @@ def test_filter_matches_its_definition_on_generated_maps(seed: int, actor: str) 
     assert shown == {id(e) for e in map_.walk() if expected(e)}
 
 
+@settings(max_examples=15)
+@given(seed=st.integers(0, 10_000), actor=st.sampled_from([None, "alice", "bob", "nobody"]),
+       tag=st.sampled_from([None, "economy", "law", "(energy security)", "nothing"]))
+def test_filter_by_actor_and_tag_keeps_what_testing_every_node_keeps(
+        seed: int, actor: str | None, tag: str | None) -> None:
+    """The filter the pickers set (only the indexed nodes are tested) shows the same rows as
+    testing every node of the map."""
+    map_ = _generated(80, seed)
+    indexed, every = OutlineModel(map_), OutlineModel(map_)
+    indexed.filter_by(actor, tag)
+    every.set_filter(None if actor is None and tag is None else lambda node: (
+        (actor is None or actor in node.actors) and (tag is None or tag in node.tags)))
+
+    def shown(model: OutlineModel) -> list[int]:
+        return [id(r.entry) for r in expand_all(model, model.roots(), []) if r.kind == "entry"]
+
+    assert shown(indexed) == shown(every)
+
+
 def test_idle_collector_runs_full_collections_only_when_the_user_pauses(
         monkeypatch: pytest.MonkeyPatch) -> None:
     import gc

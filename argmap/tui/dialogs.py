@@ -106,7 +106,9 @@ def key_table() -> Text:
 
 
 class PickBox(Dialog):
-    """Choose one value from a list (Enter); the first choice clears the filter."""
+    """Choose one value from a list (Enter); the first choice clears the filter. Each filter
+    has its own box, which keeps its list from one opening to the next (filling it again
+    costs more than the rest of the key)."""
 
     #: the value picked by the "show everything" choice
     CLEAR = ""
@@ -119,25 +121,25 @@ class PickBox(Dialog):
             self.value = value
             super().__init__()
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, purpose: str, title: str, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.purpose = ""
+        self.purpose = purpose
+        self.title = title
         self.choices: list[tuple[str, str]] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="dialog-title")
-        yield OptionList(id="pick-list")
+        yield Static(self.title, classes="dialog-title")
+        yield OptionList(classes="pick-list")
 
-    def ask(self, purpose: str, title: str, choices: list[tuple[str, str]],
-            current: str | None) -> None:
-        """Offer `choices` (`(label, value)`) under `title`, the `current` one highlighted."""
-        self.purpose = purpose
-        self.choices = [("(everything)", self.CLEAR), *choices]
-        self.query_one(".dialog-title", Static).update(title)
+    def ask(self, choices: list[tuple[str, str]], current: str | None) -> None:
+        """Offer `choices` (`(label, value)`), the `current` one highlighted."""
+        choices = [("(everything)", self.CLEAR), *choices]
         options = self.query_one(OptionList)
-        options.clear_options()
-        options.add_options([Option(label) for label, _ in self.choices])
-        values = [value for _, value in self.choices]
+        if choices != self.choices:
+            self.choices = choices
+            options.clear_options()
+            options.add_options([Option(label) for label, _ in choices])
+        values = [value for _, value in choices]
         options.highlighted = values.index(current) if current in values else 0
         self.open_box()
 

@@ -4,7 +4,7 @@ the relations touching a node, the tags used. Each is built once, on first use (
 
 from __future__ import annotations
 
-from ..model import Map, Relation
+from ..model import Map, Node, Relation
 from .filters import tag_choices
 
 
@@ -18,12 +18,32 @@ class MapIndex:
         self._last_search: tuple[str, list[int]] = ("", [])
         self._touching: dict[str, list[Relation]] | None = None
         self._tag_choices: list[tuple[str, str]] | None = None
+        self._by_actor: dict[str, list[Node]] | None = None
+        self._by_tag: dict[str, list[Node]] = {}
 
     def prepare_map_index(self) -> None:
         """Build every lookup now."""
         self.search("")
         self._build_touching()
         self.tag_choices()
+        self.nodes_with(None, None)
+
+    def nodes_with(self, actor: str | None, tag: str | None) -> list[Node]:
+        """Nodes that may be said by `actor` and tagged `tag`: the shorter of the lists of
+        those said by `actor` and those tagged `tag` (None: no condition; neither: every
+        node). A filter still tests each one for both."""
+        if self._by_actor is None:
+            by_actor: dict[str, list[Node]] = {}
+            by_tag: dict[str, list[Node]] = {}
+            for node in self.map.nodes.values():
+                for name in node.actors:
+                    by_actor.setdefault(name, []).append(node)
+                for name in node.tags:
+                    by_tag.setdefault(name, []).append(node)
+            self._by_tag, self._by_actor = by_tag, by_actor  # (the test is on _by_actor)
+        lists = [found.get(key, []) for found, key in ((self._by_actor, actor), (self._by_tag, tag))
+                 if key is not None]
+        return min(lists, key=len) if lists else list(self.map.nodes.values())
 
     def search(self, query: str) -> list[str]:
         """Ids of the nodes whose title or text contains `query` (any case), in map order.

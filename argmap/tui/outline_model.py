@@ -16,10 +16,11 @@ reload) needs the parent of every entry; that index is built on first use.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import IncludeEntry, Map, Node, NodeEntry, SectionEntry
+from .filters import node_filter
 from .included import Container, IncludedFile, IncludedOutlines
 from .map_index import MapIndex
 
@@ -141,10 +142,17 @@ class OutlineModel(MapIndex):
 
     # --- filters ----------------------------------------------------------------------------
 
-    def set_filter(self, keep: Callable[[Node], bool] | None) -> None:
-        """Show only the entries of nodes for which `keep` is true, and the entries above them."""
+    def set_filter(self, keep: Callable[[Node], bool] | None,
+                   candidates: Iterable[Node] | None = None) -> None:
+        """Show only the entries of nodes for which `keep` is true, and the entries above them;
+        only `candidates` (default: every node) are tested."""
         self._keep = keep
-        self._kept = None if keep is None else self._matching_entries(keep)
+        self._kept = None if keep is None else self._matching_entries(keep, candidates)
+
+    def filter_by(self, actor: str | None, tag: str | None) -> None:
+        """Show only the nodes said by `actor` and tagged `tag` (None: either filter off), and
+        the entries above them."""
+        self.set_filter(node_filter(actor, tag), self.nodes_with(actor, tag))
 
     def is_context(self, row: Row) -> bool:
         """True for an entry shown only because something below it matches the filter."""
@@ -153,12 +161,13 @@ class OutlineModel(MapIndex):
         node = self.map.nodes.get(row.entry.node)
         return node is None or not self._keep(node)
 
-    def _matching_entries(self, keep: Callable[[Node], bool]) -> set[int]:
+    def _matching_entries(self, keep: Callable[[Node], bool],
+                          candidates: Iterable[Node] | None = None) -> set[int]:
         """Identities of the entries that match or have a matching descendant: from each use
         of a matching node up to the top (visiting only what is kept, not the whole outline)."""
         parents = self._index()
         kept: set[int] = set()
-        for node in self.map.nodes.values():
+        for node in self.map.nodes.values() if candidates is None else candidates:
             if not keep(node):
                 continue
             for entry in self._uses.get(node.id, ()):

@@ -14,7 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Header, Static, Tree
 
 from .dialogs import KEY_HINTS, Dialog, HelpBox, PickBox
-from .filters import actor_choices, node_filter
+from .filters import actor_choices
 from .navigation import NavigatingScreen
 from .outline_model import Row
 from .widgets import DetailPane, DiagnosticsPanel, OutlineTree, RelationList, SearchBar
@@ -65,7 +65,8 @@ class BrowserScreen(NavigatingScreen):
         # painting order of the siblings placed after it, and a widget whose order changes
         # is repainted whole (the overlays first: opening one repaints only itself).
         yield HelpBox(id="help-box")
-        yield PickBox(id="pick-box")
+        yield PickBox("actor", "Show the nodes of…", id="actor-box", classes="pick-box")
+        yield PickBox("tag", "Show the nodes tagged…", id="tag-box", classes="pick-box")
         yield DiagnosticsPanel(id="diagnostics")
         yield SearchBar(placeholder="search titles and texts…", id="search")
         yield Header(show_clock=False, icon="⚖")
@@ -89,7 +90,7 @@ class BrowserScreen(NavigatingScreen):
     def show_map(self, keep: str | None = None) -> None:
         """(Re)build the outline from the app's model; keep the cursor on node `keep`."""
         app = self.app
-        app.model.set_filter(node_filter(self.actor_filter, self.tag_filter))
+        app.model.filter_by(self.actor_filter, self.tag_filter)
         self.tree.show_model(app.model, app.overlay)
         self.history = [
             e if app.model.contains(e) else app.model.entry_for_node(e.node) for e in self.history
@@ -216,12 +217,12 @@ class BrowserScreen(NavigatingScreen):
     # --- filters, panels, help ----------------------------------------------------------------
 
     def action_filter_actor(self) -> None:
-        self.open_dialog(self.query_one(PickBox), "actor", "Show the nodes of…",
-                         actor_choices(self.app.map), self.actor_filter)
+        self.open_dialog(self.query_one("#actor-box", PickBox), actor_choices(self.app.map),
+                         self.actor_filter)
 
     def action_filter_tag(self) -> None:
-        self.open_dialog(self.query_one(PickBox), "tag", "Show the nodes tagged…",
-                         self.app.model.tag_choices(), self.tag_filter)
+        self.open_dialog(self.query_one("#tag-box", PickBox), self.app.model.tag_choices(),
+                         self.tag_filter)
 
     def open_dialog(self, box: Dialog, *ask) -> None:
         """Show `box` over the browser (a picker is asked `ask`); closing it gives the focus

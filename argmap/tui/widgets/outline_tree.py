@@ -21,9 +21,12 @@ from ..outline_model import Item, OutlineModel, Row
 from ..overlay import Overlay
 from .labels import actor_colors, row_label
 
-#: tree nodes the first screen may open automatically (sections, then shallow entries);
-#: more than CHUNK, so that a huge map opens its first range of sections
-AUTO_EXPAND_BUDGET = 250
+#: rows the outline opens by itself when it is (re)built, in screens of the outline: the
+#: sections, then the shallow entries, breadth first, until they fill this many screens (the
+#: rows further down stay closed until expanded). Each row costs about 0.1 ms to add.
+AUTO_EXPAND_SCREENS = 2
+#: ... but at least this many rows (a small terminal, or the outline not laid out yet)
+AUTO_EXPAND_MIN = 80
 
 
 class OutlineTree(Tree[Row]):
@@ -176,7 +179,7 @@ class OutlineTree(Tree[Row]):
             self.move_cursor(None)  # the cursor's row is gone with them
             self.root.expand()
             self.load_children(self.root)
-            budget = AUTO_EXPAND_BUDGET
+            budget = max(AUTO_EXPAND_MIN, AUTO_EXPAND_SCREENS * self.size.height)
             queue = list(self.root.children)
             while queue and budget > 0:
                 node = queue.pop(0)
@@ -212,6 +215,13 @@ class OutlineTree(Tree[Row]):
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Row]) -> None:
         self.load_children(event.node)
+
+    def process_label(self, label: str | Text) -> Text:
+        """A label as it is: ours are one line of `Text` already (Tree copies every label to
+        cut it at its first line)."""
+        if isinstance(label, Text) and "\n" not in label.plain:
+            return label
+        return super().process_label(label)
 
     def get_label_width(self, node: TreeNode[Row]) -> int:
         """The label's width without rendering it (Tree asks for every row on each change)."""
