@@ -524,3 +524,36 @@ def test_included_files_appear_in_the_outline_with_their_own_lines(tmp_path: Pat
             assert app.browser.current_entry() is reference
 
     run(scenario)
+
+
+def test_outline_rows_are_painted_as_textual_tree_paints_them(tmp_path: Path) -> None:
+    """The outline paints its rows itself (`RowPainter`, faster): every row, with the cursor,
+    the mouse over a row, focused or not, is the strip Textual's own Tree makes."""
+    from textual.geometry import Region
+    from textual.widgets import Tree
+
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            tree = app.browser.tree
+            await pilot.press("a", "down", "down", "enter")  # a filter: dimmed context rows
+            await pilot.press("j", "j", "l")
+            await pilot.pause()
+
+            def compare() -> None:
+                tree.render_lines(Region(0, 0, *tree.size))  # a pass: styles read
+                for y in range(tree.last_line + 1):
+                    ours = tree._painter.paint(y, tree.size.width, tree.rich_style)
+                    tree._line_cache.clear()  # (it is shared: Tree would hand back our strip)
+                    theirs = Tree._render_line(tree, y, 0, ours.cell_length, tree.rich_style)
+                    assert list(ours) == list(theirs), y
+
+            compare()
+            tree.hover_line = 2
+            compare()
+            await pilot.press("tab")
+            await pilot.pause()
+            assert not tree.has_focus
+            compare()
+
+    run(scenario)

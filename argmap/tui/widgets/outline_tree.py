@@ -20,6 +20,7 @@ from ...model import NodeEntry
 from ..outline_model import Item, OutlineModel, Row
 from ..overlay import Overlay
 from .labels import actor_colors, row_label
+from .row_painter import RowPainter
 
 #: rows the outline opens by itself when it is (re)built, in screens of the outline: the
 #: sections, then the shallow entries, breadth first, until they fill this many screens (the
@@ -60,6 +61,7 @@ class OutlineTree(Tree[Row]):
         self._paint_style = Style()
         self._painted_look: tuple[Style, ...] = ()
         self._sized_width = -1
+        self._painter = RowPainter(self)
 
     # --- painting --------------------------------------------------------------------------
     # Tree answers every change of style (focus, blur) by rebuilding its list of lines,
@@ -150,6 +152,7 @@ class OutlineTree(Tree[Row]):
         if look != self._painted_look:
             self._painted_look = look
             self._clear_line_cache()
+        self._painter.start_pass()
         return super().render_lines(crop)
 
     def _on_resize(self, event: events.Resize) -> None:
@@ -166,6 +169,22 @@ class OutlineTree(Tree[Row]):
         scroll_x, scroll_y = self.scroll_offset
         return self._render_line(y + scroll_y, scroll_x, scroll_x + self.size.width,
                                  self._paint_style)
+
+    def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
+        """Row `y` of the outline, cropped to `x1`-`x2`: cached under Tree's own key, and
+        painted by a `RowPainter` (Tree's own way costs three times as much)."""
+        tree_lines = self._tree_lines
+        width = self.size.width
+        if y >= len(tree_lines):
+            return Strip.blank(width, base_style)
+        path = tree_lines[y].path
+        is_hover = self.hover_line >= 0 and any(node._hover for node in path)
+        key = (y, is_hover, width, self._updates, self._pseudo_class_state,
+               tuple(node._updates for node in path))
+        strip = self._line_cache.get(key)
+        if strip is None:
+            strip = self._line_cache[key] = self._painter.paint(y, width, base_style)
+        return strip.crop(x1, x2)
 
     # --- filling ---------------------------------------------------------------------------
 
