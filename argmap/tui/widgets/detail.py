@@ -168,6 +168,9 @@ class RelationList(OptionList):
 class DetailPane(VerticalScroll, can_focus=False):
     """Everything about one node: description, relations to follow, and its source lines."""
 
+    #: what the pane shows (filling it again with the same costs a layout and a repaint)
+    _shown: tuple[object, ...] = ()
+
     def compose(self) -> ComposeResult:
         yield Static(id="detail-body")
         yield Static("Relations (Tab, then Enter to follow)", classes="detail-heading")
@@ -176,15 +179,25 @@ class DetailPane(VerticalScroll, can_focus=False):
 
     def show_node(self, map_: Map, node: Node, overlay: Overlay,
                   relations: list[Relation], read_lines: LineReader) -> None:
-        """Fill the pane for `node`."""
+        """Fill the pane for `node` (unless it shows it already)."""
+        lines = read_lines(node.span.path) if node.span.path else []
+        # by identity (a map compared by value could take seconds); the objects are kept in
+        # the key, so their ids cannot be reused while it stands
+        shown = (id(map_), id(node), id(overlay), [r.id for r in relations], len(lines),
+                 (map_, node, overlay))
+        if shown[:5] == self._shown[:5]:
+            return
+        self._shown = shown
         self.query_one("#detail-body", Static).update(describe(map_, node, overlay))
         self.query_one(RelationList).show([relation_choice(map_, r, node.id) for r in relations])
-        lines = read_lines(node.span.path) if node.span.path else []
         excerpt = source_excerpt(lines, node.span)
         self.query_one("#detail-source", Static).update(excerpt or "")
 
     def show_text(self, text: Text) -> None:
         """Show a message instead of a node (a section, a range, an empty map)."""
+        if self._shown == (text,):
+            return
+        self._shown = (text,)
         self.query_one("#detail-body", Static).update(text)
         self.query_one(RelationList).show([])
         self.query_one("#detail-source", Static).update("")
