@@ -173,10 +173,10 @@ def test_filter_by_actor_and_tag(tmp_path: Path) -> None:
         async with app.run_test(size=SIZE) as pilot:
             picker = app.browser.query_one("#actor-box", PickBox)
             await pilot.press("a")
-            assert picker.display and picker.query_one("OptionList").has_focus
+            assert picker.visible and picker.query_one("OptionList").has_focus
             choices = [value for _, value in picker.choices]
             await pilot.press(*["down"] * choices.index("alice"), "enter")
-            assert not picker.display and app.browser.tree.has_focus
+            assert not picker.visible and app.browser.tree.has_focus
             shown = loaded_entries(app)
             assert "[No evidence]" not in shown and "[Temporary]" in shown
             assert "[Schools]" in shown  # it leads to alice's claim (`>< [Tax cut]`)
@@ -374,11 +374,11 @@ def test_help_lists_every_key_of_the_screen(tmp_path: Path) -> None:
         async with app.run_test(size=SIZE) as pilot:
             help_box = app.browser.query_one(HelpBox)
             await pilot.press("question_mark")
-            assert help_box.display and help_box.has_focus
+            assert help_box.visible and help_box.has_focus
             await pilot.press("s")  # the browser's keys do not reach past an open box
             assert app.overlay_pending is None and app.overlay.name == "none"
             await pilot.press("escape")
-            assert not help_box.display and app.browser.tree.has_focus
+            assert not help_box.visible and app.browser.tree.has_focus
 
     run(scenario)
 

@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 from ..errors import ArgmapError, Diagnostic
 from ..model import Map
 from .collector import IDLE_DELAY, IdleCollector
+from .dialogs import PickBox
 from .editor import open_in_editor
 from .live import file_lines, files_of, state_of, watch_files
 from .outline_model import OutlineModel
@@ -129,6 +130,7 @@ class ArgmapApp(App[None]):
     def _prepared(self, model: OutlineModel) -> None:
         if model is self.model and self._browsing():
             self.browser.show_detail()  # now with the source lines
+            self.browser.query_one("#tag-box", PickBox).fill(model.tag_choices())
 
     # --- the map and its file ------------------------------------------------------------------
 

@@ -52,7 +52,12 @@ KEY_HINTS = Text.assemble(*(
 
 
 class Dialog(Vertical):
-    """A box over the browser, hidden until `open_box`; Escape closes it (`Closed`)."""
+    """A box over the browser, hidden until `open_box`; Escape closes it (`Closed`).
+
+    The box is laid out all along, invisible (not `display: none`), on a layer of its own:
+    opening it then shows it where it already is, without sizing it and everything in it
+    again (a second layout pass) and without a layout of the browser.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
 
@@ -62,11 +67,11 @@ class Dialog(Vertical):
     @property
     def is_modal(self) -> bool:
         """While shown, the browser's keys do not reach past the box."""
-        return self.display
+        return self.visible
 
     def open_box(self) -> None:
         """Show the box and give it the keys."""
-        self.display = True
+        self.visible = True
         self.focus_inside()
 
     def focus_inside(self) -> None:
@@ -75,7 +80,7 @@ class Dialog(Vertical):
 
     def close_box(self) -> None:
         """Hide the box (the screen puts the focus back)."""
-        self.display = False
+        self.visible = False
 
     def action_close(self) -> None:
         self.close_box()
@@ -131,16 +136,21 @@ class PickBox(Dialog):
         yield Static(self.title, classes="dialog-title")
         yield OptionList(classes="pick-list")
 
-    def ask(self, choices: list[tuple[str, str]], current: str | None) -> None:
-        """Offer `choices` (`(label, value)`), the `current` one highlighted."""
+    def fill(self, choices: list[tuple[str, str]]) -> None:
+        """List `choices` (`(label, value)`) after "(everything)", if they changed (while
+        the box is hidden, so that opening it costs less)."""
         choices = [("(everything)", self.CLEAR), *choices]
-        options = self.query_one(OptionList)
         if choices != self.choices:
             self.choices = choices
+            options = self.query_one(OptionList)
             options.clear_options()
             options.add_options([Option(label) for label, _ in choices])
-        values = [value for _, value in choices]
-        options.highlighted = values.index(current) if current in values else 0
+
+    def ask(self, choices: list[tuple[str, str]], current: str | None) -> None:
+        """Offer `choices` (`(label, value)`), the `current` one highlighted."""
+        self.fill(choices)
+        values = [value for _, value in self.choices]
+        self.query_one(OptionList).highlighted = values.index(current) if current in values else 0
         self.open_box()
 
     def focus_inside(self) -> None:

@@ -101,6 +101,7 @@ class BrowserScreen(NavigatingScreen):
             self.tree.move_to_first_entry()
         self.update_status()
         self.show_detail()
+        self.query_one("#actor-box", PickBox).fill(actor_choices(app.map))
 
     def edit_target(self) -> tuple[str | None, int]:
         """The file and line `e` opens: the highlighted diagnostic's, else the node's."""
