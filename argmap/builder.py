@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import difflib
 
-from .construct import remaker
+from .construct import maker, remaker
 from .errors import Diagnostic, Severity, Span
-from .model import Actor, Map, Node, Relation, Section, Source, Usage
+from .lines import Annotations, MetaBlock
+from .model import Actor, Map, Node, Relation, RelationKind, Section, Source, Usage
 
 #: a copy of a node with some fields changed (`dataclasses.replace`, faster)
 remake_node = remaker(Node)
+_usage = maker(Usage)
+_relation = maker(Relation)
 
 
 class GraphBuilder:
@@ -44,6 +47,70 @@ class GraphBuilder:
                severity: Severity = Severity.ERROR, suggestions: tuple[str, ...] = ()) -> None:
         self.diagnostics.append(Diagnostic(code, message, span, severity, hint, suggestions))
 
+
+
+    # --- what annotations, references and relation markers add to the graph ------------
+    def use(self, kind: str, name: str, node: str | None, path: str | None, line: int, column: int,
+            end_column: int) -> None:
+        """Record a place where a name is written (see `Usage`)."""
+        self.usages.append(_usage(kind, name, node, path, line, column, end_column))
+
+    def annotate(self, path: str | None, node_id: str, actors: tuple, tags: tuple, sources: tuple, meta: dict,
+                 annotations: Annotations) -> tuple[tuple, tuple, tuple, dict]:
+        """A node's actors, tags, sources and metadata with `annotations` (written in file
+        `path`) added, each name once; every name written is recorded as a usage."""
+        usages, names = self.usages, self.names
+        line_no = annotations.line
+        for kind, name, column, end_column in annotations.items:
+            name = names.setdefault(name, name)  # one string per name, however often it is written
+            usages.append(_usage(kind, name, node_id, path, line_no, column, end_column))
+            if kind == "actor":
+                if name not in actors:
+                    actors += (name,)
+            elif kind == "tag":
+                if name not in tags:
+                    tags += (name,)
+            elif name not in sources:
+                sources += (name,)
+        if annotations.metas:
+            meta = dict(meta)
+            for block in annotations.metas:
+                self.merge_meta(path, meta, block)
+        shared = self.shared  # many nodes have the same annotations: one tuple for them all
+        return (shared.setdefault(actors, actors) if actors else (), shared.setdefault(tags, tags) if tags else (),
+                shared.setdefault(sources, sources) if sources else (), meta)
+
+    def annotated(self, path: str | None, node: Node, annotations: Annotations) -> Node:
+        """`node` remade with more annotations (written on a later line)."""
+        actors, tags, sources, meta = self.annotate(path, node.id, node.actors, node.tags, node.sources, node.meta,
+                                                    annotations)
+        return remake_node(node, actors=actors, tags=tags, sources=sources, meta=meta)
+
+    def merge_meta(self, path: str | None, target: dict, block: MetaBlock) -> None:
+        """Add a `{…}` block's values to `target`, reporting a block that could not be read
+        and a key given twice with different values."""
+        if block.error is not None:
+            message, column = block.error
+            self.report("bad-metadata", message, Span(path, block.line, column, block.line, column + 1),
+                        "write metadata as {key: value, other: \"quoted text\"}; quote values holding , { } [ ] or \"")
+            return
+        for key, value in block.values.items():
+            if key in target and target[key] != value:
+                column, end_column = block.positions[key]
+                self.report("duplicate-key", f"metadata key {key!r} is given twice with different values",
+                            Span(path, block.line, column, block.line, end_column), "keep one value",
+                            severity=Severity.WARNING)
+            target[key] = value
+
+    def add_relation(self, kind: RelationKind, source: str, target: str, span: Span,
+                     meta: dict, group: str | None = None) -> str:
+        """A new relation (its id is `rN`, N counting from 1); its weight is read from `meta`."""
+        relations = self.relations
+        relation_id = f"r{len(relations) + 1}"
+        weight = meta.get("weight") if meta else None
+        weight = float(weight) if isinstance(weight, (int, float)) and not isinstance(weight, bool) else None
+        relations[relation_id] = _relation(relation_id, kind, source, target, group, weight, meta, span)
+        return relation_id
 
 
 def freeze(b: GraphBuilder, path: str | None) -> Map:

@@ -1,8 +1,10 @@
 """`Line` records → `Map`: nesting from columns, relations from markers, names resolved.
 
 One pass over the lines with a stack of open node entries (no recursion, so 2,000 levels of
-nesting are fine). Included files are read into the same builder, so ids stay unique; their
-lines join the graph view but not the including file's document.
+nesting are fine). This module decides where things are written (indentation, nesting, the
+document's entries, comments); what they add to the graph (annotations, metadata, relations)
+is argmap/builder.py's. Included files are read into the same builder, so ids stay unique;
+their lines join the graph view but not the including file's document.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 from .builder import GraphBuilder, freeze, remake_node
 from .construct import maker
 from .errors import Diagnostic, Severity, Span
-from .lines import Annotations, Line, MetaBlock
+from .lines import Line
 from .model import (
     EMPTY_META,
     Actor,
@@ -24,14 +26,12 @@ from .model import (
     Node,
     NodeEntry,
     NodeKind,
-    Relation,
     RelationKind,
     Section,
     SectionEntry,
     Source,
     SourceEntry,
     Trivia,
-    Usage,
 )
 from .values import front_matter_entries
 
@@ -53,9 +53,7 @@ _KINDS = {"claim": NodeKind.CLAIM, "argument": NodeKind.ARGUMENT, "evidence": No
 _CO_PREMISE_WITH = ("+", "-", "&")
 # the objects made for every line, made without the frozen dataclasses' slower __init__
 _span = maker(Span)
-_usage = maker(Usage)
 _entry = maker(NodeEntry)
-_relation = maker(Relation)
 _node = maker(Node)
 
 
@@ -274,7 +272,7 @@ class _FileState:
             node = remake_node(node, text=f"{node.text}\n{line.text}")  # rare: a frozen node remade
             b.nodes[node.id] = node
         if node is not None and line.annotations is not None:
-            b.nodes[node.id] = self.annotated(node, line.annotations)
+            b.nodes[node.id] = self.b.annotated(self.path, node, line.annotations)
             entry.annotated_line = node.text.count("\n")
 
     # --- definitions and references -----------------------------------------------------
@@ -286,7 +284,7 @@ class _FileState:
         kind = line.node
         if kind == "claim_ref" or kind == "argument_ref":
             node_id = f"[{line.title}]" if kind == "claim_ref" else f"<{line.title}>"
-            b.usages.append(_usage("node", node_id, node_id, self.path, line.line, line.title_column, line.title_end))
+            b.use("node", node_id, node_id, self.path, line.line, line.title_column, line.title_end)
             return node_id, True
         node_kind = _KINDS.get(kind, NodeKind.CLAIM)
         if line.title is None:
@@ -299,9 +297,9 @@ class _FileState:
         existing = b.nodes.get(node_id)
         if existing is not None:
             if existing.kind is node_kind and existing.text == line.text:
-                b.usages.append(_usage("node", node_id, node_id, self.path, span.line, span.column, span.end_column))
+                b.use("node", node_id, node_id, self.path, span.line, span.column, span.end_column)
                 if line.annotations is not None:  # the same definition again, maybe with more annotations
-                    b.nodes[node_id] = self.annotated(existing, line.annotations)
+                    b.nodes[node_id] = self.b.annotated(self.path, existing, line.annotations)
                 return node_id, True
             b.report("duplicate-definition", f"{node_id} is already defined, with different text, at {existing.span}",
                      span, f"use {node_id} alone to refer to it, or give this node another title")
@@ -311,7 +309,7 @@ class _FileState:
         actors = tags = sources = ()
         meta = EMPTY_META
         if line.annotations is not None:
-            actors, tags, sources, meta = self.annotate(node_id, actors, tags, sources, meta, line.annotations)
+            actors, tags, sources, meta = b.annotate(self.path, node_id, actors, tags, sources, meta, line.annotations)
         b.nodes[node_id] = _node(node_id, node_kind, line.title, line.text, actors, tags, sources, meta,
                                  self.section_stack[-1][1] if self.section_stack else None, span, ())
         return node_id, False
@@ -329,56 +327,13 @@ class _FileState:
                           span, f"close the title ({written[0]}Title{closing}: text), or write \\{written[0]} to start the text with it",
                           severity=Severity.WARNING)
 
-    def annotate(self, node_id: str, actors: tuple, tags: tuple, sources: tuple, meta: dict,
-                 annotations: Annotations) -> tuple[tuple, tuple, tuple, dict]:
-        """A node's actors, tags, sources and metadata with `annotations` added (each name
-        once); every name written is recorded as a usage."""
-        b = self.b
-        usages, names = b.usages, b.names
-        path, line_no = self.path, annotations.line
-        for kind, name, column, end_column in annotations.items:
-            name = names.setdefault(name, name)  # one string per name, however often it is written
-            usages.append(_usage(kind, name, node_id, path, line_no, column, end_column))
-            if kind == "actor":
-                if name not in actors:
-                    actors += (name,)
-            elif kind == "tag":
-                if name not in tags:
-                    tags += (name,)
-            elif name not in sources:
-                sources += (name,)
-        if annotations.metas:
-            meta = dict(meta)
-            for block in annotations.metas:
-                self.merge_meta(meta, block)
-        shared = b.shared  # many nodes have the same annotations: one tuple for them all
-        return (shared.setdefault(actors, actors) if actors else (), shared.setdefault(tags, tags) if tags else (),
-                shared.setdefault(sources, sources) if sources else (), meta)
-
-    def annotated(self, node: Node, annotations: Annotations) -> Node:
-        """`node` remade with more annotations (written on a later line)."""
-        actors, tags, sources, meta = self.annotate(node.id, node.actors, node.tags, node.sources, node.meta, annotations)
-        return remake_node(node, actors=actors, tags=tags, sources=sources, meta=meta)
-
-    def merge_meta(self, target: dict, block: MetaBlock) -> None:
-        if block.error is not None:
-            message, column = block.error
-            self.b.report("bad-metadata", message, self.span(block.line, column, column + 1),
-                          "write metadata as {key: value, other: \"quoted text\"}; quote values holding , { } [ ] or \"")
-            return
-        for key, value in block.values.items():
-            if key in target and target[key] != value:
-                self.b.report("duplicate-key", f"metadata key {key!r} is given twice with different values",
-                              self.span(block.line, *block.positions[key]), "keep one value", severity=Severity.WARNING)
-            target[key] = value
-
     def relate(self, line: Line, parent: _Open, node_id: str, span: Span) -> str | None:
         b = self.b
         marker = line.marker
         meta: dict = EMPTY_META
         if line.relation_meta is not None:
             meta = {}
-            self.merge_meta(meta, line.relation_meta)
+            self.b.merge_meta(self.path, meta, line.relation_meta)
         if marker == "&":
             # joins the sibling above; as a first child, joins its parent (FORMAT.md's example)
             if parent.last_child_marker is None and parent.marker in _CO_PREMISE_WITH:
@@ -395,28 +350,19 @@ class _FileState:
                 b.groups += 1
                 sibling = replace(sibling, group=f"g{b.groups}")
                 b.relations[sibling.id] = sibling
-            return self.add_relation(sibling.kind, node_id, sibling.target, span, meta, sibling.group)
+            return b.add_relation(sibling.kind, node_id, sibling.target, span, meta, sibling.group)
         kind, direction = _MARKERS[marker]
         if kind is RelationKind.UNDERCUT and direction == "in":
             if parent.relation is not None:
-                return self.add_relation(kind, node_id, parent.relation, span, meta)
+                return b.add_relation(kind, node_id, parent.relation, span, meta)
             if parent.node.startswith("<"):
-                return self.add_relation(kind, node_id, parent.node, span, meta)
+                return b.add_relation(kind, node_id, parent.node, span, meta)
             b.report("undercut-without-inference", f"'_' undercuts the inference from {parent.node} to its parent, and it has none",
                      span, "put the undercut under a line that supports or attacks something, or use '-' to attack the claim itself")
             return None
         if direction == "out":
-            return self.add_relation(kind, parent.node, node_id, span, meta)
-        return self.add_relation(kind, node_id, parent.node, span, meta)
-
-    def add_relation(self, kind: RelationKind, source: str, target: str, span: Span,
-                     meta: dict, group: str | None = None) -> str:
-        relations = self.b.relations
-        relation_id = f"r{len(relations) + 1}"
-        weight = meta.get("weight") if meta else None
-        weight = float(weight) if isinstance(weight, (int, float)) and not isinstance(weight, bool) else None
-        relations[relation_id] = _relation(relation_id, kind, source, target, group, weight, meta, span)
-        return relation_id
+            return b.add_relation(kind, parent.node, node_id, span, meta)
+        return b.add_relation(kind, node_id, parent.node, span, meta)
 
     # --- other lines --------------------------------------------------------------------
     def current_section(self) -> str | None:
@@ -444,7 +390,7 @@ class _FileState:
         meta = {}
         if line.annotations is not None:
             for block in line.annotations.metas:
-                self.merge_meta(meta, block)
+                self.b.merge_meta(self.path, meta, block)
         if ident in table:
             self.b.report(f"duplicate-{what}", f"{what} {ident!r} is already declared at {table[ident].span}",
                           span, f"declare each {what} once")
