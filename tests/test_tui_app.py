@@ -433,6 +433,7 @@ def test_large_map_opens_lazily_and_search_reaches_deep_rows() -> None:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             assert len(app.browser.tree.loaded_nodes()) < 1_000  # not 50,000
+            assert cursor_node(app) == "_0"  # the first range is open, the cursor in it
             app.browser.jump_to_node("_43210")
             assert cursor_node(app) == "_43210"
             assert len(app.browser.tree.loaded_nodes()) < 2_000

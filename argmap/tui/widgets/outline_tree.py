@@ -23,8 +23,9 @@ from .labels import actor_colors, row_label
 from .row_painter import RowPainter
 
 #: rows the outline opens by itself when it is (re)built, in screens of the outline: the
-#: sections, then the shallow entries, breadth first, until they fill this many screens (the
-#: rows further down stay closed until expanded). Each row costs about 0.1 ms to add.
+#: first range of each long list, then the sections, then the shallow entries, breadth first,
+#: until they fill this many screens (the rows further down stay closed until expanded).
+#: Each row costs about 0.1 ms to add.
 AUTO_EXPAND_SCREENS = 2
 #: ... but at least this many rows (a small terminal, or the outline not laid out yet)
 AUTO_EXPAND_MIN = 80
@@ -209,6 +210,10 @@ class OutlineTree(Tree[Row]):
                 if row.kind == "entry" and _depth(node) > 3:
                     continue
                 self.load_children(node)
+                if row.kind == "range":  # the first range of a long list: always open
+                    node.expand()
+                    queue.extend(node.children)
+                    continue
                 if len(node.children) > budget:
                     continue
                 budget -= len(node.children)
