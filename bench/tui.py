@@ -217,8 +217,13 @@ def with_median_keys(first: dict, others: list[dict]) -> dict:
         if unit == "key_cpu_ms":
             slowest = sorted(zip(per_key, SESSION), reverse=True)
             out["slowest_keys"] = " ".join(f"{k}:{c:.0f}" for c, k in slowest[:3])
-            out["over_50"] = sum(c >= 50 for c in per_key)
+            out["key_cpu_ms"] = per_key
     return out
+
+
+def over_50(cpu_ms: list[float]) -> list[str]:
+    """`position:key:ms` for each key of the session at or over 50 ms of CPU."""
+    return [f"{i}:{key}:{ms:.0f}" for i, (key, ms) in enumerate(zip(SESSION, cpu_ms)) if ms >= 50]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -243,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
               "peak RSS MB: parsed / browsing / with overlay",
               "slowest keys (CPU ms)", "keys >= 50 ms CPU")
     print(" | ".join(header))
+    slow: dict[int, list[str]] = {}
     for nodes in args.sizes:
         r = measure(nodes, args.seed)
         if args.runs > 1:
@@ -257,8 +263,12 @@ def main(argv: list[str] | None = None) -> int:
             f"{r['overlay_s']:.2f}",
             f"{r['rss_parsed_mb']:.0f} / {r['rss_browsing_mb']:.0f} / {r['peak_rss_mb']:.0f}",
             r["slowest_keys"],
-            str(r.get("over_50", sum(c >= 50 for c in r["key_cpu_ms"]))),
+            str(len(over_50(r["key_cpu_ms"]))),
         ]), flush=True)
+        slow[nodes] = over_50(r["key_cpu_ms"])
+    for nodes, keys in slow.items():
+        print(f"{nodes:,} nodes, keys >= 50 ms CPU (position in the session:key:ms):",
+              " ".join(keys) or "none")
     return 0
 
 
