@@ -20,6 +20,7 @@ from .model import (
     Section,
     Source,
     Usage,
+    Usages,
 )
 from .parse import parse, parse_bytes, parse_file
 
@@ -41,6 +42,7 @@ __all__ = [
     "Source",
     "Span",
     "Usage",
+    "Usages",
     "UsageError",
     "check",
     "format_map",

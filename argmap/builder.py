@@ -8,15 +8,25 @@ files so ids stay unique).
 from __future__ import annotations
 
 import difflib
+from array import array
 
 from .construct import maker, remaker
 from .errors import Diagnostic, Severity, Span
 from .lines import Annotations, MetaBlock
-from .model import Actor, Map, Node, Relation, RelationKind, Section, Source, Usage
+from .model import (
+    Actor,
+    Map,
+    Node,
+    Relation,
+    RelationKind,
+    Section,
+    Source,
+    Usage,
+    Usages,
+)
 
 #: a copy of a node with some fields changed (`dataclasses.replace`, faster)
 remake_node = remaker(Node)
-_usage = maker(Usage)
 _relation = maker(Relation)
 
 
@@ -33,7 +43,12 @@ class GraphBuilder:
         self.relations: dict[str, Relation] = {}
         self.groups = 0
         self.untitled = 0
-        self.usages: list[Usage] = []
+        #: the usages, column by column (see `Usages`)
+        self.usage_kinds: list[str] = []
+        self.usage_names: list[str] = []
+        self.usage_nodes: list[str | None] = []
+        self.usage_paths: list[str | None] = []
+        self.usage_positions = array("i")
         #: each annotation name once, each tuple of names once (the model's nodes share them)
         self.names: dict[str, str] = {}
         self.shared: dict[tuple, tuple] = {}
@@ -53,17 +68,27 @@ class GraphBuilder:
     def use(self, kind: str, name: str, node: str | None, path: str | None, line: int, column: int,
             end_column: int) -> None:
         """Record a place where a name is written (see `Usage`)."""
-        self.usages.append(_usage(kind, name, node, path, line, column, end_column))
+        self.usage_kinds.append(kind)
+        self.usage_names.append(name)
+        self.usage_nodes.append(node)
+        self.usage_paths.append(path)
+        self.usage_positions.extend((line, column, end_column))
 
     def annotate(self, path: str | None, node_id: str, actors: tuple, tags: tuple, sources: tuple, meta: dict,
                  annotations: Annotations) -> tuple[tuple, tuple, tuple, dict]:
         """A node's actors, tags, sources and metadata with `annotations` (written in file
         `path`) added, each name once; every name written is recorded as a usage."""
-        usages, names = self.usages, self.names
+        names = self.names
         line_no = annotations.line
+        kinds, written, nodes, paths, positions = (self.usage_kinds, self.usage_names, self.usage_nodes,
+                                                   self.usage_paths, self.usage_positions)
         for kind, name, column, end_column in annotations.items:
             name = names.setdefault(name, name)  # one string per name, however often it is written
-            usages.append(_usage(kind, name, node_id, path, line_no, column, end_column))
+            kinds.append(kind)  # self.use(…), inlined: a large map has tens of thousands
+            written.append(name)
+            nodes.append(node_id)
+            paths.append(path)
+            positions.extend((line_no, column, end_column))
             if kind == "actor":
                 if name not in actors:
                     actors += (name,)
@@ -116,9 +141,11 @@ class GraphBuilder:
 def freeze(b: GraphBuilder, path: str | None) -> Map:
     """Resolve references and finish the frozen model (every node is closed by now)."""
     nodes = b.nodes
+    usages = Usages.from_columns(b.usage_kinds, b.usage_names, b.usage_nodes, b.usage_paths, b.usage_positions)
     references: dict[str, list[Span]] = {}
-    for usage in b.usages:
-        if usage.kind == "node":
+    for index, (kind, _) in enumerate(usages.kinds_and_names()):
+        if kind == "node":
+            usage = usages[index]
             node = nodes.get(usage.name)
             if node is None:
                 _undefined(b, usage)
@@ -139,7 +166,6 @@ def freeze(b: GraphBuilder, path: str | None) -> Map:
     for relation_id in dropped:
         del relations[relation_id]
     diagnostics = sorted(b.diagnostics, key=lambda d: (d.span.path != path, d.span.path or "", d.span.line, d.span.column))
-    usages, b.usages = tuple(b.usages), []
     return Map(b.metadata, b.actors, b.sources, b.sections, nodes, relations, tuple(b.document),
                b.trailing, path, tuple(b.included), usages, tuple(diagnostics))
 

@@ -17,6 +17,8 @@ document order); relation ids are `rN` (N counts relations from 1 in document or
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Iterator, Union
@@ -176,9 +178,9 @@ class Usage:
     """One place a name is written: `kind` is node | actor | source | tag.
 
     `name` is the node id, actor id, source id or tag; `node` the node whose line holds it
-    (None for a relation target written by reference). Editors and checks use these. A map
-    has about one per node, so the position is kept flat (`path`, `line`, `column`,
-    `end_column`, one line) and `span` builds the `Span` when it is asked for.
+    (None for a relation target written by reference). Editors and checks use these. The
+    position is flat (`path`, `line`, `column`, `end_column`, on one line); `span` builds the
+    `Span` when it is asked for.
     """
 
     kind: str
@@ -192,6 +194,80 @@ class Usage:
     @property
     def span(self) -> Span:
         return Span(self.path, self.line, self.column, self.line, self.end_column)
+
+
+class Usages(Sequence[Usage]):
+    """The usages of a map, read-only, kept column by column.
+
+    A map has about one usage per node; a `Usage` object each would cost some 90 bytes, a row
+    of these columns costs under 40. It reads as a sequence of `Usage` (each made when asked
+    for); `kinds_and_names` goes through the rows without making them.
+    """
+
+    __slots__ = ("_kinds", "_names", "_nodes", "_paths", "_positions")
+
+    def __init__(self, usages: Iterable[Usage] = ()) -> None:
+        self._kinds: list[str] = []
+        self._names: list[str] = []
+        self._nodes: list[str | None] = []
+        self._paths: list[str | None] = []
+        self._positions = array("i")  # line, column, end column of each row
+        for u in usages:
+            self._kinds.append(u.kind)
+            self._names.append(u.name)
+            self._nodes.append(u.node)
+            self._paths.append(u.path)
+            self._positions.extend((u.line, u.column, u.end_column))
+
+    @classmethod
+    def from_columns(cls, kinds: list[str], names: list[str], nodes: list[str | None], paths: list[str | None],
+                     positions: array) -> Usages:
+        """Usages from their columns (taken over, not copied); `positions` holds three numbers
+        per row: line, column, end column."""
+        usages = cls.__new__(cls)
+        usages._kinds, usages._names, usages._nodes, usages._paths = kinds, names, nodes, paths
+        usages._positions = positions
+        return usages
+
+    def __len__(self) -> int:
+        return len(self._kinds)
+
+    def __getitem__(self, index: int | slice) -> Usage | tuple[Usage, ...]:  # type: ignore[override]
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("usage index out of range")
+        line, column, end_column = self._positions[3 * index:3 * index + 3]
+        return Usage(self._kinds[index], self._names[index], self._nodes[index], self._paths[index],
+                     line, column, end_column)
+
+    def __iter__(self) -> Iterator[Usage]:
+        positions = iter(self._positions)
+        for kind, name, node, path, line, column, end_column in zip(
+                self._kinds, self._names, self._nodes, self._paths, positions, positions, positions):
+            yield Usage(kind, name, node, path, line, column, end_column)
+
+    def kinds_and_names(self) -> Iterator[tuple[str, str]]:
+        """(kind, name) of each row, in order, without making `Usage` objects."""
+        return zip(self._kinds, self._names)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Usages):
+            return (self._kinds == other._kinds and self._names == other._names and self._nodes == other._nodes
+                    and self._paths == other._paths and self._positions == other._positions)
+        if isinstance(other, (tuple, list)):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Usages({list(self)!r})"
+
+    def __reduce__(self) -> tuple:
+        return (Usages.from_columns, (self._kinds, self._names, self._nodes, self._paths, self._positions))
 
 
 # --- the document view -------------------------------------------------------------------
@@ -280,7 +356,7 @@ class Map:
     #: files merged in through `include`, in the order they were read
     included: tuple[str, ...] = field(default=(), compare=False)
     #: every place an actor, source, tag or node title is written (definitions excluded)
-    usages: tuple[Usage, ...] = field(default=(), compare=False, repr=False)
+    usages: Usages = field(default_factory=Usages, compare=False, repr=False)
     #: parse and resolution diagnostics (check adds its own on top)
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False, repr=False)
 
