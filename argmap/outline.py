@@ -118,7 +118,7 @@ class _FileState:
     # --- front matter -------------------------------------------------------------------
     def front_matter(self, token) -> None:
         self._expect_front_matter = False
-        self.last_line = token.value.count("\n") + 1
+        self.last_line = 0  # like the top of the file: fmt writes one blank line after it, always
         lines = token.value.split("\n")
         for offset, key, value, error in front_matter_entries(token.value):
             if error:

@@ -108,3 +108,12 @@ def test_argument_titles_that_start_like_a_marker_round_trip() -> None:
         text = argmap.format_map(m)
         again = argmap.parse(text)
         assert not again.diagnostics and again == m, text
+
+
+def test_a_line_right_under_the_front_matter_round_trips() -> None:
+    # fmt always writes a blank line after the front matter: the parser must not read it as
+    # a blank line the writer asked for (found by test_parse_never_raises_on_mutated_maps)
+    for text in ("---\ntitle: t\n---\n[A]: a\n", "---\ntitle: t\n---\n\n[A]: a\n", "---\ntitle: t\n---\n// c\n[A]: a\n"):
+        m = argmap.parse(text)
+        again = argmap.parse(argmap.format_map(m))
+        assert again == m and again.document[0].trivia == m.document[0].trivia, text
