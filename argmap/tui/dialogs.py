@@ -75,8 +75,10 @@ class Dialog(Vertical):
         self.focus_inside()
 
     def focus_inside(self) -> None:
-        """Focus what takes the keys in the box."""
-        self.focus()
+        """Focus what takes the keys in the box, at once (`Widget.focus` waits for a
+        callback of the app: the screen would be painted before the focus moved, then
+        painted again)."""
+        self.screen.set_focus(self)
 
     def close_box(self) -> None:
         """Hide the box (the screen puts the focus back)."""
@@ -119,7 +121,8 @@ class PickBox(Dialog):
     CLEAR = ""
 
     class Picked(Message):
-        """`value` was chosen for the filter `purpose` (`CLEAR`: show everything)."""
+        """`value` was chosen for the filter `purpose` (`CLEAR`: show everything); the
+        box is still open."""
 
         def __init__(self, purpose: str, value: str) -> None:
             self.purpose = purpose
@@ -154,9 +157,10 @@ class PickBox(Dialog):
         self.open_box()
 
     def focus_inside(self) -> None:
-        self.query_one(OptionList).focus()
+        self.screen.set_focus(self.query_one(OptionList))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        # the box stays open until the screen applies the choice (`close_box`): both are
+        # then painted in one frame
         event.stop()
-        self.close_box()
         self.post_message(self.Picked(self.purpose, self.choices[event.option_index][1]))

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import Reactive
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header, Static, Tree
@@ -21,6 +22,17 @@ from .widgets import DetailPane, DiagnosticsPanel, OutlineTree, RelationList, Se
 
 if TYPE_CHECKING:
     from .app import ArgmapApp
+
+
+def send_refreshes_now(screen: Screen) -> None:
+    """Hand `screen` at once the repaints and layouts its widgets asked for. Each widget
+    sends them when its own message queue is idle, and the screen paints as soon as it is
+    idle itself: for a change that touches many widgets (the outline rebuilt, the detail
+    pane filled, a box closed) it painted a frame before the last of them arrived, then a
+    second one. Sent now, they are in the screen's queue before it paints."""
+    for widget in screen.walk_children(Widget):
+        if widget._repaint_required or widget._layout_required:
+            widget._check_refresh()
 
 
 class BrowserScreen(NavigatingScreen):
@@ -102,6 +114,7 @@ class BrowserScreen(NavigatingScreen):
         self.update_status()
         self.show_detail()
         self.query_one("#actor-box", PickBox).fill(actor_choices(app.map))
+        send_refreshes_now(self)
 
     def edit_target(self) -> tuple[str | None, int]:
         """The file and line `e` opens: the highlighted diagnostic's, else the node's."""
@@ -239,21 +252,30 @@ class BrowserScreen(NavigatingScreen):
         self._restore_focus()
 
     def on_pick_box_picked(self, event: PickBox.Picked) -> None:
-        self._restore_focus()
-        value = event.value or None
-        if event.purpose == "actor":
+        # The focus goes back first; the filter is applied once the widget that takes it
+        # has handled its Focus event (a callback queued behind it), so that the focus
+        # change, the box closing and the new outline are painted in one frame.
+        box = self.query_one(f"#{event.purpose}-box", PickBox)
+        focused = self._restore_focus()
+        focused.call_later(self._apply_filter, box, event.purpose, event.value or None)
+
+    def _apply_filter(self, box: PickBox, purpose: str, value: str | None) -> None:
+        box.close_box()
+        if purpose == "actor":
             self.actor_filter = value
         else:
             self.tag_filter = value
         here = self.current_entry()
         self.show_map(keep=here.node if here else None)
 
-    def _restore_focus(self) -> None:
+    def _restore_focus(self) -> Widget:
+        """Give the focus back to where it was before a box opened, at once (see
+        `Dialog.focus_inside`)."""
         before, self._focus_before_dialog = self._focus_before_dialog, None
-        if before is not None and before.is_attached and before.display:
-            before.focus()
-        else:
-            self.tree.focus()
+        if before is None or not before.is_attached or not before.display:
+            before = self.tree
+        self.set_focus(before)
+        return before
 
     def action_diagnostics(self) -> None:
         panel = self.query_one(DiagnosticsPanel)

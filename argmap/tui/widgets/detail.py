@@ -9,6 +9,7 @@ from rich.syntax import Syntax
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -165,6 +166,17 @@ class RelationList(OptionList):
         self.post_message(self.Follow(self.targets[event.option_index]))
 
 
+class PaneText(Static):
+    """A block of text in the detail pane. When its size changes, Textual sets its virtual
+    size as a layout property, and so lays the screen out a second time and paints it
+    again; a plain block of text has nothing to scroll, so its virtual size is set without
+    that (as Textual itself does when a layout comes from scrolling)."""
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
+                      layout: bool = True) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
+
+
 class DetailPane(VerticalScroll, can_focus=False):
     """Everything about one node: description, relations to follow, and its source lines."""
 
@@ -172,10 +184,10 @@ class DetailPane(VerticalScroll, can_focus=False):
     _shown: tuple[object, ...] = ()
 
     def compose(self) -> ComposeResult:
-        yield Static(id="detail-body")
+        yield PaneText(id="detail-body")
         yield Static("Relations (Tab, then Enter to follow)", classes="detail-heading")
         yield RelationList(id="relations")
-        yield Static(id="detail-source")
+        yield PaneText(id="detail-source")
 
     def show_node(self, map_: Map, node: Node, overlay: Overlay,
                   relations: list[Relation], read_lines: LineReader) -> None:
