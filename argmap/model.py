@@ -11,7 +11,7 @@ Positions (`Span`) and diagnostics never take part in equality, so two maps that
 thing compare equal wherever it was written.
 
 Identifiers: a titled node's id is its reference syntax (`[Title]` for claims and evidence,
-`<Title>` for arguments); an untitled node's id is `_N` (N counts untitled nodes from 1 in
+`<Title>` for arguments), and `Node.title` is read from it; an untitled node's id is `_N` (N counts untitled nodes from 1 in
 document order); relation ids are `rN` (N counts relations from 1 in document order).
 """
 
@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
-from typing import Iterator, Union
+from typing import Any, Iterator, Union
 
 from .errors import Diagnostic, Span
 
@@ -109,17 +109,28 @@ class Section:
     span: Span = _pos()
 
 
-@dataclass(frozen=True, slots=True)
+def title_of(node_id: str) -> str | None:
+    """The title a node id stands for: `[T]` and `<T>` → `T`; an untitled id (`_N`) → None."""
+    return node_id[1:-1] if node_id[:1] in ("[", "<") else None
+
+
+#: `Node(…)` without a title: the one its id says (`dataclasses.replace` passes none)
+_FROM_ID: Any = object()
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Node:
     """A claim, argument or piece of evidence.
 
-    `text` keeps the written line breaks of continuation lines (`\\n`); `plain_text` joins
-    them with spaces. `section` is the id of the section the node is defined in.
+    `title` is not stored: a titled node's id is its reference syntax (`[T]`, `<T>`), so the
+    title is read from the id (one string less per node of a large map); constructing a node
+    whose title and id disagree raises ValueError. `text` keeps the written line breaks of
+    continuation lines (`\\n`); `plain_text` joins them with spaces. `section` is the id of
+    the section the node is defined in.
     """
 
     id: str
     kind: NodeKind
-    title: str | None
     text: str
     actors: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
@@ -130,6 +141,24 @@ class Node:
     #: every place the node is used again by reference
     references: tuple[Span, ...] = field(default=(), compare=False, repr=False)
 
+    def __init__(self, id: str, kind: NodeKind, title: str | None = _FROM_ID, text: str = "",  # noqa: A002
+                 actors: tuple[str, ...] = (), tags: tuple[str, ...] = (), sources: tuple[str, ...] = (),
+                 meta: Meta | None = None, section: str | None = None, span: Span | None = None,
+                 references: tuple[Span, ...] = ()) -> None:
+        if title is not _FROM_ID and title != title_of(id):
+            expected = ("an id _N" if title is None else f"the id <{title}>" if kind is NodeKind.ARGUMENT
+                        else f"the id [{title}]")
+            raise ValueError(f"a node titled {title!r} has {expected}, not {id!r}")
+        values = (id, kind, text, actors, tags, sources, {} if meta is None else meta, section,
+                  _no_span() if span is None else span, references)
+        for name, value in zip(_NODE_FIELDS, values):
+            object.__setattr__(self, name, value)
+
+    @property
+    def title(self) -> str | None:
+        """The title (`[T]` / `<T>` → `T`), None for an untitled node."""
+        return title_of(self.id)
+
     @property
     def plain_text(self) -> str:
         return " ".join(self.text.split("\n"))
@@ -137,12 +166,16 @@ class Node:
     @property
     def label(self) -> str:
         """What to show a person: the title, else the text."""
-        return self.title if self.title is not None else self.plain_text
+        title = self.title
+        return title if title is not None else self.plain_text
 
     @property
     def ref(self) -> str | None:
         """The reference syntax for this node (`[Title]` / `<Title>`), None if untitled."""
-        return self.id if self.title is not None else None
+        return self.id if self.id[:1] in ("[", "<") else None
+
+
+_NODE_FIELDS = tuple(f.name for f in fields(Node))
 
 
 @dataclass(frozen=True, slots=True)

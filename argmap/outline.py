@@ -310,7 +310,7 @@ class _FileState:
         meta = EMPTY_META
         if line.annotations is not None:
             actors, tags, sources, meta = b.annotate(self.path, node_id, actors, tags, sources, meta, line.annotations)
-        b.nodes[node_id] = _node(node_id, node_kind, line.title, line.text, actors, tags, sources, meta,
+        b.nodes[node_id] = _node(node_id, node_kind, line.text, actors, tags, sources, meta,
                                  self.section_stack[-1][1] if self.section_stack else None, span, ())
         return node_id, False
 

@@ -35,8 +35,9 @@ def test_every_line_of_a_random_map_is_well_formed(m: argmap.Map) -> None:
 
 
 def test_hostile_title_stays_in_its_string() -> None:
-    m = argmap.Map(nodes={"[T]": argmap.Node(
-        "[T]", argmap.NodeKind.CLAIM, 'A"] --> x', 'end"] ; click n1 call alert() %% <script>')})
+    title = 'A"] --> x'
+    m = argmap.Map(nodes={f"[{title}]": argmap.Node(
+        f"[{title}]", argmap.NodeKind.CLAIM, title, 'end"] ; click n1 call alert() %% <script>')})
     text = map_to_mermaid(m)
     node = next(ln for ln in text.splitlines() if ln.strip().startswith("n1"))
     assert NODE_LINE.match(node)
