@@ -14,7 +14,7 @@ from textual.widgets import Static
 from argmap.cli import main
 from argmap.parse import parse, parse_file
 from argmap.tui.app import ArgmapApp
-from argmap.tui.dialogs import KEYS, HelpBox, PickBox
+from argmap.tui.dialogs import KEYS, Dialog, HelpBox, PickBox
 from argmap.tui.screens import BrowserScreen
 from argmap.tui.widgets import DiagnosticsPanel, RelationList, SearchBar
 
@@ -60,6 +60,12 @@ def detail_text(app: ArgmapApp) -> str:
 
 def status_text(app: ArgmapApp) -> str:
     return str(app.browser.query_one("#status", Static).content)
+
+
+def on_screen(app: ArgmapApp, box: Dialog) -> bool:
+    """The box is open and laid out where it can be seen, whole."""
+    region = app.browser.find_widget(box).region
+    return box.is_open and app.browser.region.contains_region(region)
 
 
 def loaded_entries(app: ArgmapApp) -> set[str]:
@@ -173,10 +179,10 @@ def test_filter_by_actor_and_tag(tmp_path: Path) -> None:
         async with app.run_test(size=SIZE) as pilot:
             picker = app.browser.query_one("#actor-box", PickBox)
             await pilot.press("a")
-            assert picker.visible and picker.query_one("OptionList").has_focus
+            assert on_screen(app, picker) and picker.query_one("OptionList").has_focus
             choices = [value for _, value in picker.choices]
             await pilot.press(*["down"] * choices.index("alice"), "enter")
-            assert not picker.visible and app.browser.tree.has_focus
+            assert not on_screen(app, picker) and app.browser.tree.has_focus
             shown = loaded_entries(app)
             assert "[No evidence]" not in shown and "[Temporary]" in shown
             assert "[Schools]" in shown  # it leads to alice's claim (`>< [Tax cut]`)
@@ -374,11 +380,16 @@ def test_help_lists_every_key_of_the_screen(tmp_path: Path) -> None:
         async with app.run_test(size=SIZE) as pilot:
             help_box = app.browser.query_one(HelpBox)
             await pilot.press("question_mark")
-            assert help_box.visible and help_box.has_focus
+            assert on_screen(app, help_box) and help_box.has_focus
             await pilot.press("s")  # the browser's keys do not reach past an open box
             assert app.overlay_pending is None and app.overlay.name == "none"
             await pilot.press("escape")
-            assert not help_box.visible and app.browser.tree.has_focus
+            assert not on_screen(app, help_box) and app.browser.tree.has_focus
+            for _ in range(8):  # Tab never reaches a closed box
+                await pilot.press("tab")
+                assert app.browser.focused is not None
+                assert not any(box in app.browser.focused.ancestors_with_self
+                               for box in app.browser.query(Dialog))
 
     run(scenario)
 
@@ -555,6 +566,17 @@ def test_outline_rows_are_painted_as_textual_tree_paints_them(tmp_path: Path) ->
             await pilot.press("tab")
             await pilot.pause()
             assert not tree.has_focus
+            compare()
+            # rebuilt after a filter: the rows shown before keep their labels (and the
+            # painter what it rendered of them), on new tree nodes with new ids
+            before = {n.data.entry: (n.label, n.id) for n in tree.loaded_nodes()
+                      if n.data is not None and n.data.entry is not None}
+            await pilot.press("a", "home", "enter", "a", "down", "down", "enter")
+            await pilot.pause()
+            after = {n.data.entry: (n.label, n.id) for n in tree.loaded_nodes()
+                     if n.data is not None and n.data.entry is not None}
+            assert after.keys() == before.keys()
+            assert all(after[e][0] is before[e][0] and after[e][1] != before[e][1] for e in after)
             compare()
 
     run(scenario)

@@ -14,7 +14,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.geometry import Region
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -51,38 +53,66 @@ KEY_HINTS = Text.assemble(*(
 ))
 
 
-class Dialog(Vertical):
-    """A box over the browser, hidden until `open_box`; Escape closes it (`Closed`).
+#: where a closed box waits: laid out like an open one, but above the top of the screen
+CLOSED_OFFSET = (0, -1000)
 
-    The box is laid out all along, invisible (not `display: none`), on a layer of its own:
-    opening it then shows it where it already is, without sizing it and everything in it
-    again (a second layout pass) and without a layout of the browser.
+
+class Dialog(Vertical):
+    """A box over the browser, closed until `open_box`; Escape closes it (`Closed`).
+
+    A closed box stays laid out, out of sight above the screen, on a layer of its own:
+    opening it moves it to the middle. Textual leaves a hidden widget (`visibility`,
+    `display`) out of its layout, so showing one sized it and everything in it for the
+    first time, then again (its size change asked for a second layout), and sent it a
+    Resize event that made an option list render all its options again, on every opening.
+    A box that only moves keeps its size and what it has rendered.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
 
+    #: open: in the middle of the screen, with the keys
+    is_open = False
+
     class Closed(Message):
         """The box was closed without a choice."""
 
+    def __init__(self, *children: Widget, **kwargs) -> None:
+        super().__init__(*children, **kwargs)
+        self.styles.offset = CLOSED_OFFSET
+
     @property
     def is_modal(self) -> bool:
-        """While shown, the browser's keys do not reach past the box."""
-        return self.visible
+        """While open, the browser's keys do not reach past the box."""
+        return self.is_open
+
+    def allow_focus(self) -> bool:
+        """Only an open box takes the focus (Tab does not reach a closed one)."""
+        return self.is_open and super().allow_focus()
 
     def open_box(self) -> None:
         """Show the box and give it the keys."""
-        self.visible = True
+        self.is_open = True
+        self.styles.offset = (0, 0)
         self.focus_inside()
 
     def focus_inside(self) -> None:
         """Focus what takes the keys in the box, at once (`Widget.focus` waits for a
         callback of the app: the screen would be painted before the focus moved, then
         painted again)."""
-        self.screen.set_focus(self)
+        self.screen.set_focus(self, scroll_visible=False)
 
     def close_box(self) -> None:
         """Hide the box (the screen puts the focus back)."""
-        self.visible = False
+        self.is_open = False
+        self.styles.offset = CLOSED_OFFSET
+
+    def prepare(self) -> None:
+        """Render what the box shows while it is closed (call when the browser is idle):
+        its first opening then only paints it."""
+        for widget in self.walk_children(Widget, with_self=True):
+            width, height = widget.size
+            if width and height:
+                widget.render_lines(Region(0, 0, width, height))
 
     def action_close(self) -> None:
         self.close_box()
@@ -112,6 +142,15 @@ def key_table() -> Text:
     return table
 
 
+class PickList(OptionList):
+    """The choices of a `PickBox`; focusable only while the box is open."""
+
+    def allow_focus(self) -> bool:
+        """Only in an open box (Tab does not reach a closed one)."""
+        box = self.parent
+        return isinstance(box, Dialog) and box.is_open and super().allow_focus()
+
+
 class PickBox(Dialog):
     """Choose one value from a list (Enter); the first choice clears the filter. Each filter
     has its own box, which keeps its list from one opening to the next (filling it again
@@ -137,7 +176,7 @@ class PickBox(Dialog):
 
     def compose(self) -> ComposeResult:
         yield Static(self.title, classes="dialog-title")
-        yield OptionList(classes="pick-list")
+        yield PickList(classes="pick-list")
 
     def fill(self, choices: list[tuple[str, str]]) -> None:
         """List `choices` (`(label, value)`) after "(everything)", if they changed (while
@@ -148,6 +187,8 @@ class PickBox(Dialog):
             options = self.query_one(OptionList)
             options.clear_options()
             options.add_options([Option(label) for label, _ in choices])
+            if not self.is_open:
+                self.call_after_refresh(self.prepare)  # once laid out with its new size
 
     def ask(self, choices: list[tuple[str, str]], current: str | None) -> None:
         """Offer `choices` (`(label, value)`), the `current` one highlighted."""
@@ -157,7 +198,7 @@ class PickBox(Dialog):
         self.open_box()
 
     def focus_inside(self) -> None:
-        self.screen.set_focus(self.query_one(OptionList))
+        self.screen.set_focus(self.query_one(OptionList), scroll_visible=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         # the box stays open until the screen applies the choice (`close_box`): both are

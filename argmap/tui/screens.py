@@ -96,6 +96,7 @@ class BrowserScreen(NavigatingScreen):
         self.query_one(SearchBar).display = False
         self.show_map()
         self.tree.focus()
+        self.call_after_refresh(self.query_one(HelpBox).prepare)
 
     # --- showing the map ---------------------------------------------------------------------
 

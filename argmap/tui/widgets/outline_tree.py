@@ -29,6 +29,8 @@ from .row_painter import RowPainter
 AUTO_EXPAND_SCREENS = 2
 #: ... but at least this many rows (a small terminal, or the outline not laid out yet)
 AUTO_EXPAND_MIN = 80
+#: row labels kept for the rebuilds after a filter (beyond this the outline starts again)
+MAX_KEPT_LABELS = 20_000
 
 
 class OutlineTree(Tree[Row]):
@@ -64,6 +66,7 @@ class OutlineTree(Tree[Row]):
         self._sized_width = -1
         self._placed: tuple[Size, Size, Size] | None = None
         self._painter = RowPainter(self)
+        self._labels: dict[tuple[object, ...], tuple[Text, object]] = {}
 
     # --- painting --------------------------------------------------------------------------
     # Tree answers every change of style (focus, blur) by rebuilding its list of lines,
@@ -204,6 +207,8 @@ class OutlineTree(Tree[Row]):
     def show_model(self, model: OutlineModel, overlay: Overlay) -> None:
         """Replace the whole outline with `model`; opens the first levels within a budget."""
         with self.batch():
+            if model is not self.model or overlay is not self.overlay:
+                self._labels.clear()
             self.model, self.overlay = model, overlay
             self._colors = actor_colors(model.map)
             self._loaded = set()
@@ -243,10 +248,24 @@ class OutlineTree(Tree[Row]):
                 node.add(self._label(row), row, allow_expand=self.model.has_children(row))
 
     def _label(self, row: Row) -> Text:
+        """The row's label; a node entry's or a section's is made once for the outline's
+        model and overlay, and kept: the outline rebuilt after a filter gives the rows it
+        showed before the same labels, which the row painter then does not render again."""
         assert self.model is not None
+        context = self.model.is_context(row)
+        key: tuple[object, ...] | None = (
+            (id(row.entry), context) if row.entry is not None
+            else (row.section,) if row.kind == "section" else None)
+        found = self._labels.get(key) if key is not None else None
+        if found is not None:
+            return found[0]
         label = row_label(self.model.map, row, self._colors, self.overlay)
-        if self.model.is_context(row):
+        if context:
             label.stylize("dim")  # shown for what is below it, not a match of the filter
+        if key is not None:
+            if len(self._labels) >= MAX_KEPT_LABELS:
+                self._labels.clear()
+            self._labels[key] = (label, row.entry)  # (the entry kept: its id stays its own)
         return label
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Row]) -> None:
@@ -268,6 +287,7 @@ class OutlineTree(Tree[Row]):
     def relabel(self, overlay: Overlay) -> None:
         """Redraw every loaded row (after the overlay changed)."""
         self.overlay = overlay
+        self._labels.clear()
         if self.model is None:
             return
         for node in self.loaded_nodes():

@@ -6,9 +6,9 @@ console and caches the result under the row's line number, so any change to the 
 row expanded, the view scrolled) renders every row on screen again: 15-20 ms for a screen
 on the build machine. Rendering the label is most of that, and a label does not depend on
 where its row is: `RowPainter` renders each label once (per look of the row: cursor, hover)
-into segments without the line's style, and makes a row from the guides, those segments and
-the line's style (which carries the line number for the mouse) by style addition. Rich
-styles add associatively, so the segments are the ones Tree would have made.
+into segments without the line's style, and makes a row from the guides, those segments, the
+line's style (which carries the line number for the mouse) and the node's id by style
+addition. Rich styles add associatively, so the segments are the ones Tree would have made.
 """
 
 from __future__ import annotations
@@ -37,9 +37,10 @@ class RowPainter:
 
     def __init__(self, tree: Tree[Any]) -> None:
         self.tree = tree
-        self._labels: dict[tuple[Any, ...], tuple[list[Segment], int]] = {}
+        self._labels: dict[tuple[Any, ...], tuple[list[Segment], int, Text]] = {}
         self._guides: dict[tuple[Style, bool], tuple[str, str, str, str]] = {}
         self._look: tuple[Any, ...] = ()
+        self._cursor = NULL_STYLE
 
     def start_pass(self) -> None:
         """Read the styles the rows are painted with (forgetting rendered labels if the
@@ -54,10 +55,11 @@ class RowPainter:
             base + tree.get_component_rich_style("tree--guides-selected", partial=True),
             tree.get_component_rich_style("tree--label", partial=True),
             tree.get_component_rich_style("tree--highlight", partial=True),
-            tree.get_component_rich_style("tree--cursor", partial=False),
             tree.get_component_rich_style("tree--highlight-line"),
             tree.show_guides, tree.guide_depth,
         )
+        # (the cursor's style changes with the focus; rendered labels are kept by style)
+        self._cursor = tree.get_component_rich_style("tree--cursor", partial=False)
         if look != self._look:
             self._look = look
             self._labels.clear()
@@ -68,7 +70,8 @@ class RowPainter:
         least, on `base_style`."""
         tree = self.tree
         (hidden_base, hidden_hover, hidden_selected), base_guide, hover_guide, \
-            selected_guide, label_look, highlight, cursor, highlight_line, _, _ = self._look
+            selected_guide, label_look, highlight, highlight_line, _, _ = self._look
+        cursor = self._cursor
         line = tree._tree_lines[y]
         is_hover = tree.hover_line >= 0 and any(node._hover for node in line.path)
         line_style = (highlight_line if is_hover else base_style) + Style(meta={"line": y})
@@ -99,29 +102,34 @@ class RowPainter:
         if tree.cursor_line == y:
             label_style += cursor
         label, label_width = self._label(last, label_style)
+        node_meta = Style(meta={"node": last._id})  # (Tree puts it last on the label)
 
         segments = [Segment(text, line_style + style) for text, style in pieces]
-        segments.extend(Segment(text, line_style + style) for text, style, _ in label)
+        segments.extend(Segment(text, line_style + style + node_meta) for text, style, _ in label)
         used = sum(cell_len(text) for text, _ in pieces) + label_width
         pad = max(tree.virtual_size.width, width) - used
         return Strip(line_pad(segments, 0, pad, line_style))
 
     def _label(self, node: TreeNode[Any], style: Style) -> tuple[list[Segment], int]:
-        """The label of `node` with its expand icon, rendered without the line's style."""
-        key = (node._id, node._updates, node._allow_expand, node._expanded, style)
+        """The label of `node` with its expand icon, rendered without the line's style and
+        without the node's id (`paint` adds both). Kept by label object, not by row: a row
+        made again with the same label (the outline rebuilt after a filter, the label
+        kept by the outline) is not rendered again."""
+        label = node._label
+        key = (id(label), node._allow_expand, node._expanded, style)
         found = self._labels.get(key)
         if found is None:
             if len(self._labels) >= MAX_LABELS:
                 self._labels.clear()
-            label = node._label.copy()
-            label.stylize(style)
+            styled = label.copy()
+            styled.stylize(style)
             tree = self.tree
             icon = tree.ICON_NODE_EXPANDED if node._expanded else tree.ICON_NODE
             text = Text.assemble((icon, TOGGLE_STYLE) if node._allow_expand else ("", NULL_STYLE),
-                                 label)
-            text.stylize(Style(meta={"node": node._id}))
-            found = self._labels[key] = (list(text.render(tree.app.console)), text.cell_len)
-        return found
+                                 styled)
+            # the label is kept in the entry: its id is not reused while the entry stands
+            found = self._labels[key] = (list(text.render(tree.app.console)), text.cell_len, label)
+        return found[0], found[1]
 
     def _guide_strings(self, style: Style, hidden: bool) -> tuple[str, str, str, str]:
         """Space, vertical, terminator and cross, as `Tree` draws them in `style`."""
