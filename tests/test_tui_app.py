@@ -106,7 +106,7 @@ def test_search_moves_to_hits_and_cycles(tmp_path: Path) -> None:
             await pilot.press("slash", *"deficit")
             assert app.browser.query_one(SearchBar).display
             assert cursor_node(app) == "[Deficit]"
-            assert app.browser.hits == ["[Deficit]", "[Temporary]"]
+            assert list(app.browser.hits) == ["[Deficit]", "[Temporary]"]
             await pilot.press("enter")
             assert not app.browser.query_one(SearchBar).display
             await pilot.press("n")

@@ -4,8 +4,44 @@ the relations touching a node, the tags used. Each is built once, on first use (
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence
+from typing import overload
+
 from ..model import Map, Node, Relation
 from .filters import tag_choices
+
+
+class SearchHits(Sequence[str]):
+    """The ids of the nodes a search found, in map order, each looked up when asked for.
+
+    A search that finds most of a big map would otherwise make a list of 100,000 ids for
+    every letter typed, and Python's young garbage collections would walk it again and
+    again for as long as it is young. The positions are kept in an array (nothing for the
+    collector to walk).
+    """
+
+    __slots__ = ("_positions", "_ids")
+
+    def __init__(self, positions: array, ids: list[str]) -> None:
+        self._positions = positions
+        self._ids = ids
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self._ids[i] for i in self._positions[index]]
+        return self._ids[self._positions[index]]
+
+    def __repr__(self) -> str:
+        return f"SearchHits({list(self)!r})"
 
 
 class MapIndex:
@@ -15,7 +51,7 @@ class MapIndex:
         self.map = map_
         self._haystack: list[str] | None = None
         self._node_ids: list[str] = []
-        self._last_search: tuple[str, list[int]] = ("", [])
+        self._last_search: tuple[str, Sequence[int]] = ("", ())
         self._touching: dict[str, list[Relation]] | None = None
         self._tag_choices: list[tuple[str, str]] | None = None
         self._by_actor: dict[str, list[Node]] | None = None
@@ -45,7 +81,7 @@ class MapIndex:
                  if key is not None]
         return min(lists, key=len) if lists else list(self.map.nodes.values())
 
-    def search(self, query: str) -> list[str]:
+    def search(self, query: str) -> SearchHits:
         """Ids of the nodes whose title or text contains `query` (any case), in map order.
 
         Typing one more letter only looks again at the previous hits.
@@ -57,15 +93,15 @@ class MapIndex:
             self._node_ids = list(self.map.nodes)
         needle = query.casefold()
         if not needle:
-            return []
+            return SearchHits(array("l"), self._node_ids)
         last_needle, last_hits = self._last_search
         texts = self._haystack
         if last_needle and needle.startswith(last_needle):
-            hits = [i for i in last_hits if needle in texts[i]]
+            hits = array("l", [i for i in last_hits if needle in texts[i]])
         else:
-            hits = [i for i, text in enumerate(texts) if needle in text]
+            hits = array("l", [i for i, text in enumerate(texts) if needle in text])
         self._last_search = (needle, hits)
-        return [self._node_ids[i] for i in hits]
+        return SearchHits(hits, self._node_ids)
 
     def relations_of(self, node_id: str) -> list[Relation]:
         """Relations from or to `node_id`, and undercuts of the inferences it takes part in.

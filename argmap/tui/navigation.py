@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input
 
 from ..model import NodeEntry
@@ -24,7 +26,7 @@ class NavigatingScreen(Screen):
         #: where the cursor was before each jump (Backspace goes back)
         self.history: list[NodeEntry] = []
         #: ids of the nodes the search found, and which one the cursor is on
-        self.hits: list[str] = []
+        self.hits: Sequence[str] = ()
         self.hit_index = -1
 
     @property
@@ -38,6 +40,17 @@ class NavigatingScreen(Screen):
 
     def update_status(self) -> None:
         """Show the search position (and whatever else the screen tells) in the status line."""
+
+    def send_refreshes_now(self) -> None:
+        """Hand the screen at once the repaints and layouts its widgets asked for. Each
+        widget sends them when its own message queue is idle, and the screen paints as
+        soon as it is idle itself: for a change that touches several widgets (the outline
+        moved, the status line, the search line) it painted a frame before the last of
+        them arrived, then a second one. Sent now, they are in the queue before it paints.
+        """
+        for widget in self.walk_children(Widget):
+            if widget._repaint_required or widget._layout_required:
+                widget._check_refresh()
 
     # --- jumping -----------------------------------------------------------------------------
 
@@ -69,12 +82,14 @@ class NavigatingScreen(Screen):
             return False
         if remember and here is not None and here is not entry:
             self.history.append(here)
+        self.send_refreshes_now()
         return True
 
     def action_back(self) -> None:
         """Return to where the cursor was before the last jump."""
         while self.history:
             if self.tree.reveal(self.history.pop()) is not None:
+                self.send_refreshes_now()
                 return
         self.notify("nothing to go back to")
 
@@ -113,6 +128,7 @@ class NavigatingScreen(Screen):
             if entry is not None and self.tree.reveal(entry) is not None:
                 break
         self.update_status()
+        self.send_refreshes_now()
 
     def action_previous_hit(self) -> None:
         self.action_next_hit(-1)

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import Reactive
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header, Static, Tree
@@ -22,17 +21,6 @@ from .widgets import DetailPane, DiagnosticsPanel, OutlineTree, RelationList, Se
 
 if TYPE_CHECKING:
     from .app import ArgmapApp
-
-
-def send_refreshes_now(screen: Screen) -> None:
-    """Hand `screen` at once the repaints and layouts its widgets asked for. Each widget
-    sends them when its own message queue is idle, and the screen paints as soon as it is
-    idle itself: for a change that touches many widgets (the outline rebuilt, the detail
-    pane filled, a box closed) it painted a frame before the last of them arrived, then a
-    second one. Sent now, they are in the screen's queue before it paints."""
-    for widget in screen.walk_children(Widget):
-        if widget._repaint_required or widget._layout_required:
-            widget._check_refresh()
 
 
 class BrowserScreen(NavigatingScreen):
@@ -115,7 +103,7 @@ class BrowserScreen(NavigatingScreen):
         self.update_status()
         self.show_detail()
         self.query_one("#actor-box", PickBox).fill(actor_choices(app.map))
-        send_refreshes_now(self)
+        self.send_refreshes_now()
 
     def edit_target(self) -> tuple[str | None, int]:
         """The file and line `e` opens: the highlighted diagnostic's, else the node's."""
