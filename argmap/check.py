@@ -124,7 +124,7 @@ def conflicting_relations(m: Map) -> Iterator[Diagnostic]:
 
 
 #: how many relations one slice of `conflicting_relations` looks at, about
-_SOURCES_PER_SLICE = 16384
+_SOURCES_PER_SLICE = 32768
 
 
 def empty_undercuts(m: Map) -> Iterator[Diagnostic]:

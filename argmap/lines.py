@@ -22,6 +22,7 @@ from typing import Any
 from lark import Transformer
 from lark.exceptions import UnexpectedInput
 
+from .fastmeta import read_plain_block
 from .model import MetaValue
 
 _ESCAPE = re.compile(r"\\([^\w\s]|_)")
@@ -80,7 +81,8 @@ class Line:
 
     kind: comment | section | actor | source | include | annotations | node | child | error.
     For node and child lines, `node` is claim | argument | evidence | plain | claim_ref |
-    argument_ref. `column`/`end_column` are the line's first token (the marker of a child line,
+    argument_ref, and `ref` the node's title in reference syntax (`[Title]`, `<Title>`, with
+    escapes undone): the node's id, None for an untitled node. `column`/`end_column` are the line's first token (the marker of a child line,
     the node's head otherwise); `last_column` ends what the line says (before a comment).
     """
 
@@ -93,7 +95,7 @@ class Line:
     marker: str | None = None
     relation_meta: MetaBlock | None = None
     node: str | None = None
-    title: str | None = None
+    ref: str | None = None
     title_column: int = 0
     title_end: int = 0
     text: str = ""
@@ -118,7 +120,7 @@ def node_line(kind: str, line_no: int, head: str, head_column: int, title: str |
         raw = title.rstrip()
         if raw[-1] == ":":
             raw = raw[:-1].rstrip()
-        line.title = unescape(raw[1:-1]) if "\\" in raw else raw[1:-1]
+        line.ref = f"{raw[0]}{unescape(raw[1:-1])}{raw[-1]}" if "\\" in raw else raw
         line.title_column = title_column
         line.title_end = title_column + len(raw)
     if text is not None:
@@ -174,7 +176,11 @@ def read_meta(raw: str, line_no: int, column: int) -> MetaBlock:
 
 @functools.lru_cache(maxsize=4096)
 def _read_meta(raw: str) -> tuple[tuple[tuple[str, MetaValue, int], ...], tuple[str, int] | None]:
-    """The (key, value, key offset) pairs of a `{…}` block, or an error (message, offset)."""
+    """The (key, value, key offset) pairs of a `{…}` block, or an error (message, offset).
+    Blocks of plain values take the fast path (argmap/fastmeta.py); Lark reads the rest."""
+    plain = read_plain_block(raw)
+    if plain is not None:
+        return tuple((key, _SCALARS[kind](token), offset) for key, token, kind, offset in plain), None
     from .grammar import parser
 
     try:
@@ -192,24 +198,48 @@ def _read_meta(raw: str) -> tuple[tuple[tuple[str, MetaValue, int], ...], tuple[
     return tuple(pairs), None
 
 
+# --- metadata values: the grammar's value tokens → Python values ----------------------------
+
+
+def _string(token: str) -> str:
+    """A STRING token (quotes, then maybe blanks) → its text."""
+    return unescape(token.rstrip(" \t")[1:-1])
+
+
+def _number(token: str) -> int | float:
+    try:
+        return int(token)
+    except ValueError:
+        return float(token)
+
+
+def _boolean(token: str) -> bool:
+    return token == "true"
+
+
+def _bare(token: str) -> str:
+    """A bare word (or words) → its text, without the blanks after it."""
+    return unescape(token.rstrip())
+
+
+#: the value of each scalar terminal's token
+_SCALARS = {"STRING": _string, "NUMBER": _number, "BOOL": _boolean, "BARE": _bare}
+
+
 class _Values(Transformer):
     """Metadata values: the `value` rules of the grammar → Python values."""
 
     def string(self, children: list) -> str:
-        return unescape(str(children[0])[1:-1])
+        return _string(str(children[0]))
 
     def number(self, children: list) -> int | float:
-        raw = str(children[0])
-        try:
-            return int(raw)
-        except ValueError:
-            return float(raw)
+        return _number(str(children[0]))
 
     def boolean(self, children: list) -> bool:
-        return str(children[0]) == "true"
+        return _boolean(str(children[0]))
 
     def bare(self, children: list) -> str:
-        return unescape(str(children[0]).rstrip())
+        return _bare(str(children[0]))
 
     def list(self, children: list) -> list:
         return [c for c in children if c is not None]

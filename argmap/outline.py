@@ -283,16 +283,16 @@ class _FileState:
         b = self.b
         kind = line.node
         if kind == "claim_ref" or kind == "argument_ref":
-            node_id = f"[{line.title}]" if kind == "claim_ref" else f"<{line.title}>"
+            node_id = line.ref
             b.use("node", node_id, node_id, self.path, line.line, line.title_column, line.title_end)
             return node_id, True
         node_kind = _KINDS.get(kind, NodeKind.CLAIM)
-        if line.title is None:
+        node_id = line.ref
+        if node_id is None:
             b.untitled += 1
             node_id = f"_{b.untitled}"
             span = _span(self.path, line.line, line.column, line.line, max(line.last_column, line.end_column))
         else:
-            node_id = f"<{line.title}>" if node_kind is NodeKind.ARGUMENT else f"[{line.title}]"
             span = _span(self.path, line.line, line.title_column, line.line, max(line.last_column, line.title_end))
         existing = b.nodes.get(node_id)
         if existing is not None:

@@ -1,0 +1,68 @@
+"""The metadata fast path reads every block it accepts exactly as Lark's parser does."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from lark.exceptions import UnexpectedInput
+
+import argmap
+from argmap.fastmeta import read_plain_block
+from argmap.grammar import parser
+from argmap.lines import _SCALARS, _VALUES, _read_meta
+
+MAPS = sorted((Path(__file__).parent.parent / "maps").rglob("*.argmap"))
+
+
+def lark_pairs(raw: str):  # noqa: ANN201 - list of pairs | str
+    """What Lark makes of a block: (key, value, key offset) pairs, or the name of the error."""
+    try:
+        tree = parser().parse(raw, start="meta")
+    except UnexpectedInput as exc:
+        return type(exc).__name__
+    return [(str(k), _VALUES.transform(v) if hasattr(v, "data") else v, k.column - 1)
+            for k, v in (p.children for p in tree.children[1:] if p is not None)]
+
+
+def assert_agrees(raw: str) -> bool:
+    """The law: where the fast path reads a block, Lark reads the same pairs. True if it took it."""
+    plain = read_plain_block(raw)
+    if plain is not None:
+        fast = [(key, _SCALARS[kind](token), offset) for key, token, kind, offset in plain]
+        assert fast == lark_pairs(raw), raw
+    return plain is not None
+
+
+def test_every_block_of_the_example_maps() -> None:
+    blocks = {b for path in MAPS for b in re.findall(r"\{[^{}\n]*\}", path.read_text(encoding="utf-8"))}
+    taken = sum(assert_agrees(block) for block in blocks)
+    assert blocks and taken >= len(blocks) * 0.9  # and it is the common path
+
+
+_PIECES = st.sampled_from([
+    "{", "}", "a", "key", "k-2", "_", ":", ",", " ", "  ", "\t", '"x"', '"a \\" b"', '"', "1", "-2.5", "1e3",
+    ".5", "+3", "1.", "true", "false", "truex", "1x", "word", "two words", "\\,", "\\{", "\\", "[", "]",
+    "\u00a0", "\f", "é", "null", "//", "#t", "@a",
+])
+
+
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_random_blocks_from_pieces(text: str) -> None:
+    assert_agrees(text)
+    assert_agrees("{" + text + "}")
+
+
+@given(st.text(max_size=40).filter(lambda s: "\n" not in s))
+def test_random_text(text: str) -> None:
+    assert_agrees("{" + text + "}")
+
+
+def test_quoted_text_with_blanks_after_it_keeps_its_last_character() -> None:
+    # the STRING token carries the blanks after the closing quote; both paths drop them
+    assert _read_meta('{a: "x"  , b: "y"\t}') == ((("a", "x", 1), ("b", "y", 11)), None)
+    assert lark_pairs('{a: "x"  , b: [ "y"  ]}') == [("a", "x", 1), ("b", ["y"], 11)]
+    m = argmap.parse('---\ntitle: "T"  \n---\n[A]: a {note: "n"  }\n')
+    assert m.title == "T" and m.nodes["[A]"].meta == {"note": "n"}
