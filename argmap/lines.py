@@ -115,22 +115,28 @@ def node_line(kind: str, line_no: int, head: str, head_column: int, title: str |
     """The `Line` of a node: `kind` (claim, plain, …) and the raw values of its tokens with
     their columns (None where the token is absent; `title` is the token holding the title)."""
     end = head_column + len(head.rstrip())
-    line = Line("node", line_no, head_column, end, end, None, None, None, kind)  # positional: the common case, fast
+    ref = None
+    title_end = 0
+    last_column = end
     if title is not None:
         raw = title.rstrip()
         if raw[-1] == ":":
             raw = raw[:-1].rstrip()
-        line.ref = f"{raw[0]}{unescape(raw[1:-1])}{raw[-1]}" if "\\" in raw else raw
-        line.title_column = title_column
-        line.title_end = title_column + len(raw)
+        ref = f"{raw[0]}{unescape(raw[1:-1])}{raw[-1]}" if "\\" in raw else raw
+        title_end = title_column + len(raw)
+    value = ""
     if text is not None:
         value = text.rstrip()
-        line.text = _words(value) if "\\" in value or "\t" in value or "  " in value else value
-        line.last_column = text_column + len(value)
+        last_column = text_column + len(value)
+        if "\\" in value or "\t" in value or "  " in value:
+            value = _words(value)
+    read = None
     if annotations is not None:
-        line.annotations = read_annotations(annotations, line_no, annotations_column)
-        line.last_column = line.annotations.end_column
-    return line
+        read = read_annotations(annotations, line_no, annotations_column)
+        last_column = read.end_column
+    # one constructor call with every value (positional: the common case, fast)
+    return Line("node", line_no, head_column, end, last_column, None, None, None, kind, ref, title_column, title_end,
+                value, read)
 
 
 def child_line(line: Line, marker: str, marker_column: int, meta: str | None, meta_column: int) -> Line:

@@ -68,7 +68,9 @@ class _Open:
     relation: str | None
     trivia: Trivia
     span: Span
-    line_comments: list
+    #: the comment of each text line, once the node has continuation lines (before: None,
+    #: and the head line's comment is in `trivia`)
+    line_comments: list | None
     in_document: bool
     annotated_line: int | None = None
     children: list | None = None  # made for the first child (most entries have none)
@@ -214,7 +216,7 @@ class _FileState:
             parent.last_child_relation = relation
             parent.last_child_marker = marker
         entry = _Open(indent, node_id, is_reference, marker, relation, trivia, span,
-                      [line.comment], self.in_document, 0 if line.annotations is not None else None)
+                      None, self.in_document, 0 if line.annotations is not None else None)
         stack.append(entry)
         self.last_node = entry
 
@@ -256,11 +258,15 @@ class _FileState:
         assert entry is not None
         b = self.b
         node = None if entry.is_reference else b.nodes.get(entry.node)
+        comments = entry.line_comments
+        if comments is None:
+            head = entry.trivia.line_comments
+            comments = entry.line_comments = [head[0] if head else None]
         if line.kind == "node":
-            entry.line_comments.append(line.comment)
+            comments.append(line.comment)
         elif line.comment is not None:  # an annotation line's comment joins the last text line's
-            last = entry.line_comments[-1]
-            entry.line_comments[-1] = line.comment if last is None else f"{last}  //{line.comment}"
+            last = comments[-1]
+            comments[-1] = line.comment if last is None else f"{last}  //{line.comment}"
         if line.kind == "node":
             if line.node != "plain" or node is None:
                 b.report("missing-marker" if line.node != "plain" else "continuation-of-reference",
@@ -421,9 +427,10 @@ class _FileState:
                 annotated = None
         trivia = entry.trivia
         comments = entry.line_comments
-        line_comments = () if len(comments) == 1 and comments[0] is None else _trimmed(comments)
-        if line_comments != trivia.line_comments or annotated is not None:
-            trivia = Trivia(trivia.blank_before, trivia.comments, line_comments, annotated)
+        if comments is not None or annotated is not None:  # (most nodes have one line)
+            line_comments = trivia.line_comments if comments is None else _trimmed(comments)
+            if line_comments != trivia.line_comments or annotated is not None:
+                trivia = Trivia(trivia.blank_before, trivia.comments, line_comments, annotated)
         frozen = _entry(entry.node, entry.is_reference, entry.marker, entry.relation,
                         tuple(entry.children) if entry.children else (), trivia, entry.span)
         if not entry.node:
