@@ -244,14 +244,20 @@ def test_filter_by_actor_and_tag_keeps_what_testing_every_node_keeps(
     """The filter the pickers set (only the indexed nodes are tested) shows the same rows as
     testing every node of the map."""
     map_ = _generated(80, seed)
-    indexed, every = OutlineModel(map_), OutlineModel(map_)
+    indexed, prepared, every = OutlineModel(map_), OutlineModel(map_), OutlineModel(map_)
     indexed.filter_by(actor, tag)
+    prepared.prepare()  # every actor's and tag's filter found ahead
+    prepared.filter_by("bob", None)  # another filter first: nothing of it stays behind
+    prepared.filter_by(actor, tag)
     every.set_filter(None if actor is None and tag is None else lambda node: (
         (actor is None or actor in node.actors) and (tag is None or tag in node.tags)))
 
     def shown(model: OutlineModel) -> list[int]:
         return [id(r.entry) for r in expand_all(model, model.roots(), []) if r.kind == "entry"]
 
+    assert shown(indexed) == shown(every) == shown(prepared)
+    indexed.filter_by(None, None)
+    indexed.filter_by(actor, tag)  # a second time: what the first found
     assert shown(indexed) == shown(every)
 
 
