@@ -208,7 +208,7 @@ class _FileState:
         marker = line.marker
         if marker is None or parent is None or parent.child_indent != indent or not parent.node:
             marker = self.check_placement(marker, parent, indent, span)  # (a child like its siblings needs no check)
-        node_id, is_reference = self.define(line, text)
+        node_id, is_reference = self.define(line, text, span)
         relation = None
         if marker is not None and parent is not None:
             relation = self.relate(line, parent, node_id, span)
@@ -282,14 +282,18 @@ class _FileState:
             entry.annotated_line = node.text.count("\n")
 
     # --- definitions and references -----------------------------------------------------
-    def define(self, line: Line, text: str) -> tuple[str, bool]:
+    def define(self, line: Line, text: str, line_span: Span) -> tuple[str, bool]:
         """The id of the node the line defines or refers to, and whether it refers (is not
         the definition). A definition makes the frozen node at once: continuation lines and
-        later annotations, which are rare, make it again."""
+        later annotations, which are rare, make it again. `line_span` is the span of the
+        line's entry; the node shares it where they are the same (a top-level node)."""
         b = self.b
         kind = line.node
         if kind == "claim_ref" or kind == "argument_ref":
             node_id = line.ref
+            defined = b.nodes.get(node_id)
+            if defined is not None:
+                node_id = defined.id  # one string for the id, however often it is referred to
             b.use("node", node_id, node_id, self.path, line.line, line.title_column, line.title_end)
             return node_id, True
         node_kind = _KINDS.get(kind, NodeKind.CLAIM)
@@ -297,11 +301,16 @@ class _FileState:
         if node_id is None:
             b.untitled += 1
             node_id = f"_{b.untitled}"
-            span = _span(self.path, line.line, line.column, line.line, max(line.last_column, line.end_column))
+            column, end_column = line.column, max(line.last_column, line.end_column)
         else:
-            span = _span(self.path, line.line, line.title_column, line.line, max(line.last_column, line.title_end))
+            column, end_column = line.title_column, max(line.last_column, line.title_end)
+        if column == line_span.column and end_column == line_span.end_column:
+            span = line_span
+        else:
+            span = _span(self.path, line.line, column, line.line, end_column)
         existing = b.nodes.get(node_id)
         if existing is not None:
+            node_id = existing.id
             if existing.kind is node_kind and existing.text == line.text:
                 b.use("node", node_id, node_id, self.path, span.line, span.column, span.end_column)
                 if line.annotations is not None:  # the same definition again, maybe with more annotations
