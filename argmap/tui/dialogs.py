@@ -11,16 +11,16 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.geometry import Region
 from textual.message import Message
-from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from .widgets.options import SteadyOptionList
 
 #: every key of the browser, as the help screen lists it (tests check it matches the bindings)
 KEYS: tuple[tuple[str, str], ...] = (
@@ -144,22 +144,8 @@ def key_table() -> Text:
     return table
 
 
-class PickList(OptionList):
+class PickList(SteadyOptionList):
     """The choices of a `PickBox`; focusable only while the box is open."""
-
-    #: the width the options were last rendered at
-    _rendered_width = -1
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        self._rendered_width = self.outer_size.width  # (what a Resize event reports)
-        return super().render_lines(crop)
-
-    def _on_resize(self, event: events.Resize) -> None:
-        # Textual's option list forgets every option it rendered on each Resize event, also
-        # one that reports the width they were rendered at (the box's first layout, after
-        # `Dialog.prepare` rendered them): only a new width changes them.
-        if event.size.width == self._rendered_width:
-            event.prevent_default()
 
     def allow_focus(self) -> bool:
         """Only in an open box (Tab does not reach a closed one)."""

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from ...errors import Span
 from ...model import Map, Node, Relation, RelationKind
 from ..overlay import Overlay
+from .options import SteadyOptionList
 from .labels import STATUS_BADGES, actor_colors, shorten
 
 _ACTIVE = {RelationKind.SUPPORT: "supports", RelationKind.ATTACK: "attacks",
@@ -140,7 +141,7 @@ def source_excerpt(lines: list[str], span: Span) -> Text | None:
     return out
 
 
-class RelationList(OptionList):
+class RelationList(SteadyOptionList):
     """The node's relations; Enter follows the highlighted one."""
 
     class Follow(Message):
