@@ -580,3 +580,34 @@ def test_outline_rows_are_painted_as_textual_tree_paints_them(tmp_path: Path) ->
             compare()
 
     run(scenario)
+
+
+def test_outline_scroll_bar_follows_the_view_and_skips_useless_repaints() -> None:
+    """The outline's scroll bar (`SteadyScrollBar`) keeps what it painted while it would look
+    the same (a focus change), and paints the thumb where the view is when it moves."""
+    from textual.geometry import Region
+
+    map_ = flat_map(500)
+
+    async def scenario() -> None:
+        app = ArgmapApp(map_, None, poll_interval=0, checks=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            bar = app.browser.tree.vertical_scrollbar
+            assert bar.display
+
+            def rows() -> list[list]:
+                return [list(strip) for strip in bar.render_lines(Region(0, 0, *bar.size))]
+
+            top = rows()
+            await pilot.press("tab")
+            await pilot.pause()
+            assert not bar._repaint_required and rows() == top  # nothing to repaint
+            await pilot.press("shift+tab", "end")
+            await pilot.pause()
+            assert rows() != top
+            await pilot.press("home")
+            await pilot.pause()
+            assert rows() == top
+
+    run(scenario)

@@ -11,6 +11,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.widget import PseudoClasses
 from textual.widgets import Tree
@@ -21,6 +22,7 @@ from ..outline_model import Item, OutlineModel, Row
 from ..overlay import Overlay
 from .labels import actor_colors, row_label
 from .row_painter import RowPainter
+from .scroll_bar import SteadyScrollBar
 
 #: rows the outline opens by itself when it is (re)built, in screens of the outline: the
 #: first range of each long list, then the sections, then the shallow entries, breadth first,
@@ -67,6 +69,18 @@ class OutlineTree(Tree[Row]):
         self._placed: tuple[Size, Size, Size] | None = None
         self._painter = RowPainter(self)
         self._labels: dict[tuple[object, ...], tuple[Text, object]] = {}
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """Textual's vertical scroll bar (made on first use, as Textual makes it), one that
+        is not rendered again for every repaint it is asked for (`SteadyScrollBar`)."""
+        if self._vertical_scrollbar is None:
+            bar = SteadyScrollBar(vertical=True, name="vertical",
+                                  thickness=self.scrollbar_size_vertical)
+            bar.display = False
+            self._vertical_scrollbar = bar
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
 
     # --- painting --------------------------------------------------------------------------
     # Tree answers every change of style (focus, blur) by rebuilding its list of lines,
