@@ -286,3 +286,34 @@ def test_idle_collector_runs_full_collections_only_when_the_user_pauses(
     finally:
         idle.stop()
     assert gc.get_threshold() == before
+
+
+def test_a_filter_keeps_the_included_files_and_sections_that_hold_a_match(
+        tmp_path: Path) -> None:
+    """A filter keeps the rows (an included file, its sections) above a matching node, and
+    only those; asked ahead (`prepare`) or when applied, the same rows."""
+    from argmap.parse import parse_file
+
+    (tmp_path / "part.argmap").write_text(
+        "# In the part\n\n[Elsewhere]: Defined in the part. #far\n"
+        "# Empty of matches\n\n[Other]: Nothing to see.\n", "utf-8")
+    main_file = tmp_path / "main.argmap"
+    main_file.write_text('include "part.argmap"\n\n# Here\n\n[Here]: Defined here. #near\n',
+                         "utf-8")
+    map_ = parse_file(str(main_file))
+
+    def rows(model: OutlineModel) -> list[str]:
+        return [r.included.name if r.included else
+                map_.sections[r.section].title if r.section else r.node_id or r.kind
+                for r in expand_all(model, model.roots(), [])]
+
+    assert rows(OutlineModel(map_)) == ["part.argmap", "In the part", "[Elsewhere]",
+                                        "Empty of matches", "[Other]", "Here", "[Here]"]
+    for prepared in (False, True):
+        model = OutlineModel(map_)
+        if prepared:
+            model.prepare()
+        model.filter_by(None, "far")
+        assert rows(model) == ["part.argmap", "In the part", "[Elsewhere]"]
+        model.filter_by(None, "near")
+        assert rows(model) == ["Here", "[Here]"]

@@ -24,13 +24,16 @@ from .filters import node_filter
 from .included import Container, IncludedFile, IncludedOutlines
 from .map_index import MapIndex
 
-#: most rows one expansion adds; longer child lists are split into ranges
-CHUNK = 200
+#: most rows one expansion adds; longer child lists are split into ranges (the first range
+#: of a long list opens with the outline: each row costs about 0.1 ms to add)
+CHUNK = 100
 #: what `prepare_filters` may keep: this many entries for each entry of the outline
 FILTER_BUDGET = 4
 
 #: a raw child in the outline: a node entry, a section id or an included file
 Item = NodeEntry | str | IncludedFile
+#: what a filter keeps: node entries by identity (`id`), sections and included files as such
+Kept = set[int | Container]
 
 
 @dataclass(frozen=True, eq=False, slots=True)
@@ -57,7 +60,7 @@ class OutlineModel(MapIndex):
     def __init__(self, map_: Map) -> None:
         super().__init__(map_)
         self._keep: Callable[[Node], bool] | None = None
-        self._kept: set[int] | None = None
+        self._kept: Kept | None = None
         self._section_items: dict[Container, list[Item]] = {None: []}
         outside = set(map_.included)
         for section in map_.sections.values():
@@ -85,7 +88,7 @@ class OutlineModel(MapIndex):
                     self._container_of[item] = container
         self._parents: dict[int, Item | None] | None = None
         #: the entries kept by the filter of one actor or one tag, by (actor, tag)
-        self._kept_by_filter: dict[tuple[str | None, str | None], set[int]] = {}
+        self._kept_by_filter: dict[tuple[str | None, str | None], Kept] = {}
         self._definitions: dict[str, NodeEntry] = {}
         self._uses: dict[str, list[NodeEntry]] = {}
         self._by_relation: dict[str, NodeEntry] = {}
@@ -116,13 +119,14 @@ class OutlineModel(MapIndex):
         return self._rows(self._visible(row.entry.children), 0, None)
 
     def has_children(self, row: Row) -> bool:
-        """True when expanding `row` shows something."""
+        """True when expanding `row` shows something (asked for every row added: it stops
+        at the first item kept, where `children` filters a whole list)."""
         if row.kind == "range":
             return True
         if row.kind in ("section", "include"):
-            return bool(self._visible(self._section_items.get(_container(row), [])))
+            return self._any_visible(self._section_items.get(_container(row), []))
         assert row.entry is not None
-        return bool(self._visible(row.entry.children))
+        return self._any_visible(row.entry.children)
 
     def _rows(self, items: Sequence[Item], start: int, stop: int | None) -> list[Row]:
         stop = len(items) if stop is None else stop
@@ -191,11 +195,12 @@ class OutlineModel(MapIndex):
         return node is None or not self._keep(node)
 
     def _matching_entries(self, keep: Callable[[Node], bool],
-                          candidates: Iterable[Node] | None = None) -> set[int]:
-        """Identities of the entries that match or have a matching descendant: from each use
-        of a matching node up to the top (visiting only what is kept, not the whole outline)."""
+                          candidates: Iterable[Node] | None = None) -> Kept:
+        """The entries (by identity) that match or have a matching descendant, and the
+        sections and included files that hold one: from each use of a matching node up to
+        the top (visiting only what is kept, not the whole outline)."""
         parents = self._index()
-        kept: set[int] = set()
+        kept: Kept = set()
         for node in self.map.nodes.values() if candidates is None else candidates:
             if not keep(node):
                 continue
@@ -204,22 +209,23 @@ class OutlineModel(MapIndex):
                 while isinstance(item, NodeEntry) and id(item) not in kept:
                     kept.add(id(item))
                     item = parents.get(id(item))
+                while item is not None and not isinstance(item, NodeEntry) and item not in kept:
+                    kept.add(item)
+                    item = self._container_of.get(item)
         return kept
 
     def _visible(self, items: Sequence[Item]) -> Sequence[Item]:
         kept = self._kept
         if kept is None:
             return items
-        return [
-            item for item in items
-            if (id(item) in kept if isinstance(item, NodeEntry) else self._section_kept(item))
-        ]
+        return [item for item in items
+                if (id(item) if isinstance(item, NodeEntry) else item) in kept]
 
-    def _section_kept(self, section: Container) -> bool:
-        return any(
-            (id(item) in self._kept if isinstance(item, NodeEntry) else self._section_kept(item))
-            for item in self._section_items.get(section, [])
-        )  # type: ignore[operator]
+    def _any_visible(self, items: Sequence[Item]) -> bool:
+        kept = self._kept
+        if kept is None:
+            return bool(items)
+        return any((id(item) if isinstance(item, NodeEntry) else item) in kept for item in items)
 
     # --- lookups ----------------------------------------------------------------------------
 
