@@ -219,6 +219,15 @@ class ArgmapApp(App[None]):
             self.diagnostics = found
             self.browser.show_diagnostics()
 
+    #: the browser's keys that act through the app (off while a box is open over it)
+    BROWSER_ACTIONS = frozenset({"cycle_overlay", "edit", "render"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The browser's keys bound to the app's actions are off while a box is open."""
+        if action in self.BROWSER_ACTIONS and self._browsing():
+            return self.browser.open_box is None
+        return True
+
     # --- overlay -------------------------------------------------------------------------------
 
     def action_cycle_overlay(self) -> None:

@@ -12,7 +12,6 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.geometry import Region
 from textual.message import Message
@@ -68,9 +67,16 @@ class Dialog(Vertical):
     first time, then again (its size change asked for a second layout), and sent it a
     Resize event that made an option list render all its options again, on every opening.
     A box that only moves keeps its size and what it has rendered.
+
+    The focus stays where it was: the screen hands an open box the keys it uses
+    (`BOX_KEYS`, `handle_key`) and turns its other keys off. (Moving the focus into the
+    box and back restyled the outline and the box twice on every opening and closing.)
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    #: keys an open box may use; the screen gives them to it before anything else
+    BOX_KEYS: ClassVar[tuple[str, ...]] = (
+        "up", "down", "home", "end", "pageup", "pagedown", "enter", "escape", "q",
+        "question_mark")
 
     #: open: in the middle of the screen, with the keys
     is_open = False
@@ -82,31 +88,20 @@ class Dialog(Vertical):
         super().__init__(*children, **kwargs)
         self.styles.offset = CLOSED_OFFSET
 
-    @property
-    def is_modal(self) -> bool:
-        """While open, the browser's keys do not reach past the box."""
-        return self.is_open
-
-    def allow_focus(self) -> bool:
-        """Only an open box takes the focus (Tab does not reach a closed one)."""
-        return self.is_open and super().allow_focus()
-
     def open_box(self) -> None:
-        """Show the box and give it the keys."""
+        """Show the box (the screen then gives it the keys)."""
         self.is_open = True
         self.styles.offset = (0, 0)
-        self.focus_inside()
-
-    def focus_inside(self) -> None:
-        """Focus what takes the keys in the box, at once (`Widget.focus` waits for a
-        callback of the app: the screen would be painted before the focus moved, then
-        painted again)."""
-        self.screen.set_focus(self, scroll_visible=False)
 
     def close_box(self) -> None:
-        """Hide the box (the screen puts the focus back)."""
+        """Hide the box."""
         self.is_open = False
         self.styles.offset = CLOSED_OFFSET
+
+    def handle_key(self, key: str) -> None:
+        """A key of `BOX_KEYS` pressed while the box is open: Escape closes it."""
+        if key == "escape":
+            self.action_close()
 
     def prepare(self) -> None:
         """Render what the box shows while it is closed (call when the browser is idle):
@@ -121,12 +116,13 @@ class Dialog(Vertical):
         self.post_message(self.Closed())
 
 
-class HelpBox(Dialog, can_focus=True):
+class HelpBox(Dialog):
     """Every key, in a box over the browser; any of escape, q, ? closes it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "close", "Close help"),
-    ]
+    def handle_key(self, key: str) -> None:
+        """Escape, q and ? close the help."""
+        if key in ("escape", "q", "question_mark"):
+            self.action_close()
 
     def compose(self) -> ComposeResult:
         yield Static("argmap browse — keys", classes="dialog-title")
@@ -144,13 +140,8 @@ def key_table() -> Text:
     return table
 
 
-class PickList(SteadyOptionList):
-    """The choices of a `PickBox`; focusable only while the box is open."""
-
-    def allow_focus(self) -> bool:
-        """Only in an open box (Tab does not reach a closed one)."""
-        box = self.parent
-        return isinstance(box, Dialog) and box.is_open and super().allow_focus()
+class PickList(SteadyOptionList, can_focus=False):
+    """The choices of a `PickBox` (moved by the box's keys, never focused)."""
 
 
 class PickBox(Dialog):
@@ -199,8 +190,18 @@ class PickBox(Dialog):
         self.query_one(OptionList).highlighted = values.index(current) if current in values else 0
         self.open_box()
 
-    def focus_inside(self) -> None:
-        self.screen.set_focus(self.query_one(OptionList), scroll_visible=False)
+    #: what the box's keys do to its list
+    LIST_ACTIONS: ClassVar[dict[str, str]] = {
+        "up": "cursor_up", "down": "cursor_down", "home": "first", "end": "last",
+        "pageup": "page_up", "pagedown": "page_down", "enter": "select"}
+
+    def handle_key(self, key: str) -> None:
+        """Move in the list, Enter picks, Escape closes."""
+        action = self.LIST_ACTIONS.get(key)
+        if action is not None:
+            getattr(self.query_one(OptionList), f"action_{action}")()
+        else:
+            super().handle_key(key)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         # the box stays open until the screen applies the choice (`close_box`): both are

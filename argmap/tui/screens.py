@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import Reactive
@@ -30,6 +31,8 @@ class BrowserScreen(NavigatingScreen):
     app: ArgmapApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # the keys of a box over the browser, while it is open (`action_box_key`)
+        *(Binding(key, f"box_key('{key}')", show=False, priority=True) for key in Dialog.BOX_KEYS),
         Binding("slash", "search", "Search"),
         Binding("n", "next_hit", "Next hit", show=False),
         Binding("N,shift+n", "previous_hit", "Previous hit", show=False),
@@ -56,7 +59,6 @@ class BrowserScreen(NavigatingScreen):
     def __init__(self) -> None:
         super().__init__()
         self._detail_timer: Timer | None = None
-        self._focus_before_dialog: Widget | None = None
         self.actor_filter: str | None = None
         self.tag_filter: str | None = None
 
@@ -228,43 +230,41 @@ class BrowserScreen(NavigatingScreen):
                          self.tag_filter)
 
     def open_dialog(self, box: Dialog, *ask) -> None:
-        """Show `box` over the browser (a picker is asked `ask`); closing it gives the focus
-        back to where it was."""
-        if self._focus_before_dialog is None:
-            self._focus_before_dialog = self.focused
+        """Show `box` over the browser (a picker is asked `ask`); while it is open it has
+        the keys it uses and the browser's keys are off (`check_action`)."""
         if isinstance(box, PickBox):
             box.ask(*ask)
         else:
             box.open_box()
 
+    @property
+    def open_box(self) -> Dialog | None:
+        """The box shown over the browser, if any."""
+        return next((box for box in self.query(Dialog) if box.is_open), None)
+
+    def action_box_key(self, key: str) -> None:
+        """A key an open box uses: to the box (without a box, the key goes on as usual)."""
+        box = self.open_box
+        if box is None:
+            raise SkipAction()
+        box.handle_key(key)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While a box is open, only its keys act."""
+        return action == "box_key" or self.open_box is None
+
     def on_dialog_closed(self, event: Dialog.Closed) -> None:
-        self._restore_focus()
+        self.send_refreshes_now()
 
     def on_pick_box_picked(self, event: PickBox.Picked) -> None:
-        # The focus goes back first; the filter is applied once the widget that takes it
-        # has handled its Focus event (a callback queued behind it), so that the focus
-        # change, the box closing and the new outline are painted in one frame.
-        box = self.query_one(f"#{event.purpose}-box", PickBox)
-        focused = self._restore_focus()
-        focused.call_later(self._apply_filter, box, event.purpose, event.value or None)
-
-    def _apply_filter(self, box: PickBox, purpose: str, value: str | None) -> None:
-        box.close_box()
-        if purpose == "actor":
-            self.actor_filter = value
+        # the box closes and the new outline is built in the same step: painted in one frame
+        self.query_one(f"#{event.purpose}-box", PickBox).close_box()
+        if event.purpose == "actor":
+            self.actor_filter = event.value or None
         else:
-            self.tag_filter = value
+            self.tag_filter = event.value or None
         here = self.current_entry()
         self.show_map(keep=here.node if here else None)
-
-    def _restore_focus(self) -> Widget:
-        """Give the focus back to where it was before a box opened, at once (see
-        `Dialog.focus_inside`)."""
-        before, self._focus_before_dialog = self._focus_before_dialog, None
-        if before is None or not before.is_attached or not before.display:
-            before = self.tree
-        self.set_focus(before)
-        return before
 
     def action_diagnostics(self) -> None:
         panel = self.query_one(DiagnosticsPanel)

@@ -82,6 +82,11 @@ class OutlineTree(Tree[Row]):
             self.app._start_widget(self, bar)
         return self._vertical_scrollbar
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The outline's keys are off while a box is open over it (the browser screen's
+        `open_box`)."""
+        return getattr(self.screen, "open_box", None) is None
+
     # --- painting --------------------------------------------------------------------------
     # Tree answers every change of style (focus, blur) by rebuilding its list of lines,
     # laying out the whole screen and painting every row again, and asks for its base style
