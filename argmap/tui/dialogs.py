@@ -3,7 +3,8 @@ browser on a layer of its own, shown and hidden rather than pushed as screens.
 
 Pushing a `ModalScreen` repaints the whole terminal (the browser dimmed beneath) when it opens
 and again when it closes, about 60 ms each time: a box on a layer repaints only itself.
-While a box is open its key bindings are the only ones (`is_modal`), as on a modal screen.
+While a box is open only its keys act, as on a modal screen (the browser screen hands them
+to it and turns its own off; the focus does not move).
 """
 
 from __future__ import annotations
