@@ -4,11 +4,13 @@
     python bench/parse.py 200000     # any sizes
 
 Each size runs in a fresh process (so peak memory is its own): the map is generated, then
-parsed and checked three times; the best time is reported, with MB/s, the time per node (to
-show the growth is linear), the first run's time (nothing cached yet: what one `argmap check`
-pays) and the peak resident memory added by parse+check as a multiple of the file size. The last column is the whole `argmap check FILE` process (start-up included; the
-CLI runs without the cycle collector). Target (issue #2): 50,000 nodes (~6 MB) in under 2 s,
-memory under 10x the file.
+parsed and checked five times; the best time is reported (timeit's rule: the other runs are
+slowed by whatever else the machine does, and this shared machine's speed varies by ±20%), with
+MB/s, the time per node (to show the growth is linear), the first run's time (nothing cached
+yet: what one `argmap check` pays) and the peak resident memory added by parse+check as a
+multiple of the file size. The last column is the whole `argmap check FILE` process (start-up
+included; the CLI runs without the cycle collector). Target (issue #2): 50,000 nodes (~6 MB) in
+under 2 s, memory under 10x the file.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ gc.collect()
 # could grow into that unseen); in kB, like ru_maxrss
 base = int(open("/proc/self/statm").read().split()[1]) * resource.getpagesize() // 1024
 times = []
-for _ in range(3):
+for _ in range(5):
     start = time.perf_counter()
     m = argmap.parse(text)
     found = argmap.check(m)
