@@ -48,4 +48,8 @@ class SteadyScrollBar(ScrollBar):
         if painted != self._painted:
             self._strips = super().render_lines(crop)
             self._painted = painted
+            # A repaint asked for while the screen was laid out for this very frame (the
+            # outline's rows changed) is done now: without this, Textual would paint a
+            # frame of its own for it next (3-5 ms).
+            self._repaint_required = False
         return self._strips
