@@ -59,6 +59,7 @@ class BrowserScreen(NavigatingScreen):
     def __init__(self) -> None:
         super().__init__()
         self._detail_timer: Timer | None = None
+        self._boxes: list[Dialog] = []
         self.actor_filter: str | None = None
         self.tag_filter: str | None = None
 
@@ -239,8 +240,10 @@ class BrowserScreen(NavigatingScreen):
 
     @property
     def open_box(self) -> Dialog | None:
-        """The box shown over the browser, if any."""
-        return next((box for box in self.query(Dialog) if box.is_open), None)
+        """The box shown over the browser, if any (asked for every binding Textual checks)."""
+        if not self._boxes:
+            self._boxes = list(self.query(Dialog))
+        return next((box for box in self._boxes if box.is_open), None)
 
     def action_box_key(self, key: str) -> None:
         """A key an open box uses: to the box (without a box, the key goes on as usual)."""
