@@ -11,8 +11,9 @@ Positions (`Span`) and diagnostics never take part in equality, so two maps that
 thing compare equal wherever it was written.
 
 Identifiers: a titled node's id is its reference syntax (`[Title]` for claims and evidence,
-`<Title>` for arguments), and `Node.title` is read from it; an untitled node's id is `_N` (N counts untitled nodes from 1 in
-document order); relation ids are `rN` (N counts relations from 1 in document order).
+`<Title>` for arguments), and `Node.title` is read from it; an untitled node's id is `_N` (N
+counts untitled nodes from 1 in document order); relation ids are `rN` (N counts relations
+from 1 in document order).
 """
 
 from __future__ import annotations
@@ -392,6 +393,10 @@ class Map:
     usages: Usages = field(default_factory=Usages, compare=False, repr=False)
     #: parse and resolution diagnostics (check adds its own on top)
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.usages, Usages):  # any sequence of `Usage` will do
+            object.__setattr__(self, "usages", Usages(self.usages))
 
     @property
     def title(self) -> str | None:

@@ -62,6 +62,8 @@ def test_usages_pickle_and_compare_by_content() -> None:
     assert again == usages and list(again) == _usages()
     assert Usages(_usages()[:3]) != usages
     assert Usages() == () and len(Map().usages) == 0
+    given_as_tuple = Map(usages=tuple(_usages()))  # any sequence of Usage becomes Usages
+    assert type(given_as_tuple.usages) is Usages and list(given_as_tuple.usages) == _usages()
 
 
 def test_parsed_usages_hold_every_name_written() -> None:
