@@ -83,8 +83,8 @@ class Line:
     For node and child lines, `node` is claim | argument | evidence | plain | claim_ref |
     argument_ref, and `ref` the node's title in reference syntax (`[Title]`, `<Title>`, with
     escapes undone): the node's id, None for an untitled node. `column`/`end_column` are the
-    line's first token (the marker of a child line,
-    the node's head otherwise); `last_column` ends what the line says (before a comment).
+    line's first token (the marker of a child line, the node's head otherwise); `last_column`
+    ends what the line says (before a comment).
     """
 
     kind: str
