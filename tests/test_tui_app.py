@@ -120,6 +120,38 @@ def test_search_moves_to_hits_and_cycles(tmp_path: Path) -> None:
     run(scenario)
 
 
+def test_search_hits_are_counted_after_the_jump(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("slash", *"tempor")
+            await pilot.pause()
+            assert app.browser.hits.ready and "hit 1/1" in status_text(app)
+
+    run(scenario)
+
+
+def test_n_and_previous_work_before_the_hits_are_counted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The count, which waits for the jump to be painted, may come after n or N."""
+    monkeypatch.setattr(BrowserScreen, "count_hits", lambda self, hits: None)
+
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("slash", *"deficit", "enter")
+            assert cursor_node(app) == "[Deficit]" and not app.browser.hits.ready
+            assert "hit …" in status_text(app)
+            await pilot.press("N")
+            assert cursor_node(app) == "[Temporary]" and "hit 2/2" in status_text(app)
+            await pilot.press("slash", *"defici", "enter", "n")  # (the text typed over)
+            assert cursor_node(app) == "[Temporary]" and "hit 2/2" in status_text(app)
+            await pilot.press("slash", *"zq")  # no hit: the cursor stays
+            assert cursor_node(app) == "[Temporary]" and "hit" not in status_text(app)
+
+    run(scenario)
+
+
 def test_follow_relation_and_go_back(tmp_path: Path) -> None:
     async def scenario() -> None:
         app = sample_app(tmp_path)

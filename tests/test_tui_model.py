@@ -197,9 +197,25 @@ def test_context_rows_are_told_apart_from_matches() -> None:
 def test_narrowing_a_search_finds_what_a_fresh_search_finds(first: str, more: str) -> None:
     """Typing more letters re-checks only the previous hits: that must lose nothing."""
     typing = OutlineModel(parse(SAMPLE))
-    typing.search(first)
+    typing.search(first).positions()  # found: the next letter narrows them
     assert list(typing.search(first + more)) == list(
         OutlineModel(parse(SAMPLE)).search(first + more))
+
+
+@given(query=st.text("aeiotrx \n\0", max_size=4), start=st.integers(0, 12))
+def test_first_hit_is_found_without_finding_them_all(query: str, start: int) -> None:
+    """`first` (one find in the joined texts) agrees with the whole list, which is found
+    only when asked for; a query never matches across two nodes' texts."""
+    model = OutlineModel(parse(SAMPLE))
+    texts = [f"{n.title or ''}\n{n.text}".casefold() for n in model.map.nodes.values()]
+    wanted = [i for i, text in enumerate(texts) if query and query.casefold() in text]
+    hits = model.search(query)
+    first = hits.first(start)
+    assert hits.ready == (not query)
+    assert first == next((i for i in wanted if i >= start), None)
+    assert list(hits.positions()) == wanted and hits.ready
+    assert hits.first(start) == first  # (now read from the list)
+    assert [hits.index_of(i) for i in wanted] == list(range(len(wanted)))
 
 
 def test_relations_are_the_same_before_and_after_the_index_is_built() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
@@ -10,6 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from ..model import NodeEntry
+from .map_index import SearchHits
 from .widgets import OutlineTree, SearchBar
 
 if TYPE_CHECKING:
@@ -25,9 +25,10 @@ class NavigatingScreen(Screen):
         super().__init__()
         #: where the cursor was before each jump (Backspace goes back)
         self.history: list[NodeEntry] = []
-        #: ids of the nodes the search found, and which one the cursor is on
-        self.hits: Sequence[str] = ()
-        self.hit_index = -1
+        #: the nodes the search found, and the position (in map order) of the one the
+        #: cursor is on (-1: none)
+        self.hits: SearchHits = SearchHits.NONE
+        self.hit_position = -1
 
     @property
     def tree(self) -> OutlineTree:
@@ -104,11 +105,38 @@ class NavigatingScreen(Screen):
             self.history.append(here)
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        """A letter typed in the search: jump to the first hit now, count them all after
+        the jump is painted (at 100,000 nodes the count costs more than the jump)."""
         if event.input.id != "search":
             return
-        self.hits = self.app.model.search(event.value.strip())
-        self.hit_index = -1
-        self.action_next_hit()
+        self.hits = hits = self.app.model.search(event.value.strip())
+        self.hit_position = -1
+        position = hits.first(0)
+        while position is not None:
+            self.hit_position = position
+            if self.reveal_hit(position):
+                break
+            position = hits.first(position + 1)
+        self.update_status()
+        self.send_refreshes_now()
+        if not hits.ready:
+            self.call_after_refresh(self.count_hits, hits)
+
+    def count_hits(self, hits: SearchHits) -> None:
+        """Find every hit of `hits` (if still the current search) and show the count."""
+        if hits is self.hits:
+            hits.positions()
+            self.update_status()
+
+    def reveal_hit(self, position: int) -> bool:
+        """Put the cursor on the hit at `position` (map order); False if it is not shown."""
+        entry = self.app.model.entry_for_node(self.hits.id_at(position))
+        return entry is not None and self.tree.reveal(entry) is not None
+
+    @property
+    def hit_index(self) -> int:
+        """Which hit (0, 1, ...) the cursor is on; -1 if none (the hits are found if not yet)."""
+        return self.hits.index_of(self.hit_position) if self.hit_position >= 0 else -1
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.close_search()
@@ -122,10 +150,13 @@ class NavigatingScreen(Screen):
 
     def action_next_hit(self, step: int = 1) -> None:
         """Move to the next search hit (`step` -1: the previous one)."""
-        for _ in range(len(self.hits)):
-            self.hit_index = (self.hit_index + step) % len(self.hits)
-            entry = self.app.model.entry_for_node(self.hits[self.hit_index])
-            if entry is not None and self.tree.reveal(entry) is not None:
+        hits = self.hits
+        positions = hits.positions()
+        index = self.hit_index
+        for _ in range(len(positions)):
+            index = (index + step) % len(positions)
+            self.hit_position = positions[index]
+            if self.reveal_hit(self.hit_position):
                 break
         self.update_status()
         self.send_refreshes_now()

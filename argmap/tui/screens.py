@@ -155,7 +155,9 @@ class BrowserScreen(NavigatingScreen):
             parts.append(f"actor: @{self.actor_filter}")
         if self.tag_filter:
             parts.append(f"tag: #{self.tag_filter}")
-        if self.hits:
+        if not self.hits.ready and self.hit_position >= 0:
+            parts.append("hit …")  # (counted once the jump is painted: `count_hits`)
+        elif self.hits.ready and self.hits:
             parts.append(f"hit {self.hit_index + 1}/{len(self.hits)}")
         errors = sum(d.is_error for d in app.diagnostics)
         if app.diagnostics:
