@@ -59,8 +59,9 @@ def _expressions() -> tuple[re.Pattern[str], tuple[tuple[int, str, int, int, int
         alternatives.append("".join(parts))
     other = "|".join(terminals[name] for name in _OTHER_STARTS)
     expression = re.compile(
-        rf"[ \t]*+(?!{other})"  # declarations, sections, annotation lines …: Lark reads them
-        + f"(?:{group('MARKER', 'marker')}{group('META', 'meta')}?+)?+"  # possessive: as Lark commits
+        rf"(?>[ \t]*)(?!{other})"  # declarations, sections, annotation lines …: Lark reads them
+        # atomic, as Lark commits (not possessive quantifiers: wrong before Python 3.11.5)
+        + f"(?>(?:{group('MARKER', 'marker')}(?>{group('META', 'meta')}?))?)"
         + "(?>" + "|".join(alternatives) + ")"
         + f"{group('COMMENT', 'comment')}?\\Z"
     )

@@ -26,7 +26,7 @@ def _expressions() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], r
     """The opening brace, one pair (key, colon, value), a comma, the closing brace; each
     followed by the blanks Lark ignores."""
     terminals = {t.name: t.pattern.to_regexp() for t in parser().terminals}
-    blanks = "(?:" + "|".join(terminals[name] for name in parser().lexer_conf.ignore) + ")*+"
+    blanks = "(?>(?:" + "|".join(terminals[name] for name in parser().lexer_conf.ignore) + ")*)"
     # the terminals a value may be, in the order Lark's lexer tries them (priority, then width…)
     order = sorted((t for t in parser().terminals if t.name in ("STRING", "NUMBER", "BOOL", "BARE")),
                    key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
