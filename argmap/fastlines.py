@@ -17,6 +17,7 @@ import re
 
 from .grammar import parser
 from .lines import Line, child_line, node_line
+from .possessive import portable
 
 #: the terminals that can start a line's node, in Lark's order (priority, then width, then name)
 _HEADS = ("EVIDENCE_COLON", "EVIDENCE_TITLED", "TITLE_DEF", "ARG_TITLE_DEF", "TITLE", "ARG_TITLE", "TEXT")
@@ -58,13 +59,12 @@ def _expressions() -> tuple[re.Pattern[str], tuple[tuple[int, str, int, int, int
         parts = [group(head, f"h_{head}")] + [f"{group(roles[role], f'{role}_{head}')}?" for role in tails[head].split()]
         alternatives.append("".join(parts))
     other = "|".join(terminals[name] for name in _OTHER_STARTS)
-    expression = re.compile(
-        rf"(?>[ \t]*)(?!{other})"  # declarations, sections, annotation lines …: Lark reads them
-        # atomic, as Lark commits (not possessive quantifiers: wrong before Python 3.11.5)
-        + f"(?>(?:{group('MARKER', 'marker')}(?>{group('META', 'meta')}?))?)"
+    expression = re.compile(portable(
+        rf"[ \t]*+(?!{other})"  # declarations, sections, annotation lines …: Lark reads them
+        + f"(?:{group('MARKER', 'marker')}{group('META', 'meta')}?+)?+"  # possessive: as Lark commits
         + "(?>" + "|".join(alternatives) + ")"
         + f"{group('COMMENT', 'comment')}?\\Z"
-    )
+    ))
     index = expression.groupindex
     titled_by_head = ("TITLE_DEF", "ARG_TITLE_DEF", "TITLE", "ARG_TITLE")
     layout = tuple(

@@ -16,6 +16,7 @@ import functools
 import re
 
 from .grammar import parser
+from .possessive import portable
 
 #: a pair read: key, its raw value token, which terminal it is, the key's offset in the block
 RawPair = tuple[str, str, str, int]
@@ -26,13 +27,14 @@ def _expressions() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], r
     """The opening brace, one pair (key, colon, value), a comma, the closing brace; each
     followed by the blanks Lark ignores."""
     terminals = {t.name: t.pattern.to_regexp() for t in parser().terminals}
-    blanks = "(?>(?:" + "|".join(terminals[name] for name in parser().lexer_conf.ignore) + ")*)"
+    blanks = "(?:" + "|".join(terminals[name] for name in parser().lexer_conf.ignore) + ")*+"
     # the terminals a value may be, in the order Lark's lexer tries them (priority, then width…)
     order = sorted((t for t in parser().terminals if t.name in ("STRING", "NUMBER", "BOOL", "BARE")),
                    key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
     value = "(?>" + "|".join(f"(?P<{t.name}>{terminals[t.name]})" for t in order) + ")"
     pair = rf"(?P<key>(?>{terminals['KEY']})){blanks}:{blanks}{value}{blanks}"
-    return (re.compile(r"\{" + blanks), re.compile(pair), re.compile("," + blanks), re.compile(r"\}\Z"))
+    return (re.compile(portable(r"\{" + blanks)), re.compile(portable(pair)), re.compile(portable("," + blanks)),
+            re.compile(r"\}\Z"))
 
 
 def read_plain_block(raw: str) -> list[RawPair] | None:

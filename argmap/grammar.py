@@ -13,6 +13,8 @@ from pathlib import Path
 
 from lark import Lark
 
+from .possessive import portable_grammar
+
 #: start symbols: a whole file, one line (per-line error recovery), a {…} block, a front-matter entry
 START_SYMBOLS = ["start", "line", "meta", "fm_entry"]
 
@@ -34,9 +36,10 @@ def grammar_text(name: str = "argmap.lark") -> str:
 
 @functools.lru_cache(maxsize=None)
 def parser() -> Lark:
-    """The LALR parser with the contextual lexer (its tables cached on disk by Lark)."""
+    """The LALR parser with the contextual lexer (its tables cached on disk by Lark); its
+    terminals rewritten where this Python matches possessive quantifiers wrongly."""
     return Lark(
-        grammar_text(),
+        portable_grammar(grammar_text()),
         parser="lalr",
         lexer="contextual",
         start=START_SYMBOLS,

@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from argmap.grammar import parser
+from argmap.grammar import START_SYMBOLS, grammar_text, parser
+from argmap.possessive import POSSESSIVE_GROUPS_WORK, atomic_groups, portable, portable_grammar
 
-_WORD_TEXT = r"(?>(?:(?>[^\s\\]+)|\\(?>[^\n]?))+)"
+_WORD_TEXT = r"(?:[^\s\\]++|\\[^\n]?+)++"
 _STARTS_ANNOTATION = r"@[^\W\d]|\^[^\W\d]|#[\w(-]|\{|\/\/"
 PLAIN = {
     # words separated by blanks, no word starting an annotation or a comment; trailing blanks
-    "TEXT": rf"(?!{_STARTS_ANNOTATION}){_WORD_TEXT}(?>(?:(?>[ \t]+)(?!{_STARTS_ANNOTATION}){_WORD_TEXT})*)(?>[ \t]*)",
+    "TEXT": rf"(?!{_STARTS_ANNOTATION}){_WORD_TEXT}(?:[ \t]++(?!{_STARTS_ANNOTATION}){_WORD_TEXT})*+[ \t]*+",
     # the same, where only '{' and '//' may not start a word
-    "LABEL": rf"(?!\{{|\/\/){_WORD_TEXT}(?>(?:(?>[ \t]+)(?!\{{|\/\/){_WORD_TEXT})*)(?>[ \t]*)",
+    "LABEL": rf"(?!\{{|\/\/){_WORD_TEXT}(?:[ \t]++(?!\{{|\/\/){_WORD_TEXT})*+[ \t]*+",
 }
 FAST = {t.name: re.compile(t.pattern.to_regexp()) for t in parser().terminals if t.name in PLAIN}
 
@@ -29,7 +31,7 @@ _ALPHABET = st.sampled_from(list("ab1_-@^#{}()/\\:[] \t") + ["\n", "\r", "\u00a0
 
 
 def _same(name: str, text: str) -> None:
-    plain, fast = re.compile(PLAIN[name]).match(text), FAST[name].match(text)
+    plain, fast = re.compile(portable(PLAIN[name])).match(text), FAST[name].match(text)
     assert (plain and plain.end()) == (fast and fast.end()), (name, text)
 
 
@@ -56,20 +58,17 @@ def test_the_blanks_they_stop_at_are_exactly_unicode_white_space_but_space_and_t
         assert stops == (char.isspace() and char not in " \t") or char in "\\", repr(char)
 
 
-# --- no possessive quantifiers ---------------------------------------------------------------
-# Python's re matched `X*+`, `X++`, `X?+` wrongly before 3.11.5 (CPython gh-106052: Debian 12's
-# python3 is 3.11.2): `re.fullmatch("(?:ab?c)*+", "a")` matched. The documented equivalent
-# atomic groups `(?>X*)` were right from 3.11.0, so every expression argmap reads maps with is
-# written with those. This test runs on any 3.11, so it must look at the patterns, not results.
+# --- possessive quantifiers on groups (argmap/possessive.py) ------------------------------------
 
 
-def _possessive_repeats(pattern: str) -> int:
-    """How many possessive quantifiers the parsed `pattern` holds."""
-    from re import _constants, _parser  # the parser re.compile uses
+def _possessive_groups(pattern: str) -> int:
+    """How many possessive quantifiers on more than one character `pattern` holds."""
+    from re import _compiler, _constants, _parser  # what re.compile uses
 
     def walk(node: object) -> int:  # a SubPattern is a list of (opcode, argument) pairs
         if isinstance(node, _parser.SubPattern):
-            return sum((op is _constants.POSSESSIVE_REPEAT) + walk(argument) for op, argument in node.data)
+            return sum((op is _constants.POSSESSIVE_REPEAT and not _compiler._simple(argument[2])) + walk(argument)
+                       for op, argument in node.data)
         if isinstance(node, (list, tuple)):
             return sum(walk(item) for item in node)
         return 0
@@ -77,38 +76,70 @@ def _possessive_repeats(pattern: str) -> int:
     return walk(_parser.parse(pattern))
 
 
-def _reading_patterns() -> dict[str, str]:
-    """Every expression argmap matches with: the grammar's terminals, the fast paths' (built
-    from them), and each module's compiled patterns."""
-    import importlib
-    import pkgutil
-
-    import argmap
+def _expressions() -> dict[str, str]:
+    """Every expression the parse matches with, as written: the grammar's terminals and the
+    fast paths' (built from them)."""
     from argmap import fastlines, fastmeta
 
     patterns = {f"terminal {t.name}": t.pattern.to_regexp() for t in parser().terminals}
     patterns["fast node line"] = fastlines._expressions()[0].pattern
     patterns.update((f"fast meta {i}", p.pattern) for i, p in enumerate(fastmeta._expressions()))
-    for info in pkgutil.walk_packages(argmap.__path__, "argmap."):
-        if not info.name.endswith("__main__"):
-            module = importlib.import_module(info.name)
-            patterns.update((f"{info.name}.{name}", value.pattern) for name, value in vars(module).items()
-                            if isinstance(value, re.Pattern))
     return patterns
 
 
-def test_the_walk_finds_possessive_quantifiers() -> None:
-    assert _possessive_repeats(r"a*+b(?:c|d++)") == 2
-    assert _possessive_repeats(r"(?>a*)b(?:c|(?>d+))") == 0
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"(?:ab?c)*+", r"(?>(?:ab?c)*)"),
+    (r"(?:(a|b)++c)?+", r"(?>(?:(?>(a|b)+)c)?)"),
+    (r"(b){2,3}+x", r"(?>(b){2,3})x"),
+    (r"[ \t]*+a++", r"[ \t]*+a++"),  # a run of one character or class: never affected
+    (r"[()]++\(a\)++[]a)]*+", r"[()]++\(a\)++[]a)]*+"),  # parentheses in classes, escaped
+    (r"(a)+\+(a)*?(a)++", r"(a)+\+(a)*?(?>(a)+)"),  # greedy, lazy: untouched
+])
+def test_atomic_groups_rewrites_possessive_groups_only(pattern: str, expected: str) -> None:
+    assert atomic_groups(pattern) == expected
 
 
-def test_no_expression_that_reads_maps_uses_possessive_quantifiers() -> None:
-    patterns = _reading_patterns()
-    assert {"terminal TEXT", "fast node line", "argmap.lines._ITEM"} <= set(patterns)
-    assert {name: n for name, pattern in patterns.items() if (n := _possessive_repeats(pattern))} == {}
+def test_the_walk_counts_possessive_groups() -> None:
+    assert _possessive_groups(r"(?:ab?c)*+x(?:c|(?:dd|e)++)") == 2
+    assert _possessive_groups(r"[ab]*+(?>(?:ab?c)*)b(?:c|d++)") == 0
 
 
-def test_atomic_groups_match_what_the_buggy_possessive_form_should() -> None:
-    # the case of gh-106052, in the form argmap uses: right on every Python 3.11
-    assert re.fullmatch(r"(?>(?:ab?c)*)", "a") is None
-    assert FAST["TEXT"].match(r"words and\@more @actor").end() == len(r"words and\@more ")
+def test_the_atomic_form_is_right_where_the_possessive_one_was_not() -> None:
+    # CPython gh-106052: before 3.11.5 the possessive form matched here
+    assert re.fullmatch(atomic_groups(r"(?:ab?c)*+"), "a") is None
+
+
+def test_the_expressions_have_possessive_groups_that_old_pythons_need_rewritten() -> None:
+    written = _expressions()
+    assert {"terminal TEXT", "terminal TITLE", "fast node line", "fast meta 1"} <= set(written)
+    # what argmap uses: possessive groups only where this Python matches them right
+    assert any(map(_possessive_groups, written.values())) == POSSESSIVE_GROUPS_WORK
+    assert not any(_possessive_groups(atomic_groups(p)) for p in written.values())
+
+
+def test_the_rewritten_grammar_has_no_possessive_groups() -> None:
+    from lark import Lark
+
+    text = grammar_text()
+    assert portable_grammar(text, needed=False) is text
+    rewritten = Lark(portable_grammar(text, needed=True), parser="lalr", lexer="contextual", start=START_SYMBOLS)
+    terminals = {t.name: t.pattern.to_regexp() for t in rewritten.terminals}
+    assert terminals.keys() == {t.name for t in parser().terminals}
+    assert {name for name, p in terminals.items() if _possessive_groups(p)} == set()
+    assert terminals["TEXT"] != parser().get_terminal("TEXT").pattern.to_regexp() or not POSSESSIVE_GROUPS_WORK
+
+
+_REWRITTEN = {name: (re.compile(p), re.compile(atomic_groups(p))) for name, p in _expressions().items()}
+
+
+@pytest.mark.skipif(not POSSESSIVE_GROUPS_WORK, reason="the possessive forms match wrongly on this Python")
+@given(st.sampled_from(sorted(_REWRITTEN)), st.lists(_ALPHABET | st.sampled_from(["evidence", "+ ", "[T]:", "<A>",
+                                                                                  "{k: 1}", "@al", "#t", "//"]),
+                                                     max_size=20).map("".join))
+@example("terminal TITLE", "[a\\]b\\]]: c")
+@example("fast node line", "  + {weight: 0.5} [T]: text @al #(two words) {k: \"v\"} // note")
+def test_the_rewritten_expressions_match_what_the_written_ones_do(name: str, text: str) -> None:
+    written, rewritten = _REWRITTEN[name]
+    found, again = written.match(text), rewritten.match(text)
+    assert (found and found.span()) == (again and again.span()), (name, text)
+    assert (found and found.groups()) == (again and again.groups())
