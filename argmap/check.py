@@ -113,10 +113,9 @@ def conflicting_relations(m: Map) -> Iterator[Diagnostic]:
             if earlier is r:
                 continue
             others = several.setdefault(r.source, [earlier])
-            same_pair = next((o for o in others if o.target == r.target), None)
-            others.append(r)
-            if same_pair is not None and same_pair.kind is not r.kind:
+            if any(o.target == r.target and o.kind is not r.kind for o in others):
                 conflicting.add(r.id)
+            others.append(r)
     for r in m.relations.values() if conflicting else ():  # in written order
         if r.id in conflicting:
             yield Diagnostic("support-and-attack", f"{r.source} both supports and attacks {r.target}", r.span,

@@ -86,6 +86,13 @@ def test_unknown_and_unused_names_come_from_the_usages() -> None:
 
 # --- conflicting relations: the law, whatever the slices ----------------------------------
 
+def test_a_relation_conflicts_with_any_earlier_one_the_other_way_round() -> None:
+    # the third line agrees with the first but not with the second: a conflict all the same
+    m = argmap.parse("[B]: b\n  + [A]: a\n  - [A]\n  + [A]\n")
+    found = [(d.code, d.span.line) for d in argmap.check(m) if d.code == "support-and-attack"]
+    assert found == [("support-and-attack", 3), ("support-and-attack", 4)]
+
+
 def _conflicts_by_definition(m: Map) -> list[str]:
     """Relations (ids, written order) whose source already supports or attacks the same
     target the other way round, by an earlier relation."""
