@@ -20,7 +20,9 @@ bench/generate.py (`generate_map(nodes, seed)`). Figures per size:
   every widget has handled it and what it caused, and the screen is laid out and painted
   (`timed_key`; Textual's `Pilot.press` is not used for timing: it also sleeps until the
   process looks idle, which on a busy machine adds hundreds of ms that no user sees);
-* key CPU     — the same, in CPU time of the browser's process (robust to a busy machine);
+* key CPU     — the same, in CPU time of the browser's process (robust to a busy machine).
+  What waits for the cursor to rest (`DETAIL_DELAY`: the detail pane, the search's hit
+  count) is done between keys, untimed, as a user's pause would let it;
 * detail CPU p50/max — the detail pane refilled for the row under the cursor and painted; it
   follows the cursor once it has rested for `BrowserScreen.DETAIL_DELAY` (40 ms), so holding
   a key down does not pay it for every row passed;

@@ -527,6 +527,86 @@ def test_detail_pane_follows_the_cursor_once_it_rests(tmp_path: Path, monkeypatc
     run(scenario)
 
 
+def test_detail_pane_follows_a_filter_once_the_cursor_rests(tmp_path: Path, monkeypatch) -> None:
+    """A filter that moves the cursor paints the new outline first; the detail pane follows
+    as after any move of the cursor."""
+    monkeypatch.setattr(BrowserScreen, "DETAIL_DELAY", 0.5)
+
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("j", "j", "j")
+            await pilot.pause(1.0)
+            assert cursor_node(app) == "[Deficit]" and "deficit" in detail_text(app)
+            tags = [value for _, value in app.browser.query_one("#tag-box", PickBox).choices]
+            await pilot.press("t", *["down"] * tags.index("evidence"), "enter")
+            assert cursor_node(app) == "[Tax cut]"  # [Deficit] is filtered out
+            assert "deficit" in detail_text(app)  # not yet
+            await pilot.pause(1.0)
+            assert "We should cut taxes" in detail_text(app)
+
+    run(scenario)
+
+
+def test_search_hits_are_counted_once_the_typing_rests(tmp_path: Path, monkeypatch) -> None:
+    """Each letter jumps to its first hit; the hits are counted (a scan of every text) only
+    for the search the user stops at."""
+    from argmap.tui.map_index import MapIndex
+
+    monkeypatch.setattr(BrowserScreen, "DETAIL_DELAY", 0.5)
+    scanned: list[str] = []
+    scan = MapIndex._scan
+    monkeypatch.setattr(MapIndex, "_scan", lambda self, needle, within: (
+        scanned.append(needle), scan(self, needle, within))[1])
+
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("slash")
+            bar = app.browser.query_one(SearchBar)
+            for typed in ("t", "te", "tem", "temp"):
+                bar.value = typed
+                await pilot.pause()  # the jump is painted, the count waits
+            assert cursor_node(app) == "[Temporary]" and scanned == []
+            assert "hit …" in status_text(app)
+            await pilot.pause(1.0)
+            assert scanned == ["temp"] and "hit 1/1" in status_text(app)
+
+    run(scenario)
+
+
+def test_outline_rebuilt_or_opened_by_a_jump_sends_no_expanded_messages(monkeypatch) -> None:
+    """Rows the outline opens itself are loaded first and expanded without Tree's
+    NodeExpanded messages (hundreds per rebuild); a row the user expands still loads its
+    children through them."""
+    from argmap.tui.widgets import OutlineTree
+
+    expanded: list[object] = []
+    handler = OutlineTree.on_tree_node_expanded
+
+    def recording(self, event) -> None:
+        expanded.append(event.node.data)
+        handler(self, event)
+
+    async def scenario() -> None:
+        app = ArgmapApp(flat_map(1_000), None, poll_interval=0, checks=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            tree = app.browser.tree
+            app.browser.show_map()  # a rebuild, as after a filter or a reload
+            app.browser.jump_to_node("_543")  # opens the range of rows 501-600
+            await pilot.pause()
+            assert cursor_node(app) == "_543" and expanded == []
+            closed = next(n for n in tree.root.children if n.data.start == 700)
+            assert not closed.children
+            tree.move_to(closed)
+            await pilot.press("l")
+            assert expanded == [closed.data] and len(closed.children) == 100
+
+    monkeypatch.setattr(OutlineTree, "on_tree_node_expanded", recording)
+    run(scenario)
+
+
 def test_render_for_real_writes_an_svg(tmp_path: Path, monkeypatch) -> None:
     pytest.importorskip("argmap.render")
     monkeypatch.setattr("argmap.tui.rendering.tempfile.gettempdir", lambda: str(tmp_path))

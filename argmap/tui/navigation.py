@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -21,8 +22,14 @@ class NavigatingScreen(Screen):
 
     app: ArgmapApp
 
+    #: seconds the cursor must rest before what describes it follows (0: at once): the
+    #: detail pane, and the count of the search's hits; holding a key down or typing a
+    #: search then does not pay for them at every step
+    DETAIL_DELAY = 0.04
+
     def __init__(self) -> None:
         super().__init__()
+        self._count_timer: Timer | None = None
         #: where the cursor was before each jump (Backspace goes back)
         self.history: list[NodeEntry] = []
         #: the nodes the search found, and the position (in map order) of the one the
@@ -105,8 +112,9 @@ class NavigatingScreen(Screen):
             self.history.append(here)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        """A letter typed in the search: jump to the first hit now, count them all after
-        the jump is painted (at 100,000 nodes the count costs more than the jump)."""
+        """A letter typed in the search: jump to the first hit now, count them all once the
+        typing rests (at 100,000 nodes the count of a first letter, which most nodes hold,
+        costs as much as the jump: 10-20 ms)."""
         if event.input.id != "search":
             return
         self.hits = hits = self.app.model.search(event.value.strip())
@@ -120,11 +128,25 @@ class NavigatingScreen(Screen):
         self.update_status()
         self.send_refreshes_now()
         if not hits.ready:
-            self.call_after_refresh(self.count_hits, hits)
+            self.count_hits_soon()
+
+    def count_hits_soon(self) -> None:
+        """Count the search's hits once the typing has rested for `DETAIL_DELAY` (with no
+        delay: once the jump is painted)."""
+        if self.DETAIL_DELAY <= 0:
+            self.call_after_refresh(self.count_hits, self.hits)
+        elif self._count_timer is None:
+            self._count_timer = self.set_timer(self.DETAIL_DELAY, self._count_due)
+        else:
+            self._count_timer.reset()
+
+    def _count_due(self) -> None:
+        self._count_timer = None
+        self.count_hits(self.hits)
 
     def count_hits(self, hits: SearchHits) -> None:
         """Find every hit of `hits` (if still the current search) and show the count."""
-        if hits is self.hits:
+        if hits is self.hits and not hits.ready:
             hits.positions()
             self.update_status()
 

@@ -52,10 +52,6 @@ class BrowserScreen(NavigatingScreen):
     #: changes), and the rest of the screen does not depend on it
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
-    #: seconds the cursor must rest before the detail pane follows it (0: at once); holding
-    #: a key down then moves the cursor without redrawing the pane for every row passed
-    DETAIL_DELAY = 0.04
-
     def __init__(self) -> None:
         super().__init__()
         self._detail_timer: Timer | None = None
@@ -91,8 +87,10 @@ class BrowserScreen(NavigatingScreen):
 
     # --- showing the map ---------------------------------------------------------------------
 
-    def show_map(self, keep: str | None = None) -> None:
-        """(Re)build the outline from the app's model; keep the cursor on node `keep`."""
+    def show_map(self, keep: str | None = None, *, detail_now: bool = True) -> None:
+        """(Re)build the outline from the app's model; keep the cursor on node `keep`. The
+        detail pane is filled at once, or (not `detail_now`) once the cursor rests, as after
+        any move of the cursor."""
         app = self.app
         app.model.filter_by(self.actor_filter, self.tag_filter)
         self.tree.show_model(app.model, app.overlay)
@@ -104,7 +102,10 @@ class BrowserScreen(NavigatingScreen):
         if entry is None or self.tree.reveal(entry) is None:
             self.tree.move_to_first_entry()
         self.update_status()
-        self.show_detail()
+        if detail_now:
+            self.show_detail()
+        else:
+            self.show_detail_soon()
         self.query_one("#actor-box", PickBox).fill(actor_choices(app.map))
         self.send_refreshes_now()
 
@@ -185,6 +186,10 @@ class BrowserScreen(NavigatingScreen):
     # --- events ------------------------------------------------------------------------------
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[Row]) -> None:
+        self.show_detail_soon()
+
+    def show_detail_soon(self) -> None:
+        """Fill the detail pane once the cursor has rested for `DETAIL_DELAY`."""
         if self.DETAIL_DELAY <= 0:
             self.show_detail()
         elif self._detail_timer is None:
@@ -269,7 +274,10 @@ class BrowserScreen(NavigatingScreen):
         else:
             self.tag_filter = event.value or None
         here = self.current_entry()
-        self.show_map(keep=here.node if here else None)
+        # the new outline is this key's frame; the detail pane (a node's description, its
+        # relations, its source lines: 8-12 ms with their layout) follows the cursor as
+        # after any move
+        self.show_map(keep=here.node if here else None, detail_now=False)
 
     def action_diagnostics(self) -> None:
         panel = self.query_one(DiagnosticsPanel)

@@ -37,7 +37,7 @@ class RowPainter:
 
     def __init__(self, tree: Tree[Any]) -> None:
         self.tree = tree
-        self._labels: dict[tuple[Any, ...], tuple[list[Segment], int, Text]] = {}
+        self._labels: dict[tuple[Any, ...], tuple[list[tuple[str, Style]], int, Text]] = {}
         self._guides: dict[tuple[Style, bool], tuple[str, str, str, str]] = {}
         self._look: tuple[Any, ...] = ()
         self._cursor = NULL_STYLE
@@ -101,34 +101,43 @@ class RowPainter:
             label_style += highlight
         if tree.cursor_line == y:
             label_style += cursor
-        label, label_width = self._label(last, label_style)
+        label, label_width = self._label(last._label, label_style)
         node_meta = Style(meta={"node": last._id})  # (Tree puts it last on the label)
 
         segments = [Segment(text, line_style + style) for text, style in pieces]
-        segments.extend(Segment(text, line_style + style + node_meta) for text, style, _ in label)
         used = sum(cell_len(text) for text, _ in pieces) + label_width
+        if last._allow_expand:
+            icon = tree.ICON_NODE_EXPANDED if last._expanded else tree.ICON_NODE
+            segments.append(Segment(icon, line_style + TOGGLE_STYLE + node_meta))
+            used += cell_len(icon)
+        # line + label + node id, added as line + node id + label: the same style (addition
+        # is associative, and the node id, only meta, commutes with a label's styles, which
+        # have none), one addition less per piece of label
+        line_node = line_style + node_meta
+        segments.extend(Segment(text, line_node + style) for text, style in label)
         pad = max(tree.virtual_size.width, width) - used
         return Strip(line_pad(segments, 0, pad, line_style))
 
-    def _label(self, node: TreeNode[Any], style: Style) -> tuple[list[Segment], int]:
-        """The label of `node` with its expand icon, rendered without the line's style and
-        without the node's id (`paint` adds both). Kept by label object, not by row: a row
-        made again with the same label (the outline rebuilt after a filter, the label
-        kept by the outline) is not rendered again."""
-        label = node._label
-        key = (id(label), node._allow_expand, node._expanded, style)
+    def _label(self, label: Text, style: Style) -> tuple[list[tuple[str, Style]], int]:
+        """`label` rendered in the row's look `style` (plain, cursor, hover), without the
+        line's style, the expand icon and the node's id (`paint` adds them). Kept by label
+        object, not by row: a row made again with the same label (the outline rebuilt after
+        a filter, the label kept by the outline) is not rendered again."""
+        key = (id(label), style)
         found = self._labels.get(key)
         if found is None:
             if len(self._labels) >= MAX_LABELS:
                 self._labels.clear()
-            styled = label.copy()
-            styled.stylize(style)
-            tree = self.tree
-            icon = tree.ICON_NODE_EXPANDED if node._expanded else tree.ICON_NODE
-            text = Text.assemble((icon, TOGGLE_STYLE) if node._allow_expand else ("", NULL_STYLE),
-                                 styled)
+            console = self.tree.app.console
+            if label.spans:
+                parts = [(text, seg_style) for text, seg_style, _ in label.render(console)]
+            else:  # (Rich renders a text without spans without its own style)
+                parts = [(label.plain, console.get_style(label.style, default=NULL_STYLE))]
+            # `style` comes last, as if the whole label were stylized with it
+            rendered = [(text, seg_style + style if seg_style else style)
+                        for text, seg_style in parts]
             # the label is kept in the entry: its id is not reused while the entry stands
-            found = self._labels[key] = (list(text.render(tree.app.console)), text.cell_len, label)
+            found = self._labels[key] = (rendered, label.cell_len, label)
         return found[0], found[1]
 
     def _guide_strings(self, style: Style, hidden: bool) -> tuple[str, str, str, str]:
