@@ -11,7 +11,7 @@ import difflib
 from array import array
 
 from .construct import maker, remaker
-from .errors import Diagnostic, Severity, Span
+from .errors import Diagnostic, Severity, Span, in_reading_order
 from .lines import Annotations, MetaBlock
 from .model import (
     Actor,
@@ -165,7 +165,7 @@ def freeze(b: GraphBuilder, path: str | None) -> Map:
             dropped.add(relation_id)
     for relation_id in dropped:
         del relations[relation_id]
-    diagnostics = sorted(b.diagnostics, key=lambda d: (d.span.path != path, d.span.path or "", d.span.line, d.span.column))
+    diagnostics = in_reading_order(b.diagnostics, path)
     return Map(b.metadata, b.actors, b.sources, b.sections, nodes, relations, tuple(b.document),
                b.trailing, path, tuple(b.included), usages, tuple(diagnostics))
 

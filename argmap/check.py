@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from typing import Callable, Iterator
 
-from .errors import Diagnostic, Severity, Span
+from .errors import Diagnostic, Severity, Span, in_reading_order
 from .gcpause import gc_paused
 from .model import Map, Node, NodeKind, Relation, RelationKind, is_relation_id
 
@@ -177,10 +177,11 @@ CHECKS: list[tuple[str, Check]] = [
 
 
 def check(m: Map, *, skip: frozenset[str] = frozenset()) -> list[Diagnostic]:
-    """Every diagnostic for the map: parse findings first, then each check in `CHECKS` order."""
+    """Every diagnostic for the map in reading order (file, line, column); at one place, parse
+    findings first, then each check's in `CHECKS` order."""
     found: list[Diagnostic] = []
     with gc_paused():  # the checks make many short-lived objects and no cycles
         for name, run in CHECKS:
             if name not in skip:
                 found.extend(run(m))
-    return found
+    return in_reading_order(found, m.path)

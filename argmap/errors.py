@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Iterable
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -60,6 +61,12 @@ class Diagnostic:
             "hint": self.hint,
             "suggestions": list(self.suggestions),
         }
+
+
+def in_reading_order(diagnostics: Iterable[Diagnostic], main_path: str | None) -> list[Diagnostic]:
+    """`diagnostics` as a reader meets them: the main file's first, then each other file's (by
+    path), each by line and column; findings at one place keep their order (the sort is stable)."""
+    return sorted(diagnostics, key=lambda d: (d.span.path != main_path, d.span.path or "", d.span.line, d.span.column))
 
 
 class ArgmapError(Exception):

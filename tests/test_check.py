@@ -84,6 +84,25 @@ def test_unknown_and_unused_names_come_from_the_usages() -> None:
     assert not any(code.startswith("unused-") for code, _, _ in codes)  # ann and paper are used
 
 
+# --- reading order ------------------------------------------------------------------------
+
+def test_findings_come_in_reading_order_whichever_check_made_them(tmp_path) -> None:
+    # parse findings (lines 2, 5) and the checks' (line 3, 1) interleave by position;
+    # an included file's come after the main file's
+    (tmp_path / "part.argmap").write_text("[P]: p @ghost\n", encoding="utf-8")
+    main = tmp_path / "main.argmap"
+    main.write_text('actor ann: Ann\n[A]: a\n  + {weight: 2} [B]: b @nobody\ninclude "part.argmap"\n'
+                    "[A]: different\n", encoding="utf-8")
+    found = argmap.check(argmap.parse_file(main))
+    assert [(d.span.path == str(main), d.span.line, d.code) for d in found] == [
+        (True, 1, "unused-actor"),
+        (True, 3, "bad-metadata-value"),
+        (True, 3, "unknown-actor"),
+        (True, 5, "duplicate-definition"),
+        (False, 1, "unknown-actor"),
+    ]
+
+
 # --- conflicting relations: the law, whatever the slices ----------------------------------
 
 def test_a_relation_conflicts_with_any_earlier_one_the_other_way_round() -> None:
