@@ -727,3 +727,32 @@ def test_outline_scroll_bar_follows_the_view_and_skips_useless_repaints() -> Non
             assert rows() == top
 
     run(scenario)
+
+
+@pytest.mark.parametrize("key", ["slash", "d"])
+def test_a_line_opened_over_the_panes_is_painted_by_the_next_frame(key: str) -> None:
+    """The search line and the diagnostics panel, shown after the outline has scrolled, are in
+    the first frame painted after the key. (Textual's compositor rebuilds its map lazily after
+    a scroll; a rebuild between the change and the layout took the shown line in already, so
+    the layout saw no change and the line appeared only at the cursor's first blink, 1 s on.)"""
+    async def scenario() -> None:
+        app = ArgmapApp(parse_file(str(FLAGSHIP)), str(FLAGSHIP), poll_interval=0)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            compositor = app.browser._compositor
+            painted: list = []
+            render_update = compositor.render_update
+
+            def recording_render_update(*args, **kwargs):
+                painted.append(set(compositor._dirty_regions))
+                return render_update(*args, **kwargs)
+
+            compositor.render_update = recording_render_update
+            await pilot.press(key)
+            await pilot.pause()
+            shown = app.browser.query_one(SearchBar if key == "slash" else DiagnosticsPanel)
+            assert shown.display and painted
+            region = shown.region
+            assert any(r.contains_region(region) or r == region for r in painted[0]), painted[0]
+
+    run(scenario)

@@ -60,6 +60,16 @@ class NavigatingScreen(Screen):
             if widget._repaint_required or widget._layout_required:
                 widget._check_refresh()
 
+    def show_widget(self, widget: Widget) -> None:
+        """Show `widget` (`display`), painted by the next frame. Textual's compositor rebuilds
+        its map of the screen lazily once a widget off the screen has asked for a repaint
+        (the closed boxes wait above it); a rebuild between the change and the next layout
+        (asking a widget where it is does one) took the shown widget in already, so that the
+        layout saw no change and painted none of it: the search line appeared only at its
+        cursor's first blink, a second later. The map is brought up to date first."""
+        self._compositor.full_map  # noqa: B018 (the property rebuilds the map if it is stale)
+        widget.display = True
+
     # --- jumping -----------------------------------------------------------------------------
 
     def say_where_defined(self, node_id: str) -> None:
@@ -105,7 +115,7 @@ class NavigatingScreen(Screen):
 
     def action_search(self) -> None:
         bar = self.query_one(SearchBar)
-        bar.display = True
+        self.show_widget(bar)
         bar.focus()
         here = self.current_entry()
         if here is not None:
