@@ -71,3 +71,15 @@ def format_diagnostics(
     """All diagnostics, in order, each as `format_diagnostic` prints it."""
     cache: dict = {}
     return "".join(format_diagnostic(d, sources, color=color, _cache=cache) for d in diagnostics)
+
+
+def plural(count: int, noun: str) -> str:
+    """'1 node', '2 nodes'."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def counted(diagnostics: Iterable[Diagnostic]) -> str:
+    """'2 errors, 1 warning': how many errors and warnings there are, in words."""
+    found = list(diagnostics)
+    errors = sum(d.is_error for d in found)
+    return f"{plural(errors, 'error')}, {plural(sum(d.severity is Severity.WARNING for d in found), 'warning')}"

@@ -44,6 +44,7 @@ def test_check_reports_compiler_style_and_exits_1(tmp_path: Path, capsys: pytest
     out = capsys.readouterr().out
     assert f"{path}:2:5: error[undefined-node]: [Appel] is used but never defined" in out
     assert "    ^^^^^^^" in out and "did you mean [Apple]?" in out
+    assert out.endswith(f"{path}: 1 error, 0 warnings (1 node, 0 relations)\n")
 
 
 def test_check_json_for_tools(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

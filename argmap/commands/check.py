@@ -8,6 +8,7 @@ import sys
 
 from ..check import check
 from ..errors import Severity
+from ..report import counted, plural
 from ._common import expand_paths, load_map, print_diagnostics
 
 HELP = "report syntax errors, undefined references and other problems"
@@ -46,8 +47,8 @@ def run(args: argparse.Namespace) -> int:
             continue
         print_diagnostics(found, stream=sys.stdout)
         if not args.quiet:
-            status = "ok" if not found else f"{errors} error(s), {warnings} warning(s)"
-            print(f"{path}: {status} ({len(m.nodes)} nodes, {len(m.relations)} relations)")
+            status = "ok" if not found else counted(found)
+            print(f"{path}: {status} ({plural(len(m.nodes), 'node')}, {plural(len(m.relations), 'relation')})")
     if args.format == "json":
         json.dump(report if len(report) != 1 else report[0], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")

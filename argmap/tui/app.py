@@ -14,6 +14,7 @@ from textual.worker import get_current_worker
 
 from ..errors import ArgmapError, Diagnostic
 from ..model import Map
+from ..report import plural
 from .collector import IDLE_DELAY, IdleCollector
 from .dialogs import PickBox
 from .editor import open_in_editor
@@ -202,7 +203,7 @@ class ArgmapApp(App[None]):
             self._compute_overlay(map_, self.overlay_pending)
         errors = sum(d.is_error for d in diagnostics)
         self.browser.show_diagnostics(open_panel=errors > had_errors, close_if_clean=True)
-        note = f"reloaded: {errors} errors (d shows them)" if errors else "reloaded"
+        note = f"reloaded: {plural(errors, 'error')} (d shows them)" if errors else "reloaded"
         self.notify(note, severity="warning" if errors else "information", timeout=3)
 
     @work(thread=True, group="checks", description="check the map")

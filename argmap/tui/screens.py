@@ -14,6 +14,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header, Static, Tree
 
+from ..report import counted
 from .dialogs import KEY_HINTS, Dialog, HelpBox, PickBox
 from .filters import actor_choices
 from .navigation import NavigatingScreen
@@ -160,9 +161,8 @@ class BrowserScreen(NavigatingScreen):
             parts.append("hit …")  # (counted once the jump is painted: `count_hits`)
         elif self.hits.ready and self.hits:
             parts.append(f"hit {self.hit_index + 1}/{len(self.hits)}")
-        errors = sum(d.is_error for d in app.diagnostics)
         if app.diagnostics:
-            parts.append(f"{errors} errors, {len(app.diagnostics) - errors} warnings (d)")
+            parts.append(f"{counted(app.diagnostics)} (d)")
         # a fixed-size line: no layout pass needed (one costs more than the rest of a key)
         self.query_one("#status", Static).update(" │ ".join(parts), layout=False)
 
