@@ -76,7 +76,7 @@ class Dialog(Vertical):
 
     #: keys an open box may use; the screen gives them to it before anything else
     BOX_KEYS: ClassVar[tuple[str, ...]] = (
-        "up", "down", "home", "end", "pageup", "pagedown", "enter", "escape", "q",
+        "up", "down", "j", "k", "home", "end", "pageup", "pagedown", "enter", "escape", "q",
         "question_mark")
 
     #: open: in the middle of the screen, with the keys
@@ -193,7 +193,8 @@ class PickBox(Dialog):
 
     #: what the box's keys do to its list
     LIST_ACTIONS: ClassVar[dict[str, str]] = {
-        "up": "cursor_up", "down": "cursor_down", "home": "first", "end": "last",
+        "up": "cursor_up", "down": "cursor_down", "k": "cursor_up", "j": "cursor_down",
+        "home": "first", "end": "last",
         "pageup": "page_up", "pagedown": "page_down", "enter": "select"}
 
     def handle_key(self, key: str) -> None:

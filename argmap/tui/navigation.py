@@ -10,6 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from ..model import NodeEntry
+from .compositor import LayoutCompositor
 from .map_index import SearchHits
 from .widgets import OutlineTree, SearchBar
 
@@ -29,6 +30,7 @@ class NavigatingScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
+        self._compositor = LayoutCompositor()  # (see argmap/tui/compositor.py)
         self._count_timer: Timer | None = None
         #: where the cursor was before each jump (Backspace goes back)
         self.history: list[NodeEntry] = []
@@ -59,16 +61,6 @@ class NavigatingScreen(Screen):
         for widget in self.walk_children(Widget):
             if widget._repaint_required or widget._layout_required:
                 widget._check_refresh()
-
-    def show_widget(self, widget: Widget) -> None:
-        """Show `widget` (`display`), painted by the next frame. Textual's compositor rebuilds
-        its map of the screen lazily once a widget off the screen has asked for a repaint
-        (the closed boxes wait above it); a rebuild between the change and the next layout
-        (asking a widget where it is does one) took the shown widget in already, so that the
-        layout saw no change and painted none of it: the search line appeared only at its
-        cursor's first blink, a second later. The map is brought up to date first."""
-        self._compositor.full_map  # noqa: B018 (the property rebuilds the map if it is stale)
-        widget.display = True
 
     # --- jumping -----------------------------------------------------------------------------
 
@@ -115,7 +107,7 @@ class NavigatingScreen(Screen):
 
     def action_search(self) -> None:
         bar = self.query_one(SearchBar)
-        self.show_widget(bar)
+        bar.display = True
         bar.focus()
         here = self.current_entry()
         if here is not None:

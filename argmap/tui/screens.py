@@ -180,11 +180,7 @@ class BrowserScreen(NavigatingScreen):
         """Show or hide the diagnostics panel. It is drawn over the bottom of the panes (no
         layout of the screen): while it is there the outline keeps its cursor in the middle
         of its rows, above the panel."""
-        panel = self.query_one(DiagnosticsPanel)
-        if shown:
-            self.show_widget(panel)
-        else:
-            panel.display = False
+        self.query_one(DiagnosticsPanel).display = shown
         self.tree.center_scroll = shown
 
     # --- events ------------------------------------------------------------------------------
