@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import tempfile
 from pathlib import Path
@@ -28,18 +29,34 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, list[Diagnostic]]
 
 def read_text(path: str | os.PathLike[str]) -> tuple[str, list[Diagnostic]]:
     """Read a map file; '-' reads standard input. Raises UsageError when it cannot be read."""
+    name = os.fspath(path)
+    return decode(read_bytes(name), None if name == "-" else name)
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """A file's bytes; '-' reads standard input. Raises UsageError when it cannot be read."""
     import sys
 
     name = os.fspath(path)
     try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        return sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
     except FileNotFoundError:
         raise UsageError(f"{name}: no such file") from None
     except IsADirectoryError:
         raise UsageError(f"{name}: is a directory, not a map file") from None
     except OSError as exc:
         raise UsageError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    return decode(data, None if name == "-" else name)
+
+
+def in_file_style(formatted: str, original: bytes) -> bytes:
+    """`formatted` (LF line breaks, no BOM) encoded as the file `original` was written: with
+    its byte order mark, and with CRLF line breaks if its first line ended so (as Black and
+    Ruff keep a file's line ends)."""
+    first = original.find(b"\n")
+    if first > 0 and original[first - 1:first] == b"\r":
+        formatted = formatted.replace("\n", "\r\n")
+    data = formatted.encode("utf-8")
+    return codecs.BOM_UTF8 + data if original.startswith(codecs.BOM_UTF8) else data
 
 
 def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:

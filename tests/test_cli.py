@@ -90,6 +90,25 @@ def test_fmt_stdin_to_stdout(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Cap
     assert capsys.readouterr().out == "actor x: X\n[A]: text here @x\n  + [B]: b\n"
 
 
+@pytest.mark.parametrize("bom, newline", [(b"", b"\n"), (b"\xef\xbb\xbf", b"\r\n"), (b"", b"\r\n")])
+def test_fmt_keeps_the_line_breaks_and_byte_order_mark(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                        bom: bytes, newline: bytes) -> None:
+    path = tmp_path / "m.argmap"
+    formatted = b"actor x: X\n[A]: text here @x\n  + [B]: b\n"
+    path.write_bytes(bom + MESSY_OK.encode().replace(b"\n", newline))
+    assert main(["fmt", str(path)]) == 0
+    assert path.read_bytes() == bom + formatted.replace(b"\n", newline)
+    assert main(["fmt", "--check", str(path)]) == 0  # formatted already: nothing to change
+
+
+def test_fmt_diff_shows_a_change_of_line_breaks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "m.argmap"
+    path.write_bytes(b"[A]: a\n[B]: b\r\n[C]: c")  # LF first: written back with LF
+    assert main(["fmt", "--diff", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert " [A]: a\n-[B]: b\\r\n-[C]: c\n\\ No newline at end of file\n+[B]: b\n+[C]: c\n" in out
+
+
 def test_python_dash_m_runs_the_cli() -> None:
     done = subprocess.run([sys.executable, "-m", "argmap", "check", str(FLAGSHIP)],
                           capture_output=True, text=True, timeout=60)

@@ -6,7 +6,7 @@ import argparse
 import difflib
 import sys
 
-from ..files import atomic_write, read_text
+from ..files import atomic_write, decode, in_file_style, read_bytes
 from ..format import format_map
 from ..parse import parse
 from ._common import expand_paths, print_diagnostics
@@ -14,7 +14,8 @@ from ._common import expand_paths, print_diagnostics
 HELP = "rewrite maps in canonical layout (comments and meaning kept)"
 DESCRIPTION = """\
 Rewrite each map in canonical layout: two spaces per level, one space after a marker,
-annotations in the order @actors #tags ^sources {meta}, comments and blank-line groups kept.
+annotations in the order @actors #tags ^sources {meta}, comments and blank-line groups kept,
+and the file's line breaks (LF, or CRLF if its first line ends so) and byte order mark kept.
 The file is replaced atomically. A file with errors is left untouched (run 'argmap check').
 
   argmap fmt maps/*.argmap          rewrite in place
@@ -34,8 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     status = 0
     for path in expand_paths(args.files):
-        text, decode_errors = read_text(path)
         name = None if path == "-" else path
+        data = read_bytes(path)
+        text, decode_errors = decode(data, name)
         m = parse(text, name)
         errors = [d for d in list(decode_errors) + list(m.diagnostics) if d.is_error]
         if errors:
@@ -43,15 +45,14 @@ def run(args: argparse.Namespace) -> int:
             print(f"{path}: not formatted: fix the {len(errors)} error(s) above first", file=sys.stderr)
             status = 1
             continue
-        formatted = format_map(m)
-        original = text.lstrip("\ufeff")
+        formatted = in_file_style(format_map(m), data)
         if path == "-" and not (args.check or args.diff):
-            sys.stdout.write(formatted)
+            sys.stdout.write(formatted.decode("utf-8"))
             continue
-        changed = formatted != original
+        changed = formatted != data
         if args.diff and changed:
             sys.stdout.writelines(difflib.unified_diff(
-                original.splitlines(keepends=True), formatted.splitlines(keepends=True),
+                _lines(data), _lines(formatted),
                 fromfile=f"{path} (original)", tofile=f"{path} (formatted)"))
         if args.check or args.diff:
             if changed:
@@ -63,3 +64,15 @@ def run(args: argparse.Namespace) -> int:
             atomic_write(path, formatted)
             print(f"{path}: formatted", file=sys.stderr)
     return status
+
+
+def _lines(data: bytes) -> list[str]:
+    """The lines of a file for the diff (split at LF, as the parser splits them), a carriage
+    return shown as '\\r' and a missing last line break said as diff says it: a change of
+    line breaks alone would otherwise look like no change at all."""
+    lines = data.decode("utf-8", errors="replace").split("\n")
+    last = lines.pop()  # "" when the file ends with a line break
+    shown = [line.replace("\r", "\\r") + "\n" for line in lines]
+    if last:
+        shown.append(last.replace("\r", "\\r") + "\n\\ No newline at end of file\n")
+    return shown
