@@ -9,6 +9,7 @@ import sys
 from ..files import atomic_write, decode, in_file_style, read_bytes
 from ..format import format_map
 from ..parse import parse
+from ..report import plural
 from ._common import expand_paths, print_diagnostics
 
 HELP = "rewrite maps in canonical layout (comments and meaning kept)"
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         errors = [d for d in list(decode_errors) + list(m.diagnostics) if d.is_error]
         if errors:
             print_diagnostics(errors, sources={name: text})
-            print(f"{path}: not formatted: fix the {len(errors)} error(s) above first", file=sys.stderr)
+            print(f"{path}: not formatted: fix the {plural(len(errors), 'error')} above first", file=sys.stderr)
             status = 1
             continue
         formatted = in_file_style(format_map(m), data)

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from ..errors import UsageError
+from ..report import plural
 from ._common import load_map, print_diagnostics
 
 HELP = "draw a map as SVG, PNG, PDF or DOT (Graphviz)"
@@ -96,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     errors = [d for d in map_.diagnostics if d.is_error]
     if errors:
         print_diagnostics(errors)
-        print(f"{args.map}: not drawn: fix the {len(errors)} error(s) above first", file=sys.stderr)
+        print(f"{args.map}: not drawn: fix the {plural(len(errors), 'error')} above first", file=sys.stderr)
         return 1
     binary = None if fmt == "dot" else find_binary(args.dot_binary)
     overlays = overlays_for(map_, args.labels, args.strength)

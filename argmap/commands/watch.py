@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Iterable, TextIO
 
 from ..errors import ArgmapError, UsageError
+from ..report import plural
 from .render import add_render_options, drawn_count, options_from_args
 
 HELP = "re-draw a map on every save (keeps the last good drawing on errors)"
@@ -60,7 +61,7 @@ class Redrawer:
             errors = [d for d in map_.diagnostics if d.is_error]
             if errors:
                 print_diagnostics(errors, stream=self.out)
-                print(f"[{stamp}] {self.args.map}: {len(errors)} error(s); kept the last good drawing",
+                print(f"[{stamp}] {self.args.map}: {plural(len(errors), 'error')}; kept the last good drawing",
                       file=self.out, flush=True)
                 return False
             overlays = overlays_for(map_, self.args.labels, self.args.strength)
