@@ -85,16 +85,16 @@ def iter_lines(text: str, path: str | None, diagnostics: list[Diagnostic]) -> It
     line are read by Lark, one line at a time, so an error stays on its line.
     """
     start, line_no = 0, 1
-    front_matter = _front_matter(text)
-    if front_matter:
+    block = front_matter(text)
+    if block:
         try:
-            yield from ((item, "") for item in LineBuilder().transform(parser().parse(front_matter, start="start")))
+            yield from ((item, "") for item in LineBuilder().transform(parser().parse(block, start="start")))
         except UnexpectedInput as exc:
-            lines = front_matter.split("\n")
+            lines = block.split("\n")
             line = getattr(exc, "line", 1) or 1
             diagnostics.append(describe(exc, lines[min(line, len(lines)) - 1], 1, path))
-        start = len(front_matter)
-        line_no = front_matter.count("\n") + 1
+        start = len(block)
+        line_no = block.count("\n") + 1
     find = text.find
     while start <= len(text):
         end = find("\n", start)
@@ -123,7 +123,7 @@ def _parse_one(text: str, line_no: int, path: str | None, diagnostics: list[Diag
 _FRONT_MATTER_END = re.compile(r"^---[ \t]*$", re.MULTILINE)
 
 
-def _front_matter(text: str) -> str:
+def front_matter(text: str) -> str:
     """The front matter block with its line break ("" if the file has none or it is unterminated)."""
     first = text.find("\n")
     if first < 0 or text[:first].rstrip(" \t") != "---":

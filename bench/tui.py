@@ -12,6 +12,10 @@ bench/generate.py (`generate_map(nodes, seed)`). Figures per size:
   wall clock and (in brackets) CPU time;
 * background   — what the app starts once the first screen is up: `argmap.check` and the
   lookups for search and jumps, in threads (keys are timed after it);
+* opening     — `argmap browse FILE` as it opens the file, in a process of its own: from the
+  start until the first screen is painted (a map of 1 MB or more opens on its first part,
+  argmap/tui/preview.py, read at once) and until the whole map, read in the background, is
+  shown;
 * bare Textual — the first screen of a Textual app with one Static, for scale: most of the
   first screen is Textual's own start-up (CSS, layout, first paint), whatever the map size;
 * key p50/p95/max — each key press of a fixed session (moves, expand/collapse, follow and
@@ -197,16 +201,41 @@ async def _session(path: str) -> dict[str, float]:
     }
 
 
+async def _opening(path: str) -> dict[str, float]:
+    """`argmap browse PATH` as it opens a file: seconds from the start until the first screen
+    is painted (a large map opens on its first part: argmap/tui/preview.py) and until the
+    whole map is shown."""
+    from argmap.parse import parse_file
+    from argmap.tui.app import ArgmapApp
+    from argmap.tui.preview import preview_map
+
+    started = time.perf_counter()
+    part = preview_map(path)
+    app = ArgmapApp(part or parse_file(path), path, poll_interval=0, preview=part is not None)
+    async with app.run_test(size=SIZE):
+        await drain(app)
+        app.screen._on_timer_update()
+        first = time.perf_counter()
+        while app.preview:
+            await asyncio.sleep(0.01)
+        await drain(app)
+        app.screen._on_timer_update()
+        return {"open_first_s": first - started, "open_whole_s": time.perf_counter() - started}
+
+
 def measure(nodes: int, seed: int) -> dict[str, float]:
-    """Run one size in a fresh process and return its figures."""
+    """Run one size in fresh processes (the session, then the opening) and return its figures."""
+    figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"bench-{nodes}.argmap"
         path.write_text(generated_map(nodes, seed), encoding="utf-8")
-        out = subprocess.run(
-            [sys.executable, __file__, "--one", str(path)],
-            check=True, capture_output=True, text=True,
-        )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+        for mode in ("--one", "--open"):
+            out = subprocess.run(
+                [sys.executable, __file__, mode, str(path)],
+                check=True, capture_output=True, text=True,
+            )
+            figures.update(json.loads(out.stdout.strip().splitlines()[-1]))
+    return figures
 
 
 def with_median_keys(first: dict, others: list[dict]) -> dict:
@@ -241,14 +270,19 @@ def main(argv: list[str] | None = None) -> int:
                              "the runs (single keys vary up to 2x from run to run on a shared "
                              "machine); the other figures are the first run's")
     parser.add_argument("--one", metavar="PATH", help=argparse.SUPPRESS)
+    parser.add_argument("--open", metavar="PATH", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
         print(json.dumps(asyncio.run(_session(args.one))))
         return 0
+    if args.open:
+        print(json.dumps(asyncio.run(_opening(args.open))))
+        return 0
     print(f"argmap browse, headless {SIZE[0]}x{SIZE[1]}, {len(SESSION)} keys per session, "
           f"{args.runs} run(s) per size, {os.cpu_count()} CPUs, "
           f"load {os.getloadavg()[0]:.1f}")
-    header = ("nodes", "parse s", "first screen s (CPU)", "bare Textual s", "background s", "key p50/p95/max ms",
+    header = ("nodes", "parse s", "first screen s (CPU)", "opening the file s: first screen / whole map",
+              "bare Textual s", "background s", "key p50/p95/max ms",
               "key CPU p50/p95/max ms", "detail CPU p50/max ms", "overlay s",
               "peak RSS MB: parsed / browsing / with overlay",
               "slowest keys (CPU ms)", "keys >= 50 ms CPU")
@@ -261,6 +295,7 @@ def main(argv: list[str] | None = None) -> int:
         print(" | ".join([
             f"{r['nodes']:,}", f"{r['parse_s']:.2f}",
             f"{r['first_screen_s']:.3f} ({r['first_screen_cpu_s']:.3f})",
+            f"{r['open_first_s']:.2f} / {r['open_whole_s']:.2f}",
             f"{r['bare_textual_s']:.3f}", f"{r['background_s']:.2f}",
             f"{r['key_p50_ms']:.0f}/{r['key_p95_ms']:.0f}/{r['key_max_ms']:.0f}",
             f"{r['key_cpu_p50_ms']:.0f}/{r['key_cpu_p95_ms']:.0f}/{r['key_cpu_max_ms']:.0f}",

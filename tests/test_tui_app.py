@@ -496,22 +496,6 @@ def test_missing_or_unreadable_file_is_a_clear_usage_error(tmp_path: Path, capsy
     assert "directory" in capsys.readouterr().err
 
 
-def test_a_large_map_is_said_to_be_read_on_a_terminal(tmp_path: Path, monkeypatch, capsys) -> None:
-    from argmap.commands import browse
-
-    path = tmp_path / "big.argmap"
-    path.write_text("[A]: a\n", encoding="utf-8")
-    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    browse.say_reading(str(path))
-    assert capsys.readouterr().err == ""  # small: read at once
-    monkeypatch.setattr(browse, "READING_NOTICE_BYTES", 4)
-    browse.say_reading(str(path))
-    assert capsys.readouterr().err == f"argmap browse: reading {path} (0.0 MB)…\n"
-    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
-    browse.say_reading(str(path))
-    assert capsys.readouterr().err == ""  # not a terminal: nothing
-
-
 def test_hand_made_empty_map_opens() -> None:
     async def scenario() -> None:
         app = ArgmapApp(parse(""), None, poll_interval=0)

@@ -23,23 +23,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-#: files from this size on take a noticeable time to read (about 0.3 s a MB): say so meanwhile
-READING_NOTICE_BYTES = 1_000_000
-
-
-def say_reading(path: str) -> None:
-    """On a terminal, say that a large map is being read (the browser's screen comes after)."""
-    import os
-    import sys
-
-    try:
-        size = os.path.getsize(path)
-    except OSError:
-        return  # load_map says what is wrong
-    if size >= READING_NOTICE_BYTES and sys.stderr.isatty():
-        print(f"argmap browse: reading {path} ({size / 1e6:.1f} MB)…", file=sys.stderr, flush=True)
-
-
 def run(args: argparse.Namespace) -> int:
     """Parse MAP (a missing or unreadable file is a usage error), then run the browser."""
     from ..errors import UsageError
@@ -47,8 +30,11 @@ def run(args: argparse.Namespace) -> int:
 
     if args.map == "-":
         raise UsageError("browse needs a file: standard input is the keyboard here")
-    say_reading(args.map)
-    map_ = load_map(args.map)  # raises UsageError when the file cannot be read
+    from ..tui.preview import preview_map
+
+    # a large map opens on its first part, read at once; the whole map follows
+    preview = preview_map(args.map)
+    map_ = preview if preview is not None else load_map(args.map)  # UsageError: cannot be read
 
     import gc
 
@@ -56,5 +42,5 @@ def run(args: argparse.Namespace) -> int:
 
     gc.freeze()  # the map is immutable: keep the cycle collector from walking it again and again
 
-    ArgmapApp(map_, args.map, poll_interval=0 if args.no_watch else 0.5).run()
+    ArgmapApp(map_, args.map, poll_interval=0 if args.no_watch else 0.5, preview=preview is not None).run()
     return 0

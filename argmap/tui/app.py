@@ -62,12 +62,16 @@ class ArgmapApp(App[None]):
     TITLE = "argmap"
 
     def __init__(self, map_: Map, path: str | None = None, *, poll_interval: float = 0.5,
-                 loader: Loader = _parse_file, checks: bool = True) -> None:
+                 loader: Loader = _parse_file, checks: bool = True, preview: bool = False) -> None:
+        """`preview`: `map_` is the first part of the map at `path` (argmap/tui/preview.py);
+        the whole map is read once the first screen is up, and shown instead."""
         super().__init__()
         self.map = map_
         self.path = path
+        self.preview = preview and path is not None
         self.model = OutlineModel(map_)
-        self.diagnostics: list[Diagnostic] = list(map_.diagnostics)
+        #: (a preview's are not the map's: a reference to a node further down is no error)
+        self.diagnostics: list[Diagnostic] = [] if self.preview else list(map_.diagnostics)
         self.overlay = Overlay()
         self.overlay_pending: str | None = None
         self.poll_interval = poll_interval
@@ -116,9 +120,39 @@ class ArgmapApp(App[None]):
         """After the first screen is painted (threads would hold the GIL and delay it):
         run the checks and build the model's lookups."""
         self.background_started = True
+        if self.preview:  # the whole map first; its checks and lookups once it is shown
+            self._read_whole_map(self.path, self._generation)
+        else:
+            self._check_and_prepare()
+
+    def _check_and_prepare(self) -> None:
         if self.checks:
             self._run_checks(self.map, self._generation)
         self._prepare(self.model)
+
+    @work(thread=True, group="reload", description="read the whole map")
+    def _read_whole_map(self, path: str, generation: int) -> None:
+        try:
+            whole = self.loader(path)
+        except ArgmapError as exc:
+            self.call_from_thread(self.notify, f"could not read the whole map: {exc}", severity="error")
+            return
+        model = OutlineModel(whole)
+        model.prepare_jumps()  # (here, off the screen's thread: the cursor stays on its node)
+        lines = file_lines(path)
+        gc.freeze()  # as browse.run does: the cycle collector need not walk the map
+        self.call_from_thread(self._whole_map_read, whole, model, lines, generation)
+
+    def _whole_map_read(self, whole: Map, model: OutlineModel, lines: list[str], generation: int) -> None:
+        """Show the whole map instead of its preview, then check it and build its lookups."""
+        if generation != self._generation or not self._browsing():
+            return  # the file changed meanwhile: its reload shows the map
+        overlay = self.overlay_pending or self.overlay.name
+        self.set_map(whole, list(whole.diagnostics), generation=generation, model=model, lines=lines)
+        if overlay != "none":  # what was shown for the preview, now for the whole map
+            self.overlay_pending = overlay
+            self._compute_overlay(whole, overlay)
+        self._check_and_prepare()
 
     @work(thread=True, group="prepare", description="prepare lookups")
     def _prepare(self, model: OutlineModel) -> None:
@@ -139,7 +173,7 @@ class ArgmapApp(App[None]):
         """The lines of `path` as loaded; empty while the map's own file is still being read
         in the background (a big file would hold up the first screen)."""
         if path not in self._lines:
-            if path == self.path and not self.background_started:
+            if path == self.path and (self.preview or not self.background_started):
                 return []
             self._lines[path] = file_lines(path)
         return self._lines[path]
@@ -185,6 +219,7 @@ class ArgmapApp(App[None]):
         if generation is not None and generation != self._generation or not self._browsing():
             return  # a newer reload is on its way, or the app is closing
         had_errors = sum(d.is_error for d in self.diagnostics)
+        was_preview, self.preview = self.preview, False
         here = self.browser.current_entry()
         self.map, self.diagnostics = map_, diagnostics
         self.model = model if model is not None else OutlineModel(map_)
@@ -201,6 +236,10 @@ class ArgmapApp(App[None]):
         self.browser.show_map(keep=here.node if here else None)
         if self.overlay_pending:  # it was being computed for the map just replaced
             self._compute_overlay(map_, self.overlay_pending)
+        if was_preview:  # the map as it opens: no note, the panel opened with `d`; the tags
+            self.browser.show_diagnostics()  # picker is filled once the lookups are made
+            return
+        self.browser.query_one("#tag-box", PickBox).fill(self.model.tag_choices())
         errors = sum(d.is_error for d in diagnostics)
         self.browser.show_diagnostics(open_panel=errors > had_errors, close_if_clean=True)
         note = f"reloaded: {plural(errors, 'error')} (d shows them)" if errors else "reloaded"

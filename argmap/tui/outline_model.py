@@ -262,6 +262,12 @@ class OutlineModel(MapIndex):
         self._parents = parents
         return parents
 
+    def prepare_jumps(self) -> None:
+        """Build now what showing the map at a given node needs: the index of the entries and
+        the relations by node (the rest is built by `prepare`)."""
+        self._index()
+        self._build_touching()
+
     def prepare(self) -> None:
         """Build every lookup now (the app does this in the background after the first
         screen, so the first search or jump does not pay for it)."""

@@ -149,6 +149,8 @@ class BrowserScreen(NavigatingScreen):
         """The status line: overlay, filters, search hits, diagnostics."""
         app = self.app
         parts = [f"{len(app.map.nodes):,} nodes · {len(app.map.relations):,} relations"]
+        if app.preview:
+            parts = [f"the first {len(app.map.nodes):,} nodes · reading the whole map…"]
         if app.overlay_pending:
             parts.append(f"overlay: {app.overlay_pending}…")
         elif app.overlay.name != "none":
