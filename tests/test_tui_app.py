@@ -264,11 +264,13 @@ def test_reload_keeps_the_cursor_and_survives_a_broken_file(tmp_path: Path) -> N
         path = Path(app.path)
         async with app.run_test(size=SIZE) as pilot:
             app.browser.jump_to_node("[Deficit]")
-            path.write_text(SAMPLE.replace("widen the deficit", "grow the debt"), "utf-8")
+            path.write_text(SAMPLE.replace("widen the deficit. @bob #economy", "grow the debt. @bob #fiscal"), "utf-8")
             assert app.check_file()
             await settle(pilot)
             assert "grow the debt" in app.map.nodes["[Deficit]"].text
             assert cursor_node(app) == "[Deficit]"
+            tags = [value for _, value in app.browser.query_one("#tag-box", PickBox).choices]
+            assert "fiscal" in tags  # the tags picker offers the new map's tags
 
             path.write_text(BROKEN, "utf-8")
             assert app.check_file()
