@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 
 import pytest
@@ -74,31 +75,42 @@ def test_the_browser_opens_on_a_preview_and_shows_the_whole_map_once_read(
     head = preview.preview_text(path.read_text(encoding="utf-8"), 40)
     part = parse(head, str(path))
     assert part.diagnostics  # its last objection refers to a claim further down
+    let_read = threading.Event()
+
+    def slow_loader(name: str):
+        let_read.wait(10)  # the whole map is read once the test says so
+        return parse_file(name)
+
+    async def until(test) -> None:
+        for _ in range(250):
+            if test():
+                return
+            await asyncio.sleep(0.02)
 
     async def scenario() -> None:
-        app = ArgmapApp(part, str(path), poll_interval=0, preview=True)
+        app = ArgmapApp(part, str(path), poll_interval=0, preview=True, loader=slow_loader)
         said: list[str] = []
         app.notify = lambda message, **kwargs: said.append(message)
         async with app.run_test(size=SIZE) as pilot:
             status = app.browser.query_one("#status")
-            assert "reading the whole map" in str(status.render())
+            assert f"the first {len(part.nodes)} nodes · reading the whole map" in str(status.render())
             assert app.diagnostics == []  # not the preview's: they are no errors of the map
-            await pilot.press("j", "j")
+            await pilot.press("j", "j", "s")  # the grounded overlay, on the preview
+            await until(lambda: app.overlay.name == "grounded")
+            assert set(app.overlay.status) == set(part.nodes)
             here = app.browser.current_entry().node
-            for _ in range(250):
-                if len(app.map.nodes) > len(part.nodes):
-                    break
-                await asyncio.sleep(0.02)
+            let_read.set()
+            await until(lambda: not app.preview)
             await pilot.pause()
             whole = parse_file(str(path))
             assert set(app.map.nodes) == set(whole.nodes)
             assert app.browser.current_entry().node == here  # the cursor stayed on its node
             assert "reading" not in str(status.render()) and "401 nodes" in str(status.render())
             assert app.diagnostics == list(whole.diagnostics) and said == []  # no note
-            for _ in range(250):  # the lookups follow: the tags picker, the checks
-                if app.browser.query_one("#tag-box").choices[1:]:
-                    break
-                await asyncio.sleep(0.02)
+            await until(lambda: app.overlay_pending is None and len(app.overlay.status) > len(part.nodes))
+            assert app.overlay.name == "grounded" and set(app.overlay.status) == set(whole.nodes)
+            # the lookups follow: the tags picker
+            await until(lambda: app.browser.query_one("#tag-box").choices[1:])
             assert [v for _, v in app.browser.query_one("#tag-box").choices[1:]] == ["t0", "t1", "t2"]
 
     asyncio.run(scenario())

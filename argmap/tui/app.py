@@ -147,11 +147,11 @@ class ArgmapApp(App[None]):
         """Show the whole map instead of its preview, then check it and build its lookups."""
         if generation != self._generation or not self._browsing():
             return  # the file changed meanwhile: its reload shows the map
-        overlay = self.overlay_pending or self.overlay.name
+        shown = self.overlay.name
         self.set_map(whole, list(whole.diagnostics), generation=generation, model=model, lines=lines)
-        if overlay != "none":  # what was shown for the preview, now for the whole map
-            self.overlay_pending = overlay
-            self._compute_overlay(whole, overlay)
+        if shown != "none" and not self.overlay_pending:  # (one still pending: set_map's)
+            self.overlay_pending = shown  # the overlay shown on the preview, for the whole map
+            self._compute_overlay(whole, shown)
         self._check_and_prepare()
 
     @work(thread=True, group="prepare", description="prepare lookups")
