@@ -156,7 +156,7 @@ class ArgmapApp(App[None]):
 
     @work(thread=True, group="prepare", description="prepare lookups")
     def _prepare(self, model: OutlineModel) -> None:
-        if self.path:
+        if self.path and self.path not in self._lines:  # (read with the whole map after a preview)
             self._lines[self.path] = file_lines(self.path)
         model.prepare()
         gc.freeze()  # the lookups are built once: keep the cycle collector off them too
