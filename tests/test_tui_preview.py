@@ -65,6 +65,14 @@ def test_only_a_large_file_has_a_preview(tmp_path: Path, monkeypatch: pytest.Mon
     part = preview.preview_map(str(path))
     assert part is not None and 5 < len(part.nodes) < 30
     assert preview.preview_map(str(tmp_path / "missing.argmap")) is None  # the full read says why
+    monkeypatch.setattr(preview, "PREVIEW_CHARS", 2_000)  # only the file's start is read
+    crlf = tmp_path / "crlf.argmap"
+    crlf.write_bytes(debate(200).encode().replace(b"\n", b"\r\n"))
+    part = preview.preview_map(str(crlf))
+    assert part is not None and set(part.nodes) <= set(parse_file(str(crlf)).nodes) and part.nodes
+    front = tmp_path / "front.argmap"
+    front.write_text("---\n" + "".join(f"k{i}: v\n" for i in range(500)) + "---\n" + debate(10), "utf-8")
+    assert preview.preview_map(str(front)) is None  # its front matter goes on past the start read
 
 
 def test_the_browser_opens_on_a_preview_and_shows_the_whole_map_once_read(

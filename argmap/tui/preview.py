@@ -4,7 +4,8 @@ whole map is read in the background (a 100,000-node map, 12 MB, takes seconds to
 
 from __future__ import annotations
 
-from ..errors import ArgmapError
+import os
+
 from ..model import Map
 from ..parse import front_matter, normalize_newlines, parse
 
@@ -12,6 +13,8 @@ from ..parse import front_matter, normalize_newlines, parse
 PREVIEW_FROM_BYTES = 1_000_000
 #: about how many lines the preview holds: several screens of the outline, read in ~50 ms
 PREVIEW_LINES = 2_000
+#: how much of the file is read for the preview, at most (2,000 lines are about 250,000)
+PREVIEW_CHARS = 1_000_000
 
 
 def preview_text(text: str, lines: int | None = None) -> str | None:
@@ -39,16 +42,17 @@ def preview_text(text: str, lines: int | None = None) -> str | None:
 
 def preview_map(path: str) -> Map | None:
     """The map of the first part of the file `path` (see `preview_text`); None if the file
-    is small (or cannot be cut, or read: the whole map's reading then says why)."""
-    import os
-
-    from ..files import read_text
-
+    is small (or cannot be cut, or read: the whole map's reading then says why). Only the
+    first `PREVIEW_CHARS` characters are read."""
     try:
         if os.path.getsize(path) < PREVIEW_FROM_BYTES:
             return None
-        text, _ = read_text(path)
-    except (OSError, ArgmapError):
+        # universal newlines: CRLF and CR read as LF, as the parser reads them
+        with open(path, encoding="utf-8-sig", errors="replace") as handle:
+            text = handle.read(PREVIEW_CHARS)
+    except OSError:
         return None
+    if text.startswith("---") and not front_matter(text):
+        return None  # its front matter goes on past what was read (or is never closed)
     head = preview_text(text)
     return None if head is None else parse(head, path)
