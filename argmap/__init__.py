@@ -6,9 +6,9 @@
     ['attack']
 """
 
-from .check import CHECKS, check
+from .language.check import CHECKS, check
 from .errors import ArgmapError, Diagnostic, Severity, Span, UsageError
-from .format import format_map, format_text
+from .language.write.format import format_map, format_text
 from .model import (
     Actor,
     Map,
@@ -22,7 +22,7 @@ from .model import (
     Usage,
     Usages,
 )
-from .parse import parse, parse_bytes, parse_file
+from .language.read.parse import parse, parse_bytes, parse_file
 
 __version__ = "0.1.0"
 

@@ -127,7 +127,7 @@ async def bare_textual_first_screen() -> float:
 
 
 async def _session(path: str) -> dict[str, float]:
-    from argmap.parse import parse_file
+    from argmap.language.read.parse import parse_file
     from argmap.tui.app import ArgmapApp
     from argmap.tui.widgets import DetailPane
 
@@ -205,7 +205,7 @@ async def _opening(path: str) -> dict[str, float]:
     """`argmap browse PATH` as it opens a file: seconds from the start until the first screen
     is painted (a large map opens on its first part: argmap/tui/preview.py) and until the
     whole map is shown."""
-    from argmap.parse import parse_file
+    from argmap.language.read.parse import parse_file
     from argmap.tui.app import ArgmapApp
     from argmap.tui.preview import preview_map
 

@@ -17,7 +17,7 @@ import pytest
 from argmap.analyze import SEMANTICS, analyze_map
 from argmap.analyze.debate import debate_report
 from argmap.analyze.present import map_json
-from argmap.parse import parse_file
+from argmap.language.read.parse import parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
 MAP = ROOT / "maps" / "lavrov-blinken.argmap"

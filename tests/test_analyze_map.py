@@ -9,7 +9,7 @@ import pytest
 from argmap.analyze import analyze_map, translate
 from argmap.analyze.iccma import map_to_apx, map_to_i23, read_apx, read_i23
 from argmap.errors import UsageError
-from argmap.parse import parse
+from argmap.language.read.parse import parse
 
 
 def _map(text: str):

@@ -14,7 +14,7 @@ import argmap
 from argmap.errors import Span
 from argmap.model import Map, Relation, RelationKind, Usage, Usages
 
-check_module = importlib.import_module("argmap.check")  # `argmap.check` is also the function
+check_module = importlib.import_module("argmap.language.check")  # `argmap.language.check` is also the function
 
 _SAMPLE = """\
 actor ann: Ann

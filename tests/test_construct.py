@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.construct import maker, remaker
+from argmap._speed.fast_init import maker, remaker
 from argmap.errors import Span
 from argmap.model import Node, NodeEntry, Relation, Usage
 
@@ -106,7 +106,7 @@ def test_remade_objects_equal_replaced_ones(cls: type) -> None:
 
 
 def test_the_slower_path_makes_the_same_objects(monkeypatch: pytest.MonkeyPatch) -> None:
-    import argmap.construct as construct
+    import argmap._speed.fast_init as construct
 
     monkeypatch.setattr(construct, "_twin", lambda cls: None)  # as if CPython refused the class switch
     for cls in (Span, Node):

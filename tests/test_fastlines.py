@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 from lark.exceptions import UnexpectedInput
 
 import argmap
-from argmap.fastlines import fast_line
-from argmap.grammar import parser
-from argmap.lines import LineBuilder
+from argmap.language.read.fastpath import fast_line
+from argmap.language.grammar import parser
+from argmap.language.read.lines import LineBuilder
 
 from strategies import maps
 

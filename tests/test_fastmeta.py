@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from lark.exceptions import UnexpectedInput
 
 import argmap
-from argmap.fastmeta import read_plain_block
-from argmap.grammar import parser
-from argmap.lines import _SCALARS, _VALUES, _read_meta
+from argmap.language.read.meta import read_plain_block
+from argmap.language.grammar import parser
+from argmap.language.read.lines import _SCALARS, _VALUES, _read_meta
 
 MAPS = sorted((Path(__file__).parent.parent / "maps").rglob("*.argmap"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 
 import argmap
-from argmap.gcpause import gc_paused
+from argmap._speed.gc import gc_paused
 
 
 class _Cycle:

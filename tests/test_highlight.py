@@ -12,7 +12,7 @@ from pygments.lexers import find_lexer_class_for_filename, get_lexer_by_name
 from pygments.token import Comment, Error, Generic, Keyword, Name, Number, Operator, Punctuation, String
 
 import argmap
-from argmap.highlight import ArgmapLexer, positioned_tokens
+from argmap.language.highlight import ArgmapLexer, positioned_tokens
 
 MAPS = sorted(Path(__file__).resolve().parent.parent.glob("maps/**/*.argmap"))
 

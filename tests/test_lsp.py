@@ -11,7 +11,7 @@ import pytest
 
 import argmap
 from argmap.analyze import analyze_map
-from argmap.format import format_text
+from argmap.language.write.format import format_text
 from argmap.lsp.client import LspClient, LspError
 
 MAP = """\

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pygments.token import Name
 
-from argmap.highlight import positioned_tokens
+from argmap.language.highlight import positioned_tokens
 from argmap.lsp import navigation
 from argmap.lsp.document import Snapshot
 

@@ -37,7 +37,7 @@ def test_installed_wheel_parses_without_the_checkout(wheel: Path, tmp_path: Path
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     script = (
-        "import argmap, argmap.grammar as g;"
+        "import argmap, argmap.language.grammar as g;"
         "m = argmap.parse('[A]: a\\n  + [B]: b\\n');"
         "assert len(m.relations) == 1, m.diagnostics;"
         "print(g.grammar_path())"

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from argmap.grammar import START_SYMBOLS, grammar_text, parser
-from argmap.possessive import POSSESSIVE_GROUPS_WORK, atomic_groups, portable, portable_grammar
+from argmap.language.grammar import START_SYMBOLS, grammar_text, parser
+from argmap.language.portable_regex import POSSESSIVE_GROUPS_WORK, atomic_groups, portable, portable_grammar
 
 _WORD_TEXT = r"(?:[^\s\\]++|\\[^\n]?+)++"
 _STARTS_ANNOTATION = r"@[^\W\d]|\^[^\W\d]|#[\w(-]|\{|\/\/"
@@ -79,7 +79,7 @@ def _possessive_groups(pattern: str) -> int:
 def _expressions() -> dict[str, str]:
     """Every expression the parse matches with, as written: the grammar's terminals and the
     fast paths' (built from them)."""
-    from argmap import fastlines, fastmeta
+    from argmap.language.read import fastpath as fastlines, meta as fastmeta
 
     patterns = {f"terminal {t.name}": t.pattern.to_regexp() for t in parser().terminals}
     patterns["fast node line"] = fastlines._expressions()[0].pattern

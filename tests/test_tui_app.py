@@ -12,7 +12,7 @@ from test_tui_model import SAMPLE, flat_map
 from textual.widgets import Static
 
 from argmap.cli import main
-from argmap.parse import parse, parse_file
+from argmap.language.read.parse import parse, parse_file
 from argmap.tui.app import ArgmapApp
 from argmap.tui.dialogs import KEYS, Dialog, HelpBox, PickBox
 from argmap.tui.screens import BrowserScreen

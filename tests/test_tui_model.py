@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.model import Map, Node, NodeEntry, NodeKind
-from argmap.parse import parse
+from argmap.language.read.parse import parse
 from argmap.tui import outline_model
 from argmap.tui.editor import editor_command
 from argmap.tui.outline_model import OutlineModel, Row
@@ -320,7 +320,7 @@ def test_a_filter_keeps_the_included_files_and_sections_that_hold_a_match(
         tmp_path: Path) -> None:
     """A filter keeps the rows (an included file, its sections) above a matching node, and
     only those; asked ahead (`prepare`) or when applied, the same rows."""
-    from argmap.parse import parse_file
+    from argmap.language.read.parse import parse_file
 
     (tmp_path / "part.argmap").write_text(
         "# In the part\n\n[Elsewhere]: Defined in the part. #far\n"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap.parse import parse, parse_file
+from argmap.language.read.parse import parse, parse_file
 from argmap.tui import preview
 from argmap.tui.app import ArgmapApp
 from argmap.tui.screens import BrowserScreen

@@ -16,7 +16,7 @@ import pytest
 from test_tui_model import SAMPLE
 
 from argmap.errors import Diagnostic, Severity, Span
-from argmap.parse import parse_file
+from argmap.language.read.parse import parse_file
 from argmap.tui.app import ArgmapApp
 from argmap.tui.screens import BrowserScreen
 

@@ -7,7 +7,7 @@ from typing import Iterable, TextIO
 
 from ..errors import Diagnostic
 from ..model import Map
-from ..report import format_diagnostics
+from ..language.report import format_diagnostics
 
 
 def expand_paths(paths: Iterable[str]) -> list[str]:
@@ -31,7 +31,7 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
 
 def load_map(path: str) -> Map:
     """Parse a map file ('-' is standard input); raises UsageError if it cannot be read."""
-    from ..parse import parse_file
+    from ..language.read.parse import parse_file
 
     return parse_file(path)
 

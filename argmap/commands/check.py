@@ -6,9 +6,9 @@ import argparse
 import json
 import sys
 
-from ..check import check
+from ..language.check import check
 from ..errors import Severity
-from ..report import counted, plural
+from ..language.report import counted, plural
 from ._common import expand_paths, load_map, print_diagnostics
 
 HELP = "report syntax errors, undefined references and other problems"

@@ -7,9 +7,9 @@ import difflib
 import sys
 
 from ..files import atomic_write, decode, in_file_style, read_bytes
-from ..format import format_map
-from ..parse import parse
-from ..report import plural
+from ..language.write.format import format_map
+from ..language.read.parse import parse
+from ..language.report import plural
 from ._common import expand_paths, print_diagnostics
 
 HELP = "rewrite maps in canonical layout (comments and meaning kept)"

@@ -30,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..errors import UsageError
     from ..files import atomic_write
-    from ..format import format_map
+    from ..language.write.format import format_map
     from ..importers import detect_format
 
     if args.source_format is None and not detect_format(args.file, "") and args.file != "-":

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..errors import UsageError
-from ..report import plural
+from ..language.report import plural
 from ._common import load_map, print_diagnostics
 
 HELP = "draw a map as SVG, PNG, PDF or DOT (Graphviz)"

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Iterable, TextIO
 
 from ..errors import ArgmapError, UsageError
-from ..report import plural
+from ..language.report import plural
 from .render import add_render_options, drawn_count, options_from_args
 
 HELP = "re-draw a map on every save (keeps the last good drawing on errors)"
@@ -48,7 +48,7 @@ class Redrawer:
     def redraw(self) -> bool:
         """Parse and draw; on errors print them and keep the previous drawing. True if drawn."""
         from ..files import atomic_write
-        from ..parse import parse_file
+        from ..language.read.parse import parse_file
         from ..render import render_bytes
         from ..render.overlay import overlays_for
         from ._common import print_diagnostics

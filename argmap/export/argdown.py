@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 
-from ..format import title_syntax
+from ..language.write.format import title_syntax
 from ..model import Map, Node, NodeKind, Relation, RelationKind
 
 _INCOMING = {

@@ -69,7 +69,7 @@ def read_map(path: str, fmt: str | None = None) -> tuple[Map, str]:
     read, ImportFailed when a foreign file cannot be understood.
     """
     from ..files import read_text
-    from ..parse import parse
+    from ..language.read.parse import parse
 
     text, decode_problems = read_text(path)
     name = None if path == "-" else path

@@ -17,7 +17,7 @@ from operator import itemgetter
 
 from lark import Lark, Token, Tree
 
-from ..grammar import grammar_text
+from ..language.grammar import grammar_text
 
 #: line kind by the terminal that starts the line (the aliases of `line` in the grammar)
 LINE_KINDS = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from ..format import title_syntax
+from ..language.write.format import title_syntax
 from ..model import NodeKind
 from .document import Snapshot
 

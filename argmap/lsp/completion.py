@@ -13,7 +13,7 @@ from typing import Iterable
 
 from lsprotocol import types
 
-from ..format import format_tag, title_syntax
+from ..language.write.format import format_tag, title_syntax
 from ..model import Map, NodeKind
 from .positions import LineIndex
 

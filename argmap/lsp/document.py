@@ -14,10 +14,10 @@ from typing import Any
 
 from lsprotocol import types
 
-from ..check import check
+from ..language.check import check
 from ..errors import Diagnostic, Span
 from ..model import Map
-from ..parse import parse
+from ..language.read.parse import parse
 from .positions import LineIndex
 
 #: maps with more nodes than this are not analysed for hover (it would stall the editor)

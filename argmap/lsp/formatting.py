@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from ..format import format_map
-from ..parse import normalize_newlines
+from ..language.write.format import format_map
+from ..language.read.parse import normalize_newlines
 from .document import Snapshot
 
 

@@ -6,7 +6,7 @@ import re
 
 from lsprotocol import types
 
-from ..format import title_syntax
+from ..language.write.format import title_syntax
 from .document import Occurrence, Snapshot
 
 _IDENT = re.compile(r"[A-Za-z_][\w-]*")

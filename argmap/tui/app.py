@@ -14,7 +14,7 @@ from textual.worker import get_current_worker
 
 from ..errors import ArgmapError, Diagnostic
 from ..model import Map
-from ..report import plural
+from ..language.report import plural
 from .collector import IDLE_DELAY, IdleCollector
 from .dialogs import PickBox
 from .editor import open_in_editor
@@ -38,7 +38,7 @@ def run_checks(map_: Map) -> list[Diagnostic]:
 
         check = getattr(argmap, "check", None)
         if check is None or not callable(check):
-            from ..check import check  # type: ignore[no-redef]
+            from ..language.check import check  # type: ignore[no-redef]
         found.extend(check(map_))
     except ImportError:
         pass
@@ -46,7 +46,7 @@ def run_checks(map_: Map) -> list[Diagnostic]:
 
 
 def _parse_file(path: str) -> Map:
-    from ..parse import parse_file
+    from ..language.read.parse import parse_file
 
     return parse_file(path)
 

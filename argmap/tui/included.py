@@ -69,7 +69,7 @@ class IncludedOutlines:
         if path is None or path in self._seen:
             return None
         self._seen.add(path)
-        from ..parse import parse_file
+        from ..language.read.parse import parse_file
 
         try:
             part = parse_file(path)

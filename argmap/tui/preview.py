@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 
 from ..model import Map
-from ..parse import front_matter, normalize_newlines, parse
+from ..language.read.parse import front_matter, normalize_newlines, parse
 
 #: a map file from this size on opens on a preview (about 0.25 s to read a MB)
 PREVIEW_FROM_BYTES = 1_000_000

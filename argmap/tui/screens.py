@@ -14,7 +14,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header, Static, Tree
 
-from ..report import counted
+from ..language.report import counted
 from .dialogs import KEY_HINTS, Dialog, HelpBox, PickBox
 from .filters import actor_choices
 from .navigation import NavigatingScreen

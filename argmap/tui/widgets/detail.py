@@ -126,7 +126,7 @@ def source_excerpt(lines: list[str], span: Span) -> Text | None:
         return None
     code = "\n".join(lines[span.line - 1 : _last_line(lines, span)])
     try:
-        from ...highlight import ArgmapLexer  # type: ignore[import-not-found]
+        from ...language.highlight import ArgmapLexer  # type: ignore[import-not-found]
 
         lexer: object = ArgmapLexer()
     except Exception:  # noqa: BLE001 - highlighting is optional

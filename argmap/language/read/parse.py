@@ -15,14 +15,14 @@ from typing import Any, Iterator
 
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from .errors import Diagnostic
-from .files import decode
-from .fastlines import fast_line
-from .gcpause import gc_paused
-from .grammar import parser
+from ...errors import Diagnostic
+from ...files import decode
+from .fastpath import fast_line
+from ..._speed.gc import gc_paused
+from ..grammar import parser
 from .lines import Line, LineBuilder
-from .model import Map
-from .outline import build_map
+from ...model import Map
+from .nesting import build_map
 from .syntax_errors import describe
 
 
@@ -45,7 +45,7 @@ def parse(text: str, path: str | None = None, *, _including: tuple[str, ...] = (
 
 def parse_file(path: str | os.PathLike[str], *, _including: tuple[str, ...] = ()) -> Map:
     """Parse a map file ('-' for standard input). Raises UsageError only if it cannot be read."""
-    from .files import read_text
+    from ...files import read_text
 
     name = os.fspath(path)
     text, diagnostics = read_text(name)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import difflib
 from array import array
 
-from .construct import maker, remaker
-from .errors import Diagnostic, Severity, Span, in_reading_order
+from ..._speed.fast_init import maker, remaker
+from ...errors import Diagnostic, Severity, Span, in_reading_order
 from .lines import Annotations, MetaBlock
-from .model import (
+from ...model import (
     Actor,
     Map,
     Node,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from .errors import Diagnostic, Span
+from ...errors import Diagnostic, Span
 
 _ANNOTATIONS = {"ANNOTATIONS"}
 _META_INSIDE = {"KEY", "_COMMA", "_RBRACE", "STRING", "NUMBER", "BOOL", "BARE", "_LSQB", "_RSQB"}

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from lark.exceptions import UnexpectedInput
 
-from .model import MetaValue
+from ..model import MetaValue
 
 _BARE_SAFE = re.compile(r"[^\s,{}\[\]\"\\](?:[^,{}\[\]\"\\\n]*[^\s,{}\[\]\"\\])?")
 _KEY = re.compile(r"[A-Za-z_][\w-]*")
@@ -17,7 +17,7 @@ _NUMBER_LIKE = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 def front_matter_entries(block: str) -> Iterator[tuple[int, str, MetaValue, str | None]]:
     """Each `key: value` line of a front matter token: (line offset, key, value, error or None)."""
-    from .lines import read_front_matter_entry
+    from .read.lines import read_front_matter_entry
 
     lines = block.split("\n")
     for offset, text in enumerate(lines[1:-1], start=1):

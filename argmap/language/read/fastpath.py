@@ -15,9 +15,9 @@ from __future__ import annotations
 import functools
 import re
 
-from .grammar import parser
+from ..grammar import parser
 from .lines import Line, child_line, node_line
-from .possessive import portable
+from ..portable_regex import portable
 
 #: the terminals that can start a line's node, in Lark's order (priority, then width, then name)
 _HEADS = ("EVIDENCE_COLON", "EVIDENCE_TITLED", "TITLE_DEF", "ARG_TITLE_DEF", "TITLE", "ARG_TITLE", "TEXT")

@@ -15,8 +15,8 @@ from __future__ import annotations
 import functools
 import re
 
-from .grammar import parser
-from .possessive import portable
+from ..grammar import parser
+from ..portable_regex import portable
 
 #: a pair read: key, its raw value token, which terminal it is, the key's offset in the block
 RawPair = tuple[str, str, str, int]

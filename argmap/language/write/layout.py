@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from .model import Map, NodeEntry, RelationKind, SectionEntry, ActorEntry, SourceEntry, Trivia
+from ...model import Map, NodeEntry, RelationKind, SectionEntry, ActorEntry, SourceEntry, Trivia
 
 _IN_MARKERS = {RelationKind.SUPPORT: "+", RelationKind.ATTACK: "-", RelationKind.CONTRADICTION: "><"}
 _OUT_MARKERS = {RelationKind.SUPPORT: "+>", RelationKind.ATTACK: "->", RelationKind.UNDERCUT: "_>"}

@@ -6,15 +6,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .builder import GraphBuilder
-from .errors import Span, UsageError
-from .files import read_text
+from .graph import GraphBuilder
+from ...errors import Span, UsageError
+from ...files import read_text
 
 
 def read_include(builder: GraphBuilder, including: str | None, name: str, span: Span) -> None:
     """Read the file `name` (relative to the including map `including`) into `builder`,
     or report why not (include-outside, include-cycle, include-not-found)."""
-    from .outline import read_file
+    from .nesting import read_file
     from .parse import iter_lines, normalize_newlines
 
     target = _resolve(builder, including, name, span)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .model import (
+from ...model import (
     ActorEntry,
     IncludeEntry,
     Map,
@@ -23,7 +23,7 @@ from .model import (
     SourceEntry,
     Trivia,
 )
-from .values import format_value
+from ..values import format_value
 
 INDENT = "  "
 _ESCAPE_ANYWHERE = set("@#^{")
@@ -199,7 +199,7 @@ def _quote(text: str) -> str:
 def format_map(m: Map) -> str:
     """The canonical text of a map. Maps without a document get one from their graph."""
     if not m.document and m.nodes:
-        from .synthesize import with_document
+        from .layout import with_document
 
         m = with_document(m)
     writer = _Writer(m)
@@ -218,7 +218,7 @@ def format_map(m: Map) -> str:
 
 def format_text(text: str, path: str | None = None) -> str:
     """Parse and re-format text (raises ValueError if it has errors: fmt never guesses)."""
-    from .parse import parse
+    from ..read.parse import parse
 
     m = parse(text, path)
     errors = [d for d in m.diagnostics if d.is_error]

@@ -22,8 +22,8 @@ from typing import Any
 from lark import Transformer
 from lark.exceptions import UnexpectedInput
 
-from .fastmeta import read_plain_block
-from .model import MetaValue
+from .meta import read_plain_block
+from ...model import MetaValue
 
 _ESCAPE = re.compile(r"\\([^\w\s]|_)")
 _BLANKS = re.compile(r"[ \t]{2,}|\t")
@@ -188,7 +188,7 @@ def _read_meta(raw: str) -> tuple[tuple[tuple[str, MetaValue, int], ...], tuple[
     plain = read_plain_block(raw)
     if plain is not None:
         return tuple((key, _SCALARS[kind](token), offset) for key, token, kind, offset in plain), None
-    from .grammar import parser
+    from ..grammar import parser
 
     try:
         tree = parser().parse(raw, start="meta")
@@ -261,7 +261,7 @@ _VALUES = _Values()
 
 def read_front_matter_entry(text: str) -> tuple[str, MetaValue]:
     """`key: value` → (key, value); raises UnexpectedInput when it is not that."""
-    from .grammar import parser
+    from ..grammar import parser
 
     return _VALUES.transform(parser().parse(text, start="fm_entry"))
 

@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .builder import GraphBuilder, freeze, remake_node
-from .construct import maker
-from .errors import Diagnostic, Severity, Span
+from .graph import GraphBuilder, freeze, remake_node
+from ..._speed.fast_init import maker
+from ...errors import Diagnostic, Severity, Span
 from .lines import Line
-from .model import (
+from ...model import (
     EMPTY_META,
     Actor,
     ActorEntry,
@@ -33,7 +33,7 @@ from .model import (
     SourceEntry,
     Trivia,
 )
-from .values import front_matter_entries
+from ..values import front_matter_entries
 
 # marker → (relation kind, direction): "in" = child → parent, "out" = parent → child
 _MARKERS: dict[str, tuple[RelationKind, str]] = {

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lark import Lark
 
-from .possessive import portable_grammar
+from .portable_regex import portable_grammar
 
 #: start symbols: a whole file, one line (per-line error recovery), a {…} block, a front-matter entry
 START_SYMBOLS = ["start", "line", "meta", "fm_entry"]
@@ -24,7 +24,7 @@ def grammar_path(name: str = "argmap.lark") -> Path:
     packaged = resources.files("argmap") / "_grammars" / name
     if packaged.is_file():
         return Path(str(packaged))
-    checkout = Path(__file__).resolve().parent.parent / "grammars" / name
+    checkout = Path(__file__).resolve().parents[2] / "grammars" / name
     if checkout.is_file():
         return checkout
     raise FileNotFoundError(f"grammar {name!r} is missing from the argmap installation")
