@@ -202,6 +202,31 @@ class Relation:
         return is_relation_id(self.target)
 
 
+def untitled_id(number: int) -> str:
+    """The id of the `number`-th untitled node (from 1, in document order): `_N`."""
+    return f"_{number}"
+
+
+def relation_id(number: int) -> str:
+    """The id of the `number`-th relation (from 1, in document order): `rN`."""
+    return f"r{number}"
+
+
+def group_id(number: int) -> str:
+    """The id of the `number`-th group of co-premises: `gN`."""
+    return f"g{number}"
+
+
+def section_id(number: int) -> str:
+    """The id of the `number`-th section: `sN`."""
+    return f"s{number}"
+
+
+def node_ref(kind: NodeKind, title: str) -> str:
+    """A titled node's id, which is its reference syntax: `<T>` for arguments, `[T]` otherwise."""
+    return f"<{title}>" if kind is NodeKind.ARGUMENT else f"[{title}]"
+
+
 def is_relation_id(ident: str) -> bool:
     """True for relation ids (`r12`), False for node ids (`[T]`, `<T>`, `_3`)."""
     return ident[:1] == "r"

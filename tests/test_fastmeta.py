@@ -12,7 +12,7 @@ from lark.exceptions import UnexpectedInput
 import argmap
 from argmap.language.read.meta import read_plain_block
 from argmap.language.grammar import parser
-from argmap.language.read.lines import _SCALARS, _VALUES, _read_meta
+from argmap.language.read.meta import _SCALARS, _VALUES, _read_meta
 
 MAPS = sorted((Path(__file__).parent.parent / "maps").rglob("*.argmap"))
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import difflib
 from typing import Callable, Iterator
 
-from ..errors import Diagnostic, Severity, Span, in_reading_order
 from .._speed.gc import gc_paused
+from ..errors import Diagnostic, Severity, Span, in_reading_order
 from ..model import Map, Node, NodeKind, Relation, RelationKind, is_relation_id
 
 Check = Callable[[Map], Iterator[Diagnostic]]

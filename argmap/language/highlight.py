@@ -40,12 +40,14 @@ from pygments.token import (
     Whitespace,
 )
 
-# the grammar's terminals (grammars/argmap.lark), shared with nothing else on purpose: a
-# highlighter must keep working on text the parser rejects
+from .vocabulary import MARKER_PATTERN
+
+# the grammar's terminals (grammars/argmap.lark), written again here on purpose: a highlighter
+# must keep working on text the parser rejects (the markers are the vocabulary's)
 _WORD = r"(?:[^\s\\{]|\\[^\n])(?:[^\s\\]|\\[^\n])*|\\(?=\s|$)"
 _TITLE = r"\[(?:[^\]\\\n]|\\.)+\]"
 _ARG_TITLE = r"<(?:[^>\\\n]|\\.)+>"
-_MARKER = r"\+>|->|_>|<\+|<-|><|[-+_&]"
+_MARKER = MARKER_PATTERN
 _STRING = r'"(?:[^"\\\n]|\\.)*"'
 _IDENT = r"[A-Za-z_][\w-]*"
 _FRONT_MATTER = r"\A(---)([ \t]*)(?=\n(?:(?!---[ \t]*(?:\n|$))[^\n]*\n)*---[ \t]*(?:\n|$))"

@@ -16,8 +16,8 @@ import functools
 import re
 
 from ..grammar import parser
-from .lines import Line, child_line, node_line
 from ..portable_regex import portable
+from .lines import Line, child_line, node_line
 
 #: the terminals that can start a line's node, in Lark's order (priority, then width, then name)
 _HEADS = ("EVIDENCE_COLON", "EVIDENCE_TITLED", "TITLE_DEF", "ARG_TITLE_DEF", "TITLE", "ARG_TITLE", "TEXT")

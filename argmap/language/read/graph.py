@@ -12,7 +12,6 @@ from array import array
 
 from ..._speed.fast_init import maker, remaker
 from ...errors import Diagnostic, Severity, Span, in_reading_order
-from .lines import Annotations, MetaBlock
 from ...model import (
     Actor,
     Map,
@@ -24,6 +23,9 @@ from ...model import (
     Usage,
     Usages,
 )
+from ...model import relation_id as make_relation_id
+from .lines import Annotations
+from .meta import MetaBlock
 
 #: a copy of a node with some fields changed (`dataclasses.replace`, faster)
 remake_node = remaker(Node)
@@ -131,7 +133,7 @@ class GraphBuilder:
                      meta: dict, group: str | None = None) -> str:
         """A new relation (its id is `rN`, N counting from 1); its weight is read from `meta`."""
         relations = self.relations
-        relation_id = f"r{len(relations) + 1}"
+        relation_id = make_relation_id(len(relations) + 1)
         weight = meta.get("weight") if meta else None
         weight = float(weight) if isinstance(weight, (int, float)) and not isinstance(weight, bool) else None
         relations[relation_id] = _relation(relation_id, kind, source, target, group, weight, meta, span)

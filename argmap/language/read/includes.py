@@ -6,9 +6,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .graph import GraphBuilder
 from ...errors import Span, UsageError
 from ...files import read_text
+from .graph import GraphBuilder
 
 
 def read_include(builder: GraphBuilder, including: str | None, name: str, span: Span) -> None:

@@ -13,19 +13,15 @@ the model's `Span`s from them once, so a line costs no intermediate position obj
 
 from __future__ import annotations
 
-import copy
-import functools
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from lark import Transformer
-from lark.exceptions import UnexpectedInput
 
-from .meta import read_plain_block
-from ...model import MetaValue
+from ..vocabulary import unescape
+from .meta import MetaBlock, read_meta
 
-_ESCAPE = re.compile(r"\\([^\w\s]|_)")
 _BLANKS = re.compile(r"[ \t]{2,}|\t")
 #: one item of an ANNOTATIONS token (see grammars/argmap.lark)
 _ITEM = re.compile(
@@ -36,31 +32,11 @@ _ITEM_AND_BLANKS = re.compile(f"({_ITEM.pattern})([ \t]*)")
 _SIGILS = {"@": "actor", "^": "source", "#": "tag"}
 
 
-def unescape(text: str) -> str:
-    """`\\X` → `X` for any punctuation X; other backslashes stay as written."""
-    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
-
-
 def _words(text: str) -> str:
     """Text as written → its value: blanks runs become one space, escapes are undone."""
     if "\t" in text or "  " in text:
         text = _BLANKS.sub(" ", text)
     return unescape(text)
-
-
-@dataclass(slots=True)
-class MetaBlock:
-    """A `{key: value}` block on line `line`; `positions` holds each key's (column, end column).
-
-    `error` is (message, column) when the block could not be read; `values` is then empty.
-    """
-
-    values: dict[str, MetaValue]
-    positions: dict[str, tuple[int, int]]
-    line: int
-    column: int
-    end_column: int
-    error: tuple[str, int] | None = None
 
 
 @dataclass(slots=True)
@@ -167,103 +143,6 @@ def read_annotations(raw: str, line_no: int, column: int) -> Annotations:
             items.append((_SIGILS[sigil], value[1:], start, start + len(value)))
         start += len(value) + len(blanks)
     return Annotations(line_no, column, column + len(raw.rstrip()), items, metas)
-
-
-def read_meta(raw: str, line_no: int, column: int) -> MetaBlock:
-    """A `{…}` block (without trailing blanks) at `column` of line `line_no`."""
-    pairs, error = _read_meta(raw)
-    end = column + len(raw)
-    if error is not None:
-        message, offset = error
-        return MetaBlock({}, {}, line_no, column, end, (message, column + offset))
-    values = {key: (copy.deepcopy(value) if isinstance(value, list) else value) for key, value, _ in pairs}
-    positions = {key: (column + offset, column + offset + len(key)) for key, _, offset in pairs}
-    return MetaBlock(values, positions, line_no, column, end)
-
-
-@functools.lru_cache(maxsize=4096)
-def _read_meta(raw: str) -> tuple[tuple[tuple[str, MetaValue, int], ...], tuple[str, int] | None]:
-    """The (key, value, key offset) pairs of a `{…}` block, or an error (message, offset).
-    Blocks of plain values take the fast path (argmap/fastmeta.py); Lark reads the rest."""
-    plain = read_plain_block(raw)
-    if plain is not None:
-        return tuple((key, _SCALARS[kind](token), offset) for key, token, kind, offset in plain), None
-    from ..grammar import parser
-
-    try:
-        tree = parser().parse(raw, start="meta")
-    except UnexpectedInput as exc:
-        offset = max(0, (getattr(exc, "column", 1) or 1) - 1)
-        token = getattr(exc, "token", None)
-        shown = repr(str(token)) if token is not None and str(token) else repr(raw[offset:offset + 1])
-        return (), (f"unexpected {shown} in a metadata block", offset)
-    pairs = []
-    for pair in tree.children[1:]:
-        if pair is not None:
-            key, value = pair.children
-            pairs.append((str(key), _VALUES.transform(value) if hasattr(value, "data") else value, key.column - 1))
-    return tuple(pairs), None
-
-
-# --- metadata values: the grammar's value tokens → Python values ----------------------------
-
-
-def _string(token: str) -> str:
-    """A STRING token (quotes, then maybe blanks) → its text."""
-    return unescape(token.rstrip(" \t")[1:-1])
-
-
-def _number(token: str) -> int | float:
-    try:
-        return int(token)
-    except ValueError:
-        return float(token)
-
-
-def _boolean(token: str) -> bool:
-    return token == "true"
-
-
-def _bare(token: str) -> str:
-    """A bare word (or words) → its text, without the blanks after it."""
-    return unescape(token.rstrip())
-
-
-#: the value of each scalar terminal's token
-_SCALARS = {"STRING": _string, "NUMBER": _number, "BOOL": _boolean, "BARE": _bare}
-
-
-class _Values(Transformer):
-    """Metadata values: the `value` rules of the grammar → Python values."""
-
-    def string(self, children: list) -> str:
-        return _string(str(children[0]))
-
-    def number(self, children: list) -> int | float:
-        return _number(str(children[0]))
-
-    def boolean(self, children: list) -> bool:
-        return _boolean(str(children[0]))
-
-    def bare(self, children: list) -> str:
-        return _bare(str(children[0]))
-
-    def list(self, children: list) -> list:
-        return [c for c in children if c is not None]
-
-    def fm_entry(self, children: list) -> tuple:
-        key, value = children
-        return str(key), value
-
-
-_VALUES = _Values()
-
-
-def read_front_matter_entry(text: str) -> tuple[str, MetaValue]:
-    """`key: value` → (key, value); raises UnexpectedInput when it is not that."""
-    from ..grammar import parser
-
-    return _VALUES.transform(parser().parse(text, start="fm_entry"))
 
 
 # --- Lark's parse trees → lines ----------------------------------------------------------

@@ -13,10 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .graph import GraphBuilder, freeze, remake_node
 from ..._speed.fast_init import maker
 from ...errors import Diagnostic, Severity, Span
-from .lines import Line
 from ...model import (
     EMPTY_META,
     Actor,
@@ -32,25 +30,16 @@ from ...model import (
     Source,
     SourceEntry,
     Trivia,
+    group_id,
+    untitled_id,
 )
-from ..values import front_matter_entries
+from ...model import section_id as make_section_id
+from ..vocabulary import CO_PREMISE, CO_PREMISE_JOINS, MARKERS, NODE_KINDS
+from .graph import GraphBuilder, freeze, remake_node
+from .lines import Line
+from .meta import front_matter_entries
 
-# marker → (relation kind, direction): "in" = child → parent, "out" = parent → child
-_MARKERS: dict[str, tuple[RelationKind, str]] = {
-    "+": (RelationKind.SUPPORT, "in"),
-    "<+": (RelationKind.SUPPORT, "in"),
-    "-": (RelationKind.ATTACK, "in"),
-    "<-": (RelationKind.ATTACK, "in"),
-    "><": (RelationKind.CONTRADICTION, "in"),
-    "_": (RelationKind.UNDERCUT, "in"),
-    "+>": (RelationKind.SUPPORT, "out"),
-    "->": (RelationKind.ATTACK, "out"),
-    "_>": (RelationKind.UNDERCUT, "out"),
-}
-CANONICAL_MARKER = {"<+": "+", "<-": "-"}
 _PLAIN = Trivia()
-_KINDS = {"claim": NodeKind.CLAIM, "argument": NodeKind.ARGUMENT, "evidence": NodeKind.EVIDENCE}
-_CO_PREMISE_WITH = ("+", "-", "&")
 # the objects made for every line, made without the frozen dataclasses' slower __init__
 _span = maker(Span)
 _entry = maker(NodeEntry)
@@ -212,7 +201,7 @@ class _FileState:
         relation = None
         if marker is not None and parent is not None:
             relation = self.relate(line, parent, node_id, span)
-            marker = CANONICAL_MARKER.get(marker, marker)
+            marker = MARKERS[marker].canonical
             parent.last_child_relation = relation
             parent.last_child_marker = marker
         entry = _Open(indent, node_id, is_reference, marker, relation, trivia, span,
@@ -296,11 +285,11 @@ class _FileState:
                 node_id = defined.id  # one string for the id, however often it is referred to
             b.use("node", node_id, node_id, self.path, line.line, line.title_column, line.title_end)
             return node_id, True
-        node_kind = _KINDS.get(kind, NodeKind.CLAIM)
+        node_kind = NODE_KINDS.get(kind, NodeKind.CLAIM)
         node_id = line.ref
         if node_id is None:
             b.untitled += 1
-            node_id = f"_{b.untitled}"
+            node_id = untitled_id(b.untitled)
             column, end_column = line.column, max(line.last_column, line.end_column)
         else:
             column, end_column = line.title_column, max(line.last_column, line.title_end)
@@ -349,13 +338,13 @@ class _FileState:
         if line.relation_meta is not None:
             meta = {}
             self.b.merge_meta(self.path, meta, line.relation_meta)
-        if marker == "&":
+        if marker == CO_PREMISE:
             # joins the sibling above; as a first child, joins its parent (FORMAT.md's example)
-            if parent.last_child_marker is None and parent.marker in _CO_PREMISE_WITH:
+            if parent.last_child_marker is None and parent.marker in CO_PREMISE_JOINS:
                 sibling = b.relations.get(parent.relation or "")
             else:
                 sibling = b.relations.get(parent.last_child_relation or "")
-                if parent.last_child_marker not in _CO_PREMISE_WITH:
+                if parent.last_child_marker not in CO_PREMISE_JOINS:
                     sibling = None
             if sibling is None:
                 b.report("co-premise-without-sibling", "'&' joins a premise to the sibling above it, and there is none",
@@ -363,11 +352,12 @@ class _FileState:
                 return None
             if sibling.group is None:
                 b.groups += 1
-                sibling = replace(sibling, group=f"g{b.groups}")
+                sibling = replace(sibling, group=group_id(b.groups))
                 b.relations[sibling.id] = sibling
             return b.add_relation(sibling.kind, node_id, sibling.target, span, meta, sibling.group)
-        kind, direction = _MARKERS[marker]
-        if kind is RelationKind.UNDERCUT and direction == "in":
+        meaning = MARKERS[marker]
+        kind = meaning.kind
+        if kind is RelationKind.UNDERCUT and meaning.inward:
             if parent.relation is not None:
                 return b.add_relation(kind, node_id, parent.relation, span, meta)
             if parent.node.startswith("<"):
@@ -375,7 +365,7 @@ class _FileState:
             b.report("undercut-without-inference", f"'_' undercuts the inference from {parent.node} to its parent, and it has none",
                      span, "put the undercut under a line that supports or attacks something, or use '-' to attack the claim itself")
             return None
-        if direction == "out":
+        if not meaning.inward:
             return b.add_relation(kind, parent.node, node_id, span, meta)
         return b.add_relation(kind, node_id, parent.node, span, meta)
 
@@ -387,7 +377,7 @@ class _FileState:
         b = self.b
         while self.section_stack and self.section_stack[-1][0] >= line.level:
             self.section_stack.pop()
-        section_id = f"s{len(b.sections) + 1}"
+        section_id = make_section_id(len(b.sections) + 1)
         span = self.line_span(line.line, text)
         b.sections[section_id] = Section(section_id, line.text, line.level, self.current_section(), span)
         self.section_stack.append((line.level, section_id))

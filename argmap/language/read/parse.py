@@ -13,15 +13,20 @@ import os
 import re
 from typing import Any, Iterator
 
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.exceptions import (
+    UnexpectedCharacters,
+    UnexpectedEOF,
+    UnexpectedInput,
+    UnexpectedToken,
+)
 
+from ..._speed.gc import gc_paused
 from ...errors import Diagnostic
 from ...files import decode
-from .fastpath import fast_line
-from ..._speed.gc import gc_paused
-from ..grammar import parser
-from .lines import Line, LineBuilder
 from ...model import Map
+from ..grammar import parser
+from .fastpath import fast_line
+from .lines import Line, LineBuilder
 from .nesting import build_map
 from .syntax_errors import describe
 

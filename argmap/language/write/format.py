@@ -23,7 +23,7 @@ from ...model import (
     SourceEntry,
     Trivia,
 )
-from ..values import format_value
+from .values import format_value
 
 INDENT = "  "
 _ESCAPE_ANYWHERE = set("@#^{")

@@ -11,10 +11,16 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from ...model import Map, NodeEntry, RelationKind, SectionEntry, ActorEntry, SourceEntry, Trivia
-
-_IN_MARKERS = {RelationKind.SUPPORT: "+", RelationKind.ATTACK: "-", RelationKind.CONTRADICTION: "><"}
-_OUT_MARKERS = {RelationKind.SUPPORT: "+>", RelationKind.ATTACK: "->", RelationKind.UNDERCUT: "_>"}
+from ...model import (
+    ActorEntry,
+    Map,
+    NodeEntry,
+    RelationKind,
+    SectionEntry,
+    SourceEntry,
+    Trivia,
+)
+from ..vocabulary import CO_PREMISE, INWARD_MARKER, OUTWARD_MARKER
 
 
 def with_document(m: Map) -> Map:
@@ -55,21 +61,21 @@ def with_document(m: Map) -> Map:
                     defined.add(nid)
                 kids = []
                 if frame[2] is not None:
-                    kids += [(u.source, "_", u.id) for u in under_relation.get(frame[2], ())]
+                    kids += [(u.source, INWARD_MARKER[RelationKind.UNDERCUT], u.id) for u in under_relation.get(frame[2], ())]
                 if not is_ref:
                     seen_groups: set[str] = set()
                     for r in under_node.get(nid, ()):
-                        mk = _IN_MARKERS[r.kind]
+                        mk = INWARD_MARKER[r.kind]
                         if r.group is not None:
                             if r.group in seen_groups:
                                 continue
                             seen_groups.add(r.group)
                             group = [g for g in under_node[nid] if g.group == r.group]
                             kids.append((group[0].source, mk, group[0].id))
-                            kids += [(g.source, "&", g.id) for g in group[1:]]
+                            kids += [(g.source, CO_PREMISE, g.id) for g in group[1:]]
                         else:
                             kids.append((r.source, mk, r.id))
-                    kids += [(u.target, "_>", u.id) for u in outgoing_undercuts.get(nid, ())]
+                    kids += [(u.target, OUTWARD_MARKER[RelationKind.UNDERCUT], u.id) for u in outgoing_undercuts.get(nid, ())]
                 frame[3] = (is_ref, iter(kids))
             is_ref, kids = frame[3]
             nxt = next(kids, None)
