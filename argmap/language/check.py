@@ -1,7 +1,7 @@
 """`check`: an ordered list of named checks, each `Map → diagnostics`, read top to bottom.
 
 The first, `parse`, returns what reading the file found (syntax, indentation, structure,
-references, includes: see argmap/outline.py); the rest look at the model.
+references, includes: see read/nesting.py); the rest look at the model.
 """
 
 from __future__ import annotations

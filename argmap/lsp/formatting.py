@@ -5,7 +5,7 @@ from __future__ import annotations
 from lsprotocol import types
 
 from ..language.write.format import format_map
-from ..language.read.parse import normalize_newlines
+from ..language.read.scan import normalize_newlines
 from .document import Snapshot
 
 

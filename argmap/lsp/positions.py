@@ -13,7 +13,7 @@ from typing import Callable
 from lsprotocol import types
 
 from ..errors import Span
-from ..language.read.parse import normalize_newlines
+from ..language.read.scan import normalize_newlines
 
 
 def _units_per_char(encoding: str) -> Callable[[str], int]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..errors import Diagnostic
-from ..language.read.parse import read_lines
+from ..language.read.scan import read_lines
 from .document import Snapshot
 
 #: documents with fewer lines are parsed in full within about 0.2 s: no provisional pass

@@ -1,7 +1,7 @@
 """The graph under construction: nodes, relations, tables, usages, diagnostics; and `freeze`,
 which resolves references and turns it into the `Map`.
 
-argmap/outline.py fills a `GraphBuilder` line by line (one per parse, shared by included
+nesting.py fills a `GraphBuilder` line by line (one per parse, shared by included
 files so ids stay unique).
 """
 

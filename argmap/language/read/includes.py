@@ -1,21 +1,27 @@
 """`include "file"`: where an included file is, whether it may be read, and reading it into
-the same graph as the including map (positions keep their own file)."""
+the same graph as the including map (positions keep their own file).
+
+The reader of a file's lines is handed in by the caller (nesting.read_file), so that reading
+an include does not import back the module that reads includes."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ...errors import Span, UsageError
 from ...files import read_text
 from .graph import GraphBuilder
+from .scan import iter_lines, normalize_newlines
+
+#: reads one file's (line, text) pairs into a builder: `nesting.read_file`
+FileReader = Callable[[GraphBuilder, Iterable[tuple], str, str | None, bool], None]
 
 
-def read_include(builder: GraphBuilder, including: str | None, name: str, span: Span) -> None:
-    """Read the file `name` (relative to the including map `including`) into `builder`,
-    or report why not (include-outside, include-cycle, include-not-found)."""
-    from .nesting import read_file
-    from .parse import iter_lines, normalize_newlines
+def read_include(builder: GraphBuilder, including: str | None, name: str, span: Span, read_file: FileReader) -> None:
+    """Read the file `name` (relative to the including map `including`) into `builder` with
+    `read_file`, or report why not (include-outside, include-cycle, include-not-found)."""
 
     target = _resolve(builder, including, name, span)
     if target is None:
@@ -30,7 +36,7 @@ def read_include(builder: GraphBuilder, including: str | None, name: str, span: 
     builder.diagnostics.extend(diagnostics)
     builder.included.append(shown)
     builder.including = builder.including + (absolute,)
-    read_file(builder, iter_lines(text, shown, builder.diagnostics), text, shown, in_document=False)
+    read_file(builder, iter_lines(text, shown, builder.diagnostics), text, shown, False)
     builder.including = builder.including[:-1]
 
 

@@ -1,13 +1,13 @@
 """Text → `Line` records: what the grammar says each line is, with every position.
 
 The Lark grammar is line-oriented with coarse tokens. `LineBuilder`'s callbacks turn the tokens
-of a line Lark parsed into a `Line`; the fast path (argmap/fastlines.py) reads the same tokens
+of a line Lark parsed into a `Line`; the fast path (fastpath.py) reads the same tokens
 with one regular expression and builds the `Line` with the same functions (`node_line`,
 `child_line`). A run of annotations is one token, split here; a `{…}` block is read with the
-grammar's `meta` rule, cached by its text. Nesting is not decided here: argmap/outline.py
+grammar's `meta` rule, cached by its text. Nesting is not decided here: nesting.py
 rebuilds it from the columns.
 
-Positions are plain 1-based column numbers on the line (`Line.line`); argmap/outline.py makes
+Positions are plain 1-based column numbers on the line (`Line.line`); nesting.py makes
 the model's `Span`s from them once, so a line costs no intermediate position objects.
 """
 

@@ -106,7 +106,7 @@ def read_meta(raw: str, line_no: int, column: int) -> MetaBlock:
 @functools.lru_cache(maxsize=4096)
 def _read_meta(raw: str) -> tuple[tuple[tuple[str, MetaValue, int], ...], tuple[str, int] | None]:
     """The (key, value, key offset) pairs of a `{…}` block, or an error (message, offset).
-    Blocks of plain values take the fast path (argmap/fastmeta.py); Lark reads the rest."""
+    Blocks of plain values take the fast path (`read_plain_block`); Lark reads the rest."""
     plain = read_plain_block(raw)
     if plain is not None:
         return tuple((key, _SCALARS[kind](token), offset) for key, token, kind, offset in plain), None

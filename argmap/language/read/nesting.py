@@ -3,7 +3,7 @@
 One pass over the lines with a stack of open node entries (no recursion, so 2,000 levels of
 nesting are fine). This module decides where things are written (indentation, nesting, the
 document's entries, comments); what they add to the graph (annotations, metadata, relations)
-is argmap/builder.py's. Included files are read into the same builder, so ids stay unique;
+is graph.py's. Included files are read into the same builder, so ids stay unique;
 their lines join the graph view but not the including file's document.
 """
 
@@ -36,6 +36,7 @@ from ...model import (
 from ...model import section_id as make_section_id
 from ..vocabulary import CO_PREMISE, CO_PREMISE_JOINS, MARKERS, NODE_KINDS
 from .graph import GraphBuilder, freeze, remake_node
+from .includes import read_include
 from .lines import Line
 from .meta import front_matter_entries
 
@@ -70,7 +71,7 @@ class _Open:
 
 def read_file(builder: GraphBuilder, items: Iterable[tuple], text: str, path: str | None, in_document: bool) -> None:
     """Read one file's lines into `builder`: `items` are (`Line` or front matter token, line
-    text) pairs (argmap.parse.iter_lines), `text` the whole file."""
+    text) pairs (scan.iter_lines), `text` the whole file."""
     end = text.find("\n")
     state = _FileState(builder, text if end < 0 else text[:end], path, in_document)
     for item, line_text in items:
@@ -339,7 +340,7 @@ class _FileState:
             meta = {}
             self.b.merge_meta(self.path, meta, line.relation_meta)
         if marker == CO_PREMISE:
-            # joins the sibling above; as a first child, joins its parent (FORMAT.md's example)
+            # joins the sibling above; as a first child, joins its parent (docs/format.md's example)
             if parent.last_child_marker is None and parent.marker in CO_PREMISE_JOINS:
                 sibling = b.relations.get(parent.relation or "")
             else:
@@ -406,10 +407,8 @@ class _FileState:
     def include(self, line: Line, trivia: Trivia, text: str) -> None:
         span = self.span(line.line, line.ident_column, line.ident_end)
         self.add_entry(IncludeEntry(line.ident or "", trivia, self.line_span(line.line, text)))
-        from .includes import read_include
-
         saved = self.section_stack
-        read_include(self.b, self.path, line.ident or "", span)
+        read_include(self.b, self.path, line.ident or "", span, read_file)
         self.section_stack = saved
 
     def add_entry(self, entry) -> None:

@@ -1,43 +1,21 @@
 """Text → model. `parse` and `parse_file` never raise on bad input: they return a `Map` whose
 `diagnostics` say what is wrong, with everything that could be read.
 
-Each line is read on its own (the grammar is line-oriented), so every syntax error is reported
-and every good line kept; common lines take a fast path checked equal to Lark's reading
-(argmap/fastlines.py). The cycle collector is paused while the model is built
-(argmap/gcpause.py).
+`scan.py` reads the lines (each on its own, so every syntax error is reported and every good
+line kept); `nesting.py` builds the map from them. The cycle collector is paused meanwhile
+(argmap/_speed/gc.py).
 """
 
 from __future__ import annotations
 
 import os
-import re
-from typing import Any, Iterator
-
-from lark.exceptions import (
-    UnexpectedCharacters,
-    UnexpectedEOF,
-    UnexpectedInput,
-    UnexpectedToken,
-)
 
 from ..._speed.gc import gc_paused
 from ...errors import Diagnostic
 from ...files import decode
 from ...model import Map
-from ..grammar import parser
-from .fastpath import fast_line
-from .lines import Line, LineBuilder
 from .nesting import build_map
-from .syntax_errors import describe
-
-
-def normalize_newlines(text: str) -> str:
-    """CRLF and lone CR become LF; a leading BOM is dropped."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text
+from .scan import iter_lines, normalize_newlines
 
 
 def parse(text: str, path: str | None = None, *, _including: tuple[str, ...] = ()) -> Map:
@@ -69,71 +47,3 @@ def parse_bytes(data: bytes, path: str | None = None) -> Map:
     text, diagnostics = decode(data, path)
     result = parse(text, path)
     return replace(result, diagnostics=tuple(diagnostics) + result.diagnostics) if diagnostics else result
-
-
-# --- reading lines ---------------------------------------------------------------------------
-
-
-def read_lines(text: str, path: str | None) -> tuple[list, list[Diagnostic]]:
-    """Every line as a `Line` (the front matter token first, if any), plus syntax errors."""
-    diagnostics: list[Diagnostic] = []
-    return [item for item, _ in iter_lines(text, path, diagnostics)], diagnostics
-
-
-def iter_lines(text: str, path: str | None, diagnostics: list[Diagnostic]) -> Iterator[tuple[Any, str]]:
-    """Each non-blank line of `text` (line breaks normalized) as (`Line`, its text), one by
-    one, so that neither the lines nor their records need all be in memory at once; the front
-    matter comes first as one (token, "") pair. Syntax errors are appended to `diagnostics`
-    as they are met.
-
-    Common lines take the fast path (argmap/fastlines.py); the front matter and every other
-    line are read by Lark, one line at a time, so an error stays on its line.
-    """
-    start, line_no = 0, 1
-    block = front_matter(text)
-    if block:
-        try:
-            yield from ((item, "") for item in LineBuilder().transform(parser().parse(block, start="start")))
-        except UnexpectedInput as exc:
-            lines = block.split("\n")
-            line = getattr(exc, "line", 1) or 1
-            diagnostics.append(describe(exc, lines[min(line, len(lines)) - 1], 1, path))
-        start = len(block)
-        line_no = block.count("\n") + 1
-    find = text.find
-    while start <= len(text):
-        end = find("\n", start)
-        if end < 0:
-            end = len(text)
-        line_text = text[start:end]
-        if line_text and not line_text.isspace():
-            line = fast_line(line_text, line_no)
-            yield (line if line is not None else _parse_one(line_text, line_no, path, diagnostics)), line_text
-        start = end + 1
-        line_no += 1
-
-
-def _parse_one(text: str, line_no: int, path: str | None, diagnostics: list[Diagnostic]) -> Line:
-    """One line read by Lark; on a syntax error, a diagnostic and an "error" placeholder line."""
-    try:
-        tree = parser().parse(text, start="line")
-    except (UnexpectedCharacters, UnexpectedToken, UnexpectedEOF) as exc:
-        diagnostics.append(describe(exc, text, line_no, path))
-        # keep the line's place in the outline, so its children do not cascade into errors
-        column = len(text) - len(text.lstrip(" \t")) + 1
-        return Line("error", line_no, column, column + 1)
-    return LineBuilder(line_offset=line_no - 1).transform(tree)
-
-
-_FRONT_MATTER_END = re.compile(r"^---[ \t]*$", re.MULTILINE)
-
-
-def front_matter(text: str) -> str:
-    """The front matter block with its line break ("" if the file has none or it is unterminated)."""
-    first = text.find("\n")
-    if first < 0 or text[:first].rstrip(" \t") != "---":
-        return ""
-    end = _FRONT_MATTER_END.search(text, first + 1)
-    if end is None:
-        return ""
-    return text[: end.end()] + "\n"

@@ -4,7 +4,7 @@ Canonical layout: two spaces per level, one space after a marker, annotations at
 the head line in a fixed order (@actors #tags ^sources {meta}), comments and blank-line
 groups kept, every character that would be misread escaped. Writing is iterative, so any
 depth of nesting is fine. A map with no document (an import) gets an outline synthesized
-from its graph (argmap/synthesize.py).
+from its graph (layout.py).
 """
 
 from __future__ import annotations
