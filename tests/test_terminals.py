@@ -40,6 +40,7 @@ def _same(name: str, text: str) -> None:
 @example("a@b a#b a{b} a//b /x #  @1 ^2 \\@x \\ y")
 @example("text\u00a0more")
 @example("  leading blank")
+@example("\\ @x \\ #y \\ {z \\ //c")  # after an escaped blank a word goes on
 def test_text_reads_as_its_plain_form(text: str) -> None:
     _same("TEXT", text)
 
@@ -47,6 +48,7 @@ def test_text_reads_as_its_plain_form(text: str) -> None:
 @given(st.lists(_ALPHABET, max_size=30).map("".join))
 @example("Section title {meta} // comment")
 @example("a{b /c //d")
+@example("\\ {")  # found by Hypothesis: an escaped blank, then a brace
 def test_label_reads_as_its_plain_form(text: str) -> None:
     _same("LABEL", text)
 

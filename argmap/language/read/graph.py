@@ -1,35 +1,52 @@
-"""The graph under construction: nodes, relations, tables, usages, diagnostics; and `freeze`,
-which resolves references and turns it into the `Map`.
+"""The graph under construction: nodes, relations, tables, usages, diagnostics, and what each
+line adds to it: the node a line defines or refers to, the relation its marker makes, an actor
+or source declared, annotations and metadata.
 
-nesting.py fills a `GraphBuilder` line by line (one per parse, shared by included
-files so ids stay unique).
+nesting.py fills a `GraphBuilder` line by line (one per parse, shared by included files so ids
+stay unique), deciding where each line stands; resolve.py freezes it into the `Map`.
 """
 
 from __future__ import annotations
 
-import difflib
 from array import array
+from dataclasses import replace
+from typing import Protocol
 
 from ..._speed.fast_init import maker, remaker
-from ...errors import Diagnostic, Severity, Span, in_reading_order
+from ...errors import Diagnostic, Severity, Span
 from ...model import (
+    EMPTY_META,
     Actor,
-    Map,
     Node,
+    NodeKind,
     Relation,
     RelationKind,
     Section,
     Source,
-    Usage,
-    Usages,
+    group_id,
+    relation_id,
+    untitled_id,
 )
-from ...model import relation_id as make_relation_id
-from .lines import Annotations
+from ..vocabulary import CO_PREMISE, CO_PREMISE_JOINS, MARKERS, NODE_KINDS
+from .lines import Annotations, Line
 from .meta import MetaBlock
+
+
+class OpenParent(Protocol):
+    """What relating a child line needs to know of the entry it is written under."""
+
+    node: str
+    marker: str | None
+    relation: str | None
+    last_child_marker: str | None
+    last_child_relation: str | None
+
 
 #: a copy of a node with some fields changed (`dataclasses.replace`, faster)
 remake_node = remaker(Node)
 _relation = maker(Relation)
+_span = maker(Span)
+_node = maker(Node)
 
 
 class GraphBuilder:
@@ -129,56 +146,129 @@ class GraphBuilder:
                             severity=Severity.WARNING)
             target[key] = value
 
+    # --- what a node line defines or refers to, and the relation its marker makes ------
+    def define(self, line: Line, text: str, line_span: Span, path: str | None,
+               section: str | None) -> tuple[str, bool]:
+        """The id of the node the line defines or refers to, and whether it refers (is not
+        the definition). A definition makes the frozen node at once: continuation lines and
+        later annotations, which are rare, make it again. `line_span` is the span of the
+        line's entry; the node shares it where they are the same (a top-level node). The node
+        belongs to `section`."""
+        b = self
+        kind = line.node
+        if kind == "claim_ref" or kind == "argument_ref":
+            node_id = line.ref
+            defined = b.nodes.get(node_id)
+            if defined is not None:
+                node_id = defined.id  # one string for the id, however often it is referred to
+            b.use("node", node_id, node_id, path, line.line, line.title_column, line.title_end)
+            return node_id, True
+        node_kind = NODE_KINDS.get(kind, NodeKind.CLAIM)
+        node_id = line.ref
+        if node_id is None:
+            b.untitled += 1
+            node_id = untitled_id(b.untitled)
+            column, end_column = line.column, max(line.last_column, line.end_column)
+        else:
+            column, end_column = line.title_column, max(line.last_column, line.title_end)
+        if column == line_span.column and end_column == line_span.end_column:
+            span = line_span
+        else:
+            span = _span(path, line.line, column, line.line, end_column)
+        existing = b.nodes.get(node_id)
+        if existing is not None:
+            node_id = existing.id
+            if existing.kind is node_kind and existing.text == line.text:
+                b.use("node", node_id, node_id, path, span.line, span.column, span.end_column)
+                if line.annotations is not None:  # the same definition again, maybe with more annotations
+                    b.nodes[node_id] = self.annotated(path, existing, line.annotations)
+                return node_id, True
+            b.report("duplicate-definition", f"{node_id} is already defined, with different text, at {existing.span}",
+                     span, f"use {node_id} alone to refer to it, or give this node another title")
+            return node_id, True
+        if kind == "plain" and line.text[:1] in "[<":
+            self.check_unclosed_title(line, span, text)
+        actors = tags = sources = ()
+        meta = EMPTY_META
+        if line.annotations is not None:
+            actors, tags, sources, meta = b.annotate(path, node_id, actors, tags, sources, meta, line.annotations)
+        b.nodes[node_id] = _node(node_id, node_kind, line.text, actors, tags, sources, meta,
+                                 section, span, ())
+        return node_id, False
+
+    def check_unclosed_title(self, line: Line, span: Span, text: str) -> None:
+        """A plain text that starts with an unescaped `[` or `<`: most likely a title never closed."""
+        written = text.lstrip(" \t")
+        if line.marker is not None:
+            written = written[len(line.marker):].lstrip(" \t")
+            if written.startswith("{"):
+                return  # relation metadata first; the text was checked by the grammar
+        if written[:1] in ("[", "<"):
+            closing = "]" if written[0] == "[" else ">"
+            self.report("unclosed-title", f"this line starts with '{written[0]}' and has no '{closing}', so it is read as plain text",
+                          span, f"close the title ({written[0]}Title{closing}: text), or write \\{written[0]} to start the text with it",
+                          severity=Severity.WARNING)
+
+    def relate(self, line: Line, parent: OpenParent, node_id: str, span: Span, path: str | None) -> str | None:
+        """The relation the marker of `line` makes between the node `node_id` and `parent`
+        (its id; None when there is none, after reporting why)."""
+        b = self
+        marker = line.marker
+        meta: dict = EMPTY_META
+        if line.relation_meta is not None:
+            meta = {}
+            self.merge_meta(path, meta, line.relation_meta)
+        if marker == CO_PREMISE:
+            # joins the sibling above; as a first child, joins its parent (docs/format.md's example)
+            if parent.last_child_marker is None and parent.marker in CO_PREMISE_JOINS:
+                sibling = b.relations.get(parent.relation or "")
+            else:
+                sibling = b.relations.get(parent.last_child_relation or "")
+                if parent.last_child_marker not in CO_PREMISE_JOINS:
+                    sibling = None
+            if sibling is None:
+                b.report("co-premise-without-sibling", "'&' joins a premise to the sibling above it, and there is none",
+                         span, "put '&' lines right after a '+' or '-' sibling: '+ [A]' then '& [B]'")
+                return None
+            if sibling.group is None:
+                b.groups += 1
+                sibling = replace(sibling, group=group_id(b.groups))
+                b.relations[sibling.id] = sibling
+            return b.add_relation(sibling.kind, node_id, sibling.target, span, meta, sibling.group)
+        meaning = MARKERS[marker]
+        kind = meaning.kind
+        if kind is RelationKind.UNDERCUT and meaning.inward:
+            if parent.relation is not None:
+                return b.add_relation(kind, node_id, parent.relation, span, meta)
+            if parent.node.startswith("<"):
+                return b.add_relation(kind, node_id, parent.node, span, meta)
+            b.report("undercut-without-inference", f"'_' undercuts the inference from {parent.node} to its parent, and it has none",
+                     span, "put the undercut under a line that supports or attacks something, or use '-' to attack the claim itself")
+            return None
+        if not meaning.inward:
+            return b.add_relation(kind, parent.node, node_id, span, meta)
+        return b.add_relation(kind, node_id, parent.node, span, meta)
+
+    def declare(self, line: Line, table: dict, cls: type, what: str, path: str | None) -> None:
+        """An actor or source line: its declaration in `table` (one per id)."""
+        ident = line.ident or ""
+        span = Span(path, line.line, line.ident_column, line.line, line.ident_end)
+        meta = {}
+        if line.annotations is not None:
+            for block in line.annotations.metas:
+                self.merge_meta(path, meta, block)
+        if ident in table:
+            self.report(f"duplicate-{what}", f"{what} {ident!r} is already declared at {table[ident].span}",
+                          span, f"declare each {what} once")
+        else:
+            table[ident] = cls(ident, line.text, meta, span)
+
     def add_relation(self, kind: RelationKind, source: str, target: str, span: Span,
                      meta: dict, group: str | None = None) -> str:
         """A new relation (its id is `rN`, N counting from 1); its weight is read from `meta`."""
         relations = self.relations
-        relation_id = make_relation_id(len(relations) + 1)
+        new_id = relation_id(len(relations) + 1)
         weight = meta.get("weight") if meta else None
         weight = float(weight) if isinstance(weight, (int, float)) and not isinstance(weight, bool) else None
-        relations[relation_id] = _relation(relation_id, kind, source, target, group, weight, meta, span)
-        return relation_id
-
-
-def freeze(b: GraphBuilder, path: str | None) -> Map:
-    """Resolve references and finish the frozen model (every node is closed by now)."""
-    nodes = b.nodes
-    usages = Usages.from_columns(b.usage_kinds, b.usage_names, b.usage_nodes, b.usage_paths, b.usage_positions)
-    references: dict[str, list[Span]] = {}
-    for index, (kind, _) in enumerate(usages.kinds_and_names()):
-        if kind == "node":
-            usage = usages[index]
-            node = nodes.get(usage.name)
-            if node is None:
-                _undefined(b, usage)
-            else:
-                span = usage.span
-                if span != node.span:
-                    references.setdefault(usage.name, []).append(span)
-    for node_id, spans in references.items():
-        nodes[node_id] = remake_node(nodes[node_id], references=tuple(spans))
-    # a relation whose ends are not both there (an undefined node, a dropped relation) goes;
-    # in place, as a copy of a large map's relations would raise the peak of memory
-    relations = b.relations
-    dropped: set[str] = set()
-    for relation_id, r in relations.items():
-        target = r.target
-        if r.source not in nodes or (target not in nodes and (target not in relations or target in dropped)):
-            dropped.add(relation_id)
-    for relation_id in dropped:
-        del relations[relation_id]
-    diagnostics = in_reading_order(b.diagnostics, path)
-    return Map(b.metadata, b.actors, b.sources, b.sections, nodes, relations, tuple(b.document),
-               b.trailing, path, tuple(b.included), usages, tuple(diagnostics))
-
-
-def _undefined(b: GraphBuilder, usage: Usage) -> None:
-    name = usage.name
-    bracket = name[0]
-    titles = [n[1:-1] for n in b.nodes if n[0] == bracket]
-    close = difflib.get_close_matches(name[1:-1], titles, n=3, cutoff=0.6)
-    suggestions = tuple(f"{bracket}{t}{name[-1]}" for t in close)
-    hint = f"did you mean {' or '.join(suggestions)}?" if suggestions else "define it somewhere with '" + name + ": text'"
-    b.report("undefined-node", f"{name} is used but never defined", usage.span, hint, suggestions=suggestions)
-
-
+        relations[new_id] = _relation(new_id, kind, source, target, group, weight, meta, span)
+        return new_id

@@ -10,41 +10,35 @@ their lines join the graph view but not the including file's document.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..._speed.fast_init import maker
 from ...errors import Diagnostic, Severity, Span
 from ...model import (
-    EMPTY_META,
     Actor,
     ActorEntry,
     IncludeEntry,
     Map,
-    Node,
     NodeEntry,
-    NodeKind,
-    RelationKind,
     Section,
     SectionEntry,
     Source,
     SourceEntry,
     Trivia,
-    group_id,
-    untitled_id,
+    section_id,
 )
-from ...model import section_id as make_section_id
-from ..vocabulary import CO_PREMISE, CO_PREMISE_JOINS, MARKERS, NODE_KINDS
-from .graph import GraphBuilder, freeze, remake_node
+from ..vocabulary import MARKERS
+from .graph import GraphBuilder, remake_node
 from .includes import read_include
 from .lines import Line
 from .meta import front_matter_entries
+from .resolve import freeze
 
 _PLAIN = Trivia()
 # the objects made for every line, made without the frozen dataclasses' slower __init__
 _span = maker(Span)
 _entry = maker(NodeEntry)
-_node = maker(Node)
 
 
 @dataclass(slots=True)
@@ -198,10 +192,10 @@ class _FileState:
         marker = line.marker
         if marker is None or parent is None or parent.child_indent != indent or not parent.node:
             marker = self.check_placement(marker, parent, indent, span)  # (a child like its siblings needs no check)
-        node_id, is_reference = self.define(line, text, span)
+        node_id, is_reference = self.b.define(line, text, span, self.path, self.current_section())
         relation = None
         if marker is not None and parent is not None:
-            relation = self.relate(line, parent, node_id, span)
+            relation = self.b.relate(line, parent, node_id, span, self.path)
             marker = MARKERS[marker].canonical
             parent.last_child_relation = relation
             parent.last_child_marker = marker
@@ -271,105 +265,6 @@ class _FileState:
             b.nodes[node.id] = self.b.annotated(self.path, node, line.annotations)
             entry.annotated_line = node.text.count("\n")
 
-    # --- definitions and references -----------------------------------------------------
-    def define(self, line: Line, text: str, line_span: Span) -> tuple[str, bool]:
-        """The id of the node the line defines or refers to, and whether it refers (is not
-        the definition). A definition makes the frozen node at once: continuation lines and
-        later annotations, which are rare, make it again. `line_span` is the span of the
-        line's entry; the node shares it where they are the same (a top-level node)."""
-        b = self.b
-        kind = line.node
-        if kind == "claim_ref" or kind == "argument_ref":
-            node_id = line.ref
-            defined = b.nodes.get(node_id)
-            if defined is not None:
-                node_id = defined.id  # one string for the id, however often it is referred to
-            b.use("node", node_id, node_id, self.path, line.line, line.title_column, line.title_end)
-            return node_id, True
-        node_kind = NODE_KINDS.get(kind, NodeKind.CLAIM)
-        node_id = line.ref
-        if node_id is None:
-            b.untitled += 1
-            node_id = untitled_id(b.untitled)
-            column, end_column = line.column, max(line.last_column, line.end_column)
-        else:
-            column, end_column = line.title_column, max(line.last_column, line.title_end)
-        if column == line_span.column and end_column == line_span.end_column:
-            span = line_span
-        else:
-            span = _span(self.path, line.line, column, line.line, end_column)
-        existing = b.nodes.get(node_id)
-        if existing is not None:
-            node_id = existing.id
-            if existing.kind is node_kind and existing.text == line.text:
-                b.use("node", node_id, node_id, self.path, span.line, span.column, span.end_column)
-                if line.annotations is not None:  # the same definition again, maybe with more annotations
-                    b.nodes[node_id] = self.b.annotated(self.path, existing, line.annotations)
-                return node_id, True
-            b.report("duplicate-definition", f"{node_id} is already defined, with different text, at {existing.span}",
-                     span, f"use {node_id} alone to refer to it, or give this node another title")
-            return node_id, True
-        if kind == "plain" and line.text[:1] in "[<":
-            self.check_unclosed_title(line, span, text)
-        actors = tags = sources = ()
-        meta = EMPTY_META
-        if line.annotations is not None:
-            actors, tags, sources, meta = b.annotate(self.path, node_id, actors, tags, sources, meta, line.annotations)
-        b.nodes[node_id] = _node(node_id, node_kind, line.text, actors, tags, sources, meta,
-                                 self.section_stack[-1][1] if self.section_stack else None, span, ())
-        return node_id, False
-
-    def check_unclosed_title(self, line: Line, span: Span, text: str) -> None:
-        """A plain text that starts with an unescaped `[` or `<`: most likely a title never closed."""
-        written = text.lstrip(" \t")
-        if line.marker is not None:
-            written = written[len(line.marker):].lstrip(" \t")
-            if written.startswith("{"):
-                return  # relation metadata first; the text was checked by the grammar
-        if written[:1] in ("[", "<"):
-            closing = "]" if written[0] == "[" else ">"
-            self.b.report("unclosed-title", f"this line starts with '{written[0]}' and has no '{closing}', so it is read as plain text",
-                          span, f"close the title ({written[0]}Title{closing}: text), or write \\{written[0]} to start the text with it",
-                          severity=Severity.WARNING)
-
-    def relate(self, line: Line, parent: _Open, node_id: str, span: Span) -> str | None:
-        b = self.b
-        marker = line.marker
-        meta: dict = EMPTY_META
-        if line.relation_meta is not None:
-            meta = {}
-            self.b.merge_meta(self.path, meta, line.relation_meta)
-        if marker == CO_PREMISE:
-            # joins the sibling above; as a first child, joins its parent (docs/format.md's example)
-            if parent.last_child_marker is None and parent.marker in CO_PREMISE_JOINS:
-                sibling = b.relations.get(parent.relation or "")
-            else:
-                sibling = b.relations.get(parent.last_child_relation or "")
-                if parent.last_child_marker not in CO_PREMISE_JOINS:
-                    sibling = None
-            if sibling is None:
-                b.report("co-premise-without-sibling", "'&' joins a premise to the sibling above it, and there is none",
-                         span, "put '&' lines right after a '+' or '-' sibling: '+ [A]' then '& [B]'")
-                return None
-            if sibling.group is None:
-                b.groups += 1
-                sibling = replace(sibling, group=group_id(b.groups))
-                b.relations[sibling.id] = sibling
-            return b.add_relation(sibling.kind, node_id, sibling.target, span, meta, sibling.group)
-        meaning = MARKERS[marker]
-        kind = meaning.kind
-        if kind is RelationKind.UNDERCUT and meaning.inward:
-            if parent.relation is not None:
-                return b.add_relation(kind, node_id, parent.relation, span, meta)
-            if parent.node.startswith("<"):
-                return b.add_relation(kind, node_id, parent.node, span, meta)
-            b.report("undercut-without-inference", f"'_' undercuts the inference from {parent.node} to its parent, and it has none",
-                     span, "put the undercut under a line that supports or attacks something, or use '-' to attack the claim itself")
-            return None
-        if not meaning.inward:
-            return b.add_relation(kind, parent.node, node_id, span, meta)
-        return b.add_relation(kind, node_id, parent.node, span, meta)
-
     # --- other lines --------------------------------------------------------------------
     def current_section(self) -> str | None:
         return self.section_stack[-1][1] if self.section_stack else None
@@ -378,31 +273,19 @@ class _FileState:
         b = self.b
         while self.section_stack and self.section_stack[-1][0] >= line.level:
             self.section_stack.pop()
-        section_id = make_section_id(len(b.sections) + 1)
+        new_id = section_id(len(b.sections) + 1)
         span = self.line_span(line.line, text)
-        b.sections[section_id] = Section(section_id, line.text, line.level, self.current_section(), span)
-        self.section_stack.append((line.level, section_id))
-        self.add_entry(SectionEntry(section_id, trivia, span))
+        b.sections[new_id] = Section(new_id, line.text, line.level, self.current_section(), span)
+        self.section_stack.append((line.level, new_id))
+        self.add_entry(SectionEntry(new_id, trivia, span))
 
     def actor(self, line: Line, trivia: Trivia, text: str) -> None:
-        self.declare(line, trivia, text, self.b.actors, Actor, ActorEntry, "actor")
+        self.b.declare(line, self.b.actors, Actor, "actor", self.path)
+        self.add_entry(ActorEntry(line.ident or "", trivia, self.line_span(line.line, text)))
 
     def source(self, line: Line, trivia: Trivia, text: str) -> None:
-        self.declare(line, trivia, text, self.b.sources, Source, SourceEntry, "source")
-
-    def declare(self, line: Line, trivia: Trivia, text: str, table: dict, cls: type, entry_cls: type, what: str) -> None:
-        ident = line.ident or ""
-        span = self.span(line.line, line.ident_column, line.ident_end)
-        meta = {}
-        if line.annotations is not None:
-            for block in line.annotations.metas:
-                self.b.merge_meta(self.path, meta, block)
-        if ident in table:
-            self.b.report(f"duplicate-{what}", f"{what} {ident!r} is already declared at {table[ident].span}",
-                          span, f"declare each {what} once")
-        else:
-            table[ident] = cls(ident, line.text, meta, span)
-        self.add_entry(entry_cls(ident, trivia, self.line_span(line.line, text)))
+        self.b.declare(line, self.b.sources, Source, "source", self.path)
+        self.add_entry(SourceEntry(line.ident or "", trivia, self.line_span(line.line, text)))
 
     def include(self, line: Line, trivia: Trivia, text: str) -> None:
         span = self.span(line.line, line.ident_column, line.ident_end)
