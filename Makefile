@@ -1,18 +1,27 @@
 # argmap — the two commands of the README:
 #   make demo   set up, then check, analyse and draw the flagship map
 #   make test   set up, then run the test suite
+# Both install the exact versions pinned in constraints.txt (the lock), with plain pip.
+#   make lock         re-resolve constraints.txt from pyproject.toml (newest allowed versions)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-stamp
+LOCK    = constraints.txt
 MAP     = maps/lavrov-blinken.argmap
+# uv, used only by `make lock`, is itself installed from PyPI into .venv-uv
+UV_VERSION ?= 0.13.9
+UV_VENV    ?= .venv-uv
+UV          = $(UV_VENV)/bin/uv
+# `make lock LOCKFLAGS=` keeps the pins already in constraints.txt where pyproject.toml still allows them
+LOCKFLAGS  ?= --upgrade
 
-.PHONY: setup demo test test-thorough bench regen clean
+.PHONY: setup demo test test-thorough lock bench regen clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[test]'
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -31,6 +40,15 @@ test: setup
 test-thorough: setup
 	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest -q -m "slow or not slow"
 
+$(UV):
+	$(PYTHON) -m venv $(UV_VENV)
+	$(UV_VENV)/bin/python -m pip install --quiet 'uv==$(UV_VERSION)'
+
+# the lock: runtime + test extras, for every platform, Python 3.11 and up
+lock: $(UV)
+	$(UV) pip compile pyproject.toml --extra test --universal --python-version 3.11 \
+	    --quiet $(LOCKFLAGS) --custom-compile-command 'make lock' -o $(LOCK)
+
 # every benchmark script prints its own figures (see bench/*.py docstrings)
 bench: setup
 	$(BIN)/python bench/parse.py
@@ -48,4 +66,4 @@ regen: setup
 	$(BIN)/python -m pytest -q tests/test_tui_snapshots.py --snapshot-update
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .hypothesis
+	rm -rf $(VENV) $(UV_VENV) build dist .pytest_cache .hypothesis
