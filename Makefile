@@ -35,8 +35,9 @@ demo: setup
 	$(BIN)/argmap render $(MAP) -o docs/lavrov-blinken.png
 	@echo "drawings: docs/lavrov-blinken.svg docs/lavrov-blinken.png — browse with: $(BIN)/argmap browse $(MAP)"
 
+# two pytest-xdist workers (the machine has 2 cores)
 test: setup
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2
 
 # long property and fuzz runs (many more Hypothesis examples, slow-marked tests included)
 test-thorough: setup
