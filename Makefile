@@ -1,18 +1,29 @@
 # argmap — the two commands of the README:
 #   make demo   set up, then check, analyse and draw the flagship map
 #   make test   set up, then run the test suite
+# Both install the exact versions pinned in constraints.txt (the lock), with plain pip.
+#   make lock         re-resolve constraints.txt from pyproject.toml (newest allowed versions)
+#   make test-lowest  run the suite on the lowest versions pyproject.toml allows (a check of its floors)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-stamp
+LOCK    = constraints.txt
 MAP     = maps/lavrov-blinken.argmap
+# uv, used only by `make lock` and `make test-lowest`, is itself installed from PyPI into .venv-uv
+UV_VERSION ?= 0.13.9
+UV_VENV    ?= .venv-uv
+UV          = $(UV_VENV)/bin/uv
+LOW_VENV   ?= .venv-low
+# `make lock LOCKFLAGS=` keeps the pins already in constraints.txt where pyproject.toml still allows them
+LOCKFLAGS  ?= --upgrade
 
-.PHONY: setup demo test test-thorough bench regen clean
+.PHONY: setup demo test test-thorough test-lowest lock bench regen clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[test]'
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -24,12 +35,34 @@ demo: setup
 	$(BIN)/argmap render $(MAP) -o docs/lavrov-blinken.png
 	@echo "drawings: docs/lavrov-blinken.svg docs/lavrov-blinken.png — browse with: $(BIN)/argmap browse $(MAP)"
 
+# two pytest-xdist workers (the machine has 2 cores)
 test: setup
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2
 
 # long property and fuzz runs (many more Hypothesis examples, slow-marked tests included)
 test-thorough: setup
 	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest -q -m "slow or not slow"
+
+$(UV):
+	$(PYTHON) -m venv $(UV_VENV)
+	$(UV_VENV)/bin/python -m pip install --quiet 'uv==$(UV_VERSION)'
+
+# the lock: runtime + test extras, for every platform, Python 3.11 and up
+lock: $(UV)
+	$(UV) pip compile pyproject.toml --extra test --universal --python-version 3.11 \
+	    --quiet $(LOCKFLAGS) --custom-compile-command 'make lock' -o $(LOCK)
+
+# a fresh venv with every direct dependency at the floor of its range in pyproject.toml
+# (the dependencies of those at their newest), then the suite
+test-lowest: $(UV)
+	rm -rf $(LOW_VENV)
+	$(PYTHON) -m venv $(LOW_VENV)
+	$(UV) pip compile pyproject.toml --extra test --resolution lowest-direct --python-version 3.11 \
+	    --quiet --no-header --no-annotate -o $(LOW_VENV)/lowest.txt
+	@echo "lowest direct versions:"; cat $(LOW_VENV)/lowest.txt
+	$(UV) pip install --quiet --python $(LOW_VENV)/bin/python -r $(LOW_VENV)/lowest.txt
+	$(UV) pip install --quiet --python $(LOW_VENV)/bin/python --no-deps -e .
+	$(LOW_VENV)/bin/python -m pytest -q -n 2
 
 # every benchmark script prints its own figures (see bench/*.py docstrings)
 bench: setup
@@ -48,4 +81,4 @@ regen: setup
 	$(BIN)/python -m pytest -q tests/test_tui_snapshots.py --snapshot-update
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .hypothesis
+	rm -rf $(VENV) $(LOW_VENV) $(UV_VENV) build dist .pytest_cache .hypothesis
