@@ -11,7 +11,6 @@ from ..errors import Severity
 from ..language.report import counted, plural
 from ._common import expand_paths, load_map, print_diagnostics
 
-HELP = "report syntax errors, undefined references and other problems"
 DESCRIPTION = """\
 Read each map and report every problem found, as
 

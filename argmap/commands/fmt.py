@@ -12,7 +12,6 @@ from ..language.read.parse import parse
 from ..language.report import plural
 from ._common import expand_paths, print_diagnostics
 
-HELP = "rewrite maps in canonical layout (comments and meaning kept)"
 DESCRIPTION = """\
 Rewrite each map in canonical layout: two spaces per level, one space after a marker,
 annotations in the order @actors #tags ^sources {meta}, comments and blank-line groups kept,
