@@ -12,7 +12,7 @@ do not pay for the parser's Lark, nor for Textual, Graphviz, clingo or pygls.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+TYPE_CHECKING = False  # not typing's: `import argmap` does not import typing either
 
 __version__ = "0.1.0"
 
@@ -70,12 +70,17 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time these are lazy
+    from typing import Any
+
     from .errors import ArgmapError, Diagnostic, Severity, Span, UsageError
     from .language.check import CHECKS, check
     from .language.read.parse import parse, parse_bytes, parse_file
     from .language.write.format import format_map, format_text
     from .model import (Actor, Map, Node, NodeEntry, NodeKind, Relation, RelationKind, Section,
                         Source, Usage, Usages)
+
+
+_NOT_PUBLIC = {"annotations", "TYPE_CHECKING"}
 
 
 def __getattr__(name: str) -> Any:
@@ -91,4 +96,5 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    """The public names (loaded or not), `__version__` and the submodules imported so far."""
+    return sorted({*__all__, "__version__", *(k for k in globals() if k[0] != "_" and k not in _NOT_PUBLIC)})

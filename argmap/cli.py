@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Sequence
 
 from . import __version__
+
+TYPE_CHECKING = False  # not typing's: the CLI does not import typing before a command needs it
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 #: sub-command name -> (module in argmap.commands, one-line help), in the order --help lists them
 COMMANDS: dict[str, tuple[str, str]] = {

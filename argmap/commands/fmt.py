@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 
 from ..files import atomic_write, decode, in_file_style, read_bytes
@@ -51,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
             continue
         changed = formatted != data
         if args.diff and changed:
+            import difflib
+
             sys.stdout.writelines(difflib.unified_diff(
                 _lines(data), _lines(formatted),
                 fromfile=f"{path} (original)", tofile=f"{path} (formatted)"))
