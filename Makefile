@@ -72,6 +72,7 @@ bench: setup
 	$(BIN)/python bench/lsp.py
 	$(BIN)/python bench/tui.py
 	$(BIN)/python bench/argdown.py
+	$(BIN)/python bench/startup.py
 
 # regenerate golden files after an intended change of output (then review the diff)
 regen: setup

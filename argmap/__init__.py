@@ -4,27 +4,44 @@
     >>> m = argmap.parse("[A]: It rains.\\n  - [B]: The sky is clear.\\n")
     >>> [r.kind.value for r in m.relations.values()]
     ['attack']
+
+`import argmap` imports nothing but this file: each name of `__all__` is imported from its
+module the first time it is used (PEP 562), so that `argmap --version` and `argmap check`
+do not pay for the parser's Lark, nor for Textual, Graphviz, clingo or pygls.
 """
 
-from .language.check import CHECKS, check
-from .errors import ArgmapError, Diagnostic, Severity, Span, UsageError
-from .language.write.format import format_map, format_text
-from .model import (
-    Actor,
-    Map,
-    Node,
-    NodeEntry,
-    NodeKind,
-    Relation,
-    RelationKind,
-    Section,
-    Source,
-    Usage,
-    Usages,
-)
-from .language.read.parse import parse, parse_bytes, parse_file
+from __future__ import annotations
+
+TYPE_CHECKING = False  # not typing's: `import argmap` does not import typing either
 
 __version__ = "0.1.0"
+
+#: each name of `__all__` -> the module that defines it (tests/test_startup.py holds the two equal)
+_WHERE: dict[str, str] = {
+    "Actor": "argmap.model",
+    "ArgmapError": "argmap.errors",
+    "CHECKS": "argmap.language.check",
+    "Diagnostic": "argmap.errors",
+    "Map": "argmap.model",
+    "Node": "argmap.model",
+    "NodeEntry": "argmap.model",
+    "NodeKind": "argmap.model",
+    "Relation": "argmap.model",
+    "RelationKind": "argmap.model",
+    "Section": "argmap.model",
+    "Severity": "argmap.errors",
+    "Source": "argmap.model",
+    "Span": "argmap.errors",
+    "Usage": "argmap.model",
+    "Usages": "argmap.model",
+    "UsageError": "argmap.errors",
+    "check": "argmap.language.check",
+    "format_map": "argmap.language.write.format",
+    "format_text": "argmap.language.write.format",
+    "parse": "argmap.language.read.parse",
+    "parse_bytes": "argmap.language.read.parse",
+    "parse_file": "argmap.language.read.parse",
+}
 
 __all__ = [
     "Actor",
@@ -51,3 +68,33 @@ __all__ = [
     "parse_bytes",
     "parse_file",
 ]
+
+if TYPE_CHECKING:  # what type checkers and editors see; at run time these are lazy
+    from typing import Any
+
+    from .errors import ArgmapError, Diagnostic, Severity, Span, UsageError
+    from .language.check import CHECKS, check
+    from .language.read.parse import parse, parse_bytes, parse_file
+    from .language.write.format import format_map, format_text
+    from .model import (Actor, Map, Node, NodeEntry, NodeKind, Relation, RelationKind, Section,
+                        Source, Usage, Usages)
+
+
+_NOT_PUBLIC = {"annotations", "TYPE_CHECKING"}
+
+
+def __getattr__(name: str) -> Any:
+    """A public name, imported from its module on first use (then kept here)."""
+    module_name = _WHERE.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module_name), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The public names (loaded or not), `__version__` and the submodules imported so far."""
+    return sorted({*__all__, "__version__", *(k for k in globals() if k[0] != "_" and k not in _NOT_PUBLIC)})

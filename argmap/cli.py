@@ -1,36 +1,37 @@
 """The `argmap` command line: `main(argv) -> exit code`, one thin module per sub-command.
 
-Each sub-command lives in `argmap/commands/<module>.py` and provides `HELP` (one line),
-`DESCRIPTION` (the --help text), `add_arguments(parser)` and `run(args) -> int`. Modules import
-their heavy libraries inside `run`, so `argmap --help` and `argmap check` start fast.
+`COMMANDS` below is the one table of sub-commands: name -> (module in `argmap/commands/`,
+one-line help). `argmap --help` lists it without importing any command module, and
+`argmap COMMAND ...` imports and builds only that command's parser. Each module provides
+`DESCRIPTION` (the --help text), `add_arguments(parser)` and `run(args) -> int`, and imports
+its heavy libraries inside `run`, so that `argmap --version`, `--help` and `check` start fast
+(bench/startup.py measures them; tests/test_startup.py holds what each command may import).
+This module imports nothing of argmap but `__version__` until a command runs.
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
-import importlib
 import sys
-from typing import Sequence
 
 from . import __version__
-from .errors import ArgmapError
 
-#: commands that keep running (an app, a server, a watcher): they keep the cycle collector on
-LONG_RUNNING = frozenset({"browse", "lsp", "watch"})
+TYPE_CHECKING = False  # not typing's: the CLI does not import typing before a command needs it
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
-#: sub-command name -> module in argmap.commands, in the order --help lists them
-COMMANDS: dict[str, str] = {
-    "check": "check",
-    "fmt": "fmt",
-    "analyze": "analyze",
-    "render": "render",
-    "watch": "watch",
-    "doctor": "doctor",
-    "export": "export",
-    "import": "import_",
-    "browse": "browse",
-    "lsp": "lsp",
+#: sub-command name -> (module in argmap.commands, one-line help), in the order --help lists them
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("check", "report syntax errors, undefined references and other problems"),
+    "fmt": ("fmt", "rewrite maps in canonical layout (comments and meaning kept)"),
+    "analyze": ("analyze", "say which claims stand (Dung semantics), how strong they are, and how each actor fared"),
+    "render": ("render", "draw a map as SVG, PNG, PDF or DOT (Graphviz)"),
+    "watch": ("watch", "re-draw a map on every save (keeps the last good drawing on errors)"),
+    "doctor": ("doctor", "show which Graphviz program is used and check that drawing works"),
+    "export": ("export", "write a map as JSON, Mermaid, Argdown, AIF or ICCMA (i23, apx)"),
+    "import": ("import_", "turn an Argdown, AIF or argmap JSON file into an .argmap map"),
+    "browse": ("browse", "browse a map in the terminal: outline, details, search, analysis overlay"),
+    "lsp": ("lsp", "run the language server (LSP over stdio) for editors"),
 }
 
 EPILOG = """\
@@ -44,7 +45,20 @@ Run 'argmap COMMAND --help' for the options of one command.
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_name(argv: Sequence[str]) -> str | None:
+    """The sub-command argv names: its first argument that is not an option (the top level
+    has no option taking a value), None if there is none."""
+    for arg in argv:
+        if arg == "--":
+            return None
+        if not arg.startswith("-"):
+            return arg
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of the whole command line, with the options of `command` only: every other
+    sub-command is listed (name and help, from `COMMANDS`) but not imported."""
     parser = argparse.ArgumentParser(
         prog="argmap",
         description="Map, check, analyse and draw arguments and debates written as .argmap text.",
@@ -53,44 +67,56 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, module_name in COMMANDS.items():
-        try:
-            module = importlib.import_module(f"argmap.commands.{module_name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"argmap.commands.{module_name}":
-                continue  # a command not built yet
-            raise
-        command = sub.add_parser(
+    for name, (module_name, help_line) in COMMANDS.items():
+        if name != command:
+            sub.add_parser(name, help=help_line, add_help=False)  # listed; never parsed
+            continue
+        import importlib
+
+        module = importlib.import_module(f"argmap.commands.{module_name}")  # a break here fails
+        parser_ = sub.add_parser(
             name,
-            help=module.HELP,
-            description=getattr(module, "DESCRIPTION", module.HELP),
+            help=help_line,
+            description=module.DESCRIPTION,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        module.add_arguments(command)
-        command.set_defaults(run=module.run)
+        module.add_arguments(parser_)
+        parser_.set_defaults(run=module.run)
     return parser
+
+
+def _unknown_command(parser: argparse.ArgumentParser, name: str) -> None:
+    """argparse's error for an unknown sub-command, with the nearest names (exits 2)."""
+    from .errors import suggest
+
+    close = suggest(name, list(COMMANDS))
+    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    choices = ", ".join(repr(c) for c in COMMANDS)
+    parser.error(f"argument COMMAND: invalid choice: {name!r} (choose from {choices}){hint}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 findings, 2 usage or I/O error)."""
-    parser = build_parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = command_name(argv)
+    parser = build_parser(command)
+    if command is not None and command not in COMMANDS:
+        _unknown_command(parser, command)
+    args = parser.parse_args(argv)
     if getattr(args, "run", None) is None:
         parser.print_help()
         return 2
-    if args.command not in LONG_RUNNING:
-        # a short-lived command builds one model and exits: collecting cycles (the model has
-        # none) would only rescan it, at up to a fifth of the run time on large maps
-        gc.disable()
-    try:
-        return int(args.run(args))
-    except ArgmapError as exc:
-        print(f"argmap {args.command}: error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 0
-    finally:
-        gc.enable()
+    from ._speed.gc import command_collector
+    from .errors import ArgmapError
+
+    with command_collector(args.command):
+        try:
+            return int(args.run(args))
+        except ArgmapError as exc:
+            print(f"argmap {args.command}: error: {exc}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            print("interrupted", file=sys.stderr)
+            return 130
+        except BrokenPipeError:
+            return 0

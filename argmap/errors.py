@@ -69,6 +69,13 @@ def in_reading_order(diagnostics: Iterable[Diagnostic], main_path: str | None) -
     return sorted(diagnostics, key=lambda d: (d.span.path != main_path, d.span.path or "", d.span.line, d.span.column))
 
 
+def suggest(name: str, known: Iterable[str], n: int = 3) -> tuple[str, ...]:
+    """The names in `known` nearest to `name`, nearest first (for "did you mean")."""
+    import difflib
+
+    return tuple(difflib.get_close_matches(name, list(known), n=n, cutoff=0.6))
+
+
 class ArgmapError(Exception):
     """Base of every error argmap raises on purpose (bad input is a Diagnostic, not this)."""
 

@@ -49,3 +49,33 @@ def test_objects_the_program_froze_stay_frozen() -> None:
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+def test_the_command_line_policy_short_commands_run_without_the_collector() -> None:
+    from argmap._speed.gc import LONG_RUNNING, collects, command_collector
+
+    assert LONG_RUNNING == {"browse", "lsp", "watch"}
+    for command in ("check", "fmt", "analyze", "render", "export", "import", "doctor"):
+        assert not collects(command)
+        with command_collector(command):
+            assert not gc.isenabled()
+        assert gc.isenabled()
+    for command in LONG_RUNNING:
+        with command_collector(command):
+            assert gc.isenabled()
+    gc.disable()
+    try:
+        with command_collector("lsp"):
+            assert not gc.isenabled()  # the policy turns the collector off, never on
+        assert not gc.isenabled()  # and leaves it as it found it
+    finally:
+        gc.enable()
+
+
+def test_main_leaves_the_collector_as_it_found_it(tmp_path) -> None:
+    from argmap.cli import main
+
+    path = tmp_path / "m.argmap"
+    path.write_text("[A]: a\n")
+    assert main(["check", "-q", str(path)]) == 0
+    assert gc.isenabled()

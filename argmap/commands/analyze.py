@@ -10,7 +10,6 @@ import time
 from ..analyze.framework import SEMANTICS
 from ..errors import UsageError
 
-HELP = "say which claims stand (Dung semantics), how strong they are, and how each actor fared"
 DESCRIPTION = """\
 Analyse a map: the status of every node under a Dung semantics (in / out / undec), its DF-QuAD
 strength, the extensions, and a debate report per actor (claims, attacks made and received,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-HELP = "browse a map in the terminal: outline, details, search, analysis overlay"
 DESCRIPTION = """\
 Open MAP in an interactive terminal browser: the outline of sections and claims with their
 reasons, the details of the node under the cursor, search, actor and tag filters, the
@@ -36,11 +35,10 @@ def run(args: argparse.Namespace) -> int:
     preview = preview_map(args.map)
     map_ = preview if preview is not None else load_map(args.map)  # UsageError: cannot be read
 
-    import gc
-
+    from .._speed.gc import freeze
     from ..tui.app import ArgmapApp
 
-    gc.freeze()  # the map is immutable: keep the cycle collector from walking it again and again
+    freeze()  # the map is immutable: keep the cycle collector from walking it again and again
 
     ArgmapApp(map_, args.map, poll_interval=0 if args.no_watch else 0.5, preview=preview is not None).run()
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from ..language.check import check
@@ -11,7 +10,6 @@ from ..errors import Severity
 from ..language.report import counted, plural
 from ._common import expand_paths, load_map, print_diagnostics
 
-HELP = "report syntax errors, undefined references and other problems"
 DESCRIPTION = """\
 Read each map and report every problem found, as
 
@@ -50,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
             status = "ok" if not found else counted(found)
             print(f"{path}: {status} ({plural(len(m.nodes), 'node')}, {plural(len(m.relations), 'relation')})")
     if args.format == "json":
+        import json
+
         json.dump(report if len(report) != 1 else report[0], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     return 1 if failed else 0

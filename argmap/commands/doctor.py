@@ -8,7 +8,6 @@ from importlib import metadata
 
 from ..errors import ArgmapError
 
-HELP = "show which Graphviz program is used and check that drawing works"
 DESCRIPTION = """\
 Say which Graphviz program 'argmap render' runs and why (--dot-binary, $ARGMAP_DOT, the system
 'dot', or the bundled graphviz-pure), its version and formats, then draw a tiny test map.

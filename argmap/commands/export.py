@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import sys
 from collections.abc import Callable
@@ -12,7 +11,6 @@ from ..errors import ImportFailed, UsageError
 from ..model import Map
 from ._common import has_errors, print_diagnostics
 
-HELP = "write a map as JSON, Mermaid, Argdown, AIF or ICCMA (i23, apx)"
 DESCRIPTION = """\
 Write a map in another format. The input is an .argmap file or any format 'argmap import'
 reads (.argdown, .json, .aif.json). The format comes from --to, else from the -o file name;
@@ -99,7 +97,6 @@ def run(args: argparse.Namespace) -> int:
 
     fmt = output_format(args.to, args.output)
     write = exporter(fmt)
-    gc.disable()  # a short run that frees little: the cycle collector would only rescan the map
     result = read_input(args.map, args.source_format, "export")
     if result is None:
         return 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 
 from ..files import atomic_write, decode, in_file_style, read_bytes
@@ -12,7 +11,6 @@ from ..language.read.parse import parse
 from ..language.report import plural
 from ._common import expand_paths, print_diagnostics
 
-HELP = "rewrite maps in canonical layout (comments and meaning kept)"
 DESCRIPTION = """\
 Rewrite each map in canonical layout: two spaces per level, one space after a marker,
 annotations in the order @actors #tags ^sources {meta}, comments and blank-line groups kept,
@@ -52,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
             continue
         changed = formatted != data
         if args.diff and changed:
+            import difflib
+
             sys.stdout.writelines(difflib.unified_diff(
                 _lines(data), _lines(formatted),
                 fromfile=f"{path} (original)", tofile=f"{path} (formatted)"))

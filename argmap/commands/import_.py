@@ -7,7 +7,6 @@ import sys
 
 from .export import read_input
 
-HELP = "turn an Argdown, AIF or argmap JSON file into an .argmap map"
 DESCRIPTION = """\
 Read a map written in another format and write it as canonical .argmap text. The format
 comes from --from, else from the file name (.argdown, .aif.json / .aif, .json; JSON that is AIF

@@ -6,7 +6,6 @@ import argparse
 
 from ..errors import UsageError
 
-HELP = "run the language server (LSP over stdio) for editors"
 DESCRIPTION = """\
 Run the argmap language server on standard input and output. Editors start it themselves;
 see docs/editors.md for Neovim, VS Code, Helix and Emacs. It reports parse and check

@@ -9,7 +9,6 @@ from ..errors import UsageError
 from ..language.report import plural
 from ._common import load_map, print_diagnostics
 
-HELP = "draw a map as SVG, PNG, PDF or DOT (Graphviz)"
 DESCRIPTION = """\
 Draw a map with Graphviz: claims, arguments and evidence coloured by side, supports green,
 attacks red, undercuts dashed onto the edge they undercut, contradictions two-headed,

@@ -12,7 +12,6 @@ from ..errors import ArgmapError, UsageError
 from ..language.report import plural
 from .render import add_render_options, drawn_count, options_from_args
 
-HELP = "re-draw a map on every save (keeps the last good drawing on errors)"
 DESCRIPTION = """\
 Draw MAP to OUT now and again every time MAP (or a file it includes) is saved. A save with
 syntax errors prints them and leaves the last good drawing in place; fix the file and the

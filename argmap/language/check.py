@@ -6,18 +6,13 @@ references, includes: see read/nesting.py); the rest look at the model.
 
 from __future__ import annotations
 
-import difflib
 from typing import Callable, Iterator
 
 from .._speed.gc import gc_paused
-from ..errors import Diagnostic, Severity, Span, in_reading_order
+from ..errors import Diagnostic, Severity, Span, in_reading_order, suggest
 from ..model import Map, Node, NodeKind, Relation, RelationKind, is_relation_id
 
 Check = Callable[[Map], Iterator[Diagnostic]]
-
-
-def _suggest(name: str, known: list[str]) -> tuple[str, ...]:
-    return tuple(difflib.get_close_matches(name, known, n=3, cutoff=0.6))
 
 
 def parse_findings(m: Map) -> Iterator[Diagnostic]:
@@ -41,7 +36,7 @@ def _unknown(m: Map, kind: str, known: dict, sigil: str, declaration: str) -> It
     for index, (written_kind, name) in enumerate(usages.kinds_and_names()):
         if written_kind == kind and name not in known:
             usage = usages[index]
-            close = _suggest(usage.name, names)
+            close = suggest(usage.name, names)
             hint = (f"did you mean {' or '.join(sigil + c for c in close)}?" if close
                     else f"declare it: {declaration.format(name=usage.name)}")
             yield Diagnostic(f"unknown-{kind}", f"{sigil}{usage.name} is not a declared {kind}", usage.span,

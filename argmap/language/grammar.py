@@ -8,10 +8,13 @@ grammar's coarse tokens lark-cython measured no faster here, and its errors carr
 from __future__ import annotations
 
 import functools
-from importlib import resources
-from pathlib import Path
+import os
+from typing import TYPE_CHECKING
 
-from lark import Lark
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from lark import Lark
 
 from .portable_regex import portable_grammar
 
@@ -21,23 +24,34 @@ START_SYMBOLS = ["start", "line", "meta", "fm_entry"]
 
 def grammar_path(name: str = "argmap.lark") -> Path:
     """Where a grammar file is: inside the installed package, else in the checkout."""
-    packaged = resources.files("argmap") / "_grammars" / name
-    if packaged.is_file():
-        return Path(str(packaged))
-    checkout = Path(__file__).resolve().parents[2] / "grammars" / name
-    if checkout.is_file():
-        return checkout
+    from pathlib import Path
+
+    return Path(_grammar_file(name))
+
+
+def _grammar_file(name: str) -> str:
+    # os.path, not importlib.resources and pathlib, which cost a few ms to import: this runs on
+    # every `argmap check` (a zipped install is not supported, as before)
+    packaged = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "_grammars", name)
+    if os.path.isfile(packaged):  # installed from a wheel
+        return packaged
+    checkout = os.path.join(os.path.dirname(os.path.realpath(__file__)), os.pardir, os.pardir, "grammars", name)
+    if os.path.isfile(checkout):
+        return os.path.normpath(checkout)
     raise FileNotFoundError(f"grammar {name!r} is missing from the argmap installation")
 
 
 def grammar_text(name: str = "argmap.lark") -> str:
-    return grammar_path(name).read_text(encoding="utf-8")
+    with open(_grammar_file(name), encoding="utf-8") as file:
+        return file.read()
 
 
 @functools.lru_cache(maxsize=None)
 def parser() -> Lark:
     """The LALR parser with the contextual lexer (its tables cached on disk by Lark); its
     terminals rewritten where this Python matches possessive quantifiers wrongly."""
+    from lark import Lark  # imported here: `import argmap.language.grammar` stays cheap
+
     return Lark(
         portable_grammar(grammar_text()),
         parser="lalr",

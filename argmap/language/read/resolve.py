@@ -3,9 +3,7 @@ they name, relations whose ends are missing dropped, diagnostics in reading orde
 
 from __future__ import annotations
 
-import difflib
-
-from ...errors import Span, in_reading_order
+from ...errors import Span, in_reading_order, suggest
 from ...model import Map, Usage, Usages
 from .graph import GraphBuilder, remake_node
 
@@ -46,7 +44,7 @@ def _undefined(b: GraphBuilder, usage: Usage) -> None:
     name = usage.name
     bracket = name[0]
     titles = [n[1:-1] for n in b.nodes if n[0] == bracket]
-    close = difflib.get_close_matches(name[1:-1], titles, n=3, cutoff=0.6)
+    close = suggest(name[1:-1], titles)
     suggestions = tuple(f"{bracket}{t}{name[-1]}" for t in close)
     hint = f"did you mean {' or '.join(suggestions)}?" if suggestions else "define it somewhere with '" + name + ": text'"
     b.report("undefined-node", f"{name} is used but never defined", usage.span, hint, suggestions=suggestions)
