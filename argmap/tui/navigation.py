@@ -10,7 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from ..model import NodeEntry
-from .compositor import LayoutCompositor
+from ._textual_internals import send_pending_refreshes, use_layout_compositor
 from .map_index import SearchHits
 from .widgets import OutlineTree, SearchBar
 
@@ -30,7 +30,7 @@ class NavigatingScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._compositor = LayoutCompositor()  # (see argmap/tui/compositor.py)
+        use_layout_compositor(self)  # (see argmap/tui/_textual_internals.py)
         self._count_timer: Timer | None = None
         #: where the cursor was before each jump (Backspace goes back)
         self.history: list[NodeEntry] = []
@@ -59,8 +59,7 @@ class NavigatingScreen(Screen):
         them arrived, then a second one. Sent now, they are in the queue before it paints.
         """
         for widget in self.walk_children(Widget):
-            if widget._repaint_required or widget._layout_required:
-                widget._check_refresh()
+            send_pending_refreshes(widget)
 
     # --- jumping -----------------------------------------------------------------------------
 

@@ -9,13 +9,13 @@ from rich.syntax import Syntax
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...errors import Span
 from ...model import Map, Node, Relation, RelationKind
+from .._textual_internals import SizeUpdateHook
 from ..overlay import Overlay
 from .options import SteadyOptionList
 from .labels import STATUS_BADGES, actor_colors, shorten
@@ -167,15 +167,13 @@ class RelationList(SteadyOptionList):
         self.post_message(self.Follow(self.targets[event.option_index]))
 
 
-class PaneText(Static):
+class PaneText(SizeUpdateHook, Static):
     """A block of text in the detail pane. When its size changes, Textual sets its virtual
     size as a layout property, and so lays the screen out a second time and paints it
     again; a plain block of text has nothing to scroll, so its virtual size is set without
     that (as Textual itself does when a layout comes from scrolling)."""
 
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
-                      layout: bool = True) -> bool:
-        return super()._size_updated(size, virtual_size, container_size, layout=False)
+    SIZE_UPDATE_LAYOUT = False
 
 
 class DetailPane(VerticalScroll, can_focus=False):
