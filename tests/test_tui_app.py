@@ -388,19 +388,6 @@ def test_render_writes_the_focused_neighbourhood(tmp_path: Path, monkeypatch) ->
     assert path.endswith("sample-no-evidence.svg")
 
 
-def test_render_degrades_when_rendering_is_missing(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setitem(sys.modules, "argmap.render", None)  # import fails
-
-    async def scenario() -> None:
-        app = sample_app(tmp_path)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("r")
-            await settle(pilot)
-            assert any("not available" in m for m in app.said)
-
-    run(scenario)
-
-
 def test_help_lists_every_key_of_the_screen(tmp_path: Path) -> None:
     documented = " ".join(key for key, _ in KEYS)
     for binding in BrowserScreen.BINDINGS:

@@ -12,6 +12,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
+from ..check import check
 from ..errors import ArgmapError, Diagnostic
 from ..model import Map
 from ..report import plural
@@ -31,17 +32,8 @@ Loader = Callable[[str], Map]
 
 
 def run_checks(map_: Map) -> list[Diagnostic]:
-    """The map's own diagnostics plus `argmap.check`'s (if there is a checker), each once."""
-    found = list(map_.diagnostics)
-    try:
-        import argmap
-
-        check = getattr(argmap, "check", None)
-        if check is None or not callable(check):
-            from ..check import check  # type: ignore[no-redef]
-        found.extend(check(map_))
-    except ImportError:
-        pass
+    """The map's own diagnostics plus `argmap.check`'s, each once."""
+    found = [*map_.diagnostics, *check(map_)]
     return list(dict.fromkeys(found))  # check repeats the parse findings
 
 

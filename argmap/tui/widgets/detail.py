@@ -118,20 +118,16 @@ def _last_line(lines: list[str], span: Span) -> int:
 
 
 def source_excerpt(lines: list[str], span: Span) -> Text | None:
-    """The lines a node was written on, numbered, highlighted when the argmap lexer is there.
+    """The lines a node was written on, numbered, highlighted with the argmap lexer.
 
     Highlighted once into plain `Text` (a `Syntax` would lex again on every repaint).
     """
     if not lines or not 1 <= span.line <= len(lines):
         return None
     code = "\n".join(lines[span.line - 1 : _last_line(lines, span)])
-    try:
-        from ...highlight import ArgmapLexer  # type: ignore[import-not-found]
+    from ...highlight import ArgmapLexer  # (here: Pygments is needed once a node is shown)
 
-        lexer: object = ArgmapLexer()
-    except Exception:  # noqa: BLE001 - highlighting is optional
-        lexer = "text"
-    syntax = Syntax(code, lexer, theme="ansi_dark", background_color="default")
+    syntax = Syntax(code, ArgmapLexer(), theme="ansi_dark", background_color="default")
     highlighted = syntax.highlight(code)
     highlighted.rstrip()
     out = Text()
