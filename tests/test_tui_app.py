@@ -12,6 +12,7 @@ from test_tui_model import SAMPLE, flat_map
 from textual.widgets import Static
 
 from argmap.cli import main
+from argmap.tui import _textual_internals as internals
 from argmap.language.read.parse import parse, parse_file
 from argmap.tui.app import ArgmapApp
 from argmap.tui.dialogs import KEYS, Dialog, HelpBox, PickBox
@@ -234,8 +235,6 @@ def test_filter_by_actor_and_tag(tmp_path: Path) -> None:
 
 
 def test_overlay_cycles_through_semantics(tmp_path: Path) -> None:
-    pytest.importorskip("argmap.analyze")
-
     async def scenario() -> None:
         app = sample_app(tmp_path)
         async with app.run_test(size=SIZE) as pilot:
@@ -387,19 +386,6 @@ def test_render_writes_the_focused_neighbourhood(tmp_path: Path, monkeypatch) ->
     (path, kwargs), = calls
     assert kwargs == {"focus": "No evidence", "depth": 2}  # render focuses by title
     assert path.endswith("sample-no-evidence.svg")
-
-
-def test_render_degrades_when_rendering_is_missing(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setitem(sys.modules, "argmap.render", None)  # import fails
-
-    async def scenario() -> None:
-        app = sample_app(tmp_path)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("r")
-            await settle(pilot)
-            assert any("not available" in m for m in app.said)
-
-    run(scenario)
 
 
 def test_help_lists_every_key_of_the_screen(tmp_path: Path) -> None:
@@ -610,7 +596,6 @@ def test_outline_rebuilt_or_opened_by_a_jump_sends_no_expanded_messages(monkeypa
 
 
 def test_render_for_real_writes_an_svg(tmp_path: Path, monkeypatch) -> None:
-    pytest.importorskip("argmap.render")
     monkeypatch.setattr("argmap.tui.rendering.tempfile.gettempdir", lambda: str(tmp_path))
 
     async def scenario() -> None:
@@ -660,7 +645,6 @@ def test_outline_rows_are_painted_as_textual_tree_paints_them(tmp_path: Path) ->
     """The outline paints its rows itself (`RowPainter`, faster): every row, with the cursor,
     the mouse over a row, focused or not, is the strip Textual's own Tree makes."""
     from textual.geometry import Region
-    from textual.widgets import Tree
 
     async def scenario() -> None:
         app = sample_app(tmp_path)
@@ -674,8 +658,9 @@ def test_outline_rows_are_painted_as_textual_tree_paints_them(tmp_path: Path) ->
                 tree.render_lines(Region(0, 0, *tree.size))  # a pass: styles read
                 for y in range(tree.last_line + 1):
                     ours = tree._painter.paint(y, tree.size.width, tree.rich_style)
-                    tree._line_cache.clear()  # (it is shared: Tree would hand back our strip)
-                    theirs = Tree._render_line(tree, y, 0, ours.cell_length, tree.rich_style)
+                    internals.clear_tree_rows(tree)  # (shared: Tree would hand back our strip)
+                    theirs = internals.textual_tree_row(tree, y, 0, ours.cell_length,
+                                                        tree.rich_style)
                     assert list(ours) == list(theirs), y
 
             compare()
@@ -720,7 +705,7 @@ def test_outline_scroll_bar_follows_the_view_and_skips_useless_repaints() -> Non
             top = rows()
             await pilot.press("tab")
             await pilot.pause()
-            assert not bar._repaint_required and rows() == top  # nothing to repaint
+            assert not internals.repaint_pending(bar) and rows() == top  # nothing to repaint
             await pilot.press("shift+tab", "end")
             await pilot.pause()
             assert rows() != top
@@ -742,13 +727,14 @@ def test_a_line_over_the_panes_is_painted_by_the_next_frame_as_it_opens_and_clos
         app = ArgmapApp(parse_file(str(FLAGSHIP)), str(FLAGSHIP), poll_interval=0)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            compositor = app.browser._compositor
+            compositor = internals.screen_compositor(app.browser)
             frames: list[set] = []
             render_update = compositor.render_update
 
             def recording_render_update(*args, **kwargs):
-                if compositor._dirty_regions:  # (a frame with nothing to paint writes nothing)
-                    frames.append(set(compositor._dirty_regions))
+                dirty = internals.dirty_regions(compositor)
+                if dirty:  # (a frame with nothing to paint writes nothing)
+                    frames.append(set(dirty))
                 return render_update(*args, **kwargs)
 
             compositor.render_update = recording_render_update
@@ -785,17 +771,18 @@ def test_a_layout_sees_every_change_since_the_last_one_despite_a_lazy_rebuild(sh
             if not shown:
                 panel.display = True
                 await pilot.pause()
-            compositor = screen._compositor
+            compositor = internals.screen_compositor(screen)
             compositor.reflow(screen, screen.size)
-            compositor._dirty_regions.clear()
+            internals.dirty_regions(compositor).clear()
             where_it_was = None if shown else compositor.full_map[panel].region
             # the map goes stale, as a repaint asked for by a widget not on the screen makes it
-            compositor._full_map_invalidated = True
+            internals.invalidate_compositor_map(compositor)
             panel.display = shown
             compositor.full_map  # noqa: B018 (a lazy rebuild, as a region lookup makes)
             region = compositor.full_map[panel].region if shown else where_it_was
             result = compositor.reflow(screen, screen.size)
             assert panel in (result.shown if shown else result.hidden)
-            assert any(r.contains_region(region) for r in compositor._dirty_regions), compositor._dirty_regions
+            dirty = internals.dirty_regions(compositor)
+            assert any(r.contains_region(region) for r in dirty), dirty
 
     run(scenario)

@@ -60,8 +60,6 @@ def test_search_hit(snap_compare, tmp_path: Path) -> None:
 
 
 def test_grounded_overlay_on_the_relations(snap_compare, tmp_path: Path) -> None:
-    pytest.importorskip("argmap.analyze")
-
     async def overlay(pilot) -> None:
         await pilot.press("s")
         await settle(pilot)

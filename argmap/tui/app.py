@@ -1,5 +1,6 @@
-"""The browser application: holds the map, reloads it when the file changes, and runs the
-slow or outside work (analysis, rendering, the editor) for the browser screen."""
+"""The browser application: holds the map (a `BrowserState` its screen reads), reloads it
+when the file changes, and runs the slow or outside work (analysis, rendering, the editor)
+for the browser screen."""
 
 from __future__ import annotations
 
@@ -12,11 +13,11 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
+from ..language.check import check
 from ..errors import ArgmapError, Diagnostic
 from ..model import Map
 from ..language.report import plural
 from .collector import IDLE_DELAY, IdleCollector
-from .dialogs import PickBox
 from .editor import open_in_editor
 from .live import file_lines, files_of, state_of, watch_files
 from .outline_model import OutlineModel
@@ -24,24 +25,15 @@ from .overlay import Overlay, compute_overlay, next_overlay
 from .palette import browser_commands
 from .rendering import render_path, render_svg
 from .screens import BrowserScreen
-from .widgets import DiagnosticsPanel
+from .state import BrowserState
 
 #: reads a map file; raises ArgmapError when it cannot be read
 Loader = Callable[[str], Map]
 
 
 def run_checks(map_: Map) -> list[Diagnostic]:
-    """The map's own diagnostics plus `argmap.check`'s (if there is a checker), each once."""
-    found = list(map_.diagnostics)
-    try:
-        import argmap
-
-        check = getattr(argmap, "check", None)
-        if check is None or not callable(check):
-            from ..language.check import check  # type: ignore[no-redef]
-        found.extend(check(map_))
-    except ImportError:
-        pass
+    """The map's own diagnostics plus `argmap.check`'s, each once."""
+    found = [*map_.diagnostics, *check(map_)]
     return list(dict.fromkeys(found))  # check repeats the parse findings
 
 
@@ -66,28 +58,76 @@ class ArgmapApp(App[None]):
         """`preview`: `map_` is the first part of the map at `path` (argmap/tui/preview.py);
         the whole map is read once the first screen is up, and shown instead."""
         super().__init__()
-        self.map = map_
-        self.path = path
-        self.preview = preview and path is not None
-        self.model = OutlineModel(map_)
-        #: (a preview's are not the map's: a reference to a node further down is no error)
-        self.diagnostics: list[Diagnostic] = [] if self.preview else list(map_.diagnostics)
-        self.overlay = Overlay()
-        self.overlay_pending: str | None = None
+        preview = preview and path is not None
+        #: what the browser shows (its screen reads it; the app alone changes it)
+        self.state = BrowserState(
+            map_, path, OutlineModel(map_),
+            # (a preview's are not the map's: a reference to a node further down is no error)
+            diagnostics=[] if preview else list(map_.diagnostics), preview=preview)
         self.poll_interval = poll_interval
         self.loader = loader
         self.checks = checks
-        self.browser = BrowserScreen()
+        self.browser = BrowserScreen(self.state)
         #: the files the map is read from, and how they were when it was last read
         self._files = files_of(map_, path)
         self._file_seen = state_of(self._files)
-        self._lines: dict[str, list[str]] = {}
         self._generation = 0
-        #: set once the checks and lookups have been started (after the first paint)
-        self.background_started = False
         self.collector = IdleCollector()
         self.sub_title = Path(path).name if path else ""
         self.title = map_.title or "argmap"
+
+    # what the browser shows, as the app's own attributes
+    @property
+    def map(self) -> Map:
+        return self.state.map
+
+    @map.setter
+    def map(self, map_: Map) -> None:
+        self.state.map = map_
+
+    @property
+    def path(self) -> str | None:
+        return self.state.path
+
+    @property
+    def model(self) -> OutlineModel:
+        return self.state.model
+
+    @model.setter
+    def model(self, model: OutlineModel) -> None:
+        self.state.model = model
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return self.state.diagnostics
+
+    @diagnostics.setter
+    def diagnostics(self, diagnostics: list[Diagnostic]) -> None:
+        self.state.diagnostics = diagnostics
+
+    @property
+    def overlay(self) -> Overlay:
+        return self.state.overlay
+
+    @overlay.setter
+    def overlay(self, overlay: Overlay) -> None:
+        self.state.overlay = overlay
+
+    @property
+    def overlay_pending(self) -> str | None:
+        return self.state.overlay_pending
+
+    @overlay_pending.setter
+    def overlay_pending(self, name: str | None) -> None:
+        self.state.overlay_pending = name
+
+    @property
+    def preview(self) -> bool:
+        return self.state.preview
+
+    @property
+    def background_started(self) -> bool:
+        return self.state.background_started
 
     def on_mount(self) -> None:
         self.push_screen(self.browser)
@@ -119,7 +159,7 @@ class ArgmapApp(App[None]):
     def _start_background_work(self) -> None:
         """After the first screen is painted (threads would hold the GIL and delay it):
         run the checks and build the model's lookups."""
-        self.background_started = True
+        self.state.background_started = True
         if self.preview:  # the whole map first; its checks and lookups once it is shown
             self._read_whole_map(self.path, self._generation)
         else:
@@ -156,8 +196,9 @@ class ArgmapApp(App[None]):
 
     @work(thread=True, group="prepare", description="prepare lookups")
     def _prepare(self, model: OutlineModel) -> None:
-        if self.path and self.path not in self._lines:  # (read with the whole map after a preview)
-            self._lines[self.path] = file_lines(self.path)
+        lines = self.state.lines
+        if self.path and self.path not in lines:  # (read with the whole map after a preview)
+            lines[self.path] = file_lines(self.path)
         model.prepare()
         gc.freeze()  # the lookups are built once: keep the cycle collector off them too
         self.call_from_thread(self._prepared, model)
@@ -165,18 +206,13 @@ class ArgmapApp(App[None]):
     def _prepared(self, model: OutlineModel) -> None:
         if model is self.model and self._browsing():
             self.browser.show_detail()  # now with the source lines
-            self.browser.query_one("#tag-box", PickBox).fill(model.tag_choices())
+            self.browser.show_tag_choices()
 
     # --- the map and its file ------------------------------------------------------------------
 
     def read_lines(self, path: str) -> list[str]:
-        """The lines of `path` as loaded; empty while the map's own file is still being read
-        in the background (a big file would hold up the first screen)."""
-        if path not in self._lines:
-            if path == self.path and (self.preview or not self.background_started):
-                return []
-            self._lines[path] = file_lines(path)
-        return self._lines[path]
+        """The lines of `path` as loaded (`BrowserState.read_lines`)."""
+        return self.state.read_lines(path)
 
     def check_file(self) -> bool:
         """Reload when the map's file or one it includes changed on disk since the map was
@@ -219,14 +255,14 @@ class ArgmapApp(App[None]):
         if generation is not None and generation != self._generation or not self._browsing():
             return  # a newer reload is on its way, or the app is closing
         had_errors = sum(d.is_error for d in self.diagnostics)
-        was_preview, self.preview = self.preview, False
+        was_preview, self.state.preview = self.preview, False
         here = self.browser.current_entry()
         self.map, self.diagnostics = map_, diagnostics
         self.model = model if model is not None else OutlineModel(map_)
         self.overlay = overlay if overlay is not None else Overlay()
-        self._lines.clear()
+        self.state.lines.clear()
         if lines is not None and self.path:
-            self._lines[self.path] = lines
+            self.state.lines[self.path] = lines
         self.title = map_.title or "argmap"
         files = files_of(map_, self.path)
         if files != self._files:  # an include added or removed: watch what is read now
@@ -239,7 +275,7 @@ class ArgmapApp(App[None]):
         if was_preview:  # the map as it opens: no note, the panel opened with `d`; the tags
             self.browser.show_diagnostics()  # picker is filled once the lookups are made
             return
-        self.browser.query_one("#tag-box", PickBox).fill(self.model.tag_choices())
+        self.browser.show_tag_choices()
         errors = sum(d.is_error for d in diagnostics)
         self.browser.show_diagnostics(open_panel=errors > had_errors, close_if_clean=True)
         note = f"reloaded: {plural(errors, 'error')} (d shows them)" if errors else "reloaded"
@@ -252,7 +288,7 @@ class ArgmapApp(App[None]):
 
     def _browsing(self) -> bool:
         """False once the app is closing (a background result then has nowhere to go)."""
-        return self.browser.is_attached and bool(self.browser.query(DiagnosticsPanel))
+        return self.browser.is_browsing
 
     def _checks_done(self, found: list[Diagnostic], generation: int) -> None:
         if generation == self._generation and self._browsing():
@@ -288,9 +324,7 @@ class ArgmapApp(App[None]):
         self.overlay, self.overlay_pending = overlay, None
         if overlay.error:
             self.notify(overlay.error, severity="warning")
-        self.browser.tree.relabel(overlay)
-        self.browser.show_detail()
-        self.browser.update_status()
+        self.browser.show_overlay()
 
     # --- editor and render ---------------------------------------------------------------------
 
@@ -326,4 +360,4 @@ class ArgmapApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands plus every browser action."""
         yield from super().get_system_commands(screen)
-        yield from browser_commands(self)
+        yield from browser_commands(self.browser, self)

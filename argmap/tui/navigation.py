@@ -2,35 +2,31 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input
 
 from ..model import NodeEntry
-from .compositor import LayoutCompositor
+from ._textual_internals import send_pending_refreshes, use_layout_compositor
 from .map_index import SearchHits
+from .state import BrowserState
 from .widgets import OutlineTree, SearchBar
-
-if TYPE_CHECKING:
-    from .app import ArgmapApp
 
 
 class NavigatingScreen(Screen):
-    """A screen with an outline to jump around in (`BrowserScreen` builds on it)."""
-
-    app: ArgmapApp
+    """A screen with an outline to jump around in (`BrowserScreen` builds on it), in the map
+    of `state` (which the app changes: the screen only reads it)."""
 
     #: seconds the cursor must rest before what describes it follows (0: at once): the
     #: detail pane, and the count of the search's hits; holding a key down or typing a
     #: search then does not pay for them at every step
     DETAIL_DELAY = 0.04
 
-    def __init__(self) -> None:
+    def __init__(self, state: BrowserState) -> None:
         super().__init__()
-        self._compositor = LayoutCompositor()  # (see argmap/tui/compositor.py)
+        self.state = state
+        use_layout_compositor(self)  # (see argmap/tui/_textual_internals.py)
         self._count_timer: Timer | None = None
         #: where the cursor was before each jump (Backspace goes back)
         self.history: list[NodeEntry] = []
@@ -59,14 +55,13 @@ class NavigatingScreen(Screen):
         them arrived, then a second one. Sent now, they are in the queue before it paints.
         """
         for widget in self.walk_children(Widget):
-            if widget._repaint_required or widget._layout_required:
-                widget._check_refresh()
+            send_pending_refreshes(widget)
 
     # --- jumping -----------------------------------------------------------------------------
 
     def say_where_defined(self, node_id: str) -> None:
         """For a node defined outside the outline (in an included file): say where."""
-        node = self.app.map.nodes.get(node_id)
+        node = self.state.map.nodes.get(node_id)
         if node is None:
             self.notify(f"{node_id} is not defined anywhere", severity="warning")
         else:
@@ -74,9 +69,9 @@ class NavigatingScreen(Screen):
 
     def jump_to_node(self, node_id: str) -> bool:
         """Go to where `node_id` is defined, remembering where we were."""
-        entry = self.app.model.entry_for_node(node_id)
+        entry = self.state.model.entry_for_node(node_id)
         if entry is None:
-            node = self.app.map.nodes.get(node_id)
+            node = self.state.map.nodes.get(node_id)
             where = f" (it is in {node.span.path})" if node and node.span.path else ""
             self.notify(f"{node_id} is not in this outline{where}", severity="warning")
             return False
@@ -119,7 +114,7 @@ class NavigatingScreen(Screen):
         costs as much as the jump: 10-20 ms)."""
         if event.input.id != "search":
             return
-        self.hits = hits = self.app.model.search(event.value.strip())
+        self.hits = hits = self.state.model.search(event.value.strip())
         self.hit_position = -1
         position = hits.first(0)
         while position is not None:
@@ -154,7 +149,7 @@ class NavigatingScreen(Screen):
 
     def reveal_hit(self, position: int) -> bool:
         """Put the cursor on the hit at `position` (map order); False if it is not shown."""
-        entry = self.app.model.entry_for_node(self.hits.id_at(position))
+        entry = self.state.model.entry_for_node(self.hits.id_at(position))
         return entry is not None and self.tree.reveal(entry) is not None
 
     @property

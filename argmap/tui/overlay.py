@@ -2,13 +2,15 @@
 
 Analysis lives in `argmap.analyze` (`analyze_map(map, semantics)` with `.status`, node id ->
 in/out/undec, and `.strength`, node id -> float). It is imported only when an overlay is
-chosen, and the browser keeps working without it: `compute_overlay` then says why.
+chosen (it is not needed before); an analysis that gives up (`ArgmapError`: out of time, a
+semantics it does not know) is reported in the overlay's `error`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..errors import ArgmapError
 from ..model import Map
 
 #: the overlays `s` cycles through, in order
@@ -41,22 +43,18 @@ class Overlay:
 
 
 def compute_overlay(map_: Map, name: str) -> Overlay:
-    """Run the analysis `name` needs; never raises (an unavailable analysis sets `error`)."""
+    """Run the analysis `name` needs (an analysis that gives up sets `error`)."""
     if name == "none":
         return Overlay()
-    try:
-        from ..analyze import analyze_map  # type: ignore[attr-defined]
-    except ImportError:
-        return Overlay(name, error="analysis is not available (argmap.analyze.analyze_map)")
+    from ..analyze import analyze_map  # (here: the analysis is needed only once one is shown)
+
     semantics = "grounded" if name == "strength" else name
     try:
         # the status is all the overlay needs: enumerate at most one extension, and give up
         # rather than keep the overlay waiting forever
         result = analyze_map(map_, semantics, limit=1, timeout=TIMEOUT)
-    except Exception as exc:  # noqa: BLE001 - the analysis belongs to another module; report it
+    except ArgmapError as exc:
         return Overlay(name, error=f"{semantics} analysis failed: {exc}")
-    status = {str(k): str(v) for k, v in (getattr(result, "status", None) or {}).items()}
-    strength = {
-        str(k): float(v) for k, v in (getattr(result, "strength", None) or {}).items()
-    }
+    status = {str(k): str(v) for k, v in result.status.items()}
+    strength = {str(k): float(v) for k, v in result.strength.items()}
     return Overlay(name, status, strength)

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from textual.app import SystemCommand
 
-if TYPE_CHECKING:
-    from .app import ArgmapApp
+from .screens import BrowserScreen
 
 
-def browser_commands(app: ArgmapApp) -> Iterable[SystemCommand]:
-    """A command for each key of the browser, with the key in its help."""
-    b = app.browser
+class AppActions(Protocol):
+    """The app's actions the palette offers (`ArgmapApp`'s)."""
+
+    def action_cycle_overlay(self) -> None: ...
+    def action_edit(self) -> None: ...
+    def action_render(self) -> None: ...
+    def action_reload(self) -> None: ...
+
+
+def browser_commands(b: BrowserScreen, app: AppActions) -> Iterable[SystemCommand]:
+    """A command for each key of the browser screen `b` and of `app`, with the key in its
+    help."""
     yield SystemCommand("Search", "Search titles and texts (/)", b.action_search)
     yield SystemCommand("Next hit", "Next search hit (n)", b.action_next_hit)
     yield SystemCommand("Previous hit", "Previous search hit (N)", b.action_previous_hit)

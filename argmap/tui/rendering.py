@@ -21,13 +21,10 @@ def render_path(map_path: str | None, focus: str | None) -> Path:
 def render_svg(map_: Map, focus: str | None, path: Path) -> tuple[str, str]:
     """Draw `focus` (a title) and its neighbours to depth 2, or the whole map, to `path`.
 
-    Never raises: returns the message to show and its severity. Rendering lives in
-    `argmap.render`; without it the browser says so.
+    Returns the message to show and its severity (a drawing that fails is reported there).
     """
-    try:
-        from ..render import render_to_file  # type: ignore[attr-defined]
-    except ImportError:
-        return "rendering is not available (argmap.render)", "warning"
+    from ..render import render_to_file  # (here: Graphviz's modules are needed only on `r`)
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         render_to_file(map_, str(path), focus=focus, depth=2)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,17 +19,14 @@ from .dialogs import KEY_HINTS, Dialog, HelpBox, PickBox
 from .filters import actor_choices
 from .navigation import NavigatingScreen
 from .outline_model import Row
+from .state import BrowserState
 from .widgets import DetailPane, DiagnosticsPanel, OutlineTree, RelationList, SearchBar
-
-if TYPE_CHECKING:
-    from .app import ArgmapApp
 
 
 class BrowserScreen(NavigatingScreen):
     """Where the map is read: the panes, panels and boxes, and the filters (the jumps and
-    the search are `NavigatingScreen`'s)."""
-
-    app: ArgmapApp
+    the search are `NavigatingScreen`'s). It shows the app's `state`, and shows it again
+    when the app says it changed (`show_map`, `show_overlay`, `show_diagnostics`, ...)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # the keys of a box over the browser, while it is open (`action_box_key`)
@@ -53,8 +50,8 @@ class BrowserScreen(NavigatingScreen):
     #: changes), and the rest of the screen does not depend on it
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, state: BrowserState) -> None:
+        super().__init__(state)
         self._detail_timer: Timer | None = None
         self._boxes: list[Dialog] = []
         self.actor_filter: str | None = None
@@ -89,17 +86,17 @@ class BrowserScreen(NavigatingScreen):
     # --- showing the map ---------------------------------------------------------------------
 
     def show_map(self, keep: str | None = None, *, detail_now: bool = True) -> None:
-        """(Re)build the outline from the app's model; keep the cursor on node `keep`. The
+        """(Re)build the outline from the state's model; keep the cursor on node `keep`. The
         detail pane is filled at once, or (not `detail_now`) once the cursor rests, as after
         any move of the cursor."""
-        app = self.app
-        app.model.filter_by(self.actor_filter, self.tag_filter)
-        self.tree.show_model(app.model, app.overlay)
+        state = self.state
+        state.model.filter_by(self.actor_filter, self.tag_filter)
+        self.tree.show_model(state.model, state.overlay)
         self.history = [
-            e if app.model.contains(e) else app.model.entry_for_node(e.node) for e in self.history
+            e if state.model.contains(e) else state.model.entry_for_node(e.node) for e in self.history
         ]
         self.history = [e for e in self.history if e is not None]
-        entry = app.model.entry_for_node(keep) if keep else None
+        entry = state.model.entry_for_node(keep) if keep else None
         if entry is None or self.tree.reveal(entry) is None:
             self.tree.move_to_first_entry()
         self.update_status()
@@ -107,7 +104,7 @@ class BrowserScreen(NavigatingScreen):
             self.show_detail()
         else:
             self.show_detail_soon()
-        self.query_one("#actor-box", PickBox).fill(actor_choices(app.map))
+        self.query_one("#actor-box", PickBox).fill(actor_choices(state.map))
         self.send_refreshes_now()
 
     def edit_target(self) -> tuple[str | None, int]:
@@ -115,27 +112,27 @@ class BrowserScreen(NavigatingScreen):
         panel = self.query_one(DiagnosticsPanel)
         if panel.has_focus and panel.diagnostics and panel.highlighted is not None:
             span = panel.diagnostics[panel.highlighted].span
-            return span.path or self.app.path, span.line
+            return span.path or self.state.path, span.line
         entry = self.current_entry()
         if entry is None:
-            return self.app.path, 1
-        return entry.span.path or self.app.path, entry.span.line
+            return self.state.path, 1
+        return entry.span.path or self.state.path, entry.span.line
 
     def show_detail(self) -> None:
         """Fill the detail pane for the row under the cursor."""
-        app, pane = self.app, self.query_one(DetailPane)
+        state, pane = self.state, self.query_one(DetailPane)
         node = self.tree.cursor_node
         row: Row | None = node.data if node is not None else None
         if row is None:
             empty = "No node matches the filters (a, t: change them)." if (
                 self.actor_filter or self.tag_filter) else "The map is empty."
             pane.show_text(Text(empty))
-        elif row.entry is not None and row.entry.node in app.map.nodes:
-            map_node = app.map.nodes[row.entry.node]
-            relations = app.model.relations_of(map_node.id)
-            pane.show_node(app.map, map_node, app.overlay, relations, app.read_lines)
+        elif row.entry is not None and row.entry.node in state.map.nodes:
+            map_node = state.map.nodes[row.entry.node]
+            relations = state.model.relations_of(map_node.id)
+            pane.show_node(state.map, map_node, state.overlay, relations, state.read_lines)
         elif row.kind == "section":
-            section = app.map.sections.get(row.section or "")
+            section = state.map.sections.get(row.section or "")
             pane.show_text(Text(f"§ {section.title if section else ''}", style="bold"))
         elif row.kind == "include" and row.included is not None:
             pane.show_text(Text.assemble((f"⇲ {row.included.path}", "bold"),
@@ -147,14 +144,14 @@ class BrowserScreen(NavigatingScreen):
 
     def update_status(self) -> None:
         """The status line: overlay, filters, search hits, diagnostics."""
-        app = self.app
-        parts = [f"{len(app.map.nodes):,} nodes · {len(app.map.relations):,} relations"]
-        if app.preview:
-            parts = [f"the first {len(app.map.nodes):,} nodes · reading the whole map…"]
-        if app.overlay_pending:
-            parts.append(f"overlay: {app.overlay_pending}…")
-        elif app.overlay.name != "none":
-            parts.append(f"overlay: {app.overlay.name}")
+        state = self.state
+        parts = [f"{len(state.map.nodes):,} nodes · {len(state.map.relations):,} relations"]
+        if state.preview:
+            parts = [f"the first {len(state.map.nodes):,} nodes · reading the whole map…"]
+        if state.overlay_pending:
+            parts.append(f"overlay: {state.overlay_pending}…")
+        elif state.overlay.name != "none":
+            parts.append(f"overlay: {state.overlay.name}")
         if self.actor_filter:
             parts.append(f"actor: @{self.actor_filter}")
         if self.tag_filter:
@@ -163,18 +160,33 @@ class BrowserScreen(NavigatingScreen):
             parts.append("hit …")  # (counted once the jump is painted: `count_hits`)
         elif self.hits.ready and self.hits:
             parts.append(f"hit {self.hit_index + 1}/{len(self.hits)}")
-        if app.diagnostics:
-            parts.append(f"{counted(app.diagnostics)} (d)")
+        if state.diagnostics:
+            parts.append(f"{counted(state.diagnostics)} (d)")
         # a fixed-size line: no layout pass needed (one costs more than the rest of a key)
         self.query_one("#status", Static).update(" │ ".join(parts), layout=False)
+
+    def show_tag_choices(self) -> None:
+        """Fill the tag picker from the model's tags (once its lookups are made)."""
+        self.query_one("#tag-box", PickBox).fill(self.state.model.tag_choices())
+
+    def show_overlay(self) -> None:
+        """Show the state's overlay: on the outline's rows, the detail pane, the status."""
+        self.tree.relabel(self.state.overlay)
+        self.show_detail()
+        self.update_status()
+
+    @property
+    def is_browsing(self) -> bool:
+        """False once the app is closing (a background result then has nowhere to go)."""
+        return self.is_attached and bool(self.query(DiagnosticsPanel))
 
     def show_diagnostics(self, *, open_panel: bool = False, close_if_clean: bool = False) -> None:
         """Refresh the diagnostics panel; open it, or close it when all is well, if asked."""
         panel = self.query_one(DiagnosticsPanel)
-        panel.show(self.app.diagnostics)
+        panel.show(self.state.diagnostics)
         if open_panel:
             self.show_panel(True)
-        elif close_if_clean and not self.app.diagnostics and not panel.has_focus:
+        elif close_if_clean and not self.state.diagnostics and not panel.has_focus:
             self.show_panel(False)
         self.update_status()
 
@@ -206,7 +218,7 @@ class BrowserScreen(NavigatingScreen):
     def on_tree_node_selected(self, event: Tree.NodeSelected[Row]) -> None:
         row = event.node.data
         if row is not None and row.entry is not None and row.entry.is_reference:
-            if self.app.model.definition(row.entry.node) is not None:
+            if self.state.model.definition(row.entry.node) is not None:
                 self.jump_to_node(row.entry.node)
             else:
                 self.say_where_defined(row.entry.node)
@@ -214,15 +226,15 @@ class BrowserScreen(NavigatingScreen):
             event.node.toggle()
 
     def on_relation_list_follow(self, event: RelationList.Follow) -> None:
-        if self.app.map.relations.get(event.target) is not None:
-            self.jump(self.app.model.entry_for_relation(event.target))
+        if self.state.map.relations.get(event.target) is not None:
+            self.jump(self.state.model.entry_for_relation(event.target))
         else:
             self.jump_to_node(event.target)
         self.tree.focus()
 
     def on_diagnostics_panel_jump(self, event: DiagnosticsPanel.Jump) -> None:
         span = event.diagnostic.span
-        entry = self.app.model.entry_at_line(span.line, span.path)
+        entry = self.state.model.entry_at_line(span.line, span.path)
         if entry is None:
             self.notify(f"no node is written there ({span.path or 'the map'}, line {span.line})")
             return
@@ -232,11 +244,11 @@ class BrowserScreen(NavigatingScreen):
     # --- filters, panels, help ----------------------------------------------------------------
 
     def action_filter_actor(self) -> None:
-        self.open_dialog(self.query_one("#actor-box", PickBox), actor_choices(self.app.map),
+        self.open_dialog(self.query_one("#actor-box", PickBox), actor_choices(self.state.map),
                          self.actor_filter)
 
     def action_filter_tag(self) -> None:
-        self.open_dialog(self.query_one("#tag-box", PickBox), self.app.model.tag_choices(),
+        self.open_dialog(self.query_one("#tag-box", PickBox), self.state.model.tag_choices(),
                          self.tag_filter)
 
     def open_dialog(self, box: Dialog, *ask) -> None:

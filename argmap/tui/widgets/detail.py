@@ -9,13 +9,13 @@ from rich.syntax import Syntax
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...errors import Span
 from ...model import Map, Node, Relation, RelationKind
+from .._textual_internals import SizeUpdateHook
 from ..overlay import Overlay
 from .options import SteadyOptionList
 from .labels import STATUS_BADGES, actor_colors, shorten
@@ -118,20 +118,16 @@ def _last_line(lines: list[str], span: Span) -> int:
 
 
 def source_excerpt(lines: list[str], span: Span) -> Text | None:
-    """The lines a node was written on, numbered, highlighted when the argmap lexer is there.
+    """The lines a node was written on, numbered, highlighted with the argmap lexer.
 
     Highlighted once into plain `Text` (a `Syntax` would lex again on every repaint).
     """
     if not lines or not 1 <= span.line <= len(lines):
         return None
     code = "\n".join(lines[span.line - 1 : _last_line(lines, span)])
-    try:
-        from ...language.highlight import ArgmapLexer  # type: ignore[import-not-found]
+    from ...language.highlight import ArgmapLexer  # (here: Pygments is needed once a node is shown)
 
-        lexer: object = ArgmapLexer()
-    except Exception:  # noqa: BLE001 - highlighting is optional
-        lexer = "text"
-    syntax = Syntax(code, lexer, theme="ansi_dark", background_color="default")
+    syntax = Syntax(code, ArgmapLexer(), theme="ansi_dark", background_color="default")
     highlighted = syntax.highlight(code)
     highlighted.rstrip()
     out = Text()
@@ -167,15 +163,13 @@ class RelationList(SteadyOptionList):
         self.post_message(self.Follow(self.targets[event.option_index]))
 
 
-class PaneText(Static):
+class PaneText(SizeUpdateHook, Static):
     """A block of text in the detail pane. When its size changes, Textual sets its virtual
     size as a layout property, and so lays the screen out a second time and paints it
     again; a plain block of text has nothing to scroll, so its virtual size is set without
     that (as Textual itself does when a layout comes from scrolling)."""
 
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
-                      layout: bool = True) -> bool:
-        return super()._size_updated(size, virtual_size, container_size, layout=False)
+    SIZE_UPDATE_LAYOUT = False
 
 
 class DetailPane(VerticalScroll, can_focus=False):

@@ -23,6 +23,7 @@ class SteadyOptionList(OptionList):
         self._rendered_width = self.outer_size.width
         return super().render_lines(crop)
 
-    def _on_resize(self, event: events.Resize) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         if event.size.width == self._rendered_width:
-            event.prevent_default()  # (OptionList's own handler would clear its caches)
+            # (OptionList's own handler, after this one in the MRO, would clear its caches)
+            event.prevent_default()

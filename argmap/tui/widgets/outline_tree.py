@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import ClassVar, Self
 
 from rich.style import Style
@@ -18,6 +18,16 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from ...model import NodeEntry
+from .._textual_internals import (
+    FocusChangeHook,
+    SizeUpdateHook,
+    cached_tree_row,
+    clear_tree_rows,
+    grow_tree_row_cache,
+    own_vertical_scrollbar,
+    refresh_tree_node,
+    tree_lines,
+)
 from ..outline_model import Item, OutlineModel, Row
 from ..overlay import Overlay
 from .labels import actor_colors, row_label
@@ -35,7 +45,7 @@ AUTO_EXPAND_MIN = 80
 MAX_KEPT_LABELS = 20_000
 
 
-class OutlineTree(Tree[Row]):
+class OutlineTree(FocusChangeHook, SizeUpdateHook, Tree[Row]):
     """Sections, claims and their reasons; loads each level lazily from an `OutlineModel`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -74,13 +84,8 @@ class OutlineTree(Tree[Row]):
     def vertical_scrollbar(self) -> ScrollBar:
         """Textual's vertical scroll bar (made on first use, as Textual makes it), one that
         is not rendered again for every repaint it is asked for (`SteadyScrollBar`)."""
-        if self._vertical_scrollbar is None:
-            bar = SteadyScrollBar(vertical=True, name="vertical",
-                                  thickness=self.scrollbar_size_vertical)
-            bar.display = False
-            self._vertical_scrollbar = bar
-            self.app._start_widget(self, bar)
-        return self._vertical_scrollbar
+        return own_vertical_scrollbar(self, lambda: SteadyScrollBar(
+            vertical=True, name="vertical", thickness=self.scrollbar_size_vertical))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The outline's keys are off while a box is open over it (the browser screen's
@@ -113,21 +118,13 @@ class OutlineTree(Tree[Row]):
     def _refresh_cursor_rows(self) -> None:
         if self.cursor_node is not None:
             self.cursor_node.refresh()  # a new cache key for the rows under the cursor
-            self._refresh_node(self.cursor_node)
+            refresh_tree_node(self, self.cursor_node)
 
     # Gaining or losing the focus, Textual repaints the whole widget (three times: asked to
     # focus, its new style, the focus event); here only the cursor's rows change.
-    # (Textual calls the handler of every class in the MRO: prevent_default stops it calling
-    # Widget's again after this one.)
-    def _on_focus(self, event: events.Focus) -> None:
-        event.prevent_default()
-        with self._cursor_rows_only():
-            super()._on_focus(event)
-
-    def _on_blur(self, event: events.Blur) -> None:
-        event.prevent_default()
-        with self._cursor_rows_only():
-            super()._on_blur(event)
+    def focus_changing(self) -> AbstractContextManager[None]:
+        """The Focus and Blur events are handled with only the cursor's rows repainted."""
+        return self._cursor_rows_only()
 
     def focus(self, scroll_visible: bool = True) -> Self:
         """Take the focus (Textual repaints the whole widget when asked to)."""
@@ -175,21 +172,21 @@ class OutlineTree(Tree[Row]):
         look = self._look()  # here, not on a style change: component styles come after it
         if look != self._painted_look:
             self._painted_look = look
-            self._clear_line_cache()
+            clear_tree_rows(self)
         self._painter.start_pass()
         return super().render_lines(crop)
 
-    def _on_resize(self, event: events.Resize) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         # Taller or shorter (a panel opened below): the rows stay as they are. Tree's own
-        # handler rebuilds them all and lays out the screen again; it runs for a new width.
+        # handler (after this one in the MRO) rebuilds them all and lays out the screen
+        # again; it runs for a new width.
         if event.size.width == self._sized_width:
             event.prevent_default()
-            self._line_cache.grow(event.size.height)
+            grow_tree_row_cache(self, event.size.height)
             self.refresh()
         self._sized_width = event.size.width
 
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
-                      layout: bool = True) -> bool:
+    def size_update_needed(self, size: Size, virtual_size: Size, container_size: Size) -> bool:
         """Textual's update after each layout of the screen, skipped when the outline's
         size, its container's and its rows' (its virtual size) are what they were: it
         repaints the scroll bar every time (3-5 ms), whatever moved elsewhere."""
@@ -197,28 +194,22 @@ class OutlineTree(Tree[Row]):
         if placed == self._placed:
             return False
         self._placed = placed
-        return super()._size_updated(size, virtual_size, container_size, layout)
+        return True
 
     def render_line(self, y: int) -> Strip:
         """Paint row `y` of the view."""
         scroll_x, scroll_y = self.scroll_offset
-        return self._render_line(y + scroll_y, scroll_x, scroll_x + self.size.width,
-                                 self._paint_style)
+        return self.paint_row(y + scroll_y, scroll_x, scroll_x + self.size.width,
+                              self._paint_style)
 
-    def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
+    def paint_row(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
         """Row `y` of the outline, cropped to `x1`-`x2`: cached under Tree's own key, and
         painted by a `RowPainter` (Tree's own way costs three times as much)."""
-        tree_lines = self._tree_lines
         width = self.size.width
-        if y >= len(tree_lines):
+        if y >= len(tree_lines(self)):
             return Strip.blank(width, base_style)
-        path = tree_lines[y].path
-        is_hover = self.hover_line >= 0 and any(node._hover for node in path)
-        key = (y, is_hover, width, self._updates, self._pseudo_class_state,
-               tuple(node._updates for node in path))
-        strip = self._line_cache.get(key)
-        if strip is None:
-            strip = self._line_cache[key] = self._painter.paint(y, width, base_style)
+        strip = cached_tree_row(
+            self, y, width, lambda row: self._painter.paint(row, width, base_style))
         return strip.crop(x1, x2)
 
     # --- filling ---------------------------------------------------------------------------

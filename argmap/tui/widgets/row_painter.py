@@ -1,5 +1,5 @@
-"""Painting the outline's rows: what Textual's `Tree._render_line` paints, in a third of
-the time.
+"""Painting the outline's rows: what Textual's `Tree` paints for a row, in a third of the
+time.
 
 Tree builds each row as one Rich `Text` (guides, expand icon, label), renders it through the
 console and caches the result under the row's line number, so any change to the outline (a
@@ -19,9 +19,9 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import NULL_STYLE, Style
 from rich.text import Text
-from textual._segment_tools import line_pad
 from textual.strip import Strip
-from textual.widgets._tree import TOGGLE_STYLE
+
+from .._textual_internals import TREE_TOGGLE_STYLE, node_hover, node_selected, tree_lines
 
 if TYPE_CHECKING:
     from textual.widgets import Tree
@@ -72,13 +72,13 @@ class RowPainter:
         (hidden_base, hidden_hover, hidden_selected), base_guide, hover_guide, \
             selected_guide, label_look, highlight, highlight_line, _, _ = self._look
         cursor = self._cursor
-        line = tree._tree_lines[y]
-        is_hover = tree.hover_line >= 0 and any(node._hover for node in line.path)
+        line = tree_lines(tree)[y]
+        is_hover = tree.hover_line >= 0 and any(node_hover(node) for node in line.path)
         line_style = (highlight_line if is_hover else base_style) + Style(meta={"line": y})
 
         pieces: list[tuple[str, Style]] = []
-        hover = line.path[0]._hover
-        selected = line.path[0]._selected and tree.has_focus
+        hover = node_hover(line.path[0])
+        selected = node_selected(line.path[0]) and tree.has_focus
         guide_style, hidden = base_guide, True
         last = line.path[-1]
         for node in line.path[1:]:
@@ -90,8 +90,8 @@ class RowPainter:
             space, vertical, _, _ = self._guide_strings(guide_style, hidden)
             if node is not last:
                 pieces.append((space if node.is_last else vertical, guide_style))
-            hover = hover or node._hover
-            selected = (selected or node._selected) and tree.has_focus
+            hover = hover or node_hover(node)
+            selected = (selected or node_selected(node)) and tree.has_focus
         if len(line.path) > 1:
             _, _, terminator, cross = self._guide_strings(guide_style, hidden)
             pieces.append((terminator if line.last else cross, guide_style))
@@ -101,14 +101,14 @@ class RowPainter:
             label_style += highlight
         if tree.cursor_line == y:
             label_style += cursor
-        label, label_width = self._label(last._label, label_style)
-        node_meta = Style(meta={"node": last._id})  # (Tree puts it last on the label)
+        label, label_width = self._label(last.label, label_style)
+        node_meta = Style(meta={"node": last.id})  # (Tree puts it last on the label)
 
         segments = [Segment(text, line_style + style) for text, style in pieces]
         used = sum(cell_len(text) for text, _ in pieces) + label_width
-        if last._allow_expand:
-            icon = tree.ICON_NODE_EXPANDED if last._expanded else tree.ICON_NODE
-            segments.append(Segment(icon, line_style + TOGGLE_STYLE + node_meta))
+        if last.allow_expand:
+            icon = tree.ICON_NODE_EXPANDED if last.is_expanded else tree.ICON_NODE
+            segments.append(Segment(icon, line_style + TREE_TOGGLE_STYLE + node_meta))
             used += cell_len(icon)
         # line + label + node id, added as line + node id + label: the same style (addition
         # is associative, and the node id, only meta, commutes with a label's styles, which
@@ -116,7 +116,9 @@ class RowPainter:
         line_node = line_style + node_meta
         segments.extend(Segment(text, line_node + style) for text, style in label)
         pad = max(tree.virtual_size.width, width) - used
-        return Strip(line_pad(segments, 0, pad, line_style))
+        if pad:  # (as Textual pads a row: a blank of `pad` cells, an empty one if negative)
+            segments.append(Segment(" " * pad, line_style))
+        return Strip(segments)
 
     def _label(self, label: Text, style: Style) -> tuple[list[tuple[str, Style]], int]:
         """`label` rendered in the row's look `style` (plain, cursor, hover), without the

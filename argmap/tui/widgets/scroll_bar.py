@@ -8,6 +8,8 @@ from textual.geometry import Region
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
+from .._textual_internals import drop_pending_repaint
+
 
 class SteadyScrollBar(ScrollBar):
     """Textual repaints a widget's scroll bar after every layout of the screen and every
@@ -51,5 +53,5 @@ class SteadyScrollBar(ScrollBar):
             # A repaint asked for while the screen was laid out for this very frame (the
             # outline's rows changed) is done now: without this, Textual would paint a
             # frame of its own for it next (3-5 ms).
-            self._repaint_required = False
+            drop_pending_repaint(self)
         return self._strips
