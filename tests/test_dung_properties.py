@@ -11,19 +11,12 @@ from itertools import combinations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from strategies import frameworks
 
 from argmap.analyze.acceptance import (credulous, extensions, ideal_extension, sceptical,
                                        sceptical_labels)
 from argmap.analyze.framework import SEMANTICS, Framework
 from argmap.analyze.grounded import grounded_labelling
-
-
-@st.composite
-def frameworks(draw: st.DrawFn, max_size: int = 8) -> Framework:
-    n = draw(st.integers(0, max_size))
-    pairs = [(a, b) for a in range(n) for b in range(n)]
-    attacks = draw(st.lists(st.sampled_from(pairs), max_size=3 * n, unique=True)) if n else []
-    return Framework([str(i) for i in range(n)], attacks)
 
 
 class Brute:

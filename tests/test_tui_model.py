@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from helpers import bench_module
 
 from argmap.model import Map, Node, NodeEntry, NodeKind
 from argmap.language.read.parse import parse
@@ -227,12 +227,7 @@ def test_relations_are_the_same_before_and_after_the_index_is_built() -> None:
 
 
 def _generated(nodes: int, seed: int) -> Map:
-    sys.path.insert(0, str(Path(__file__).parent.parent / "bench"))
-    try:
-        from generate import generate_map
-    finally:
-        sys.path.pop(0)
-    return parse(generate_map(nodes, seed))
+    return parse(bench_module("generate").generate_map(nodes, seed))
 
 
 @settings(max_examples=15)
