@@ -287,9 +287,9 @@ def shape(m: Map, *, linked: bool = False) -> tuple[list, list]:
 
 
 @st.composite
-def frameworks(draw: st.DrawFn, max_size: int = 8) -> Framework:
-    """A framework of 0..max_size arguments named "0", "1", ... with any attacks (self-attacks too)."""
-    n = draw(st.integers(0, max_size))
+def frameworks(draw: st.DrawFn, max_size: int = 8, min_size: int = 0) -> Framework:
+    """A framework of min_size..max_size arguments named "0", "1", ... with any attacks (self-attacks too)."""
+    n = draw(st.integers(min_size, max_size))
     pairs = [(a, b) for a in range(n) for b in range(n)]
     attacks = draw(st.lists(st.sampled_from(pairs), max_size=3 * n, unique=True)) if n else []
     return Framework([str(i) for i in range(n)], attacks)
