@@ -74,12 +74,11 @@ bench: setup
 	$(BIN)/python bench/argdown.py
 	$(BIN)/python bench/startup.py
 
-# regenerate golden files after an intended change of output (then review the diff)
+# rewrite every golden file and TUI snapshot after an intended change of output (then review
+# `git diff`): the one switch is pytest's --regen (tests/conftest.py, tests/golden.py); one
+# process, so that the snapshot plugin sees every test before it deletes unused snapshots
 regen: setup
-	ARGMAP_REGEN=1 $(BIN)/python -m pytest -q tests/test_render_golden.py
-	ARGMAP_REGEN_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_interchange_golden.py
-	ARGMAP_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_analyze_golden.py
-	$(BIN)/python -m pytest -q tests/test_tui_snapshots.py --snapshot-update
+	$(BIN)/python -m pytest -q -p no:xdist --regen
 
 clean:
 	rm -rf $(VENV) $(LOW_VENV) $(UV_VENV) build dist .pytest_cache .hypothesis

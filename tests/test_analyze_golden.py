@@ -3,24 +3,22 @@
 The expected labels are written by hand, with the reasons, in
 tests/golden/analysis/lavrov-blinken.labels. The full JSON output of `argmap analyze --json`
 is kept in tests/golden/analysis/lavrov-blinken.json to pin its shape; regenerate it with
-`ARGMAP_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_analyze_golden.py` and read the diff.
+`.venv/bin/pytest --regen tests/test_analyze_golden.py` (or `make regen`) and read the diff.
 """
 
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
+from golden import assert_golden
+from helpers import FLAGSHIP, ROOT
 
 from argmap.analyze import SEMANTICS, analyze_map
 from argmap.analyze.debate import debate_report
 from argmap.analyze.present import map_json
 from argmap.language.read.parse import parse_file
 
-ROOT = Path(__file__).resolve().parent.parent
-MAP = ROOT / "maps" / "lavrov-blinken.argmap"
 GOLDEN = ROOT / "tests" / "golden" / "analysis"
 
 
@@ -41,7 +39,7 @@ def _expected() -> tuple[dict[str, dict[str, str]], dict[str, int]]:
 
 @pytest.fixture(scope="module")
 def flagship():
-    map_ = parse_file(MAP)
+    map_ = parse_file(FLAGSHIP)
     assert not map_.diagnostics
     return map_
 
@@ -96,8 +94,4 @@ def test_debate_report_for_blinken(flagship) -> None:
 def test_flagship_json_output(flagship) -> None:
     analysis = analyze_map(flagship, "preferred")
     data = map_json("maps/lavrov-blinken.argmap", analysis, debate_report(flagship))
-    path = GOLDEN / "lavrov-blinken.json"
-    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    if os.environ.get("ARGMAP_UPDATE_GOLDEN"):
-        path.write_text(text, encoding="utf-8")
-    assert json.loads(path.read_text(encoding="utf-8")) == data
+    assert_golden(GOLDEN / "lavrov-blinken.json", json.dumps(data, indent=2, ensure_ascii=False) + "\n")

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
+from helpers import parse_clean
 
 from argmap.analyze import analyze_map, translate
 from argmap.analyze.iccma import map_to_apx, map_to_i23, read_apx, read_i23
 from argmap.errors import UsageError
-from argmap.language.read.parse import parse
-
-
-def _map(text: str):
-    map_ = parse(textwrap.dedent(text))
-    assert not map_.diagnostics, map_.diagnostics
-    return map_
 
 
 def _attacks(map_) -> set[tuple[str, str]]:
@@ -24,7 +16,7 @@ def _attacks(map_) -> set[tuple[str, str]]:
 
 
 def test_attack_and_contradiction() -> None:
-    map_ = _map("""
+    map_ = parse_clean("""
         [A]: a
           - [B]: b
           >< [C]: c
@@ -34,7 +26,7 @@ def test_attack_and_contradiction() -> None:
 
 
 def test_supports_add_no_attacks_but_raise_strength() -> None:
-    map_ = _map("""
+    map_ = parse_clean("""
         [A]: a
           + [B]: b
         """)
@@ -45,7 +37,7 @@ def test_supports_add_no_attacks_but_raise_strength() -> None:
 
 
 def test_an_undercut_defeats_the_inference_not_the_premise() -> None:
-    map_ = _map("""
+    map_ = parse_clean("""
         [A]: a
           - [B]: b
             _ [U]: u
@@ -58,7 +50,7 @@ def test_an_undercut_defeats_the_inference_not_the_premise() -> None:
 
 
 def test_an_attacked_undercutter_restores_the_attack() -> None:
-    map_ = _map("""
+    map_ = parse_clean("""
         [A]: a
           - [B]: b
             _ [U]: u
@@ -70,7 +62,7 @@ def test_an_attacked_undercutter_restores_the_attack() -> None:
 
 
 def test_a_linked_attack_needs_every_premise() -> None:
-    map_ = _map("""
+    map_ = parse_clean("""
         [A]: a
           - [B]: b
           & [C]: c
@@ -80,7 +72,7 @@ def test_a_linked_attack_needs_every_premise() -> None:
     analysis = analyze_map(map_)
     # C is out, so the linked attack B & C on A fails and A stands
     assert analysis.status == {"[A]": "in", "[B]": "in", "[C]": "out", "[D]": "in"}
-    linked = _map("""
+    linked = parse_clean("""
         [A]: a
           - [B]: b
           & [C]: c
@@ -89,7 +81,7 @@ def test_a_linked_attack_needs_every_premise() -> None:
 
 
 def test_assumptions_from_metadata_and_arguments() -> None:
-    map_ = _map("""
+    map_ = parse_clean("""
         [A]: a
           - [B]: b {status: rejected}
         """)
@@ -106,7 +98,7 @@ def test_assumptions_from_metadata_and_arguments() -> None:
 
 
 def test_extension_semantics_status_and_limit() -> None:
-    map_ = _map("""
+    map_ = parse_clean("""
         [A]: a
           >< [B]: b
         [C]: c
@@ -124,7 +116,7 @@ def test_extension_semantics_status_and_limit() -> None:
 
 
 def test_export_to_iccma_keeps_the_framework() -> None:
-    map_ = _map("""
+    map_ = parse_clean("""
         [A]: a
           - [B]: b
             _ [U]: u
@@ -138,7 +130,7 @@ def test_export_to_iccma_keeps_the_framework() -> None:
 
 
 def test_an_undercut_of_an_undercut_restores_the_attack() -> None:
-    map_ = _map("""
+    map_ = parse_clean("""
         [A]: a
           - [B]: b
             _ [U]: u

@@ -9,11 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import FLAGSHIP, ROOT
 
 from argmap.cli import main
 
-ROOT = Path(__file__).parent.parent
-FLAGSHIP = ROOT / "maps" / "lavrov-blinken.argmap"
 MESSY = "[A]:   text   here @x\n    +   [B]: b\n actor x: X\n"
 MESSY_OK = "actor x: X\n[A]:   text   here @x\n    +   [B]: b\n"
 

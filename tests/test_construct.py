@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
+from helpers import FLAGSHIP
 
 import argmap
 from argmap._speed.fast_init import maker, remaker
 from argmap.errors import Span
 from argmap.model import Node, NodeEntry, Relation, Usage
-
-FLAGSHIP = Path(__file__).parent.parent / "maps" / "lavrov-blinken.argmap"
 
 
 def _objects(m: argmap.Map) -> list:

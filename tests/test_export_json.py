@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from pathlib import Path
 
 import jsonschema
 import pytest
 from hypothesis import given
+from helpers import FLAGSHIP
 from strategies import maps  # the shared model strategy: every kind of content
 
 import argmap
 from argmap.errors import ImportFailed
 from argmap.export.json import map_to_dict, map_to_json
 from argmap.importers.json import map_schema, read_json
-
-FLAGSHIP = Path(__file__).parent.parent / "maps" / "lavrov-blinken.argmap"
 
 
 def graph(m: argmap.Map) -> argmap.Map:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from hypothesis import given
-from strategies import maps  # the shared model strategy: every kind of content
-from test_interchange_strategies import TEXT
+from strategies import TEXT, maps  # maps: the shared model strategy, every kind of content
 
 import argmap
 from argmap.export.mermaid import label, map_to_mermaid

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import given
 from hypothesis import strategies as st
 from lark.exceptions import UnexpectedInput
+from helpers import ALL_MAPS as MAPS
+from strategies import maps
 
 import argmap
 from argmap.language.read.fastpath import fast_line
 from argmap.language.grammar import parser
 from argmap.language.read.lines import LineBuilder
-
-from strategies import maps
-
-MAPS = sorted((Path(__file__).parent.parent / "maps").rglob("*.argmap"))
 
 
 def lark_line(text: str):  # noqa: ANN201 - Line | str

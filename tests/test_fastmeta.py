@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 from lark.exceptions import UnexpectedInput
+from helpers import ALL_MAPS as MAPS
 
 import argmap
 from argmap.language.read.meta import read_plain_block
 from argmap.language.grammar import parser
 from argmap.language.read.meta import _SCALARS, _VALUES, _read_meta
-
-MAPS = sorted((Path(__file__).parent.parent / "maps").rglob("*.argmap"))
 
 
 def lark_pairs(raw: str):  # noqa: ANN201 - list of pairs | str

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from helpers import FIXTURES
 
 import argmap
 from argmap.model import Map
-
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _cases(name: str) -> list[tuple[str, str]]:

@@ -10,11 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pygments.lexers import find_lexer_class_for_filename, get_lexer_by_name
 from pygments.token import Comment, Error, Generic, Keyword, Name, Number, Operator, Punctuation, String
+from helpers import ALL_MAPS as MAPS
 
 import argmap
 from argmap.language.highlight import ArgmapLexer, positioned_tokens
-
-MAPS = sorted(Path(__file__).resolve().parent.parent.glob("maps/**/*.argmap"))
 
 
 def tokens(text: str) -> list[tuple[object, str]]:

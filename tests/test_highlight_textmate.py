@@ -8,12 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import ALL_MAPS as MAPS, ROOT
 
 import argmap
 
-ROOT = Path(__file__).resolve().parent.parent
 GRAMMAR = json.loads((ROOT / "editors" / "argmap.tmLanguage.json").read_text(encoding="utf-8"))
-MAPS = sorted(ROOT.glob("maps/**/*.argmap"))
 
 
 def _rules(node: object):

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURES
 
 from argmap.errors import Severity
 from argmap.importers.argdown import read_argdown
 from argmap.model import NodeKind, RelationKind
 
-FIXTURES = Path(__file__).parent / "fixtures" / "argdown"
+ARGDOWN = FIXTURES / "argdown"
 
 
 def rels(m) -> set[tuple[str, str, str]]:
@@ -206,7 +207,7 @@ def test_escaped_characters_are_text() -> None:
     assert m.nodes["_1"].tags == ()
 
 
-@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.argdown")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(ARGDOWN.glob("*.argdown")), ids=lambda p: p.name)
 def test_fixture_documents_read_without_warnings(path: Path) -> None:
     m = read_argdown(path.read_text("utf-8"), str(path))
     assert m.nodes and warnings(m) == []

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from test_interchange_strategies import maps
+from helpers import FIXTURES, bench_module
+from strategies import outline_maps
 
 from argmap.export.argdown import map_to_argdown
 from argmap.importers.argdown_scan import lines_lark, scan_lines
-
-FIXTURES = Path(__file__).parent / "fixtures" / "argdown"
-sys.path.insert(0, str(Path(__file__).parent.parent / "bench"))
 
 
 def view(lines: list) -> list:
@@ -35,20 +32,18 @@ def test_scanner_agrees_with_lark_on_argdown_pieces(text: str) -> None:
     assert view(scan_lines(text)) == view(lines_lark(text))
 
 
-@given(maps())
+@given(outline_maps())
 def test_scanner_agrees_with_lark_on_exported_maps(m) -> None:
     text = map_to_argdown(m)
     assert view(scan_lines(text)) == view(lines_lark(text))
 
 
-@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.argdown")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted((FIXTURES / "argdown").glob("*.argdown")), ids=lambda p: p.name)
 def test_scanner_agrees_with_lark_on_fixtures(path: Path) -> None:
     text = path.read_text("utf-8")
     assert view(scan_lines(text)) == view(lines_lark(text))
 
 
 def test_scanner_agrees_with_lark_on_the_benchmark_document() -> None:
-    from argdown import generate  # bench/argdown.py
-
-    text = generate(0.02)
+    text = bench_module("argdown").generate(0.02)
     assert view(scan_lines(text)) == view(lines_lark(text))

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers import write_map as _write
+
 import argmap
-
-
-def _write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_included_content_is_merged_with_its_own_positions(tmp_path: Path) -> None:

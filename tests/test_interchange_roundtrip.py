@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hypothesis import given
-from test_interchange_strategies import maps, node_key, shape
+from strategies import node_key, outline_maps, shape
 
 import argmap
 from argmap.export.aif import map_to_aif
@@ -13,7 +13,7 @@ from argmap.importers.argdown import read_argdown
 from argmap.model import RelationKind
 
 
-@given(maps())
+@given(outline_maps())
 def test_argdown_round_trip_keeps_nodes_kinds_titles_and_relations(m: argmap.Map) -> None:
     text = map_to_argdown(m)
     back = read_argdown(text)
@@ -21,7 +21,7 @@ def test_argdown_round_trip_keeps_nodes_kinds_titles_and_relations(m: argmap.Map
     assert [d for d in back.diagnostics] == [], text
 
 
-@given(maps())
+@given(outline_maps())
 def test_argdown_round_trip_keeps_texts_tags_actors_and_metadata(m: argmap.Map) -> None:
     back = read_argdown(map_to_argdown(m))
     def contents(x: argmap.Map) -> list[str]:
@@ -33,7 +33,7 @@ def test_argdown_round_trip_keeps_texts_tags_actors_and_metadata(m: argmap.Map) 
     assert back.actors == m.actors and back.sources == m.sources
 
 
-@given(maps())
+@given(outline_maps())
 def test_aif_round_trip_keeps_claims_supports_and_attacks(m: argmap.Map) -> None:
     back = read_aif(map_to_aif(m))
     assert back.diagnostics == ()

@@ -3,21 +3,16 @@ titles and annotations the highlighter marks, and every one leads to its definit
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 from hypothesis import given
 from hypothesis import strategies as st
+from helpers import bench_module
 from pygments.token import Name
 
 from argmap.language.highlight import positioned_tokens
 from argmap.lsp import navigation
 from argmap.lsp.document import Snapshot
 
-_spec = importlib.util.spec_from_file_location(
-    "bench_generate", Path(__file__).resolve().parent.parent / "bench" / "generate.py")
-generate = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(generate)
+generate = bench_module("generate")
 
 _KINDS = {Name.Class: "node", Name.Function: "node", Name.Decorator: "actor", Name.Label: "source", Name.Tag: "tag"}
 

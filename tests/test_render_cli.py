@@ -90,11 +90,19 @@ def test_bad_options_exit_2_with_a_message(map_file: Path, argv: list[str], mess
     assert message in err and "Traceback" not in err
 
 
-def test_pdf_without_system_graphviz_says_how_to_install(map_file: Path, tmp_path: Path,
+@pytest.fixture
+def no_system_graphviz(monkeypatch: pytest.MonkeyPatch) -> None:
+    """find_binary sees no system `dot` (nor ARGMAP_DOT): the bundled graphviz-pure is chosen."""
+    import argmap.render.binary as binary
+
+    which = binary.shutil.which
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    monkeypatch.setattr(binary.shutil, "which", lambda name, *a, **k: None if name == "dot" else which(name, *a, **k))
+    assert find_binary().is_pure
+
+
+def test_pdf_without_system_graphviz_says_how_to_install(map_file: Path, tmp_path: Path, no_system_graphviz,
                                                          capsys: pytest.CaptureFixture) -> None:
-    pure = DotBinary(find_binary().path, "test")
-    if not pure.is_pure:
-        pytest.skip("a system Graphviz is installed: PDF works")
     out = tmp_path / "r.pdf"
     assert main(["render", str(map_file), "-o", str(out)]) == 2
     assert "apt-get install graphviz" in capsys.readouterr().err
@@ -224,9 +232,7 @@ def test_render_says_how_much_of_the_map_it_drew(map_file: Path, tmp_path: Path,
     assert "drawn (3 nodes, dot)" in capsys.readouterr().err
 
 
-def test_watch_refuses_a_format_the_program_cannot_write(map_file: Path, tmp_path: Path,
+def test_watch_refuses_a_format_the_program_cannot_write(map_file: Path, tmp_path: Path, no_system_graphviz,
                                                          capsys: pytest.CaptureFixture) -> None:
-    if not find_binary().is_pure:
-        pytest.skip("a system Graphviz is installed: PDF works")
     assert main(["watch", str(map_file), "-o", str(tmp_path / "w.pdf")]) == 2
     assert "apt-get install graphviz" in capsys.readouterr().err

@@ -2,7 +2,7 @@
 
 Regenerate after an intended change to the drawing, then review the diff:
 
-    ARGMAP_REGEN=1 .venv/bin/pytest tests/test_render_golden.py
+    .venv/bin/pytest --regen tests/test_render_golden.py    (or `make regen` for every golden)
 
 Cases live in tests/golden/render/cases/NAME.argmap (a first line `// options: {json}` sets
 RenderOptions); their DOT is NAME.dot beside them. Maps' DOT is in tests/golden/render/maps/.
@@ -11,19 +11,17 @@ RenderOptions); their DOT is NAME.dot beside them. Maps' DOT is in tests/golden/
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
+from golden import assert_golden
+from helpers import MAPS, ROOT
 
 import argmap
 from argmap.render import RenderOptions, build_dot
 
-ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden" / "render"
 CASES = sorted((GOLDEN / "cases").glob("*.argmap"))
-MAPS = sorted((ROOT / "maps").glob("*.argmap"))
-REGENERATE = os.environ.get("ARGMAP_REGEN") == "1"
 
 
 def options_of(path: Path) -> RenderOptions:
@@ -37,10 +35,7 @@ def check_golden(source: Path, golden: Path) -> None:
     m = argmap.parse_file(str(source))
     assert not [d for d in m.diagnostics if d.is_error], f"{source} has errors"
     dot = build_dot(m, options_of(source))
-    if REGENERATE:
-        golden.write_text(dot, encoding="utf-8")
-    assert golden.exists(), f"no golden {golden}: run ARGMAP_REGEN=1 pytest {Path(__file__).name}"
-    assert dot == golden.read_text(encoding="utf-8"), f"{golden} differs (regenerate if intended)"
+    assert_golden(golden, dot)
 
 
 def test_there_are_cases_and_maps() -> None:

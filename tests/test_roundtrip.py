@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import argmap
-from argmap.model import Map, NodeEntry
-
+from helpers import ALL_MAPS as MAPS
 from strategies import maps
 
-MAPS = sorted((Path(__file__).parent.parent / "maps").rglob("*.argmap"))
+import argmap
+from argmap.model import Map, NodeEntry
 
 
 def graph_view(m: Map) -> tuple:
