@@ -25,6 +25,7 @@ IMPORTERS: dict[str, str] = {
     "tgf": "argmap.importers.iccma:read_tgf",
     "i23": "argmap.importers.iccma:read_i23",
     "apx": "argmap.importers.iccma:read_apx",
+    "kialo": "argmap.importers.kialo:read_kialo",
 }
 #: file name endings -> format (longest first, so `.aif.json` is AIF)
 EXTENSIONS: dict[str, str] = {
