@@ -51,3 +51,15 @@ __all__ = [
     "parse_bytes",
     "parse_file",
 ]
+
+
+def __getattr__(name: str):  # noqa: ANN202 - lazy: networkx is an optional extra
+    if name == "to_networkx":
+        from .export.networkx import to_networkx
+
+        return to_networkx
+    if name == "from_networkx":
+        from .importers.networkx import from_networkx
+
+        return from_networkx
+    raise AttributeError(f"module 'argmap' has no attribute {name!r}")

@@ -33,6 +33,7 @@ EXPORTERS: dict[str, str] = {
     "apx": "argmap.export.iccma:map_to_apx",
     "af": "argmap.export.iccma:map_to_af",
     "tgf": "argmap.export.iccma:map_to_tgf",
+    "graphml": "argmap.export.graphml:map_to_graphml",
 }
 #: output file endings -> format (longest first)
 EXTENSIONS: dict[str, str] = {
@@ -47,6 +48,7 @@ EXTENSIONS: dict[str, str] = {
     ".apx": "apx",
     ".af": "af",
     ".tgf": "tgf",
+    ".graphml": "graphml",
 }
 
 

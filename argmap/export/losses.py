@@ -95,6 +95,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "relation-meta": ("relation metadata", "relation metadata"),
     "argument-added": ("added argument", "added arguments"),
     "name-changed": ("renamed argument", "renamed arguments"),
+    "xml-character": ("text with a control character", "texts with control characters"),
 }
 
 #: the pieces of a map `unkept` knows about (a format's `keeps` is a subset of these)
