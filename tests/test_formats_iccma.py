@@ -149,3 +149,25 @@ def test_export_and_import_choices_come_from_the_tables(capsys) -> None:
     text = capsys.readouterr().out
     assert all(fmt in text for fmt in IMPORTERS)
     assert {"af", "tgf"} <= set(EXPORTERS)
+
+
+def test_browse_refuses_other_files(tmp_path: Path, capsys) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("just notes\n", "utf-8")
+    assert main(["browse", str(notes)]) == 2
+    assert "not an .argmap file" in capsys.readouterr().err
+    inst = tmp_path / "inst.af"
+    inst.write_text(AF, "utf-8")
+    assert main(["browse", str(inst)]) == 2
+    assert "argmap import" in capsys.readouterr().err
+
+
+def test_fmt_never_rewrites_other_files(tmp_path: Path, capsys) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("just   notes\n", "utf-8")
+    inst = tmp_path / "inst.af"
+    inst.write_text(AF, "utf-8")
+    for path, before in ((notes, "just   notes\n"), (inst, AF)):
+        assert main(["fmt", str(path)]) == 2
+        assert path.read_text("utf-8") == before
+    assert "fmt formats .argmap files only" in capsys.readouterr().err

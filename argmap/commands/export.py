@@ -12,15 +12,19 @@ from ..errors import ImportFailed, UsageError
 from ..model import Map
 from ._common import has_errors, print_diagnostics
 
-HELP = "write a map as JSON, Mermaid, Argdown, AIF or ICCMA (i23, apx)"
+HELP = "write a map as JSON, Mermaid, Argdown, AIF, GraphML or ICCMA (af, tgf, i23, apx)"
 DESCRIPTION = """\
 Write a map in another format. The input is an .argmap file or any format 'argmap import'
-reads (.argdown, .json, .aif.json). The format comes from --to, else from the -o file name;
-without -o the result goes to standard output. See docs/interchange.md.
+reads (.argdown, .json, .aif.json, .af, .tgf, .i23, .apx, Kialo .txt). The format comes from
+--to, else from the -o file name; without -o the result goes to standard output. What the
+output format cannot hold is reported per kind, with counts (every element with --verbose);
+--strict makes any loss an error and writes nothing. See docs/interchange.md.
 
   argmap export maps/lavrov-blinken.argmap --to mermaid
   argmap export maps/lavrov-blinken.argmap -o map.json
   argmap export debate.argdown --to json -o debate.json
+  argmap export maps/lavrov-blinken.argmap -o map.graphml --with-analysis
+  argmap export instance.af --to tgf --strict
 """
 
 #: format -> "module:function" with signature (map: Map) -> str

@@ -7,16 +7,20 @@ import sys
 
 from .export import read_input
 
-HELP = "turn an Argdown, AIF or argmap JSON file into an .argmap map"
+HELP = "turn an Argdown, AIF, argmap JSON, ICCMA or Kialo file into an .argmap map"
 DESCRIPTION = """\
 Read a map written in another format and write it as canonical .argmap text. The format
-comes from --from, else from the file name (.argdown, .aif.json / .aif, .json; JSON that is AIF
-is recognised by its content). What the source says that argmap cannot hold is reported as a
-warning with its file:line:col. See docs/interchange.md.
+comes from --from, else from the file name (.argdown, .aif.json / .aif, .json, .af, .tgf,
+.i23, .apx), else from the content (AIF JSON, ICCMA 'p af N', apx facts, TGF, a Kialo export's
+'Discussion Title:'). What the source says that argmap cannot hold is reported as a warning
+with its file:line:col, one line per kind (--verbose: every one); --strict makes any warning
+an error and writes nothing. See docs/interchange.md.
 
   argmap import debate.argdown -o debate.argmap
   argmap import corpus.aif.json -o corpus.argmap
   argmap import map.json --from json
+  argmap import discussion.txt -o discussion.argmap      (a Kialo export)
+  argmap import instance.af -o instance.argmap           (ICCMA 2023)
 """
 
 
