@@ -41,6 +41,8 @@ _WHERE: dict[str, str] = {
     "parse": "argmap.language.read.parse",
     "parse_bytes": "argmap.language.read.parse",
     "parse_file": "argmap.language.read.parse",
+    "to_networkx": "argmap.export.networkx",
+    "from_networkx": "argmap.importers.networkx",
 }
 
 __all__ = [
@@ -67,6 +69,8 @@ __all__ = [
     "parse",
     "parse_bytes",
     "parse_file",
+    "from_networkx",
+    "to_networkx",
 ]
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time these are lazy
@@ -75,6 +79,8 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time these are l
     from .errors import ArgmapError, Diagnostic, Severity, Span, UsageError
     from .language.check import CHECKS, check
     from .language.read.parse import parse, parse_bytes, parse_file
+    from .export.networkx import to_networkx
+    from .importers.networkx import from_networkx
     from .language.write.format import format_map, format_text
     from .model import (Actor, Map, Node, NodeEntry, NodeKind, Relation, RelationKind, Section,
                         Source, Usage, Usages)

@@ -30,10 +30,26 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
 
 
 def load_map(path: str) -> Map:
-    """Parse a map file ('-' is standard input); raises UsageError if it cannot be read."""
+    """Read a map file ('-' is standard input); raises UsageError if it cannot be read.
+
+    An `.argmap` file (and standard input) is parsed; a file in a format argmap imports (by its
+    ending or its content: `argmap.importers.resolve_format`) is imported; any other file is a
+    UsageError, never read as a map in silence. A foreign file that cannot be understood gives
+    a map holding only the error diagnostics, so the command reports them and fails.
+    """
     from ..language.read.parse import parse_file
 
-    return parse_file(path)
+    if path == "-" or path.lower().endswith(".argmap"):
+        return parse_file(path)
+    from ..errors import Diagnostic, ImportFailed, Span
+    from ..importers import read_map
+
+    try:
+        return read_map(path, how="rename it to end in .argmap to read it as a map, or convert it "
+                        "with 'argmap import FILE --from FORMAT'")[0]
+    except ImportFailed as exc:
+        found = exc.diagnostics or (Diagnostic("import-failed", str(exc), Span(path, 1, 1, 1, 2)),)
+        return Map(path=path, diagnostics=tuple(found))
 
 
 def print_diagnostics(

@@ -29,6 +29,10 @@ def run(args: argparse.Namespace) -> int:
 
     if args.map == "-":
         raise UsageError("browse needs a file: standard input is the keyboard here")
+    if not args.map.lower().endswith(".argmap"):
+        load_map(args.map)  # a file of an unknown kind: UsageError saying so
+        raise UsageError(f"{args.map}: browse opens .argmap files (it re-reads the file as it changes); "
+                         f"convert it first: argmap import {args.map} -o MAP.argmap")
     from ..tui.preview import preview_map
 
     # a large map opens on its first part, read at once; the whole map follows

@@ -13,12 +13,16 @@ from ._common import has_errors, print_diagnostics
 
 DESCRIPTION = """\
 Write a map in another format. The input is an .argmap file or any format 'argmap import'
-reads (.argdown, .json, .aif.json). The format comes from --to, else from the -o file name;
-without -o the result goes to standard output. See docs/interchange.md.
+reads (.argdown, .json, .aif.json, .af, .tgf, .i23, .apx, Kialo .txt). The format comes from
+--to, else from the -o file name; without -o the result goes to standard output. What the
+output format cannot hold is reported per kind, with counts (every element with --verbose);
+--strict makes any loss an error and writes nothing. See docs/interchange.md.
 
   argmap export maps/lavrov-blinken.argmap --to mermaid
   argmap export maps/lavrov-blinken.argmap -o map.json
   argmap export debate.argdown --to json -o debate.json
+  argmap export maps/lavrov-blinken.argmap -o map.graphml --with-analysis
+  argmap export instance.af --to tgf --strict
 """
 
 #: format -> "module:function" with signature (map: Map) -> str
@@ -27,8 +31,11 @@ EXPORTERS: dict[str, str] = {
     "mermaid": "argmap.export.mermaid:map_to_mermaid",
     "argdown": "argmap.export.argdown:map_to_argdown",
     "aif": "argmap.export.aif:map_to_aif",
-    "i23": "argmap.analyze.iccma:map_to_i23",
-    "apx": "argmap.analyze.iccma:map_to_apx",
+    "i23": "argmap.export.iccma:map_to_i23",
+    "apx": "argmap.export.iccma:map_to_apx",
+    "af": "argmap.export.iccma:map_to_af",
+    "tgf": "argmap.export.iccma:map_to_tgf",
+    "graphml": "argmap.export.graphml:map_to_graphml",
 }
 #: output file endings -> format (longest first)
 EXTENSIONS: dict[str, str] = {
@@ -41,6 +48,9 @@ EXTENSIONS: dict[str, str] = {
     ".aif": "aif",
     ".i23": "i23",
     ".apx": "apx",
+    ".af": "af",
+    ".tgf": "tgf",
+    ".graphml": "graphml",
 }
 
 
@@ -70,26 +80,35 @@ def output_format(to: str | None, output: str | None) -> str:
     raise UsageError(f"say which format: --to {'|'.join(EXPORTERS)} (or -o FILE with its ending)")
 
 
-def read_input(path: str, fmt: str | None, command: str) -> Map | None:
-    """Read a map in any known format and print its diagnostics; None if it cannot be read."""
+def read_input(path: str, fmt: str | None, command: str, *, verbose: bool = True,
+               how: str = "say --from argmap to read it as one") -> Map | None:
+    """Read a map in any known format and print its diagnostics (warnings summarised per code
+    unless `verbose`); None if it cannot be read."""
     from ..importers import read_map
+    from ._losses import print_read_diagnostics
 
     try:
-        result, text = read_map(path, fmt)
+        result, text = read_map(path, fmt, how=how)
     except ImportFailed as exc:
         print_diagnostics(exc.diagnostics)
         print(f"argmap {command}: {exc}", file=sys.stderr)
         return None
-    print_diagnostics(result.diagnostics, sources={None if path == "-" else path: text})
+    print_read_diagnostics(result.diagnostics, sources={None if path == "-" else path: text}, verbose=verbose)
     return result
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("map", metavar="MAP", help="map file (.argmap, .argdown, .json, .aif.json; '-' stdin)")
+    from ..importers import IMPORTERS
+    from ._losses import add_loss_arguments
+
+    parser.add_argument("map", metavar="MAP", help="map file (.argmap or any format 'argmap import' reads; '-' stdin)")
     parser.add_argument("--to", choices=list(EXPORTERS), help="output format")
-    parser.add_argument("--from", dest="source_format", choices=["argmap", "json", "argdown", "aif"],
-                        help="input format (default: from the file name, else .argmap)")
+    parser.add_argument("--from", dest="source_format", choices=["argmap", *IMPORTERS],
+                        help="input format (default: from the file name, else from its content)")
     parser.add_argument("-o", "--output", metavar="OUT", help="output file (default: standard output)")
+    parser.add_argument("--with-analysis", action="store_true",
+                        help="graphml: add each node's grounded label (in / out / undecided)")
+    add_loss_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -97,13 +116,28 @@ def run(args: argparse.Namespace) -> int:
 
     fmt = output_format(args.to, args.output)
     write = exporter(fmt)
-    result = read_input(args.map, args.source_format, "export")
+    from ..export.losses import call_writer
+    from ._losses import print_losses, refuse_if_strict
+
+    verbose, strict = getattr(args, "verbose", False), getattr(args, "strict", False)
+    result = read_input(args.map, args.source_format, "export", verbose=verbose)
     if result is None:
         return 1
     if has_errors(result.diagnostics):
         print(f"{args.map}: not exported: fix the errors above first", file=sys.stderr)
         return 1
-    output = write(result)
+    if getattr(args, "with_analysis", False):
+        if fmt != "graphml":
+            raise UsageError("--with-analysis goes with --to graphml")
+        from ..export.graphml import map_to_graphml
+
+        def write(m: Map, losses: list | None = None) -> str:  # noqa: F811 - the writer, with analysis
+            return map_to_graphml(m, losses, with_analysis=True)
+    output, losses = call_writer(write, result)
+    warnings = sum(not d.is_error and d.severity.value == "warning" for d in result.diagnostics)
+    print_losses(losses, fmt, verbose=verbose)
+    if refuse_if_strict(strict, warnings, len(losses), args.map):
+        return 1
     if args.output:
         atomic_write(args.output, output)
     else:

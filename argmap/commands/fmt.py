@@ -31,12 +31,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     mode.add_argument("--diff", action="store_true", help="write nothing; print a unified diff")
 
 
+def _only_argmap(path: str, text: str) -> None:
+    """fmt rewrites .argmap text only: a file of another kind is a UsageError, never reformatted."""
+    from ..errors import UsageError
+    from ..importers import resolve_format
+
+    if path == "-" or path.lower().endswith(".argmap"):
+        return
+    fmt = resolve_format(path, text, how="fmt formats .argmap files only")
+    if fmt != "argmap":
+        raise UsageError(f"{path}: a {fmt} file, not .argmap: fmt formats .argmap files only "
+                         f"(argmap import {path} -o MAP.argmap converts it)")
+
+
 def run(args: argparse.Namespace) -> int:
     status = 0
     for path in expand_paths(args.files):
         name = None if path == "-" else path
         data = read_bytes(path)
         text, decode_errors = decode(data, name)
+        _only_argmap(path, text)
         m = parse(text, name)
         errors = [d for d in list(decode_errors) + list(m.diagnostics) if d.is_error]
         if errors:

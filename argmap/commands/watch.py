@@ -47,7 +47,7 @@ class Redrawer:
     def redraw(self) -> bool:
         """Parse and draw; on errors print them and keep the previous drawing. True if drawn."""
         from ..files import atomic_write
-        from ..language.read.parse import parse_file
+        from ._common import load_map
         from ..render import render_bytes
         from ..render.overlay import overlays_for
         from ._common import print_diagnostics
@@ -55,7 +55,7 @@ class Redrawer:
         started = time.perf_counter()
         stamp = time.strftime("%H:%M:%S")
         try:
-            map_ = parse_file(self.args.map)
+            map_ = load_map(self.args.map)
             self.watched = {Path(self.args.map).resolve(), *(Path(p).resolve() for p in map_.included)}
             errors = [d for d in map_.diagnostics if d.is_error]
             if errors:

@@ -5,6 +5,11 @@ which turns the characters Mermaid reads as syntax into entities (`#quot;`, `#35
 title or text can break out of its string. Sections become subgraphs, an actor's side (the
 actor's `side` metadata, else the actor) a node colour, the relation kind the arrow's shape and
 colour. An undercut of a relation points at a small junction node on that relation.
+
+Losses (`argmap.export.losses`, recorded when a `losses` list is passed): map metadata other
+than the title, actors (a side is only a colour), which actor said a node, tags, citations,
+sources, node and relation metadata, relation weights and co-premise groups (each premise gets
+its own arrow).
 """
 
 from __future__ import annotations
@@ -80,8 +85,26 @@ def _side_of(map: Map, node: Node) -> str | None:
     return None
 
 
-def map_to_mermaid(map: Map) -> str:
-    """The map as a Mermaid `flowchart BT` (reasons below the claims they bear on)."""
+#: what a Mermaid flowchart shows of a map (see `argmap.export.losses.FEATURES`)
+KEEPS = frozenset({"node-text", "node-kind", "node-title", "node-section", "section",
+                   "support", "attack", "undercut", "contradiction"})
+
+
+def _record_losses(map: Map, losses: list | None) -> None:
+    if losses is None:
+        return
+    from dataclasses import replace
+
+    from .losses import unkept
+
+    rest = {key: value for key, value in map.metadata.items() if key != "title"}
+    unkept(replace(map, metadata=rest), losses, keeps=KEEPS)
+
+
+def map_to_mermaid(map: Map, losses: list | None = None) -> str:
+    """The map as a Mermaid `flowchart BT` (reasons below the claims they bear on); what it
+    cannot show is appended to `losses` when given."""
+    _record_losses(map, losses)
     ids = {node_id: f"n{i}" for i, node_id in enumerate(map.nodes, 1)}
     sides = _sides(map)
     lines = []

@@ -21,6 +21,11 @@ IMPORTERS: dict[str, str] = {
     "json": "argmap.importers.json:read_json",
     "argdown": "argmap.importers.argdown:read_argdown",
     "aif": "argmap.importers.aif:read_aif",
+    "af": "argmap.importers.iccma:read_af",
+    "tgf": "argmap.importers.iccma:read_tgf",
+    "i23": "argmap.importers.iccma:read_i23",
+    "apx": "argmap.importers.iccma:read_apx",
+    "kialo": "argmap.importers.kialo:read_kialo",
 }
 #: file name endings -> format (longest first, so `.aif.json` is AIF)
 EXTENSIONS: dict[str, str] = {
@@ -29,6 +34,10 @@ EXTENSIONS: dict[str, str] = {
     ".argdown": "argdown",
     ".ad": "argdown",
     ".json": "json",
+    ".af": "af",
+    ".tgf": "tgf",
+    ".i23": "i23",
+    ".apx": "apx",
 }
 
 
@@ -41,14 +50,39 @@ def importer(fmt: str) -> Callable[[str, str | None], Map]:
 
 
 def detect_format(path: str, text: str) -> str | None:
-    """The format of a foreign file from its name (JSON: from its content); None if .argmap."""
+    """The format of a foreign file from its name (JSON: from its content), else, for a name
+    not ending in .argmap, from its content (`argmap.importers.sniff`); None if neither."""
     name = path.lower()
     for ending, fmt in EXTENSIONS.items():
         if name.endswith(ending):
             if fmt == "json" and _looks_like_aif(text):
                 return "aif"
             return fmt
-    return None
+    if name.endswith(".argmap"):
+        return None
+    from .sniff import sniff
+
+    return sniff(text)
+
+
+def resolve_format(path: str, text: str, fmt: str | None = None, *,
+                   how: str = "say --from argmap to read it as one") -> str:
+    """The format to read `path` in: `fmt`, else its ending, else its content; "argmap" for an
+    .argmap file and for standard input. A file of any other name whose content is no known
+    format is a UsageError (never silently read as a map); `how` says what to do instead."""
+    if fmt:
+        return fmt
+    found = detect_format(path, text)
+    if found is not None:
+        return found
+    if path == "-" or path.lower().endswith(".argmap"):
+        return "argmap"
+    import os
+
+    ending = os.path.splitext(path)[1]
+    what = f"ending {ending}" if ending else "no ending"
+    raise UsageError(f"{path}: not an .argmap file ({what}) nor a format argmap recognises by its "
+                     f"content; {how}")
 
 
 def _looks_like_aif(text: str) -> bool:
@@ -62,8 +96,10 @@ def _looks_like_aif(text: str) -> bool:
     )
 
 
-def read_map(path: str, fmt: str | None = None) -> tuple[Map, str]:
-    """Read a map in any format argmap knows: `fmt`, else from the file name, else .argmap.
+def read_map(path: str, fmt: str | None = None, *,
+             how: str = "say --from argmap to read it as one") -> tuple[Map, str]:
+    """Read a map in any format argmap knows: `fmt`, else from the file name, else from its
+    content (`resolve_format`: a file of an unknown kind is a UsageError saying `how` to read it).
 
     Returns the map and the text it was read from. Raises UsageError when the file cannot be
     read, ImportFailed when a foreign file cannot be understood.
@@ -73,8 +109,8 @@ def read_map(path: str, fmt: str | None = None) -> tuple[Map, str]:
 
     text, decode_problems = read_text(path)
     name = None if path == "-" else path
-    fmt = fmt or detect_format(path, text)
-    if fmt is None or fmt == "argmap":
+    fmt = resolve_format(path, text, fmt, how=how)
+    if fmt == "argmap":
         result = parse(text, name)
     else:
         result = importer(fmt)(text, name)
