@@ -10,7 +10,6 @@ with the position in the imported file; a file that cannot be read at all raises
 from __future__ import annotations
 
 import importlib
-import json as json_module  # not `json`: the submodule argmap.importers.json takes that name
 from collections.abc import Callable
 
 from ..errors import UsageError
@@ -52,16 +51,16 @@ def importer(fmt: str) -> Callable[[str, str | None], Map]:
 def detect_format(path: str, text: str) -> str | None:
     """The format of a foreign file from its name (JSON: from its content), else, for a name
     not ending in .argmap, from its content (`argmap.importers.sniff`); None if neither."""
+    from .sniff import looks_like_aif, sniff
+
     name = path.lower()
     for ending, fmt in EXTENSIONS.items():
         if name.endswith(ending):
-            if fmt == "json" and _looks_like_aif(text):
+            if fmt == "json" and looks_like_aif(text):
                 return "aif"
             return fmt
     if name.endswith(".argmap"):
         return None
-    from .sniff import sniff
-
     return sniff(text)
 
 
@@ -83,17 +82,6 @@ def resolve_format(path: str, text: str, fmt: str | None = None, *,
     what = f"ending {ending}" if ending else "no ending"
     raise UsageError(f"{path}: not an .argmap file ({what}) nor a format argmap recognises by its "
                      f"content; {how}")
-
-
-def _looks_like_aif(text: str) -> bool:
-    try:
-        data = json_module.loads(text)
-    except ValueError:
-        return False
-    nodes = data.get("nodes") if isinstance(data, dict) else None
-    return data.get("format") != "argmap" and isinstance(nodes, list) and (
-        not nodes or isinstance(nodes[0], dict) and "nodeID" in nodes[0]
-    )
 
 
 def read_map(path: str, fmt: str | None = None, *,

@@ -50,9 +50,7 @@ def _json_kind(text: str) -> str | None:
         return None
     if not isinstance(data, dict):
         return None
-    from . import _looks_like_aif
-
-    if _looks_like_aif(text):
+    if _aif_data(data):
         return "aif"
     return "json" if data.get("format") == "argmap" else None
 
@@ -65,3 +63,19 @@ def _is_tgf(lines: list[str]) -> bool:
     nodes, edges = stripped[:split], stripped[split + 1:]
     return bool(nodes or edges) and all(_TGF_NODE.fullmatch(n) for n in nodes) and all(
         _TGF_EDGE.fullmatch(e) for e in edges)
+
+
+def looks_like_aif(text: str) -> bool:
+    """True for JSON text that holds an AIF graph (AIFdb, OVA or xAIF), not argmap's own JSON."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return False
+    return _aif_data(data)
+
+
+def _aif_data(data: object) -> bool:
+    if not isinstance(data, dict) or data.get("format") == "argmap":
+        return False
+    nodes = data.get("nodes")
+    return isinstance(nodes, list) and (not nodes or isinstance(nodes[0], dict) and "nodeID" in nodes[0])
