@@ -1,9 +1,9 @@
-"""No import cycle among argmap's modules (for now: those under `argmap.tui`).
+"""No import cycle among argmap's modules.
 
 The graph is read from the source (ast): every import, at the top of a module, inside a
 function or under `if TYPE_CHECKING:`, relative imports resolved. `from package import name`
 is an edge to `package.name` when that is a module, else to the package. To check more of
-argmap, widen `CHECKED_PREFIXES` (today: the whole package).
+argmap's subsets, change `CHECKED_PREFIXES` (today: the whole package).
 """
 
 from __future__ import annotations
