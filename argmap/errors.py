@@ -88,6 +88,10 @@ class RenderError(ArgmapError):
     """Drawing failed: no Graphviz binary, an unsupported format, a layout error."""
 
 
+class FormatRefused(ArgmapError):
+    """A map with errors was asked to be formatted: fmt never guesses."""
+
+
 class ImportFailed(ArgmapError):
     """A file in a foreign format could not be read; carries diagnostics when it has them."""
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 from helpers import FIXTURES
@@ -91,3 +93,28 @@ def test_every_error_fixture_code_is_distinct_from_syntax_error() -> None:
     codes = [h.partition(" at ")[0] for h, _ in ERRORS]
     assert codes.count("syntax-error") == 1
     assert len(set(codes)) >= 25
+
+
+def _documented_severities() -> dict[str, str]:
+    """code -> severity, from the diagnostics table of docs/format.md (`a` / `b` rows share one)."""
+    table: dict[str, str] = {}
+    for line in (Path(__file__).parent.parent / "docs" / "format.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 3 and cells[0].startswith("`") and cells[1] in ("error", "warning", "error / warning"):
+            for code in re.findall(r"`([a-z0-9-]+)`", cells[0]):
+                table[code] = cells[1]
+    return table
+
+
+def test_one_code_one_severity() -> None:
+    """A diagnostic code means one thing: the docs give it one severity, and the fixtures that
+    produce it produce it with that severity."""
+    table = _documented_severities()
+    assert table, "no diagnostics table found in docs/format.md"
+    assert [c for c, s in table.items() if " / " in s] == []
+    for header, body in ERRORS:
+        code = header.partition(" at ")[0]
+        if code not in table:
+            continue
+        found = {d.severity.value for d in argmap.check(argmap.parse(body, "bad.argmap")) if d.code == code}
+        assert found == {table[code]}, (code, found)

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 import argmap
-from argmap.errors import UsageError
+from argmap.errors import RenderError, UsageError
 from argmap.model import Node, NodeKind
 from argmap.render import RenderOptions, build_dot
 from argmap.render.dot import DotBuilder
@@ -67,7 +67,7 @@ def test_unknown_node_kind_is_an_explicit_error() -> None:
     m = argmap.parse("[A]: a\n")
     odd = dataclasses.replace(m.nodes["[A]"], kind="mystery")  # type: ignore[arg-type]
     broken = dataclasses.replace(m, nodes={"[A]": odd})
-    with pytest.raises(ValueError, match="kind"):
+    with pytest.raises(RenderError, match="kind"):
         build_dot(broken)
 
 

@@ -18,8 +18,19 @@ from typing import Iterable, Iterator
 
 import clingo
 
-from .dung import (COMPLETE, MAXIMAL, RANGE, STABLE, Core, control, first_model, literal,
-                   literals, solve_iter)
+from ..errors import UsageError
+from .dung import (
+    COMPLETE,
+    MAXIMAL,
+    RANGE,
+    STABLE,
+    Core,
+    control,
+    first_model,
+    literal,
+    literals,
+    solve_iter,
+)
 from .framework import SEMANTICS, Framework
 from .grounded import IN, OUT, UNDEC, grounded_extension, grounded_labelling
 from .preferred import PreferredReasoner
@@ -27,7 +38,7 @@ from .preferred import PreferredReasoner
 
 def _check(semantics: str) -> None:
     if semantics not in SEMANTICS:
-        raise ValueError(f"unknown semantics {semantics!r}; use one of {', '.join(SEMANTICS)}")
+        raise UsageError(f"unknown semantics {semantics!r}; use one of {', '.join(SEMANTICS)}")
 
 
 def _deadline(timeout: float | None) -> float | None:

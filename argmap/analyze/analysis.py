@@ -84,10 +84,7 @@ def analyze_map(map_: Map, semantics: str = "grounded",
     """
     if semantics not in SEMANTICS:
         raise UsageError(f"unknown semantics {semantics!r}; use one of {', '.join(SEMANTICS)}")
-    try:
-        mf = translate(map_, assumptions)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    mf = translate(map_, assumptions)
     af = mf.af
     n = len(mf.node_ids)
     wanted = [*range(n), *mf.inferences.values()]

@@ -19,6 +19,7 @@ from typing import Callable, Iterator, Sequence, TypeVar
 
 import clingo
 
+from ..errors import ArgmapError
 from .framework import Framework
 from .grounded import IN, UNDEC, grounded_labelling
 
@@ -39,7 +40,7 @@ RANGE = "range(X) :- in(X).\nrange(X) :- defeated(X).\n"
 MAXIMAL = ["--heuristic=Domain", "--dom-mod=3,16", "--enum-mode=domRec"]
 
 
-class EnumerationTimeout(Exception):
+class EnumerationTimeout(ArgmapError):
     """The solver ran past its time limit; `found` results had been produced by then."""
 
     def __init__(self, found: int) -> None:

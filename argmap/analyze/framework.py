@@ -26,6 +26,7 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping, Sequence
 
+from ..errors import UsageError
 from ..model import Map, RelationKind, is_relation_id
 
 SEMANTICS = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal")
@@ -164,9 +165,9 @@ def resolve_assumptions(map_: Map, assumptions: Mapping[str, str] | None) -> dic
             titles.update({n.title.casefold(): n.title for n in map_.nodes.values() if n.title})
             near = difflib.get_close_matches(key.casefold(), titles, n=1)
             hint = f"; did you mean {titles[near[0]]!r}?" if near else ""
-            raise ValueError(f"no node with the title or id {key!r}{hint}")
+            raise UsageError(f"no node with the title or id {key!r}{hint}")
         if value not in ("accepted", "rejected"):
-            raise ValueError(f"{key!r}: assume 'accepted' or 'rejected', not {value!r}")
+            raise UsageError(f"{key!r}: assume 'accepted' or 'rejected', not {value!r}")
         result[node.id] = value
     return result
 

@@ -12,13 +12,15 @@ import json
 import re
 from typing import Any
 
+from ..errors import ArgmapError
+
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$")
 _PLAIN_END = re.compile(r"[,\]}\n]|:\s|#\s")
 # a flow mapping of plain keys and plain scalars only: `{weight: 0.5, round: 2}`
 _SIMPLE_MAPPING = re.compile(r"\{((?:[ \t]*[A-Za-z_][\w-]*[ \t]*:[ \t]+[^,:{}\[\]\"'#\n]*,?)*)[ \t]*\}")
 
 
-class YamlError(ValueError):
+class YamlError(ArgmapError):
     """Data that is not the YAML subset argmap reads; `offset` is where it stopped."""
 
     def __init__(self, message: str, offset: int) -> None:

@@ -131,7 +131,7 @@ def empty_undercuts(m: Map) -> Iterator[Diagnostic]:
     inferring = {r.source for r in m.relations.values() if r.kind is not undercut and r.source in targets}
     for r in of_nodes:
         if r.target not in inferring:
-            yield Diagnostic("undercut-without-inference", f"{r.target} supports or attacks nothing, so there is no inference to undercut",
+            yield Diagnostic("empty-undercut", f"{r.target} supports or attacks nothing, so there is no inference to undercut",
                              r.span, Severity.WARNING, "attack the node with '->' instead, or give it a conclusion")
 
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from lark import Lark
 
+from ..errors import ArgmapError
 from .portable_regex import portable_grammar
 
 #: start symbols: a whole file, one line (per-line error recovery), a {…} block, a front-matter entry
@@ -38,7 +39,7 @@ def _grammar_file(name: str) -> str:
     checkout = os.path.join(os.path.dirname(os.path.realpath(__file__)), os.pardir, os.pardir, "grammars", name)
     if os.path.isfile(checkout):
         return os.path.normpath(checkout)
-    raise FileNotFoundError(f"grammar {name!r} is missing from the argmap installation")
+    raise ArgmapError(f"grammar {name!r} is missing from the argmap installation (reinstall argmap)")
 
 
 def grammar_text(name: str = "argmap.lark") -> str:

@@ -15,8 +15,18 @@ import threading
 import time
 from typing import Any, Callable, Sequence
 
+from ..errors import ArgmapError
 
-class LspError(RuntimeError):
+
+class ServerGone(ArgmapError, ConnectionError):
+    """The language server exited, or did not answer in time (also a TimeoutError then)."""
+
+
+class ServerSilent(ServerGone, TimeoutError):
+    """No answer, or no notification, within the time allowed."""
+
+
+class LspError(ArgmapError):
     """The server answered a request with an error (`code` is the JSON-RPC error code)."""
 
     def __init__(self, code: int, message: str) -> None:
@@ -75,7 +85,7 @@ class LspClient:
         except queue.Empty:
             return False
         if message is None:
-            raise ConnectionError("the language server exited")
+            raise ServerGone("the language server exited")
         if "method" in message and "id" in message:  # a request from the server
             self._send({"jsonrpc": "2.0", "id": message["id"], "result": None})
         elif "method" in message:
@@ -87,14 +97,14 @@ class LspClient:
 
     # --- the API ------------------------------------------------------------------------------
     def request(self, method: str, params: Any = None, timeout: float | None = None) -> Any:
-        """Send a request and return its result; raises LspError, or TimeoutError."""
+        """Send a request and return its result; raises LspError, or ServerSilent (a TimeoutError)."""
         self._next_id += 1
         ident = self._next_id
         self._send({"jsonrpc": "2.0", "id": ident, "method": method, "params": params})
         deadline = time.monotonic() + (timeout or self.timeout)
         while ident not in self._responses:
             if not self._pump(deadline) and time.monotonic() >= deadline:
-                raise TimeoutError(f"no answer to {method} within {timeout or self.timeout} s")
+                raise ServerSilent(f"no answer to {method} within {timeout or self.timeout} s")
         response = self._responses.pop(ident)
         if "error" in response:
             raise LspError(response["error"]["code"], response["error"]["message"])
@@ -120,7 +130,7 @@ class LspClient:
                     return message["params"]
             seen = len(self.notifications)
             if not self._pump(deadline) and time.monotonic() >= deadline:
-                raise TimeoutError(f"no {method} notification within {timeout or self.timeout} s")
+                raise ServerSilent(f"no {method} notification within {timeout or self.timeout} s")
 
     def initialize(self, capabilities: dict | None = None) -> dict:
         """The initialize handshake; returns the server's capabilities."""

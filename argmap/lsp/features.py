@@ -5,6 +5,7 @@ from __future__ import annotations
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 
+from ..errors import FormatRefused
 from . import actions, completion, formatting, hover, navigation, rename, symbols
 from .positions import line_of
 from .server import DEBOUNCE, ArgmapServer, OpenDocument
@@ -91,7 +92,7 @@ def create_server(debounce: float = DEBOUNCE) -> ArgmapServer:
             return None
         try:
             return formatting.format_document(snapshot)
-        except formatting.FormatRefused as exc:
+        except FormatRefused as exc:
             ls.window_show_message(types.ShowMessageParams(types.MessageType.Warning, f"argmap: {exc}"))
             return None
 

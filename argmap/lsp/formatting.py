@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from ..language.write.format import format_map
+from ..errors import FormatRefused
 from ..language.read.scan import normalize_newlines
+from ..language.write.format import format_map
 from .document import Snapshot
-
-
-class FormatRefused(ValueError):
-    """The document has errors, and fmt never guesses."""
 
 
 def format_document(snapshot: Snapshot) -> list[types.TextEdit]:

@@ -6,6 +6,7 @@ import re
 
 from lsprotocol import types
 
+from ..errors import ArgmapError
 from ..language.write.format import title_syntax
 from .document import Occurrence, Snapshot
 
@@ -13,7 +14,7 @@ _IDENT = re.compile(r"[A-Za-z_][\w-]*")
 RENAMABLE = ("node", "actor", "source")
 
 
-class RenameRefused(ValueError):
+class RenameRefused(ArgmapError):
     """The new name cannot be used (its message says why)."""
 
 

@@ -14,6 +14,7 @@ from typing import Protocol, Sequence
 
 import graphviz
 
+from ..errors import RenderError
 from ..model import Map, Node, NodeKind, Relation, RelationKind
 from . import statements as dot
 from .labels import escape_attribute, escape_html, node_label, small
@@ -67,7 +68,7 @@ class DotBuilder:
     def node_statement(self, node: Node, indent: str) -> None:
         method = self.node_methods.get(node.kind)
         if method is None:
-            raise ValueError(f"cannot draw a node of kind {node.kind!r} ({node.id})")
+            raise RenderError(f"cannot draw a node of kind {node.kind!r} ({node.id})")
         attributes = method(node)
         numbers = [self._footnote(s) for s in node.sources if s in self.map.sources]
         markers = small("[" + ",".join(map(str, numbers)) + "]", "#666666") if numbers else ""
@@ -102,7 +103,7 @@ class DotBuilder:
     def edge_style(self, relation: Relation) -> dict[str, str]:
         method = self.relation_methods.get(relation.kind)
         if method is None:
-            raise ValueError(f"cannot draw a relation of kind {relation.kind!r} ({relation.id})")
+            raise RenderError(f"cannot draw a relation of kind {relation.kind!r} ({relation.id})")
         style = method(relation)
         if relation.weight is not None:
             style["penwidth"] = f"{0.6 + 2.4 * max(0.0, min(1.0, relation.weight)):.2f}"

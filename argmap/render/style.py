@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..errors import RenderError
 from ..model import Map, Node, NodeKind, RelationKind
 from .labels import escape_html, small
 from .statements import Html
@@ -113,7 +114,7 @@ def node_attributes(node: Node, palette: Palette) -> dict[str, str]:
         return {"shape": "box", "style": "filled", "fillcolor": fill, "color": tone, "penwidth": "2"}
     if node.kind is NodeKind.EVIDENCE:
         return {"shape": "note", "style": "filled", "fillcolor": EVIDENCE_FILL, "color": tone}
-    raise ValueError(f"no style for node kind {node.kind!r}")
+    raise RenderError(f"no style for node kind {node.kind!r}")
 
 
 def _swatch(fill: str, tone: str, *, border: int = 1, rounded: bool = False) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ...errors import FormatRefused
 from ...model import (
     ActorEntry,
     IncludeEntry,
@@ -223,5 +224,5 @@ def format_text(text: str, path: str | None = None) -> str:
     m = parse(text, path)
     errors = [d for d in m.diagnostics if d.is_error]
     if errors:
-        raise ValueError(f"{len(errors)} error(s); first: {errors[0].span}: {errors[0].message}")
+        raise FormatRefused(f"{len(errors)} error(s); first: {errors[0].span}: {errors[0].message}")
     return format_map(m)
