@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 
 from ..model import Map, Node, NodeKind, Relation, RelationKind
+from ..sides import Sides
 
 #: characters Mermaid would read as syntax inside a quoted label, and their entity
 _ENTITIES = {
@@ -42,7 +43,6 @@ _LINK_STYLES = {
     RelationKind.UNDERCUT: "stroke:#6a1b9a,stroke-width:2px,stroke-dasharray:4 3",
     RelationKind.CONTRADICTION: "stroke:#e65100,stroke-width:3px",
 }
-_SIDE_COLORS = ["#bbdefb", "#ffcdd2", "#c8e6c9", "#fff9c4", "#e1bee7", "#ffe0b2", "#b2ebf2"]
 
 
 def label(text: str) -> str:
@@ -68,23 +68,6 @@ def _node_label(node: Node) -> str:
     )
 
 
-def _sides(map: Map) -> dict[str, str]:
-    """Side name -> class name, in the order the sides first appear among the actors."""
-    sides: dict[str, str] = {}
-    for actor in map.actors.values():
-        side = str(actor.meta.get("side", actor.id))
-        sides.setdefault(side, f"side{len(sides)}")
-    return sides
-
-
-def _side_of(map: Map, node: Node) -> str | None:
-    for actor_id in node.actors:
-        actor = map.actors.get(actor_id)
-        if actor is not None:
-            return str(actor.meta.get("side", actor.id))
-    return None
-
-
 #: what a Mermaid flowchart shows of a map (see `argmap.export.losses.FEATURES`)
 KEEPS = frozenset({"node-text", "node-kind", "node-title", "node-section", "section",
                    "support", "attack", "undercut", "contradiction"})
@@ -106,7 +89,7 @@ def map_to_mermaid(map: Map, losses: list | None = None) -> str:
     cannot show is appended to `losses` when given."""
     _record_losses(map, losses)
     ids = {node_id: f"n{i}" for i, node_id in enumerate(map.nodes, 1)}
-    sides = _sides(map)
+    sides = Sides(map)
     lines = []
     if map.title:
         lines += ["---", f"title: {json.dumps(map.title, ensure_ascii=False)}", "---"]
@@ -118,8 +101,8 @@ def map_to_mermaid(map: Map, losses: list | None = None) -> str:
         by_section.setdefault(section, []).append(node)
 
     def node_line(node: Node, indent: str) -> str:
-        side = _side_of(map, node)
-        css = sides.get(side or "", node.kind.value)
+        side = sides.of_node(node)
+        css = f"side{side.number}" if side is not None else node.kind.value
         return f"{indent}{ids[node.id]}{_SHAPES[node.kind].format(_node_label(node))}:::{css}"
 
     def emit_section(section_id: str | None, indent: str) -> None:
@@ -171,9 +154,9 @@ def map_to_mermaid(map: Map, losses: list | None = None) -> str:
     lines.append("  classDef claim fill:#ffffff,stroke:#37474f")
     lines.append("  classDef argument fill:#eceff1,stroke:#37474f")
     lines.append("  classDef evidence fill:#fafafa,stroke:#37474f,stroke-dasharray:3 3")
-    for i, (side, css) in enumerate(sides.items()):
-        lines.append(f"  %% {css}: {' '.join(side.split())}")
-        lines.append(f"  classDef {css} fill:{_SIDE_COLORS[i % len(_SIDE_COLORS)]},stroke:#37474f")
+    for side in sides.all:
+        lines.append(f"  %% side{side.number}: {' '.join(side.name.split())}")
+        lines.append(f"  classDef side{side.number} fill:{side.fill},stroke:{side.tone}")
     for kind, numbers in links.items():
         if numbers:
             lines.append(f"  linkStyle {','.join(str(n) for n in numbers)} {_LINK_STYLES[kind]}")

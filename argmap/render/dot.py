@@ -16,11 +16,12 @@ import graphviz
 
 from ..errors import RenderError
 from ..model import Map, Node, NodeKind, Relation, RelationKind
+from ..sides import Sides
 from . import statements as dot
 from .labels import escape_attribute, escape_html, node_label, small
 from .options import RenderOptions
 from .select import visible_nodes, visible_relations
-from .style import EDGE_STYLES, FONT, Palette, legend_label, node_attributes
+from .style import EDGE_STYLES, FONT, legend_label, node_attributes
 
 
 class Overlay(Protocol):
@@ -40,7 +41,7 @@ class DotBuilder:
         self.map = map_
         self.options = options
         self.overlays = list(overlays)
-        self.palette = Palette(map_)
+        self.palette = Sides(map_)
         self.node_ids = {node_id: f"n{i}" for i, node_id in enumerate(map_.nodes, 1)}
         self.relation_numbers = {rel_id: i for i, rel_id in enumerate(map_.relations, 1)}
         self.visible = visible_nodes(map_, options)
@@ -237,8 +238,8 @@ class DotBuilder:
     def _legend(self) -> dot.Html | None:
         kinds = sorted({r.kind for r in self.relations}, key=list(RelationKind).index)
         node_kinds = sorted({self.map.nodes[n].kind for n in self.visible}, key=list(NodeKind).index)
-        shown = {self.palette.party_of(self.map.nodes[n]) for n in self.visible}
-        parties = [p for p in self.palette.parties if p in shown]
+        shown = {self.palette.of_node(self.map.nodes[n]) for n in self.visible}
+        parties = [p for p in self.palette.all if p in shown]
         citations = [(n, self.map.sources[s].citation) for s, n in self.footnotes.items()]
         extra = [row for overlay in self.overlays for row in overlay.legend_rows()]
         return legend_label(self.map.title, parties, node_kinds, kinds, citations, extra)

@@ -81,7 +81,9 @@ def overlays_for(map_: Map, labels: str | None = None, strength: bool = False) -
     """The overlays asked for on the command line, computed by argmap.analyze."""
     if labels is None and not strength:
         return []
-    from ..analyze import analyze_map  # clingo and friends: only when an overlay is asked for
+    from ..analyze import (
+        analyze_map,  # clingo and friends: only when an overlay is asked for
+    )
 
     result = analyze_map(map_, labels or "grounded", limit=1)  # statuses only, not every extension
     overlays: list[Overlay] = []

@@ -7,28 +7,14 @@ colour is never mistaken for an edge's meaning.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from ..errors import RenderError
-from ..model import Map, Node, NodeKind, RelationKind
+from ..model import Node, NodeKind, RelationKind
+from ..sides import NEUTRAL, Side, Sides
 from .labels import escape_html, small
 from .statements import Html
 
 FONT = "Helvetica"
 
-#: (pale fill, strong tone) for the sides, in the order sides first appear in the map
-SIDE_COLORS: tuple[tuple[str, str], ...] = (
-    ("#dbe8f7", "#1f5fa8"),  # blue
-    ("#fde6cc", "#c05a00"),  # orange
-    ("#ebe0f3", "#6a3d9a"),  # purple
-    ("#d9eeee", "#00727a"),  # teal
-    ("#f1e4d6", "#7b4f2c"),  # brown
-    ("#fadbe8", "#b0306a"),  # pink
-    ("#ececd2", "#77740f"),  # olive
-    ("#e2e6ea", "#455a64"),  # slate
-)
-NEUTRAL = ("#ffffff", "#6f6f6f")
 NEUTRAL_ARGUMENT_FILL = "#efefec"
 EVIDENCE_FILL = "#f6f6f1"
 
@@ -51,60 +37,7 @@ EDGE_WORDS = {
 }
 
 
-@dataclass(frozen=True)
-class Party:
-    """A side (or a lone actor) with its colours and the actors who speak for it."""
-
-    name: str
-    fill: str
-    tone: str
-    actor_names: tuple[str, ...]
-
-
-_HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
-
-
-def _pale(tone: str, keep: float = 0.18) -> str:
-    """`tone` mixed with white: the fill that goes with a strong colour."""
-    channels = (int(tone[i : i + 2], 16) for i in (1, 3, 5))
-    return "#" + "".join(f"{round(255 - (255 - c) * keep):02x}" for c in channels)
-
-
-class Palette:
-    """Colours of the sides of one map: actors sharing `{side: …}` share a colour."""
-
-    def __init__(self, map_: Map) -> None:
-        self.parties: list[Party] = []
-        self._by_actor: dict[str, Party] = {}
-        groups: dict[str, list[str]] = {}
-        for actor in map_.actors.values():
-            side = actor.meta.get("side")
-            groups.setdefault(str(side) if side not in (None, "") else actor.name, []).append(actor.id)
-        for index, (side, actor_ids) in enumerate(groups.items()):
-            fill, tone = SIDE_COLORS[index % len(SIDE_COLORS)]
-            chosen = [str(map_.actors[a].meta.get("color", "")) for a in actor_ids]
-            own = next((c for c in chosen if _HEX_COLOR.fullmatch(c)), None)
-            if own is not None:  # `{color: "#b22222"}` on an actor picks its side's colour
-                fill, tone = _pale(own), own
-            names = tuple(map_.actors[a].name for a in actor_ids)
-            party = Party(side, fill, tone, names)
-            self.parties.append(party)
-            self._by_actor.update({a: party for a in actor_ids})
-
-    def colors(self, node: Node) -> tuple[str, str]:
-        """(fill, tone) of a node: its first known actor's side, else neutral."""
-        for actor in node.actors:
-            if actor in self._by_actor:
-                party = self._by_actor[actor]
-                return party.fill, party.tone
-        return NEUTRAL
-
-    def party_of(self, node: Node) -> Party | None:
-        """The side a node is attributed to, if any."""
-        return next((self._by_actor[a] for a in node.actors if a in self._by_actor), None)
-
-
-def node_attributes(node: Node, palette: Palette) -> dict[str, str]:
+def node_attributes(node: Node, palette: Sides) -> dict[str, str]:
     """Shape, fill and border of a node by its kind and side."""
     fill, tone = palette.colors(node)
     if node.kind is NodeKind.CLAIM:
@@ -140,7 +73,7 @@ def _group(heading: str, rows: list[str]) -> str:
 
 def legend_label(
     title: str | None,
-    parties: list[Party],
+    parties: list[Side],
     node_kinds: list[NodeKind],
     relation_kinds: list[RelationKind],
     footnotes: list[tuple[int, str]],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from ...model import Map, NodeEntry, NodeKind, RelationKind
+from ...sides import Sides
 from ..outline_model import Row
 from ..overlay import Overlay
 
@@ -15,9 +16,6 @@ RELATION_STYLES: dict[RelationKind, str] = {
     RelationKind.UNDERCUT: "bold yellow",
     RelationKind.CONTRADICTION: "bold magenta",
 }
-#: colours given to actors, in the order the map declares them
-ACTOR_PALETTE = ("cyan", "orange1", "medium_purple1", "spring_green2", "gold1",
-                 "hot_pink", "deep_sky_blue1", "light_salmon1", "chartreuse2", "plum2")
 STATUS_BADGES = {"in": ("✔ in   ", "bold green"), "out": ("✘ out  ", "bold red"),
                  "undec": ("? undec", "bold yellow")}
 KIND_GLYPHS = {NodeKind.CLAIM: "", NodeKind.ARGUMENT: "⇒ ", NodeKind.EVIDENCE: "▣ "}
@@ -25,10 +23,9 @@ MAX_TEXT = 90
 
 
 def actor_colors(map_: Map) -> dict[str, str]:
-    """A colour for every actor id, stable for a given map."""
-    return {
-        actor: ACTOR_PALETTE[i % len(ACTOR_PALETTE)] for i, actor in enumerate(map_.actors)
-    }
+    """The colour of every actor id: its side's (argmap.sides), as in the drawings."""
+    sides = Sides(map_)
+    return {actor: side.terminal for side in sides.all for actor in side.actors}
 
 
 def shorten(text: str, width: int = MAX_TEXT) -> str:
