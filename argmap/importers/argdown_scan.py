@@ -17,7 +17,7 @@ from operator import itemgetter
 
 from lark import Lark, Token, Tree
 
-from ..language.grammar import grammar_text
+from ..language.grammar import grammar_text, in_lexer_order
 
 #: line kind by the terminal that starts the line (the aliases of `line` in the grammar)
 LINE_KINDS = {
@@ -87,8 +87,7 @@ def lines_lark(text: str) -> list[tuple[str, list, bool]]:
 @functools.lru_cache(maxsize=1)
 def _scanner() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
     """Two expressions, as the contextual lexer has two states: at a line's start, inside it."""
-    terminals = sorted(parser().terminals, key=lambda t: (
-        -t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
+    terminals = in_lexer_order(parser().terminals)
     ignored = frozenset(parser().lexer_conf.ignore)
     at_start, inside = [], []
     for terminal in terminals:

@@ -12,9 +12,11 @@ import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from pathlib import Path
 
     from lark import Lark
+    from lark.lexer import TerminalDef
 
 from ..errors import ArgmapError
 from .portable_regex import portable_grammar
@@ -40,6 +42,12 @@ def _grammar_file(name: str) -> str:
     if os.path.isfile(checkout):
         return os.path.normpath(checkout)
     raise ArgmapError(f"grammar {name!r} is missing from the argmap installation (reinstall argmap)")
+
+
+def in_lexer_order(terminals: Iterable[TerminalDef]) -> list[TerminalDef]:
+    """`terminals` in the order Lark's lexer tries them: priority, then the longest possible
+    match, then the longest pattern text, then the name (lark's `TraditionalLexer` sort)."""
+    return sorted(terminals, key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
 
 
 def grammar_text(name: str = "argmap.lark") -> str:

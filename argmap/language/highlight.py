@@ -40,13 +40,13 @@ from pygments.token import (
     Whitespace,
 )
 
-from .vocabulary import MARKER_PATTERN
+from .vocabulary import ARGUMENT_TITLE_PATTERN, CLAIM_TITLE_PATTERN, MARKER_PATTERN
 
 # the grammar's terminals (grammars/argmap.lark), written again here on purpose: a highlighter
 # must keep working on text the parser rejects (the markers are the vocabulary's)
 _WORD = r"(?:[^\s\\{]|\\[^\n])(?:[^\s\\]|\\[^\n])*|\\(?=\s|$)"
-_TITLE = r"\[(?:[^\]\\\n]|\\.)+\]"
-_ARG_TITLE = r"<(?:[^>\\\n]|\\.)+>"
+_TITLE = CLAIM_TITLE_PATTERN
+_ARG_TITLE = ARGUMENT_TITLE_PATTERN
 _MARKER = MARKER_PATTERN
 _STRING = r'"(?:[^"\\\n]|\\.)*"'
 _IDENT = r"[A-Za-z_][\w-]*"

@@ -58,6 +58,11 @@ CO_PREMISE_JOINS = frozenset({"+", "-", "&", "<+", "<-"})
 #: a regular expression matching any marker (longest spellings first)
 MARKER_PATTERN = "|".join(re.escape(s) for s in sorted(MARKERS, key=len, reverse=True))
 
+#: a title in reference syntax, escapes included: `[Title]` (claims, evidence) and `<Title>`
+#: (arguments); the grammar's TITLE and ARG_TITLE terminals read the same (tests/test_vocabulary.py)
+CLAIM_TITLE_PATTERN = r"\[(?:[^\]\\\n]|\\.)+\]"
+ARGUMENT_TITLE_PATTERN = r"<(?:[^>\\\n]|\\.)+>"
+
 #: the node kind each node line's head reads as
 NODE_KINDS: dict[str, NodeKind] = {"claim": NodeKind.CLAIM, "argument": NodeKind.ARGUMENT,
                                    "evidence": NodeKind.EVIDENCE}

@@ -14,15 +14,16 @@ from typing import Any
 
 from lsprotocol import types
 
-from ..language.check import check
 from ..errors import Diagnostic, Span
-from ..model import Map
+from ..language.check import check
 from ..language.read.parse import parse
+from ..language.vocabulary import ARGUMENT_TITLE_PATTERN, CLAIM_TITLE_PATTERN
+from ..model import Map
 from .positions import LineIndex
 
 #: maps with more nodes than this are not analysed for hover (it would stall the editor)
 ANALYSIS_LIMIT = 3000
-_TITLE_TOKEN = re.compile(r"\[(?:[^\]\\\n]|\\.)+\]|<(?:[^>\\\n]|\\.)+>")
+_TITLE_TOKEN = re.compile(f"{CLAIM_TITLE_PATTERN}|{ARGUMENT_TITLE_PATTERN}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..grammar import parser
+from ..grammar import in_lexer_order, parser
 from ..portable_regex import portable
 from .lines import Line, child_line, node_line
 
@@ -36,8 +36,7 @@ def _expressions() -> tuple[re.Pattern[str], tuple[tuple[int, str, int, int, int
     (-1: the title is the head itself, 0: none); the same by each of those group numbers; the
     groups of the marker, meta and comment."""
     terminals = {t.name: t.pattern.to_regexp() for t in parser().terminals}
-    order = sorted((t for t in parser().terminals if t.name in _HEADS),
-                   key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
+    order = in_lexer_order(t for t in parser().terminals if t.name in _HEADS)
     heads = [t.name for t in order]
     assert set(heads) == set(_HEADS), heads
 

@@ -27,7 +27,7 @@ from lark import Transformer
 from lark.exceptions import UnexpectedInput
 
 from ...model import MetaValue
-from ..grammar import parser
+from ..grammar import in_lexer_order, parser
 from ..portable_regex import portable
 from ..vocabulary import unescape
 
@@ -59,8 +59,7 @@ def _expressions() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], r
     terminals = {t.name: t.pattern.to_regexp() for t in parser().terminals}
     blanks = "(?:" + "|".join(terminals[name] for name in parser().lexer_conf.ignore) + ")*+"
     # the terminals a value may be, in the order Lark's lexer tries them (priority, then width…)
-    order = sorted((t for t in parser().terminals if t.name in ("STRING", "NUMBER", "BOOL", "BARE")),
-                   key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
+    order = in_lexer_order(t for t in parser().terminals if t.name in ("STRING", "NUMBER", "BOOL", "BARE"))
     value = "(?>" + "|".join(f"(?P<{t.name}>{terminals[t.name]})" for t in order) + ")"
     pair = rf"(?P<key>(?>{terminals['KEY']})){blanks}:{blanks}{value}{blanks}"
     return (re.compile(portable(r"\{" + blanks)), re.compile(portable(pair)), re.compile(portable("," + blanks)),

@@ -14,11 +14,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...errors import Span
+from ...language.vocabulary import MARKERS
 from ...model import Map, Node, Relation, RelationKind
 from .._textual_internals import SizeUpdateHook
 from ..overlay import Overlay
-from .options import SteadyOptionList
 from .labels import STATUS_BADGES, actor_colors, shorten
+from .options import SteadyOptionList
 
 _ACTIVE = {RelationKind.SUPPORT: "supports", RelationKind.ATTACK: "attacks",
            RelationKind.UNDERCUT: "undercuts", RelationKind.CONTRADICTION: "contradicts"}
@@ -100,7 +101,8 @@ def describe(map_: Map, node: Node, overlay: Overlay) -> Text:
     return out
 
 
-_MARKERS = ("+ ", "- ", "_ ", ">< ", "& ", "+> ", "-> ", "_> ", "<+ ", "<- ", "//")
+#: what starts a line that is not a continuation of the node above it
+_NOT_CONTINUED = (*(f"{marker} " for marker in MARKERS), "//")
 
 
 def _last_line(lines: list[str], span: Span) -> int:
@@ -111,7 +113,7 @@ def _last_line(lines: list[str], span: Span) -> int:
     while last < len(lines):
         line = lines[last]
         stripped = line.lstrip()
-        if not stripped or len(line) - len(stripped) <= indent or stripped.startswith(_MARKERS):
+        if not stripped or len(line) - len(stripped) <= indent or stripped.startswith(_NOT_CONTINUED):
             break
         last += 1
     return last
@@ -125,7 +127,9 @@ def source_excerpt(lines: list[str], span: Span) -> Text | None:
     if not lines or not 1 <= span.line <= len(lines):
         return None
     code = "\n".join(lines[span.line - 1 : _last_line(lines, span)])
-    from ...language.highlight import ArgmapLexer  # (here: Pygments is needed once a node is shown)
+    from ...language.highlight import (
+        ArgmapLexer,  # (here: Pygments is needed once a node is shown)
+    )
 
     syntax = Syntax(code, ArgmapLexer(), theme="ansi_dark", background_color="default")
     highlighted = syntax.highlight(code)
