@@ -60,7 +60,7 @@ def test_the_blanks_they_stop_at_are_exactly_unicode_white_space_but_space_and_t
         assert stops == (char.isspace() and char not in " \t") or char in "\\", repr(char)
 
 
-# --- possessive quantifiers on groups (argmap/possessive.py) ------------------------------------
+# --- possessive quantifiers on groups (argmap/language/portable_regex.py) ------------------------------------
 
 
 def _possessive_groups(pattern: str) -> int:
@@ -81,11 +81,11 @@ def _possessive_groups(pattern: str) -> int:
 def _expressions() -> dict[str, str]:
     """Every expression the parse matches with, as written: the grammar's terminals and the
     fast paths' (built from them)."""
-    from argmap.language.read import fastpath as fastlines, meta as fastmeta
+    from argmap.language.read import fastpath, meta
 
     patterns = {f"terminal {t.name}": t.pattern.to_regexp() for t in parser().terminals}
-    patterns["fast node line"] = fastlines._expressions()[0].pattern
-    patterns.update((f"fast meta {i}", p.pattern) for i, p in enumerate(fastmeta._expressions()))
+    patterns["fast node line"] = fastpath._expressions()[0].pattern
+    patterns.update((f"fast meta {i}", p.pattern) for i, p in enumerate(meta._expressions()))
     return patterns
 
 

@@ -8,7 +8,7 @@ frozen) with ordinary attribute stores and then gives it its real class — an a
 CPython allows only between classes of the same layout, and checks. The result is an
 ordinary instance of `cls`, frozen from then on, made three times faster. Should the class
 switch be refused, the slots are set through their descriptors instead.
-tests/test_construct.py holds `maker(cls)(*values) == cls(*values)` for every class the parser
+tests/test_fast_init.py holds `maker(cls)(*values) == cls(*values)` for every class the parser
 makes. `remaker(cls)` is the same for `dataclasses.replace`: a copy with some fields changed.
 """
 

@@ -1,7 +1,7 @@
 """Live reload: which files a map is read from, whether they changed, and waiting for changes.
 
 The app is told of changes by the operating system through `watchfiles` (the same watcher as
-`argmap render --watch`), within about 50 ms and without reading anything while nothing
+`argmap watch`), within about 50 ms and without reading anything while nothing
 changes; without `watchfiles` (or when the system refuses a watch) it looks at the files'
 modification times every half second instead.
 """

@@ -4,7 +4,7 @@ Most lines of a map are node lines (`[marker [{meta}]] head [text] [annotations]
 comments or blank. For those, one regular expression built from the grammar's own terminals,
 tried in the order Lark's contextual lexer tries them, gives the same tokens as Lark; they go
 through the same `node_line` / `child_line` functions as Lark's tokens do (lines.py),
-so the `Line` records are the same too (tests/test_fastlines.py holds the two equal). Any
+so the `Line` records are the same too (tests/test_read_fastpath.py holds the two equal). Any
 other line (declarations, sections, annotation-only lines, anything unusual or wrong) is read
 by Lark itself, which also reports its errors. Only the cost differs: one C-level match per
 line instead of a Python loop per token.

@@ -12,7 +12,7 @@ own terminals (KEY, STRING, NUMBER, BOOL, BARE and the ignored blanks) read the 
 token as Lark's contextual lexer would: at each place only the terminals the parser accepts
 there, tried in Lark's order, the first that matches taken (an atomic group: no backtracking
 into another reading). Anything else (lists, errors, anything unusual) is left to Lark, which
-also words the errors. tests/test_fastmeta.py holds the two equal on random blocks.
+also words the errors. tests/test_read_meta.py holds the two equal on random blocks.
 """
 
 from __future__ import annotations
