@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ..errors import Diagnostic, ImportFailed, Severity, Span
-from ..model import Map, Node, NodeKind, Relation, RelationKind
+from ..model import Map, Node, NodeKind, Relation, RelationKind, relation_id
 
 
 def _span(path: str | None, line: int, column: int, end: int) -> Span:
@@ -68,7 +68,7 @@ class _Builder:
             nodes[node_id] = Node(node_id, kind, text="")
         relations: dict[str, Relation] = {}
         for number, ((source, target), span) in enumerate(self.attacks.items(), start=1):
-            relations[f"r{number}"] = Relation(f"r{number}", RelationKind.ATTACK, ids[source], ids[target],
+            relations[relation_id(number)] = Relation(relation_id(number), RelationKind.ATTACK, ids[source], ids[target],
                                                span=span)
         return Map(nodes=nodes, relations=relations, path=self.path, diagnostics=tuple(self.diagnostics))
 

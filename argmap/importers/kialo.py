@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 
 from ..errors import Diagnostic, ImportFailed, Severity, Span
-from ..model import Map, Node, NodeKind, Relation, RelationKind
+from ..model import Map, Node, NodeKind, Relation, RelationKind, relation_id, untitled_id
 
 _TITLE = re.compile(r"\s*Discussion Title:\s*(.*?)\s*$")
 _CLAIM = re.compile(r"((?:\d+\.)+)(?:[ \t]+|$)(?:(Pro|Con):(?:[ \t]+|$))?(.*)$")
@@ -122,7 +122,7 @@ def read_kialo(text: str, path: str | None = None) -> Map:
             warn("kialo-empty", f"claim {claim.number} has no text", claim.line, claim.column)
         untitled = sum(1 for n in nodes if n.startswith("_"))
         node_id = f"[{claim.number}]" if claim.number in referenced and f"[{claim.number}]" not in nodes \
-            else f"_{untitled + 1}"
+            else untitled_id(untitled + 1)
         nodes[node_id] = Node(node_id, NodeKind.CLAIM, text=_UNESCAPE.sub(r"\1", body),
                               meta={"kialo": claim.number},
                               span=Span(path, claim.line, claim.column, claim.line + len(claim.lines) - 1,
@@ -153,7 +153,7 @@ def read_kialo(text: str, path: str | None = None) -> Map:
             warn("kialo-no-parent", f"claim {claim.number}: its parent {parent_number or '(none)'} is not a "
                  "claim in the file; kept with no relation", claim.line, claim.column)
             continue
-        rid = f"r{len(relations) + 1}"
+        rid = relation_id(len(relations) + 1)
         kind = RelationKind.SUPPORT if claim.stance == "Pro" else RelationKind.ATTACK
         relations[rid] = Relation(rid, kind, source, target, span=span(claim.line, claim.column))
     return Map(metadata={"title": title_match.group(1)} if title_match.group(1) else {},

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from ..errors import UsageError
-from ..model import Actor, Map, Node, NodeKind, Relation, RelationKind, Section, Source
+from ..model import Actor, Map, Node, NodeKind, Relation, RelationKind, Section, Source, relation_id
 
 _ID = re.compile(r"\[.*\]|<.*>|_[0-9]+", re.S)
 
@@ -57,7 +57,7 @@ def from_networkx(g: Any) -> Map:
         rid = data.get("id")
         if rid is None:
             next_number += 1
-            rid = f"r{next_number}"
+            rid = relation_id(next_number)
         weight = data.get("weight")
         relations[rid] = Relation(rid, RelationKind(data.get("kind", "support")), ids[source], ids[target],
                                   group=data.get("group"), weight=None if weight is None else float(weight),
