@@ -1,0 +1,142 @@
+"""Question nodes (`question: …`, `question [Title]: …`) and rephrase relations (`= child`)
+through every stage: reading with positions, writing, checking, analysis, drawing."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from helpers import parse_clean
+
+import argmap
+from argmap.errors import Span
+from argmap.language.read.parse import parse
+from argmap.language.write.format import escape_text, format_map
+from argmap.model import Map, Node, NodeKind, Relation, RelationKind
+
+TEXT = textwrap.dedent("""\
+    [NATO]: NATO is a defensive alliance.
+      = [Defensive]: NATO exists to defend its members.
+      - question: Is NATO a defensive alliance?
+      + question [Who]: Who attacked whom? #open
+    question [Q]: Why did NATO grow?
+      = [Why grow]: What made NATO grow?
+""")
+
+
+def test_questions_and_rephrases_read_with_their_positions() -> None:
+    m = parse_clean(TEXT)
+    question = m.nodes["_1"]
+    assert question.kind is NodeKind.QUESTION and question.text == "Is NATO a defensive alliance?"
+    assert question.span == Span(None, 3, 3, 3, 44)  # an untitled node: its whole line, marker first
+    titled = m.nodes["[Who]"]
+    assert titled.kind is NodeKind.QUESTION and titled.title == "Who" and titled.tags == ("open",)
+    assert titled.span == Span(None, 4, 14, 4, 45)  # the title on
+    assert m.nodes["[Q]"].kind is NodeKind.QUESTION and m.nodes["[Q]"].span == Span(None, 5, 10, 5, 33)
+    rephrase = m.relations["r1"]
+    assert (rephrase.kind, rephrase.source, rephrase.target) == (RelationKind.REPHRASE, "[Defensive]", "[NATO]")
+    assert rephrase.span == Span(None, 2, 3, 2, 52)  # the whole child line, marker first
+    last = m.relations["r4"]
+    assert (last.kind, last.source, last.target) == (RelationKind.REPHRASE, "[Why grow]", "[Q]")
+    usages = [(u.name, u.span.line, u.span.column) for u in m.usages if u.kind == "node"]
+    assert usages == []  # definitions only: no references
+
+
+def test_fmt_writes_both_constructs_canonically_and_idempotently() -> None:
+    messy = TEXT.replace("question [Who]", "question[Who]").replace("= [Defensive]", "=   [Defensive]")
+    once = argmap.format_text(messy)
+    assert once == TEXT
+    assert argmap.format_text(once) == once
+
+
+def test_a_question_and_a_rephrase_survive_a_graph_only_round_trip() -> None:
+    """layout.py writes a rephrase under its target with `=`."""
+    m = parse_clean(TEXT)
+    graph_only = Map(nodes=dict(m.nodes), relations=dict(m.relations))
+    text = format_map(graph_only)
+    assert "  = [Defensive]: NATO exists to defend its members." in text.splitlines()
+    again = parse_clean(text)
+    assert again.nodes == m.nodes and again.relations == m.relations
+
+
+@pytest.mark.parametrize("text", ["question: not a question", "question [x]: no", "= starts with an equals sign",
+                                  "=", "question:"])
+def test_plain_text_that_would_read_as_a_question_or_a_rephrase_is_escaped(text: str) -> None:
+    m = Map(nodes={"[T]": Node("[T]", NodeKind.CLAIM, "T", "t"), "_1": Node("_1", NodeKind.CLAIM, None, text)},
+            relations={"r1": Relation("r1", RelationKind.SUPPORT, "_1", "[T]")})
+    written = format_map(m)
+    assert escape_text(text) != text
+    back = parse_clean(written)
+    assert back.nodes["_1"].kind is NodeKind.CLAIM and back.nodes["_1"].text == text
+    top = parse_clean(escape_text(text) + "\n")  # at the top level too
+    assert top.nodes["_1"].kind is NodeKind.CLAIM and top.nodes["_1"].text == text
+
+
+def test_an_undercut_under_a_rephrase_is_reported() -> None:
+    m = parse("[A]: a\n  = [B]: b\n    _ [C]: no inference to undercut\n")
+    (diagnostic,) = m.diagnostics
+    assert diagnostic.code == "undercut-without-inference" and diagnostic.is_error
+    assert "restates its parent" in diagnostic.message and diagnostic.span.line == 3
+    assert [r.kind for r in m.relations.values()] == [RelationKind.REPHRASE]
+
+
+def test_an_argument_written_as_a_rephrase_can_still_have_its_own_inference_undercut() -> None:
+    m = parse_clean("[A]: a\n  = <B>: b\n    _ [C]: c\n")
+    assert [(r.kind, r.target) for r in m.relations.values()] == [
+        (RelationKind.REPHRASE, "[A]"), (RelationKind.UNDERCUT, "<B>")]
+
+
+def test_a_rephrase_is_no_co_premise() -> None:
+    for text in ("[A]: a\n  = [B]: b\n  & [C]: c\n", "[A]: a\n  = [B]: b\n    & [C]: c\n"):
+        m = parse(text)
+        assert [d.code for d in m.diagnostics] == ["co-premise-without-sibling"], text
+
+
+# --- check ------------------------------------------------------------------------------------
+
+
+def _codes(text: str) -> list[tuple[str, int]]:
+    return [(d.code, d.span.line) for d in argmap.check(parse(textwrap.dedent(text)))]
+
+
+def test_a_question_as_a_reason_is_a_warning() -> None:
+    found = argmap.check(parse(TEXT))
+    assert [(d.code, d.span.line, d.severity.value) for d in found] == [
+        ("question-as-reason", 3, "warning"), ("question-as-reason", 4, "warning")]
+    assert "a question asserts nothing; it cannot support or attack" in found[0].message
+    assert _codes("""\
+        [A]: a
+          >< question: Really?
+        question [Q]: Why?
+          >< [B]: b
+        [D]: d
+          +> question [E]: e?  // D supports E: a reason for a question is fine
+          -> [F]: f
+            _ question: undercut?
+        """) == [("question-as-reason", 2), ("question-as-reason", 4), ("question-as-reason", 8)]
+
+
+def test_questions_may_be_rephrased_answered_and_attacked() -> None:
+    """What points at a question, and rephrases of any kinds of node, are fine."""
+    assert _codes("""\
+        question [Q]: Should NATO grow?
+          = question: Ought NATO to expand?
+          + [Yes]: Yes, it should.
+          - [No]: The question is loaded.
+          = <A>: an argument restating it
+        [C]: a claim
+          = evidence: restated as evidence ^s
+        source s: "S"
+        """) == []
+
+
+def test_a_self_rephrase_is_a_self_relation() -> None:
+    assert _codes("[A]: a\n  = [A]\n") == [("self-relation", 2)]
+    assert "rephrases itself" in argmap.check(parse("[A]: a\n  = [A]\n"))[0].message
+
+
+def test_an_undercut_of_a_rephrase_in_an_import_is_reported() -> None:
+    m = Map(nodes={f"[{t}]": Node(f"[{t}]", NodeKind.CLAIM, t, t) for t in "ABC"},
+            relations={"r1": Relation("r1", RelationKind.REPHRASE, "[B]", "[A]"),
+                       "r2": Relation("r2", RelationKind.UNDERCUT, "[C]", "r1")})
+    assert [d.code for d in argmap.check(m)] == ["undercut-without-inference"]
