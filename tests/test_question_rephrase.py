@@ -9,6 +9,8 @@ import pytest
 from helpers import parse_clean
 
 import argmap
+from argmap.analyze.analysis import analyze_map
+from argmap.analyze.debate import debate_report
 from argmap.errors import Span
 from argmap.language.read.parse import parse
 from argmap.language.write.format import escape_text, format_map
@@ -140,3 +142,79 @@ def test_an_undercut_of_a_rephrase_in_an_import_is_reported() -> None:
             relations={"r1": Relation("r1", RelationKind.REPHRASE, "[B]", "[A]"),
                        "r2": Relation("r2", RelationKind.UNDERCUT, "[C]", "r1")})
     assert [d.code for d in argmap.check(m)] == ["undercut-without-inference"]
+
+
+# --- analysis ---------------------------------------------------------------------------------
+
+ANALYSED = textwrap.dedent("""\
+    [A]: a claim
+      - question [Q]: Is A true?
+      = [B]: a in other words
+      - [C]: an objection
+    question [Open]: Nothing relates to this question.
+    [D]: d
+      + [Open]
+""")
+
+
+@pytest.mark.parametrize("semantics", ["grounded", "preferred", "stable"])
+def test_a_question_is_no_argument_and_never_in(semantics: str) -> None:
+    m = parse_clean(ANALYSED)
+    result = analyze_map(m, semantics)
+    # [Open] is unattacked: were it an argument it would be `in`; [Q] attacks [A]: left out
+    assert result.status["[Open]"] == result.status["[Q]"] == "question"
+    assert list(result.status) == list(m.nodes)  # every node, in map order
+    assert "[Open]" not in result.strength and "[Q]" not in result.strength
+    assert all("[Open]" not in e and "[Q]" not in e for e in result.extensions)
+    mf = result.framework
+    assert mf is not None and "[Q]" not in mf.af.names and "[Open]" not in mf.af.names
+    assert mf.questions == ("[Q]", "[Open]") and mf.left_out == ("r1", "r2", "r4")
+    # [C]'s attack alone decides [A]; the question's attack and the rephrase add nothing
+    assert (result.status["[A]"], result.status["[C]"], result.status["[B]"]) == ("out", "in", "in")
+    assert result.status["[D]"] == "in" and result.strength["[D]"] == 0.5  # the question's support is left out
+
+
+def test_a_rephrase_is_ignored_by_the_semantics_and_listed() -> None:
+    m = parse_clean(ANALYSED)
+    without = parse_clean(ANALYSED.replace("  = [B]: a in other words\n", "") + "[B]: a in other words\n")
+    with_rephrase, plain = analyze_map(m), analyze_map(without)
+    assert with_rephrase.status == {n: plain.status[n] for n in with_rephrase.status}
+    assert with_rephrase.strength == {n: plain.strength[n] for n in with_rephrase.strength}
+    assert with_rephrase.rephrases == {"[A]": ("[B]",)} and plain.rephrases == {}
+
+
+def test_the_analysis_report_shows_questions_and_rephrases(tmp_path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    path = tmp_path / "q.argmap"
+    path.write_text(ANALYSED, encoding="utf-8")
+    run = [sys.executable, "-m", "argmap", "analyze", str(path)]
+    data = json.loads(subprocess.run([*run, "--json"], capture_output=True, text=True, check=True).stdout)
+    assert data["labels"]["[Q]"] == "question" and "[Q]" not in data["strength"]
+    assert data["rephrases"] == {"[A]": ["[B]"]}
+    text = subprocess.run(run, capture_output=True, text=True, check=True).stdout
+    assert "question" in text and "[A] is restated by [B]" in text
+    refused = subprocess.run([*run, "--assume", "Q=accepted"], capture_output=True, text=True)
+    assert refused.returncode != 0 and "asserts nothing" in refused.stderr
+
+
+def test_debate_reports_leave_questions_out() -> None:
+    m = parse_clean("actor a: A\nactor b: B\n[A]: a @a\n  - question [Q]: Really? @b\n  - [C]: c @b\n")
+    report = debate_report(m)
+    ann, bob = report.actors
+    assert ann.claims == ("[A]",) and bob.claims == ("[C]",)
+    assert [e.attacker for e in ann.attacks_received] == ["[C]"]
+
+
+def test_iccma_reports_questions_and_rephrases_as_losses() -> None:
+    from argmap.export.iccma import map_to_i23
+    from argmap.export.losses import Losses
+
+    losses = Losses()
+    text = map_to_i23(parse_clean(ANALYSED), losses)
+    assert "[Q]" not in text and "[Open]" not in text
+    codes = {(loss.code, loss.element) for loss in losses}
+    assert {("question", "[Q]"), ("question", "[Open]"), ("rephrase", "r2"), ("attack", "r1"),
+            ("support", "r4")} <= codes

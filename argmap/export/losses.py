@@ -90,6 +90,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "attack": ("attack", "attacks"),
     "undercut": ("undercut", "undercuts"),
     "contradiction": ("contradiction", "contradictions"),
+    "rephrase": ("rephrase", "rephrases"),
+    "question": ("question", "questions"),
     "relation-group": ("co-premise group member", "co-premise group members"),
     "relation-weight": ("relation weight", "relation weights"),
     "relation-meta": ("relation metadata", "relation metadata"),
@@ -103,7 +105,7 @@ FEATURES = frozenset({
     "metadata", "actor", "source", "section",
     "node-text", "node-kind", "node-title", "node-actors", "node-tags", "node-sources", "node-meta",
     "node-section",
-    "support", "attack", "undercut", "contradiction",
+    "support", "attack", "undercut", "contradiction", "rephrase",
     "relation-group", "relation-weight", "relation-meta",
 })
 
