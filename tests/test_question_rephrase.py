@@ -218,3 +218,21 @@ def test_iccma_reports_questions_and_rephrases_as_losses() -> None:
     codes = {(loss.code, loss.element) for loss in losses}
     assert {("question", "[Q]"), ("question", "[Open]"), ("rephrase", "r2"), ("attack", "r1"),
             ("support", "r4")} <= codes
+
+
+# --- render -----------------------------------------------------------------------------------
+
+
+def test_a_question_and_a_rephrase_have_their_own_look() -> None:
+    from argmap.render.dot import build_dot
+    from argmap.render.style import EDGE_STYLES, KIND_WORDS, Palette, node_attributes
+
+    m = parse_clean("[A]: a\n  = [B]: b\n  - question [Q]: Why?\n")
+    shapes = {kind: node_attributes(Node("[X]", kind, "X", "x"), Palette(m))["shape"] for kind in NodeKind}
+    assert shapes[NodeKind.QUESTION] == "hexagon" and list(shapes.values()).count("hexagon") == 1
+    rephrase = EDGE_STYLES[RelationKind.REPHRASE]
+    assert rephrase["style"] == "dashed" and rephrase["arrowhead"] == "none" and rephrase["dir"] == "none"
+    assert all(style != rephrase for kind, style in EDGE_STYLES.items() if kind is not RelationKind.REPHRASE)
+    dot = build_dot(m)
+    assert 'shape="hexagon"' in dot and 'dir="none"' in dot and "rephrase rel1" in dot
+    assert KIND_WORDS[NodeKind.QUESTION][1] in dot and "restates (in other words)" in dot  # in the legend

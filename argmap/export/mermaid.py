@@ -29,18 +29,21 @@ _ENTITIES = {
     "\\": "#92;",
     "|": "#124;",
 }
-_SHAPES = {NodeKind.CLAIM: '["{}"]', NodeKind.ARGUMENT: '("{}")', NodeKind.EVIDENCE: '[/"{}"/]'}
+_SHAPES = {NodeKind.CLAIM: '["{}"]', NodeKind.ARGUMENT: '("{}")', NodeKind.EVIDENCE: '[/"{}"/]',
+           NodeKind.QUESTION: '{{{{"{}"}}}}'}  # a hexagon: {{"…"}}
 _ARROWS = {
     RelationKind.SUPPORT: "-->",
     RelationKind.ATTACK: "--x",
     RelationKind.UNDERCUT: "-.-x",
     RelationKind.CONTRADICTION: "x--x",
+    RelationKind.REPHRASE: "-.-",  # a dotted line, no arrowhead: no support, no attack
 }
 _LINK_STYLES = {
     RelationKind.SUPPORT: "stroke:#2e7d32,stroke-width:2px",
     RelationKind.ATTACK: "stroke:#c62828,stroke-width:2px",
     RelationKind.UNDERCUT: "stroke:#6a1b9a,stroke-width:2px,stroke-dasharray:4 3",
     RelationKind.CONTRADICTION: "stroke:#e65100,stroke-width:3px",
+    RelationKind.REPHRASE: "stroke:#8a8a8a,stroke-width:1px,stroke-dasharray:3 3",
 }
 _SIDE_COLORS = ["#bbdefb", "#ffcdd2", "#c8e6c9", "#fff9c4", "#e1bee7", "#ffe0b2", "#b2ebf2"]
 
@@ -87,7 +90,7 @@ def _side_of(map: Map, node: Node) -> str | None:
 
 #: what a Mermaid flowchart shows of a map (see `argmap.export.losses.FEATURES`)
 KEEPS = frozenset({"node-text", "node-kind", "node-title", "node-section", "section",
-                   "support", "attack", "undercut", "contradiction"})
+                   "support", "attack", "undercut", "contradiction", "rephrase"})
 
 
 def _record_losses(map: Map, losses: list | None) -> None:
@@ -171,6 +174,7 @@ def map_to_mermaid(map: Map, losses: list | None = None) -> str:
     lines.append("  classDef claim fill:#ffffff,stroke:#37474f")
     lines.append("  classDef argument fill:#eceff1,stroke:#37474f")
     lines.append("  classDef evidence fill:#fafafa,stroke:#37474f,stroke-dasharray:3 3")
+    lines.append("  classDef question fill:#fffde7,stroke:#37474f")
     for i, (side, css) in enumerate(sides.items()):
         lines.append(f"  %% {css}: {' '.join(side.split())}")
         lines.append(f"  classDef {css} fill:{_SIDE_COLORS[i % len(_SIDE_COLORS)]},stroke:#37474f")
