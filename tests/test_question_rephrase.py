@@ -236,3 +236,48 @@ def test_a_question_and_a_rephrase_have_their_own_look() -> None:
     dot = build_dot(m)
     assert 'shape="hexagon"' in dot and 'dir="none"' in dot and "rephrase rel1" in dot
     assert KIND_WORDS[NodeKind.QUESTION][1] in dot and "restates (in other words)" in dot  # in the legend
+
+
+# --- TUI and LSP ------------------------------------------------------------------------------
+
+
+def test_the_tui_shows_a_question_badge_and_rephrases_in_the_detail_pane() -> None:
+    from argmap.tui.overlay import Overlay
+    from argmap.tui.widgets.detail import relation_choice
+    from argmap.tui.widgets.labels import KIND_GLYPHS, RELATION_STYLES, STATUS_BADGES, entry_label
+
+    assert set(KIND_GLYPHS) == set(NodeKind) and set(RELATION_STYLES) == set(RelationKind)
+    assert "question" in STATUS_BADGES
+    m = parse_clean(TEXT)
+    rephrase = m.relations["r1"]
+    assert relation_choice(m, rephrase, "[Defensive]") == ("→ restates NATO", "[NATO]")
+    assert relation_choice(m, rephrase, "[NATO]") == ("← restated by Defensive", "[Defensive]")
+    (root,) = [e for e in m.document if getattr(e, "node", None) == "[NATO]"]
+    question_entry = root.children[2]
+    label = entry_label(m, question_entry, {}, Overlay())
+    assert label.plain.startswith("+ ? Who")
+
+
+def test_lsp_completes_the_question_keyword_and_question_titles() -> None:
+    from lsprotocol import types
+
+    from argmap.lsp.completion import complete, trigger
+
+    m = parse_clean(TEXT)
+    assert trigger("  - qu") == ("keyword", "qu") and trigger("que") == ("keyword", "que")
+    assert trigger("") is None and trigger("Some text") is None and trigger("  + x") is None
+    items = complete(m, "  + qu", types.Position(3, 6)).items
+    assert [(i.label, i.text_edit.new_text) for i in items] == [("question", "question: ")]
+    assert items[0].kind is types.CompletionItemKind.Keyword
+    assert {i.label for i in complete(m, "  + ", types.Position(3, 4)).items} == {"question", "evidence"}
+    titles = {i.label for i in complete(m, "  - [W", types.Position(3, 6)).items}
+    assert "Who" in titles and "Why grow" in titles  # questions share the [Title] namespace
+
+
+def test_lsp_hover_names_the_kind_of_a_question() -> None:
+    from argmap.lsp.hover import describe_node
+
+    m = parse_clean(TEXT)
+    assert describe_node(m, m.nodes["[Q]"], None).startswith("**Q** — question")
+    text = describe_node(m, m.nodes["[Q]"], analyze_map(m))
+    assert "question" in text and "strength" not in text

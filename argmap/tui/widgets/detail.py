@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...errors import Span
+from ...language.vocabulary import MARKERS
 from ...model import Map, Node, Relation, RelationKind
 from .._textual_internals import SizeUpdateHook
 from ..overlay import Overlay
@@ -21,9 +22,11 @@ from .options import SteadyOptionList
 from .labels import STATUS_BADGES, actor_colors, shorten
 
 _ACTIVE = {RelationKind.SUPPORT: "supports", RelationKind.ATTACK: "attacks",
-           RelationKind.UNDERCUT: "undercuts", RelationKind.CONTRADICTION: "contradicts"}
+           RelationKind.UNDERCUT: "undercuts", RelationKind.CONTRADICTION: "contradicts",
+           RelationKind.REPHRASE: "restates"}
 _PASSIVE = {RelationKind.SUPPORT: "supported by", RelationKind.ATTACK: "attacked by",
-            RelationKind.UNDERCUT: "undercut by", RelationKind.CONTRADICTION: "contradicted by"}
+            RelationKind.UNDERCUT: "undercut by", RelationKind.CONTRADICTION: "contradicted by",
+            RelationKind.REPHRASE: "restated by"}
 
 #: reads the lines of a file (cached by the caller); empty when unreadable
 LineReader = Callable[[str], list[str]]
@@ -100,7 +103,8 @@ def describe(map_: Map, node: Node, overlay: Overlay) -> Text:
     return out
 
 
-_MARKERS = ("+ ", "- ", "_ ", ">< ", "& ", "+> ", "-> ", "_> ", "<+ ", "<- ", "//")
+#: what starts a line that is no continuation: a relation marker and its blank, or a comment
+_MARKERS = (*(marker + " " for marker in MARKERS), "//")
 
 
 def _last_line(lines: list[str], span: Span) -> int:
