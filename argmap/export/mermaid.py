@@ -174,7 +174,8 @@ def map_to_mermaid(map: Map, losses: list | None = None) -> str:
     lines.append("  classDef claim fill:#ffffff,stroke:#37474f")
     lines.append("  classDef argument fill:#eceff1,stroke:#37474f")
     lines.append("  classDef evidence fill:#fafafa,stroke:#37474f,stroke-dasharray:3 3")
-    lines.append("  classDef question fill:#fffde7,stroke:#37474f")
+    if any(node.kind is NodeKind.QUESTION for node in map.nodes.values()):
+        lines.append("  classDef question fill:#fffde7,stroke:#37474f")
     for i, (side, css) in enumerate(sides.items()):
         lines.append(f"  %% {css}: {' '.join(side.split())}")
         lines.append(f"  classDef {css} fill:{_SIDE_COLORS[i % len(_SIDE_COLORS)]},stroke:#37474f")
