@@ -64,6 +64,8 @@ class NodeKind(str, Enum):
     CLAIM = "claim"
     ARGUMENT = "argument"
     EVIDENCE = "evidence"
+    #: a question (AIF's questioned propositions, IBIS issues): it asserts nothing
+    QUESTION = "question"
 
     def __str__(self) -> str:
         return self.value
@@ -74,6 +76,8 @@ class RelationKind(str, Enum):
     ATTACK = "attack"
     UNDERCUT = "undercut"
     CONTRADICTION = "contradiction"
+    #: the source restates the target in other words (AIF's MA nodes): no support, no attack
+    REPHRASE = "rephrase"
 
     def __str__(self) -> str:
         return self.value

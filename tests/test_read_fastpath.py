@@ -48,7 +48,8 @@ def test_every_line_of_formatted_generated_maps(m: argmap.Map) -> None:
 
 
 _PIECES = st.sampled_from([
-    "[A]", "[A]:", "<B>", "<B>:", "evidence", "evidence:", "evidence [E]:", "+", "-", "_", "><", "&",
+    "[A]", "[A]:", "<B>", "<B>:", "evidence", "evidence:", "evidence [E]:", "question", "question:",
+    "question [Q]:", "+", "-", "_", "><", "&", "=", "==", "=>",
     "+>", "->", "_>", "<+", "<-", "{w: 1}", "{", "}", "@x", "^s", "#t", "#(a b)", "//", "// c",
     "text", "more words", "\\#", "\\@", "\\[", "actor x:", "# ", "---", " ", "  ", "\t", "\u00a0", ":", ",",
 ])
@@ -62,3 +63,11 @@ def test_random_lines_from_syntax_pieces(text: str) -> None:
 @given(st.text(max_size=60).filter(lambda s: "\n" not in s and "\r" not in s))
 def test_random_text(text: str) -> None:
     assert_agrees(text)
+
+
+def test_question_and_rephrase_lines_take_the_fast_path() -> None:
+    for text in ("question: Is it?", "question [Q]: Is it? #t", "  + question [Q]: Is it?  // c",
+                 "= [B]: in other words", "  = {w: 1} question: again?", "= plain", "question[Q]:x"):
+        assert assert_agrees(text), text
+    for text in ("question", "question [Q]", "= ", "="):  # not node lines the fast path takes: Lark says
+        assert_agrees(text)

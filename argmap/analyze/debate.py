@@ -7,6 +7,8 @@ of a contradiction, an undercut of a node, or an undercut of a relation (which h
 that offered the undercut reason: its source). An exchange against an actor's node is
 *answered* when something attacks the attacker or undercuts the exchange itself; otherwise it
 is *dropped*, in debate terms. A *clash* is an exchange between nodes of two different actors.
+Questions are no claims, and the relations the framework leaves out (those of questions) are no
+exchanges.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Mapping
 
 from ..model import Map, RelationKind, is_relation_id
 from .analysis import Analysis, analyze_map
-from .framework import ATTACKING
+from .framework import ATTACKING, NOT_ARGUMENTS, left_out
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +59,9 @@ class DebateReport:
 def exchanges(map_: Map) -> list[Exchange]:
     """Every directed attack between two nodes of the map, in relation order."""
     result = []
+    skip = set(left_out(map_)[1])  # what the framework leaves out (relations of questions) is no exchange
     for relation in map_.relations.values():
-        if relation.kind not in ATTACKING:
+        if relation.kind not in ATTACKING or relation.id in skip:
             continue
         target = relation.target
         if is_relation_id(target):
@@ -100,7 +103,7 @@ def debate_report(map_: Map, assumptions: Mapping[str, str] | None = None,
     for actor_id, known in map_.actors.items():
         if actor is not None and actor_id != actor:
             continue
-        own = tuple(n.id for n in map_.nodes.values() if actor_id in n.actors)
+        own = tuple(n.id for n in map_.nodes.values() if actor_id in n.actors and n.kind not in NOT_ARGUMENTS)
         mine = set(own)
         made = tuple(e for e in all_exchanges if e.attacker in mine)
         received = tuple(e for e in all_exchanges if e.target in mine)

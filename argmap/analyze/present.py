@@ -17,7 +17,7 @@ from .analysis import Analysis
 from .debate import ActorReport, DebateReport, Exchange
 from .framework import Framework
 
-STYLES = {"in": "green", "out": "red", "undec": "yellow"}
+STYLES = {"in": "green", "out": "red", "undec": "yellow", "question": "cyan"}
 
 
 def exchange_json(exchange: Exchange) -> dict[str, str]:
@@ -53,6 +53,7 @@ def map_json(path: str, analysis: Analysis, debate: DebateReport) -> dict[str, A
         "inferences": analysis.inferences,
         "extensions": [list(e) for e in analysis.extensions],
         "stopped": analysis.stopped,
+        "rephrases": {node: list(others) for node, others in analysis.rephrases.items()},
         "actors": [actor_json(r) for r in debate.actors],
     }
 
@@ -86,9 +87,17 @@ def print_map(console: Console, map_: Map, analysis: Analysis, debate: DebateRep
     for column in ("node", "actors", "status", "strength"):
         table.add_column(column, justify="right" if column == "strength" else "left")
     for node_id, node in map_.nodes.items():
+        strength = analysis.strength.get(node_id)
         table.add_row(_label(map_, node_id), Text(" ".join(node.actors)),
-                      _status(analysis.status[node_id]), f"{analysis.strength[node_id]:.3f}")
+                      _status(analysis.status[node_id]), "—" if strength is None else f"{strength:.3f}")
     console.print(table)
+    if any(status == "question" for status in analysis.status.values()):
+        console.print(Text("a question asserts nothing: it is no argument, and what supports or attacks "
+                           "it, or what it supports or attacks, is left out of the analysis"))
+    for node_id, others in analysis.rephrases.items():
+        console.print(Text(f"{_label(map_, node_id).plain} is restated by "
+                           + ", ".join(_label(map_, o).plain for o in others)
+                           + " (a rephrase: left out of the analysis, each keeps its own status)"))
     if not analysis.converged:
         console.print(Text("strengths did not settle on a cycle: " + ", ".join(analysis.unsettled)))
     if analysis.semantics != "grounded":

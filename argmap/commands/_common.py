@@ -6,8 +6,8 @@ import sys
 from typing import Iterable, TextIO
 
 from ..errors import Diagnostic
-from ..model import Map
 from ..language.report import format_diagnostics
+from ..model import Map
 
 
 def expand_paths(paths: Iterable[str]) -> list[str]:

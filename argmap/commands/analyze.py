@@ -136,6 +136,8 @@ def run(args: argparse.Namespace) -> int:
     if args.query is not None:
         node = map_.nodes.get(args.query) or map_.node_by_title(args.query)
         framework = analysis.framework.af
+        if node is not None and node.id in analysis.framework.questions:
+            raise UsageError(f"--query {args.query!r}: a question asserts nothing, so it is no argument")
         index = framework.index(node.id) if node else None
         query = _query(framework, args.semantics, args.query, index, args.timeout)
     if args.json:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..language.check import check
 from ..errors import Severity
+from ..language.check import check
 from ..language.report import counted, plural
 from ._common import expand_paths, load_map, print_diagnostics
 

@@ -67,19 +67,27 @@ def _reasons(map: Map) -> list[list[Relation]]:
     return reasons
 
 
-def map_to_aif_dict(map: Map) -> dict[str, object]:
-    """The AIF dictionary: nodes, edges, locutions and participants."""
+def map_to_aif_dict(map: Map, losses: list | None = None) -> dict[str, object]:
+    """The AIF dictionary: nodes, edges, locutions and participants. Rephrases are not
+    written yet (left out, each recorded in `losses` when given)."""
+    from .losses import note
+
     graph = _Graph(_timestamp(map))
     ids: dict[str, str] = {}
     for node in map.nodes.values():
         extra: dict[str, object] = {"title": node.title} if node.title is not None else {}
         if node.kind is not NodeKind.CLAIM:
             extra["kind"] = node.kind.value
+        if node.kind is NodeKind.QUESTION:
+            note(losses, "node-kind", node.id, "a question: written as an I-node of kind 'question', read back as a claim")
         ids[node.id] = graph.node("I", node.text, **extra)
     scheme_of: dict[str, str] = {}  # relation id -> its RA/CA node
     pending: list[Relation] = []  # relations whose target is another relation
     for reason in _reasons(map):
         first = reason[0]
+        if first.kind is RelationKind.REPHRASE:  # not a conflict: no CA-node (MA-nodes to come)
+            note(losses, "rephrase", first.id, f"{first.source} rephrases {first.target}: not written; left out")
+            continue
         if first.targets_relation:
             pending.append(first)
             continue
@@ -134,6 +142,6 @@ def map_to_aif_dict(map: Map) -> dict[str, object]:
             "participants": people}
 
 
-def map_to_aif(map: Map) -> str:
-    """The map as AIF JSON text."""
-    return json.dumps(map_to_aif_dict(map), ensure_ascii=False, indent=2) + "\n"
+def map_to_aif(map: Map, losses: list | None = None) -> str:
+    """The map as AIF JSON text (what it leaves out recorded in `losses` when given)."""
+    return json.dumps(map_to_aif_dict(map, losses), ensure_ascii=False, indent=2) + "\n"

@@ -30,18 +30,21 @@ _ENTITIES = {
     "\\": "#92;",
     "|": "#124;",
 }
-_SHAPES = {NodeKind.CLAIM: '["{}"]', NodeKind.ARGUMENT: '("{}")', NodeKind.EVIDENCE: '[/"{}"/]'}
+_SHAPES = {NodeKind.CLAIM: '["{}"]', NodeKind.ARGUMENT: '("{}")', NodeKind.EVIDENCE: '[/"{}"/]',
+           NodeKind.QUESTION: '{{{{"{}"}}}}'}  # a hexagon: {{"…"}}
 _ARROWS = {
     RelationKind.SUPPORT: "-->",
     RelationKind.ATTACK: "--x",
     RelationKind.UNDERCUT: "-.-x",
     RelationKind.CONTRADICTION: "x--x",
+    RelationKind.REPHRASE: "-.-",  # a dotted line, no arrowhead: no support, no attack
 }
 _LINK_STYLES = {
     RelationKind.SUPPORT: "stroke:#2e7d32,stroke-width:2px",
     RelationKind.ATTACK: "stroke:#c62828,stroke-width:2px",
     RelationKind.UNDERCUT: "stroke:#6a1b9a,stroke-width:2px,stroke-dasharray:4 3",
     RelationKind.CONTRADICTION: "stroke:#e65100,stroke-width:3px",
+    RelationKind.REPHRASE: "stroke:#8a8a8a,stroke-width:1px,stroke-dasharray:3 3",
 }
 
 
@@ -70,7 +73,7 @@ def _node_label(node: Node) -> str:
 
 #: what a Mermaid flowchart shows of a map (see `argmap.export.losses.FEATURES`)
 KEEPS = frozenset({"node-text", "node-kind", "node-title", "node-section", "section",
-                   "support", "attack", "undercut", "contradiction"})
+                   "support", "attack", "undercut", "contradiction", "rephrase"})
 
 
 def _record_losses(map: Map, losses: list | None) -> None:
@@ -154,6 +157,8 @@ def map_to_mermaid(map: Map, losses: list | None = None) -> str:
     lines.append("  classDef claim fill:#ffffff,stroke:#37474f")
     lines.append("  classDef argument fill:#eceff1,stroke:#37474f")
     lines.append("  classDef evidence fill:#fafafa,stroke:#37474f,stroke-dasharray:3 3")
+    if any(node.kind is NodeKind.QUESTION for node in map.nodes.values()):
+        lines.append("  classDef question fill:#fffde7,stroke:#37474f")
     for side in sides.all:
         lines.append(f"  %% side{side.number}: {' '.join(side.name.split())}")
         lines.append(f"  classDef side{side.number} fill:{side.fill},stroke:{side.tone}")

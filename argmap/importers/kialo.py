@@ -32,7 +32,15 @@ from __future__ import annotations
 import re
 
 from ..errors import Diagnostic, ImportFailed, Severity, Span
-from ..model import Map, Node, NodeKind, Relation, RelationKind, relation_id, untitled_id
+from ..model import (
+    Map,
+    Node,
+    NodeKind,
+    Relation,
+    RelationKind,
+    relation_id,
+    untitled_id,
+)
 
 _TITLE = re.compile(r"\s*Discussion Title:\s*(.*?)\s*$")
 _CLAIM = re.compile(r"((?:\d+\.)+)(?:[ \t]+|$)(?:(Pro|Con):(?:[ \t]+|$))?(.*)$")

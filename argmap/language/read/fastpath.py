@@ -20,11 +20,13 @@ from ..portable_regex import portable
 from .lines import Line, child_line, node_line
 
 #: the terminals that can start a line's node, in Lark's order (priority, then width, then name)
-_HEADS = ("EVIDENCE_COLON", "EVIDENCE_TITLED", "TITLE_DEF", "ARG_TITLE_DEF", "TITLE", "ARG_TITLE", "TEXT")
+_HEADS = ("EVIDENCE_COLON", "EVIDENCE_TITLED", "QUESTION_COLON", "QUESTION_TITLED", "TITLE_DEF", "ARG_TITLE_DEF",
+          "TITLE", "ARG_TITLE", "TEXT")
 #: lines starting with one of these are left to Lark (they are not node lines)
 _OTHER_STARTS = ("COMMENT", "SECTION", "ACTOR_DECL", "SOURCE_DECL", "INCLUDE", "ANNOTATIONS", "FRONT_MATTER")
 #: the node rule each head starts (grammars/argmap.lark)
-_NODE_RULES = {"EVIDENCE_COLON": "evidence", "EVIDENCE_TITLED": "evidence", "TITLE_DEF": "claim",
+_NODE_RULES = {"EVIDENCE_COLON": "evidence", "EVIDENCE_TITLED": "evidence", "QUESTION_COLON": "question",
+               "QUESTION_TITLED": "question", "TITLE_DEF": "claim",
                "ARG_TITLE_DEF": "argument", "TITLE": "claim_ref", "ARG_TITLE": "argument_ref", "TEXT": "plain"}
 
 
@@ -48,6 +50,7 @@ def _expressions() -> tuple[re.Pattern[str], tuple[tuple[int, str, int, int, int
     tails = {
         "EVIDENCE_COLON": "x a", "TITLE_DEF": "x a", "ARG_TITLE_DEF": "x a", "TEXT": "a",
         "TITLE": "", "ARG_TITLE": "", "EVIDENCE_TITLED": "T x a",
+        "QUESTION_COLON": "x a", "QUESTION_TITLED": "T x a",
     }
     roles = {"T": "TITLE_DEF", "x": "TEXT", "a": "ANNOTATIONS"}
     alternatives = []
@@ -112,7 +115,7 @@ def fast_line(text: str, line_no: int) -> Line | None:
         title_value, title_column = value, head_column
     elif title:
         title_value = groups[title - 1]
-        if title_value is None:  # `evidence` then no `[Title]:`: Lark says what is wrong
+        if title_value is None:  # `evidence` / `question` then no `[Title]:`: Lark says
             return None
         title_column = start(title) + 1
     else:

@@ -238,10 +238,15 @@ class GraphBuilder:
         meaning = MARKERS[marker]
         kind = meaning.kind
         if kind is RelationKind.UNDERCUT and meaning.inward:
-            if parent.relation is not None:
+            if parent.relation is not None and b.relations[parent.relation].kind is not RelationKind.REPHRASE:
                 return b.add_relation(kind, node_id, parent.relation, span, meta)
-            if parent.node.startswith("<"):
+            if parent.node.startswith("<"):  # an argument's own inference
                 return b.add_relation(kind, node_id, parent.node, span, meta)
+            if parent.relation is not None:  # a rephrase (`=`) is no inference
+                b.report("undercut-without-inference",
+                         f"'_' undercuts an inference, and {parent.node} restates its parent ('='): it draws none",
+                         span, "a rephrase is no reason: attack the node with '-', or undercut a '+' or '-' line")
+                return None
             b.report("undercut-without-inference", f"'_' undercuts the inference from {parent.node} to its parent, and it has none",
                      span, "put the undercut under a line that supports or attacks something, or use '-' to attack the claim itself")
             return None

@@ -56,7 +56,7 @@ class Line:
     """One non-blank line as the grammar read it; columns are 1-based, ends exclusive.
 
     kind: comment | section | actor | source | include | annotations | node | child | error.
-    For node and child lines, `node` is claim | argument | evidence | plain | claim_ref |
+    For node and child lines, `node` is claim | argument | evidence | question | plain | claim_ref |
     argument_ref, and `ref` the node's title in reference syntax (`[Title]`, `<Title>`, with
     escapes undone): the node's id, None for an untitled node. `column`/`end_column` are the
     line's first token (the marker of a child line, the node's head otherwise); `last_column`
@@ -189,10 +189,16 @@ class LineBuilder(Transformer):
     def argument(self, children: list) -> Line:
         return self._node("argument", children[0], children[0], children[1], children[2])
 
-    def evidence(self, children: list) -> Line:
+    def _keyword_node(self, kind: str, children: list) -> Line:
         if len(children) == 3:  # evidence: text
-            return self._node("evidence", children[0], None, children[1], children[2])
-        return self._node("evidence", children[0], children[1], children[2], children[3])
+            return self._node(kind, children[0], None, children[1], children[2])
+        return self._node(kind, children[0], children[1], children[2], children[3])
+
+    def evidence(self, children: list) -> Line:
+        return self._keyword_node("evidence", children)
+
+    def question(self, children: list) -> Line:
+        return self._keyword_node("question", children)
 
     def plain(self, children: list) -> Line:
         return self._node("plain", children[0], None, children[0], children[1])

@@ -218,7 +218,7 @@ class _FileState:
             return None
         if marker is None:
             self.b.report("missing-marker", "a child line needs a relation marker",
-                          span, "start it with + (supports), - (attacks), _ (undercuts), >< or &; "
+                          span, "start it with + (supports), - (attacks), _ (undercuts), ><, = or &; "
                           "a continuation line must directly follow its node line")
         self.check_step(parent, indent, span)
         return marker
@@ -257,7 +257,7 @@ class _FileState:
                          "a child line needs a relation marker" if line.node != "plain"
                          else "a reference line cannot be continued",
                          self.span(line.line, line.column, line.end_column),
-                         "start a child with + - _ >< or &; define the text where the title is defined")
+                         "start a child with + - _ >< = or &; define the text where the title is defined")
                 return
             node = remake_node(node, text=f"{node.text}\n{line.text}")  # rare: a frozen node remade
             b.nodes[node.id] = node

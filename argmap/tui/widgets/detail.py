@@ -22,9 +22,11 @@ from .labels import STATUS_BADGES, actor_colors, shorten
 from .options import SteadyOptionList
 
 _ACTIVE = {RelationKind.SUPPORT: "supports", RelationKind.ATTACK: "attacks",
-           RelationKind.UNDERCUT: "undercuts", RelationKind.CONTRADICTION: "contradicts"}
+           RelationKind.UNDERCUT: "undercuts", RelationKind.CONTRADICTION: "contradicts",
+           RelationKind.REPHRASE: "restates"}
 _PASSIVE = {RelationKind.SUPPORT: "supported by", RelationKind.ATTACK: "attacked by",
-            RelationKind.UNDERCUT: "undercut by", RelationKind.CONTRADICTION: "contradicted by"}
+            RelationKind.UNDERCUT: "undercut by", RelationKind.CONTRADICTION: "contradicted by",
+            RelationKind.REPHRASE: "restated by"}
 
 #: reads the lines of a file (cached by the caller); empty when unreadable
 LineReader = Callable[[str], list[str]]

@@ -15,10 +15,13 @@ RELATION_STYLES: dict[RelationKind, str] = {
     RelationKind.ATTACK: "bold red",
     RelationKind.UNDERCUT: "bold yellow",
     RelationKind.CONTRADICTION: "bold magenta",
+    RelationKind.REPHRASE: "bold grey62",
 }
 STATUS_BADGES = {"in": ("✔ in   ", "bold green"), "out": ("✘ out  ", "bold red"),
-                 "undec": ("? undec", "bold yellow")}
-KIND_GLYPHS = {NodeKind.CLAIM: "", NodeKind.ARGUMENT: "⇒ ", NodeKind.EVIDENCE: "▣ "}
+                 "undec": ("? undec", "bold yellow"), "question": ("⁇ asks ", "bold cyan")}
+KIND_GLYPHS = {NodeKind.CLAIM: "", NodeKind.ARGUMENT: "⇒ ", NodeKind.EVIDENCE: "▣ ", NodeKind.QUESTION: "? "}
+#: the colour of each kind's glyph (none: the row's own colour)
+KIND_STYLES = {NodeKind.QUESTION: "bold cyan"}
 MAX_TEXT = 90
 
 
@@ -59,7 +62,7 @@ def entry_label(map_: Map, entry: NodeEntry, colors: dict[str, str], overlay: Ov
     if node is None:
         label.append(entry.node, style="bold red")
         return label.append("  (undefined)", style="red")
-    label.append(KIND_GLYPHS.get(node.kind, ""), style="dim")
+    label.append(KIND_GLYPHS.get(node.kind, ""), style=KIND_STYLES.get(node.kind, "dim"))
     color = colors.get(node.actors[0], "") if node.actors else ""
     if entry.is_reference:
         label.append("↪ ", style="dim")
