@@ -15,17 +15,28 @@ from __future__ import annotations
 import functools
 import re
 
-from ..grammar import in_lexer_order, parser
 from ..portable_regex import portable
 from .lines import Line, child_line, node_line
+from .tables import RULES, TERMINALS, in_lexer_order
 
-#: the terminals that can start a line's node, in Lark's order (priority, then width, then name)
-_HEADS = ("EVIDENCE_COLON", "EVIDENCE_TITLED", "TITLE_DEF", "ARG_TITLE_DEF", "TITLE", "ARG_TITLE", "TEXT")
-#: lines starting with one of these are left to Lark (they are not node lines)
-_OTHER_STARTS = ("COMMENT", "SECTION", "ACTOR_DECL", "SOURCE_DECL", "INCLUDE", "ANNOTATIONS", "FRONT_MATTER")
-#: the node rule each head starts (grammars/argmap.lark)
-_NODE_RULES = {"EVIDENCE_COLON": "evidence", "EVIDENCE_TITLED": "evidence", "TITLE_DEF": "claim",
-               "ARG_TITLE_DEF": "argument", "TITLE": "claim_ref", "ARG_TITLE": "argument_ref", "TEXT": "plain"}
+#: the terminals whose token is a node's title (`[Title]`, `<Title>`), the role of each part
+#: that may follow a node's head (grammars/argmap.lark, rule `node`)
+_TITLES = frozenset({"TITLE_DEF", "ARG_TITLE_DEF", "TITLE", "ARG_TITLE"})
+_ROLES = {"TITLE_DEF": "T", "TEXT": "x", "ANNOTATIONS": "a"}
+
+
+def node_heads() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The terminals that can start a line's node, in Lark's order: each with the node rule
+    it starts and the parts that may follow it (the grammar's rule `node`)."""
+    alternatives = {symbols[0]: (alias, symbols[1:]) for alias, symbols in RULES["node"]}
+    return {head: alternatives[head] for head in in_lexer_order(alternatives)}
+
+
+def other_starts() -> list[str]:
+    """The terminals that start a line that is not a node line (rule `line`: declarations,
+    sections, annotation lines …; not the MARKER of a child line)."""
+    nodes = {"node", "MARKER"}
+    return in_lexer_order({symbols[0] for _, symbols in RULES["line"] if symbols[0] not in nodes})
 
 
 @functools.lru_cache(maxsize=1)
@@ -35,29 +46,22 @@ def _expressions() -> tuple[re.Pattern[str], tuple[tuple[int, str, int, int, int
     its node rule, and the group numbers of the title, text and annotations that follow it
     (-1: the title is the head itself, 0: none); the same by each of those group numbers; the
     groups of the marker, meta and comment."""
-    terminals = {t.name: t.pattern.to_regexp() for t in parser().terminals}
-    order = in_lexer_order(t for t in parser().terminals if t.name in _HEADS)
-    heads = [t.name for t in order]
-    assert set(heads) == set(_HEADS), heads
+    terminals = TERMINALS
+    heads = node_heads()
 
     def group(name: str, alias: str | None = None) -> str:
         return f"(?P<{alias or name}>{terminals[name]})"
 
     # after a head token the line may go on with [title,] text, annotations; then a comment.
     # Group names say the role and the head: h_TEXT, x_TITLE_DEF (its text), a_… (annotations)
-    tails = {
-        "EVIDENCE_COLON": "x a", "TITLE_DEF": "x a", "ARG_TITLE_DEF": "x a", "TEXT": "a",
-        "TITLE": "", "ARG_TITLE": "", "EVIDENCE_TITLED": "T x a",
-    }
-    roles = {"T": "TITLE_DEF", "x": "TEXT", "a": "ANNOTATIONS"}
     alternatives = []
-    for head in heads:
+    for head, (_, tail) in heads.items():
         # every part after the head is optional, so that once a head matches, its alternative
         # does, and the atomic group commits to it as Lark's lexer does (a required part that
         # fails would let the next alternative read `evidence[A]` as text; see fast_line)
-        parts = [group(head, f"h_{head}")] + [f"{group(roles[role], f'{role}_{head}')}?" for role in tails[head].split()]
+        parts = [group(head, f"h_{head}")] + [f"{group(part, f'{_ROLES[part]}_{head}')}?" for part in tail]
         alternatives.append("".join(parts))
-    other = "|".join(terminals[name] for name in _OTHER_STARTS)
+    other = "|".join(terminals[name] for name in other_starts())
     expression = re.compile(portable(
         rf"[ \t]*+(?!{other})"  # declarations, sections, annotation lines …: Lark reads them
         + f"(?:{group('MARKER', 'marker')}{group('META', 'meta')}?+)?+"  # possessive: as Lark commits
@@ -65,11 +69,10 @@ def _expressions() -> tuple[re.Pattern[str], tuple[tuple[int, str, int, int, int
         + f"{group('COMMENT', 'comment')}?\\Z"
     ))
     index = expression.groupindex
-    titled_by_head = ("TITLE_DEF", "ARG_TITLE_DEF", "TITLE", "ARG_TITLE")
     layout = tuple(
-        (index[f"h_{head}"], _NODE_RULES[head], -1 if head in titled_by_head else index.get(f"T_{head}", 0),
+        (index[f"h_{head}"], rule, -1 if head in _TITLES else index.get(f"T_{head}", 0),
          index.get(f"x_{head}", 0), index.get(f"a_{head}", 0))
-        for head in heads
+        for head, (rule, _) in heads.items()
     )
     # the last group a line matched names its head (unless it is the comment): no search
     by_last_group = {group: entry for entry in layout for group in (entry[0], *entry[2:]) if group > 0}

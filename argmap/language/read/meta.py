@@ -27,8 +27,10 @@ from lark import Transformer
 from lark.exceptions import UnexpectedInput
 
 from ...model import MetaValue
-from ..grammar import in_lexer_order, parser
+from ..grammar import parser
 from ..portable_regex import portable
+from .tables import RULES, TERMINALS, in_lexer_order
+from .tables import blanks as ignored
 from ..vocabulary import unescape
 
 _KEY = re.compile(r"[A-Za-z_][\w-]*")
@@ -52,16 +54,20 @@ class MetaBlock:
 RawPair = tuple[str, str, str, int]
 
 
+def _value() -> str:
+    """A scalar value: the terminals of the rule `value` that are a value alone (STRING, NUMBER,
+    BOOL, BARE), in the order Lark's lexer tries them, each a group named by its terminal."""
+    scalars = {symbols[0] for _, symbols in RULES["value"] if len(symbols) == 1}
+    return "(?>" + "|".join(f"(?P<{name}>{TERMINALS[name]})" for name in in_lexer_order(scalars)) + ")"
+
+
 @functools.lru_cache(maxsize=1)
 def _expressions() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The opening brace, one pair (key, colon, value), a comma, the closing brace; each
     followed by the blanks Lark ignores."""
-    terminals = {t.name: t.pattern.to_regexp() for t in parser().terminals}
-    blanks = "(?:" + "|".join(terminals[name] for name in parser().lexer_conf.ignore) + ")*+"
-    # the terminals a value may be, in the order Lark's lexer tries them (priority, then width…)
-    order = in_lexer_order(t for t in parser().terminals if t.name in ("STRING", "NUMBER", "BOOL", "BARE"))
-    value = "(?>" + "|".join(f"(?P<{t.name}>{terminals[t.name]})" for t in order) + ")"
-    pair = rf"(?P<key>(?>{terminals['KEY']})){blanks}:{blanks}{value}{blanks}"
+    blanks = ignored()
+    value = _value()
+    pair = rf"(?P<key>(?>{TERMINALS['KEY']})){blanks}:{blanks}{value}{blanks}"
     return (re.compile(portable(r"\{" + blanks)), re.compile(portable(pair)), re.compile(portable("," + blanks)),
             re.compile(r"\}\Z"))
 
