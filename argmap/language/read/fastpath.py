@@ -1,13 +1,16 @@
 """The fast path for the common lines, with Lark's parser as the reference and the fallback.
 
 Most lines of a map are node lines (`[marker [{meta}]] head [text] [annotations] [// …]`),
-comments or blank. For those, one regular expression built from the grammar's own terminals,
-tried in the order Lark's contextual lexer tries them, gives the same tokens as Lark; they go
-through the same `node_line` / `child_line` functions as Lark's tokens do (lines.py),
-so the `Line` records are the same too (tests/test_read_fastpath.py holds the two equal). Any
-other line (declarations, sections, annotation-only lines, anything unusual or wrong) is read
-by Lark itself, which also reports its errors. Only the cost differs: one C-level match per
-line instead of a Python loop per token.
+comments or blank; most others are section headings (`# Title // …`) and actor and source
+declarations (`actor id: Name {meta}`, `source id: "citation" {meta}`). For those, regular
+expressions built from the grammar's own terminals and rules (as derived into _derived.py, so
+that no Lark is loaded), tried in the order Lark's contextual lexer tries them, give the same
+tokens as Lark; they go through the same functions as Lark's tokens do (`node_line`,
+`child_line`, `section_line`, `declaration_line` in lines.py), so the `Line` records are the
+same too (tests/test_read_fastpath.py holds the two equal). Any other line (include and
+annotation-only lines, anything unusual or wrong) is read by Lark itself (lark_lines.py), which
+also reports its errors. Only the cost differs: one C-level match per line instead of a Python
+loop per token.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import functools
 import re
 
 from ..portable_regex import portable
-from .lines import Line, child_line, node_line
+from .lines import Line, child_line, declaration_line, node_line, section_line
 from .tables import RULES, TERMINALS, in_lexer_order
 
 #: the terminals whose token is a node's title (`[Title]`, `<Title>`), the role of each part
@@ -79,6 +82,68 @@ def _expressions() -> tuple[re.Pattern[str], tuple[tuple[int, str, int, int, int
     return expression, layout, by_last_group, (index["marker"], index["meta"], index["comment"])
 
 
+#: the other lines that take a fast path: rules of `line` whose parts after the head are all
+#: terminals and all optional (`[…]`; tests/test_read_fastpath.py checks)
+DECLARATIONS = ("section_line", "actor_line", "source_line")
+
+
+@functools.lru_cache(maxsize=1)
+def _declarations() -> tuple[re.Pattern[str], tuple[tuple[str, str], ...]]:
+    """The expression of the `DECLARATIONS` lines, and each one's (head, rule).
+
+    Each part is read as Lark's contextual lexer reads it: at each place, the terminals the
+    parser accepts there (this part's and those of the optional parts after it), tried in
+    Lark's order in an atomic group; where a later part's terminal comes first, this part is
+    absent (a lookahead). The head is tried only where no terminal Lark tries before it matches.
+    """
+    line_starts = {symbols[0] for _, symbols in (*RULES["line"], *RULES["node"])} - {"node"}
+    starts = in_lexer_order(line_starts)
+    alternatives, heads = [], []
+    for rule in DECLARATIONS:
+        expansions = [symbols for alias, symbols in RULES["line"] if alias == rule]
+        head = expansions[0][0]
+        parts = [set(symbols[i] for symbols in expansions if i < len(symbols))
+                 for i in range(1, max(map(len, expansions)))]
+        before = starts[:starts.index(head)]
+        pieces = [f"(?!{'|'.join(TERMINALS[name] for name in before)})" if before else "",
+                  f"(?P<{head}>{TERMINALS[head]})"]
+        for i, names in enumerate(parts):
+            accepted = in_lexer_order(names.union(*parts[i + 1:]))
+            choices = [f"(?P<{name}_{head}>{TERMINALS[name]})" if name in names else f"(?={TERMINALS[name]})"
+                       for name in accepted]
+            pieces.append("(?>" + "|".join(choices) + ")?+")
+        alternatives.append("".join(pieces))
+        heads.append((head, rule))
+    return re.compile(portable(r"[ \t]*+(?:" + "|".join(alternatives) + r")\Z")), tuple(heads)
+
+
+def _declaration_line(text: str, line_no: int) -> Line | None:
+    """The `Line` of a section heading or an actor or source declaration of the common forms
+    (`DECLARATIONS`), else None (ask Lark)."""
+    expression, heads = _declarations()
+    match = expression.match(text)
+    if match is None:
+        return None
+    found = match.groupdict()
+    for head, rule in heads:
+        value = found[head]
+        if value is not None:
+            break
+    column = match.start(head) + 1
+    if rule == "section_line":
+        line = section_line(line_no, value, column, found[f"LABEL_{head}"])
+    else:
+        quoted = found.get(f"STRING_{head}")
+        label = quoted if quoted is not None else found[f"LABEL_{head}"]
+        meta = found[f"META_{head}"]
+        line = declaration_line(rule.removesuffix("_line"), line_no, value, column, label, quoted is not None,
+                                meta, match.start(f"META_{head}") + 1 if meta is not None else 0)
+    comment = found[f"COMMENT_{head}"]
+    if comment is not None:
+        line.comment = comment[2:]
+    return line
+
+
 _COMPILED: tuple = ()
 
 
@@ -98,7 +163,7 @@ def fast_line(text: str, line_no: int) -> Line | None:
             return Line("comment", line_no, column, len(text) + 1, 0, stripped[2:])
     match = expression.match(text)
     if match is None:
-        return None
+        return _declaration_line(text, line_no)
     groups = match.groups()
     start = match.start
     found = by_last_group.get(match.lastindex)
