@@ -21,7 +21,7 @@ import copy
 import functools
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...model import MetaValue
 from ..portable_regex import portable

@@ -9,9 +9,9 @@ their lines join the graph view but not the including file's document.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..._speed.fast_init import maker
 from ...errors import Diagnostic, Severity, Span
@@ -351,7 +351,7 @@ def build_map(items: Iterable[tuple], text: str, path: str | None, diagnostics: 
               including: tuple[str, ...] = ()) -> Map:
     """Build the model from the lines of a file (`items`: see `read_file`; `text`: the file).
     `items` may be a generator that appends syntax errors to `diagnostics` as it goes."""
-    own = str(Path(path).resolve()) if path else None
+    own = os.path.realpath(path) if path else None
     builder = GraphBuilder(including + ((own,) if own else ()))
     read_file(builder, items, text, path, in_document=True)
     builder.diagnostics.extend(diagnostics)

@@ -7,7 +7,7 @@ every good line is kept. The front matter block is passed on whole; meta.py read
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
 
 from ...errors import Diagnostic
 from .fastpath import fast_line
@@ -28,7 +28,7 @@ def read_lines(text: str, path: str | None) -> tuple[list, list[Diagnostic]]:
     return [item for item, _ in iter_lines(text, path, diagnostics)], diagnostics
 
 
-def iter_lines(text: str, path: str | None, diagnostics: list[Diagnostic]) -> Iterator[tuple[Any, str]]:
+def iter_lines(text: str, path: str | None, diagnostics: list[Diagnostic]) -> Iterator[tuple[object, str]]:
     """Each non-blank line of `text` (line breaks normalized) as (`Line`, its text), one by
     one, so that neither the lines nor their records need all be in memory at once; the front
     matter comes first as one (its text, without the last line break; "") pair: the grammar's
