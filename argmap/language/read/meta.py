@@ -1,8 +1,8 @@
 """`{key: value, …}` blocks and front matter entries → Python values.
 
 `read_meta` reads a block on a line; `front_matter_entries` the `key: value` lines of a front
-matter. The grammar's `meta` and `fm_entry` rules say what they are; Lark reads them, except
-for the common blocks, which take a fast path:
+matter. The grammar's `meta` and `fm_entry` rules say what they are; Lark reads them
+(lark_meta.py), except for the common blocks and entries, which take a fast path:
 
 
 Lark takes about a millisecond to read a metadata block; a large map has hundreds of different
@@ -12,7 +12,8 @@ own terminals (KEY, STRING, NUMBER, BOOL, BARE and the ignored blanks) read the 
 token as Lark's contextual lexer would: at each place only the terminals the parser accepts
 there, tried in Lark's order, the first that matches taken (an atomic group: no backtracking
 into another reading). Anything else (lists, errors, anything unusual) is left to Lark, which
-also words the errors. tests/test_read_meta.py holds the two equal on random blocks.
+also words the errors. A front matter entry of a plain value (or none) is read the same way
+by one expression. tests/test_read_meta.py holds the two equal on random blocks and entries.
 """
 
 from __future__ import annotations
