@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import codecs
 import os
-import tempfile
-from pathlib import Path
 
 from .errors import Diagnostic, Span, UsageError
 
@@ -39,7 +37,7 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
 
     name = os.fspath(path)
     try:
-        return sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        return sys.stdin.buffer.read() if name == "-" else _read(name)
     except FileNotFoundError:
         raise UsageError(f"{name}: no such file") from None
     except IsADirectoryError:
@@ -59,11 +57,19 @@ def in_file_style(formatted: str, original: bytes) -> bytes:
     return codecs.BOM_UTF8 + data if original.startswith(codecs.BOM_UTF8) else data
 
 
+def _read(name: str) -> bytes:
+    with open(name, "rb") as file:
+        return file.read()
+
+
 def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
     """Write `data` to `path` through a temporary file in the same folder, then rename.
 
     A reader sees the old file or the new one, never a part; on failure nothing is left behind.
     """
+    import tempfile  # here, with pathlib: reading a map (every `argmap check`) needs neither
+    from pathlib import Path
+
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     directory = target.parent if str(target.parent) else Path(".")

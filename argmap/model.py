@@ -19,15 +19,18 @@ from 1 in document order).
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from enum import Enum
-from typing import Any, Iterator, Union
 
 from .errors import Diagnostic, Span
 
+TYPE_CHECKING = False  # not typing's: reading a map does not import typing
+if TYPE_CHECKING:
+    from typing import Any
+
 #: a metadata value: what `{key: value}` can hold
-MetaValue = Union[str, int, float, bool, None, list["MetaValue"]]
+MetaValue = str | int | float | bool | None | list["MetaValue"]
 Meta = dict[str, MetaValue]
 
 
@@ -399,7 +402,7 @@ class NodeEntry:
     span: Span = _pos()
 
 
-Entry = Union[SectionEntry, ActorEntry, SourceEntry, IncludeEntry, NodeEntry]
+Entry = SectionEntry | ActorEntry | SourceEntry | IncludeEntry | NodeEntry
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ references, includes: see read/nesting.py); the rest look at the model.
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from .._speed.gc import gc_paused
 from ..errors import Diagnostic, Severity, Span, in_reading_order, suggest

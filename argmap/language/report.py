@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from ..errors import Diagnostic, Severity
 
@@ -17,7 +16,8 @@ def _source_lines(path: str | None, sources: Mapping[str | None, str], cache: di
         text = sources.get(path)
         if text is None and path is not None:
             try:
-                text = Path(path).read_bytes().decode("utf-8-sig", errors="replace")
+                with open(path, "rb") as file:
+                    text = file.read().decode("utf-8-sig", errors="replace")
             except OSError:
                 text = ""
         cache[path] = (text or "").splitlines()

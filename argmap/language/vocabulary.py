@@ -8,14 +8,14 @@ import, is checked against `MARKERS` by tests/test_vocabulary.py).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import namedtuple
 
 from ..model import NodeKind, RelationKind
 
 
-@dataclass(frozen=True, slots=True)
-class Marker:
-    """A relation marker: the relation a child line under it makes with its parent.
+class Marker(namedtuple("Marker", "spelling kind inward canonical meaning")):
+    """A relation marker: the relation a child line under it makes with its parent (a named
+    tuple: ten of them are made on every start, for which a frozen dataclass costs more).
 
     `inward`: the child is the relation's source and the parent its target (`+ child` supports
     the parent); otherwise the parent is the source (`+> child`: the parent supports the child).
@@ -23,6 +23,7 @@ class Marker:
     to the sibling above it and takes that sibling's kind.
     """
 
+    __slots__ = ()
     spelling: str
     kind: RelationKind | None
     inward: bool

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import replace
-from typing import Protocol
 
 from ..._speed.fast_init import maker, remaker
 from ...errors import Diagnostic, Severity, Span
@@ -31,15 +30,18 @@ from ..vocabulary import CO_PREMISE, CO_PREMISE_JOINS, MARKERS, NODE_KINDS
 from .lines import Annotations, Line
 from .meta import MetaBlock
 
+TYPE_CHECKING = False  # not typing's: reading a map does not import typing
+if TYPE_CHECKING:
+    from typing import Protocol
 
-class OpenParent(Protocol):
-    """What relating a child line needs to know of the entry it is written under."""
+    class OpenParent(Protocol):
+        """What relating a child line needs to know of the entry it is written under."""
 
-    node: str
-    marker: str | None
-    relation: str | None
-    last_child_marker: str | None
-    last_child_relation: str | None
+        node: str
+        marker: str | None
+        relation: str | None
+        last_child_marker: str | None
+        last_child_relation: str | None
 
 
 #: a copy of a node with some fields changed (`dataclasses.replace`, faster)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 from ...errors import Span, UsageError
 from ...files import read_text
@@ -42,6 +41,8 @@ def read_include(builder: GraphBuilder, including: str | None, name: str, span: 
 
 def _resolve(b: GraphBuilder, including: str | None, name: str, span: Span) -> tuple[str, str] | None:
     """(absolute path, path to show) of an included file, or None after reporting why not."""
+    from pathlib import Path  # here: only a map with includes needs it
+
     base = Path(including).resolve().parent if including else Path.cwd()
     target = (base / name).resolve()
     if not name or os.path.isabs(name) or not target.is_relative_to(base):
