@@ -54,21 +54,21 @@ def test_arguebuf_reads_our_export_with_the_same_graph() -> None:
     assert schemes.count("Support") == 1 and schemes.count("Attack") == 4
 
 
-def test_unsupported_nodes_are_warnings_at_their_line() -> None:
+def test_what_is_not_kept_is_a_warning_at_its_line() -> None:
     text = json.dumps({
         "nodes": [
             {"nodeID": "1", "text": "p", "type": "I"},
             {"nodeID": "2", "text": "q", "type": "I"},
-            {"nodeID": "3", "text": "Default Rephrase", "type": "MA"},
+            {"nodeID": "3", "text": "Default Transition", "type": "TA"},
         ],
         "edges": [{"edgeID": "1", "fromID": "1", "toID": "3"}, {"edgeID": "2", "fromID": "3", "toID": "2"}],
         "locutions": [{"nodeID": "9", "personID": "77"}],
     }, indent=1)
     m = read_aif(text, "c.json")
     found = {(d.code, d.span.line) for d in m.diagnostics}
-    ma_id_line = next(i for i, ln in enumerate(text.splitlines(), 1) if '"nodeID": "3"' in ln)
-    assert ("aif-unsupported", ma_id_line - 1) in found  # the line of the MA node's "{"
-    assert any(code == "aif-unknown-speaker" for code, _ in found)
+    ta_id_line = next(i for i, ln in enumerate(text.splitlines(), 1) if '"nodeID": "3"' in ln)
+    assert ("aif-transition-not-kept", ta_id_line - 1) in found  # the line of the TA node's "{"
+    assert any(code == "aif-dangling-locution" for code, _ in found)
     assert len(m.nodes) == 2 and m.relations == {}
 
 
