@@ -141,7 +141,7 @@ class Dialogue:
                 _add(said.illocutions, self.text[ya])
                 if isinstance(stamp, str) and stamp:
                     _add(said.timestamps, stamp)
-                if " ".join(words.split()) != " ".join(self.text[content].split()):
+                if _same(words) != _same(self.text[content]):
                     _add(said.locutions, words)
         if not anchored:
             self.warn("aif-locution-not-kept", f"L-node {node} ({_short(self.text[node])!r}) asserts "
@@ -158,6 +158,11 @@ class Dialogue:
 
     def where(self, node: str) -> list:
         return ["nodes", self.index[node]]
+
+
+def _same(text: str) -> str:
+    """A text as compared with another: case, spacing and closing punctuation aside."""
+    return " ".join(text.split()).rstrip(".?!").casefold()
 
 
 def _short(text: str, limit: int = 40) -> str:
