@@ -121,3 +121,13 @@ def test_speaker_names_become_valid_actor_ids() -> None:
     import re
     assert all(re.fullmatch(r"[A-Za-z_][\w-]*", a) for a in m.actors)
     assert {a.name for a in m.actors.values()} == {"3rd Speaker (Chair)", "José Ñúñez"}
+
+
+def test_an_illocution_anchored_in_a_locution_on_an_inference_is_relation_metadata() -> None:
+    pairs = (("1", "2"), ("2", "3"), ("4", "3"), ("3", "5"))
+    m = read_aif(json.dumps({"nodes": [
+        {"nodeID": "1", "type": "L", "text": "Ann : x, so y"}, {"nodeID": "2", "type": "YA", "text": "Arguing"},
+        {"nodeID": "3", "type": "RA", "text": "Default Inference"}, {"nodeID": "4", "type": "I", "text": "x"},
+        {"nodeID": "5", "type": "I", "text": "y"}], "edges": [{"fromID": a, "toID": b} for a, b in pairs]}))
+    assert [r.meta for r in m.relations.values()] == [{"scheme": "Default Inference", "illocution": "Arguing"}]
+    assert m.diagnostics == ()

@@ -132,7 +132,14 @@ class Dialogue:
             if self.kind.get(ya) != "YA":
                 continue
             for content in self.out.get(ya, []):
+                if self.kind.get(content) in ("RA", "CA", "MA"):  # L -> YA -> RA: "Arguing"
+                    _add(self.said.setdefault(content, Said()).illocutions, self.text[ya])
+                    anchored = True
+                    continue
                 if self.kind.get(content) != "I":
+                    self.warn("aif-illocution-not-kept", f"YA-node {ya} ({self.text[ya]!r}) anchors "
+                              f"{self.kind.get(content)}-node {content}, which argmap has no place for; "
+                              "left out", self.where(ya))
                     continue
                 anchored = True
                 said = self.said.setdefault(content, Said())
