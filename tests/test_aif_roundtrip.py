@@ -86,3 +86,14 @@ def test_a_relation_with_a_missing_end_is_a_loss_not_a_silent_drop() -> None:
     data = map_to_aif_dict(m, losses)
     assert [(loss.code, loss.element) for loss in losses] == [("support", rel.id)]
     assert [n["type"] for n in data["nodes"]] == ["I", "I"]
+
+
+def test_every_example_map_comes_back_equal() -> None:
+    from helpers import MAPS
+
+    for path in MAPS:
+        m = argmap.parse(path.read_text("utf-8"), str(path))
+        losses = Losses()
+        back = read_aif(map_to_aif(m, losses))
+        assert back.diagnostics == () and list(losses) == [], path
+        assert graph_view(back) == replace(graph_view(m), document=()), path
