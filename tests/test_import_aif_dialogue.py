@@ -131,3 +131,18 @@ def test_an_illocution_anchored_in_a_locution_on_an_inference_is_relation_metada
         {"nodeID": "5", "type": "I", "text": "y"}], "edges": [{"fromID": a, "toID": b} for a, b in pairs]}))
     assert [r.meta for r in m.relations.values()] == [{"scheme": "Default Inference", "illocution": "Arguing"}]
     assert m.diagnostics == ()
+
+
+def test_a_preference_between_inferences_is_relation_metadata() -> None:
+    pairs = (("1", "3"), ("3", "2"), ("4", "5"), ("5", "2"), ("3", "6"), ("6", "5"), ("7", "8"), ("8", "1"))
+    m = read_aif(json.dumps({"nodes": [
+        {"nodeID": "1", "type": "I", "text": "a"}, {"nodeID": "2", "type": "I", "text": "c"},
+        {"nodeID": "3", "type": "RA", "text": "Default Inference"}, {"nodeID": "4", "type": "I", "text": "b"},
+        {"nodeID": "5", "type": "RA", "text": "Default Inference"},
+        {"nodeID": "6", "type": "PA", "text": "Default Preference"},
+        {"nodeID": "7", "type": "TA", "text": "Default Transition"},
+        {"nodeID": "8", "type": "PA", "text": "Default Preference"}],
+        "edges": [{"fromID": a, "toID": b} for a, b in pairs]}))
+    preferred = [r.meta.get("preferred_over") for r in m.relations.values()]
+    assert preferred == [["b -> c"], None]
+    assert sorted(d.code for d in m.diagnostics) == ["aif-preference-not-kept", "aif-transition-not-kept"]

@@ -48,11 +48,15 @@ class Schemes:
         self.of_scheme.setdefault(scheme, rid)
         return rid
 
+    def targets(self, scheme: str) -> list[str]:
+        """What `scheme` concludes or attacks (an edge into a PA-node is that preference's)."""
+        return [t for t in self.r.out.get(scheme, []) if self.r.kind.get(t) != "PA"]
+
     def ends(self, scheme: str) -> tuple[list[str], list[str]] | None:
         """The I-node premises and the conclusions of `scheme`; None (reported) if it has none."""
         r = self.r
         premises = [r.ids[n] for n in r.into.get(scheme, []) if n in r.ids]
-        targets = r.out.get(scheme, [])
+        targets = self.targets(scheme)
         if not premises or not targets:
             r.warn("aif-incomplete-scheme", f"{r.kind[scheme]}-node {scheme} ({r.text[scheme]!r}) has "
                    f"no {'premise' if not premises else 'conclusion'}; left out", r.place(scheme))
@@ -100,7 +104,7 @@ class Schemes:
     def conflict(self, scheme: str, folded: dict[frozenset[str], str]) -> bool:
         r = self.r
         premises = [r.ids[n] for n in r.into.get(scheme, []) if n in r.ids]
-        targets = r.out.get(scheme, [])
+        targets = self.targets(scheme)
         if any(t not in r.ids and t not in self.of_scheme for t in targets):
             return False
         name = r.text[scheme]
