@@ -141,12 +141,14 @@ def _write_speakers(map_: Map, graph: _Graph, ids: dict[str, str]) -> tuple[list
     locutions = []
     for node in map_.nodes.values():
         question = node.kind is NodeKind.QUESTION
-        said = node.meta.get("illocution")
-        illocution = PURE_QUESTIONING if question else said if isinstance(said, str) and said else ASSERTING
         stamp = node.meta.get("timestamp")
         stamp = stamp if isinstance(stamp, str) and stamp else None
         speakers = [a for a in node.actors if a in participants]
+        said = node.meta.get("illocution")  # one for all speakers, or one each (as imported)
+        each = said if isinstance(said, list) and len(said) == len(node.actors) else [said] * len(node.actors)
+        how = {a: i for a, i in zip(node.actors, each) if isinstance(i, str) and i.strip()}
         for actor_id in speakers or ([None] if question else []):
+            illocution = PURE_QUESTIONING if question else how.get(actor_id, ASSERTING)
             text = node.plain_text if actor_id is None else f"{map_.actors[actor_id].name} : {node.plain_text}"
             locution = graph.node("L", text, stamp)
             assertion = graph.node("YA", illocution, stamp)
