@@ -55,7 +55,8 @@ def test_aif_round_trip_keeps_claims_supports_and_attacks(m: argmap.Map) -> None
     losses = Losses()
     back = read_aif(map_to_aif(m, losses))
     assert back.diagnostics == ()
-    assert shape(back, linked=True) == shape(as_kept(m, losses), linked=True)
+    assert list(losses) == []  # AIF holds questions and rephrases (tests/test_aif_roundtrip.py: all of a map)
+    assert shape(back, linked=True) == shape(m, linked=True)
     def speakers(x: argmap.Map) -> list[tuple[str, tuple[str, ...]]]:  # travel as locutions
         return sorted((node_key(x, n.id), n.actors) for n in x.nodes.values())
 
