@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ...errors import Span, UsageError
 from ...files import read_text
+from ...printable import control_characters
 from .graph import GraphBuilder
 from .scan import iter_lines, normalize_newlines
 
@@ -34,6 +35,7 @@ def read_include(builder: GraphBuilder, including: str | None, name: str, span: 
         return
     text = normalize_newlines(text)
     builder.diagnostics.extend(diagnostics)
+    builder.diagnostics.extend(control_characters(text, shown))
     builder.included.append(shown)
     builder.including = builder.including + (absolute,)
     read_file(builder, iter_lines(text, shown, builder.diagnostics), text, shown, False)
