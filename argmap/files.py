@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -33,19 +34,69 @@ def read_text(path: str | os.PathLike[str]) -> tuple[str, list[Diagnostic]]:
     return decode(read_bytes(name), None if name == "-" else name)
 
 
+#: the most argmap reads of one file (or standard input): a map larger than this is refused
+MAX_BYTES = 256 * 1024 * 1024
+
+
+def kind_of(mode: int) -> str:
+    """What a file that is not a regular file is, in words."""
+    for test, name in ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _too_big(name: str) -> UsageError:
+    return UsageError(f"{name}: larger than {MAX_BYTES // (1024 * 1024)} MB, the most argmap reads of one file")
+
+
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """A file's bytes; '-' reads standard input. Raises UsageError when it cannot be read."""
+    """A file's bytes; '-' reads standard input. Raises UsageError when it cannot be read.
+
+    Only a regular file is read (a directory, FIFO, device or socket is refused without
+    waiting on it: the file is opened non-blocking and checked before a byte is read), and at
+    most MAX_BYTES of it; standard input is read up to MAX_BYTES too."""
     import sys
 
     name = os.fspath(path)
+    if name == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise _too_big("standard input")
+        return data
     try:
-        return sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise UsageError(f"{name}: no such file") from None
     except IsADirectoryError:
         raise UsageError(f"{name}: is a directory, not a map file") from None
     except OSError as exc:
         raise UsageError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = kind_of(info.st_mode)
+            raise UsageError(f"{name}: is {kind}, not a map file" if kind.startswith("a ")
+                             else f"{name}: {kind}, not a map file")
+        if info.st_size > MAX_BYTES:
+            raise _too_big(name)
+        os.set_blocking(fd, True)
+        chunks, total = [], 0
+        while total <= MAX_BYTES:
+            chunk = os.read(fd, min(1 << 20, MAX_BYTES + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > MAX_BYTES:  # it grew while being read
+            raise _too_big(name)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise UsageError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
 
 
 def in_file_style(formatted: str, original: bytes) -> bytes:
