@@ -62,3 +62,14 @@ def control_characters(text: str, path: str | None) -> list[Diagnostic]:
         if len(found) >= 100:  # one file full of them says enough with the first hundred
             break
     return found
+
+
+def refuse_control_characters(text: str, path: str | None) -> None:
+    """Raise ImportFailed, with a `control-character` finding at each place, if a foreign file
+    holds control characters: what an importer makes of it must read back as .argmap text,
+    which refuses them."""
+    found = control_characters(text.replace("\r\n", "\n").replace("\r", "\n"), path)
+    if found:
+        from .errors import ImportFailed
+
+        raise ImportFailed(f"{found[0].span}: {found[0].message}", tuple(found))
