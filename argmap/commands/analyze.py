@@ -99,8 +99,10 @@ def _print_query(console, query: dict[str, object], semantics: str) -> None:  # 
     def yes(flag: object) -> str:
         return "yes" if flag else "no"
 
-    console.print(Text(f"{query['argument']} under {semantics}: credulously accepted "
-                       f"{yes(query['credulous'])}, sceptically accepted {yes(query['sceptical'])}"))
+    from ..printable import visible
+
+    console.print(Text(visible(f"{query['argument']} under {semantics}: credulously accepted "
+                       f"{yes(query['credulous'])}, sceptically accepted {yes(query['sceptical'])}", newlines=False)))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -190,10 +192,13 @@ def _run_framework(args: argparse.Namespace, console) -> int:  # noqa: ANN001 - 
             data["query"] = query
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        console.print(Text(f"{args.map}: {af.size} arguments, {len(af.sources)} attacks; "
-                           f"{len(found)} {args.semantics} extension(s)"))
+        from ..printable import visible
+
+        console.print(Text(visible(f"{args.map}: {af.size} arguments, {len(af.sources)} attacks; "
+                           f"{len(found)} {args.semantics} extension(s)", newlines=False)))
         for number, extension in enumerate(found, start=1):
-            console.print(Text(f"  {number}. {{" + ", ".join(af.names[i] for i in sorted(extension)) + "}"))
+            console.print(Text(visible(f"  {number}. {{" + ", ".join(af.names[i] for i in sorted(extension)) + "}",
+                                       newlines=False)))
         if query:
             _print_query(console, query, args.semantics)
     return _stop_message(stopped, len(found), args)
