@@ -13,6 +13,7 @@ import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,12 +24,15 @@ HOSTILE = ROOT / "tests" / "hostile" / "writes"
 FORMATTED = "[Claim]: the text\n  + [Reason]: why\n"
 
 
-def argmap(*args: str, cwd: Path, limit: int | None = None) -> subprocess.CompletedProcess[str]:
+def argmap(*args: str, cwd: Path, limit: int | None = None, as_user: int | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m argmap ARGS` in `cwd`; `limit` caps the size of files it writes, `as_user`
+    runs it as that user (and group) id (for root, which may write anywhere)."""
     def limited() -> None:
         if limit is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
-    return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True,
+    become = [] if as_user is None else ["setpriv", f"--reuid={as_user}", f"--regid={as_user}", "--clear-groups"]
+    return subprocess.run([*become, sys.executable, "-m", "argmap", *args], capture_output=True, text=True,
                           timeout=60, cwd=cwd, preexec_fn=limited)
 
 
@@ -74,14 +78,23 @@ def test_a_write_that_fails_part_way_leaves_the_old_file(tmp_path: Path) -> None
     assert leftovers(tmp_path) == []
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder")
+@pytest.mark.skipif(os.geteuid() == 0 and shutil.which("setpriv") is None,
+                    reason="did not run: as root it needs util-linux's setpriv to run argmap as 'nobody'")
 def test_a_read_only_folder_is_a_clear_error(tmp_path: Path) -> None:
-    shutil.copy(HOSTILE / "unformatted.argmap", tmp_path / "map.argmap")
-    tmp_path.chmod(0o555)
+    # root writes into any folder: as root, the command runs as the unprivileged user 'nobody'
+    # (setpriv), in a folder that user can reach (pytest's own folders are root's alone)
+    nobody = 65534 if os.geteuid() == 0 else None
+    folder = Path(tempfile.mkdtemp(dir="/tmp")) if nobody is not None else tmp_path
     try:
-        result = argmap("fmt", "map.argmap", cwd=tmp_path)
+        folder.chmod(0o755)
+        shutil.copy(HOSTILE / "unformatted.argmap", folder / "map.argmap")
+        (folder / "map.argmap").chmod(0o644)
+        folder.chmod(0o555)
+        result = argmap("fmt", "map.argmap", cwd=folder, as_user=nobody)
     finally:
-        tmp_path.chmod(0o755)
+        folder.chmod(0o755)
+        if nobody is not None:
+            shutil.rmtree(folder)
     assert (result.returncode, result.stderr) == (2, "argmap fmt: error: map.argmap: cannot write: Permission denied\n")
 
 
