@@ -7,7 +7,7 @@ from strategies import node_key, outline_maps, shape
 
 import argmap
 from argmap.export.aif import map_to_aif
-from argmap.export.argdown import map_to_argdown
+from argmap.export.argdown import for_argdown, map_to_argdown
 from argmap.importers.aif import read_aif
 from argmap.importers.argdown import read_argdown
 from argmap.model import RelationKind
@@ -17,7 +17,8 @@ from argmap.model import RelationKind
 def test_argdown_round_trip_keeps_nodes_kinds_titles_and_relations(m: argmap.Map) -> None:
     text = map_to_argdown(m)
     back = read_argdown(text)
-    assert shape(back) == shape(m), text
+    # as the export holds it: a contradiction with an argument end is two attacks in Argdown
+    assert shape(back) == shape(for_argdown(m)), text
     assert [d for d in back.diagnostics] == [], text
 
 
@@ -28,7 +29,7 @@ def test_argdown_round_trip_keeps_texts_tags_actors_and_metadata(m: argmap.Map) 
         return sorted(repr((node_key(x, n.id), n.text, n.tags, n.actors, n.sources, n.meta))
                       for n in x.nodes.values())
 
-    assert contents(back) == contents(m)
+    assert contents(back) == contents(for_argdown(m))  # untitled nodes it must refer to get titles
     assert back.metadata == m.metadata
     assert back.actors == m.actors and back.sources == m.sources
 
