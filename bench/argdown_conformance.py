@@ -55,7 +55,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+try:
+    import argmap  # noqa: F401
+except ImportError:  # run from a checkout without the package installed
+    sys.path.insert(0, str(ROOT))
 
 from argmap.importers.argdown import read_argdown  # noqa: E402
 from argmap.model import Map, NodeKind, RelationKind  # noqa: E402
@@ -211,8 +214,10 @@ def _argmap_sets(m: Map, conclusions: dict[str, object], oracle_inferences: Coun
                  steps: dict, inference_lines: set) -> tuple[Counter, Counter, set, set]:
     def key(node_id: str) -> object:
         node = m.nodes[node_id]
-        if node.kind is NodeKind.ARGUMENT:
-            return ("argument", node.title if node.title is not None else node_id)
+        if node.kind is NodeKind.ARGUMENT and node.title is not None:
+            return ("argument", node.title)
+        # Argdown's untitled arguments are those of pcs only: an untitled argmap argument
+        # (argmap-kind data) is a statement to Argdown
         return node.title if node.title is not None else ("text", norm(node.text))
 
     def speaker(node_id: str) -> object:
@@ -220,7 +225,8 @@ def _argmap_sets(m: Map, conclusions: dict[str, object], oracle_inferences: Coun
         k = key(node_id)
         return conclusions.get(k[1], k) if _is_argument(k) else k
 
-    statements = Counter(key(n.id) for n in m.nodes.values() if n.kind is not NodeKind.ARGUMENT)
+    statements = Counter(key(n.id) for n in m.nodes.values()
+                         if n.kind is not NodeKind.ARGUMENT or n.title is None)
     arguments = Counter(n.title for n in m.nodes.values()
                         if n.kind is NodeKind.ARGUMENT and n.title is not None)
     relations: set = set()
