@@ -18,7 +18,7 @@ LOW_VENV   ?= .venv-low
 # `make lock LOCKFLAGS=` keeps the pins already in constraints.txt where pyproject.toml still allows them
 LOCKFLAGS  ?= --upgrade
 
-.PHONY: setup demo test test-thorough test-lowest lock bench regen clean
+.PHONY: setup demo test test-thorough test-lowest lock bench regen clean argdown-cli
 
 $(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ demo: setup
 # two pytest-xdist workers (the machine has 2 cores)
 test: setup
 	$(BIN)/python -m pytest -q -n 2
+
+# Argdown's own CLI, pinned, for the conformance test against it (tests/test_argdown_oracle.py,
+# bench/argdown_conformance.py); without it those tests skip and say so
+ARGDOWN_CLI_VERSION ?= 1.7.5
+argdown-cli:
+	npm install --silent --no-audit --no-fund --prefix .cache/argdown @argdown/cli@$(ARGDOWN_CLI_VERSION)
 
 # long property and fuzz runs (many more Hypothesis examples, slow-marked tests included)
 test-thorough: setup
@@ -72,6 +78,7 @@ bench: setup
 	$(BIN)/python bench/lsp.py
 	$(BIN)/python bench/tui.py
 	$(BIN)/python bench/argdown.py
+	$(BIN)/python bench/argdown_conformance.py --enforce
 	$(BIN)/python bench/startup.py
 
 # rewrite every golden file and TUI snapshot after an intended change of output (then review

@@ -10,6 +10,11 @@ round trips: ids follow the model's rules, relations join existing nodes, underc
 existing relations or arguments, co-premise groups share a target, an untitled node has one
 parent. `node_key` and `shape` compare maps across formats that renumber untitled nodes.
 
+`graph_maps()` draws graph-only maps (an AIF or Argdown import) in which an untitled node is
+used in several places: the premise of several relations, a co-premise (relations sharing a
+`group`), the target of relations, the source or target of undercuts of relations. `same_graph`
+compares two maps up to the renaming of untitled nodes into titled ones.
+
 `frameworks()` draws abstract argumentation frameworks (Dung).
 """
 
@@ -286,6 +291,133 @@ def shape(m: Map, *, linked: bool = False) -> tuple[list, list]:
     return nodes, relations
 
 
+# --- graph-only maps whose untitled nodes are used more than once -------------------------
+
+
+@st.composite
+def graph_maps(draw: st.DrawFn, max_nodes: int = 7) -> Map:
+    """A graph-only map (no document) whose untitled nodes have several parents, co-premises
+    and undercuts of relations: what an import gives, which no outline can write without
+    referring to an untitled node more than once."""
+    actor_ids = draw(st.lists(IDENT, max_size=2, unique=True))
+    actors = {a: Actor(a, draw(LINE.filter(lambda s: "\n" not in s))) for a in actor_ids}
+    sections = {f"s{i}": Section(f"s{i}", draw(TITLE), 1) for i in range(1, draw(st.integers(0, 2)) + 1)}
+    nodes: dict[str, Node] = {}
+    untitled_texts: set[str] = set()
+    for _ in range(draw(st.integers(2, max_nodes))):
+        kind = draw(st.sampled_from(list(NodeKind)))
+        title = draw(st.one_of(st.none(), st.none(), TITLE))
+        text = draw(TEXT)
+        if title is None:
+            if text in untitled_texts:  # untitled nodes are told apart by their text
+                continue
+            untitled_texts.add(text)
+            node_id = f"_{sum(1 for n in nodes if n.startswith('_')) + 1}"
+        else:
+            node_id = f"<{title}>" if kind is NodeKind.ARGUMENT else f"[{title}]"
+            if node_id in nodes:
+                continue
+        nodes[node_id] = Node(
+            node_id, kind, title, text,
+            actors=tuple(draw(st.lists(st.sampled_from(actor_ids), unique=True, max_size=1)))
+            if actor_ids else (),
+            tags=tuple(draw(st.lists(st.from_regex(r"[a-z][a-z-]{0,5}", fullmatch=True), unique=True,
+                                     max_size=1))),
+            meta=draw(st.one_of(st.just({}), META)),
+            section=draw(st.sampled_from([None, *sections])),
+        )
+    ids = list(nodes)
+    relations: dict[str, Relation] = {}
+    groups = 0
+    for _ in range(draw(st.integers(1, 12))):
+        kind = draw(st.sampled_from(list(RelationKind)))
+        source = draw(st.sampled_from(ids))
+        if kind is RelationKind.UNDERCUT:
+            targets = [r for r, rel in relations.items() if rel.kind not in _NOT_INFERENCES]
+            targets += [n for n in ids if nodes[n].kind is NodeKind.ARGUMENT]
+        else:
+            targets = list(ids)
+        targets = [t for t in targets if t != source]
+        if not targets:
+            continue
+        target = draw(st.sampled_from(targets))
+        ends = {(source, target), (target, source)} if kind is RelationKind.CONTRADICTION else {
+            (source, target)}
+        if any(r.kind is kind and (r.source, r.target) in ends for r in relations.values()):
+            continue  # the same relation twice is one relation
+        if kind is RelationKind.CONTRADICTION and any(
+                r.kind is RelationKind.CONTRADICTION and {r.source, r.target} == {source, target}
+                for r in relations.values()):
+            continue
+        group = None
+        partners = [r for r in relations.values() if r.kind is kind and r.target == target
+                    and kind in (RelationKind.SUPPORT, RelationKind.ATTACK)]
+        if partners and draw(st.booleans()):  # a co-premise of an earlier premise
+            partner = partners[-1]
+            if partner.group is None:
+                groups += 1
+                relations[partner.id] = replace(partner, group=f"g{groups}")
+                partner = relations[partner.id]
+            group = partner.group
+        weight = draw(st.one_of(st.none(), st.sampled_from([0.25, 0.5, 1.0])))
+        rid = f"r{len(relations) + 1}"
+        relations[rid] = Relation(rid, kind, source, target, group, weight,
+                                  {"weight": weight} if weight is not None else {})
+    return Map(actors=actors, sections=sections, nodes=nodes, relations=relations)
+
+
+def _signature(node: Node) -> tuple:
+    return (node.kind.value, node.text, node.actors, node.tags, node.sources,
+            tuple(sorted((k, repr(v)) for k, v in node.meta.items())))
+
+
+def graph_view(m: Map, titled: set[str], *, groups: bool = True, weights: bool = True) -> tuple[list, list]:
+    """Nodes as (key, kind, text, actors, tags, sources, meta) and relations as (kind, source
+    key, target key, co-premises, weight), sorted. A node's key is its id when that id is in
+    `titled` (the titled ids of the map compared against), else its signature: so an untitled
+    node that a writer gave a title compares equal to the untitled original. A relation's
+    target key is the key of the relation it undercuts, when it undercuts one; its co-premises
+    are the keys of the sources of its group (same group, same target)."""
+
+    def key(node_id: str) -> object:
+        node = m.nodes.get(node_id)
+        if node is None or node_id in titled:
+            return node_id
+        return ("untitled", *_signature(node))
+
+    def core(r: Relation, depth: int = 0) -> tuple:
+        source = key(r.source)
+        if r.target in m.relations and depth < 5:
+            target: object = ("relation", core(m.relations[r.target], depth + 1))
+        else:
+            target = key(r.target)
+        if r.kind is RelationKind.CONTRADICTION:
+            source, target = sorted((source, target), key=repr)
+        return (r.kind.value, source, target)
+
+    nodes = sorted((repr(key(n.id)), *map(repr, _signature(n))) for n in m.nodes.values())
+    relations = []
+    for r in m.relations.values():
+        partners = None
+        if groups and r.group is not None:
+            partners = tuple(sorted(repr(key(g.source)) for g in m.relations.values()
+                                    if g.group == r.group and g.target == r.target))
+        relations.append(repr((*core(r), partners, r.weight if weights else None)))
+    return nodes, sorted(relations)
+
+
+def same_graph(original: Map, back: Map, *, groups: bool = True, weights: bool = True) -> bool:
+    """True if `back` has `original`'s graph up to renaming untitled nodes to titled ones
+    (titled nodes keep their ids; co-premise groups and weights compared unless switched off)."""
+    titled = {n.id for n in original.nodes.values() if n.title is not None}
+    renamed = [n for n in back.nodes.values() if n.title is not None and n.id not in titled]
+    untitled_before = sum(1 for n in original.nodes.values() if n.title is None)
+    untitled_after = sum(1 for n in back.nodes.values() if n.title is None)
+    return (untitled_before == untitled_after + len(renamed)
+            and graph_view(original, titled, groups=groups, weights=weights)
+            == graph_view(back, titled, groups=groups, weights=weights))
+
+
 # --- abstract argumentation frameworks -------------------------------------------------------
 
 
@@ -296,3 +428,11 @@ def frameworks(draw: st.DrawFn, max_size: int = 8, min_size: int = 0) -> Framewo
     pairs = [(a, b) for a in range(n) for b in range(n)]
     attacks = draw(st.lists(st.sampled_from(pairs), max_size=3 * n, unique=True)) if n else []
     return Framework([str(i) for i in range(n)], attacks)
+
+
+def without_questions_and_rephrases(m: Map) -> Map:
+    """`m` as Argdown holds it: no rephrases (left out, reported as `rephrase`), questions as
+    claims (written as statements, reported as `node-kind`)."""
+    nodes = {k: replace(n, kind=NodeKind.CLAIM) if n.kind is NodeKind.QUESTION else n for k, n in m.nodes.items()}
+    return replace(m, nodes=nodes, relations={k: r for k, r in m.relations.items()
+                                              if r.kind is not RelationKind.REPHRASE})

@@ -211,3 +211,84 @@ def test_escaped_characters_are_text() -> None:
 def test_fixture_documents_read_without_warnings(path: Path) -> None:
     m = read_argdown(path.read_text("utf-8"), str(path))
     assert m.nodes and warnings(m) == []
+
+
+# --- Argdown as people write it (each found against Argdown's own CLI) -----------------------
+
+
+def test_a_fragment_in_a_link_target_is_no_tag() -> None:
+    m = read_argdown("[C]: Read [the guide](https://argdown.org/syntax/#relations) first. #docs\n")
+    assert m.nodes["[C]"].text == "Read [the guide](https://argdown.org/syntax/#relations) first."
+    assert m.nodes["[C]"].tags == ("docs",)
+
+
+def test_an_empty_numbered_statement_keeps_the_reconstruction() -> None:
+    m = read_argdown("<Arg>\n\n(1) First.\n(2) Second.\n----\n(3) \n  -> [Other]: else\n")
+    conclusion = next(n for n in m.nodes.values() if n.id.startswith("_") and n.text == "")
+    assert ("support", "<Arg>", conclusion.id) in rels(m)
+    assert ("attack", conclusion.id, "[Other]") in rels(m)
+    assert warnings(m) == ["argdown-empty-statement"]
+
+
+def test_dedent_to_a_width_no_level_has_joins_the_enclosing_level() -> None:
+    # Argdown's lexer: `-> G` at 4 closes the levels 10, 8 and 6 and belongs to level 2
+    m = read_argdown("A\n  + B\n  - C\n      <+ D\n        <- E\n          +> F\n    -> G\n")
+    assert ("attack", "_1", "_7") in rels(m)
+
+
+def test_tabs_and_mixed_indentation_count_characters() -> None:
+    m = read_argdown("[A]: a\n\t+ <B>: b\n\t\t- <C>: c\n  \t+ <D>: d\n\t-> [E]: e\n")
+    assert rels(m) == {("support", "<B>", "[A]"), ("attack", "<C>", "<B>"),
+                       ("support", "<D>", "<C>"), ("attack", "[A]", "[E]")}
+
+
+def test_text_may_start_on_the_line_after_the_title() -> None:
+    m = read_argdown("[T]:\n  The text starts here.\n  + <A>:\n    The argument text.\n")
+    assert m.nodes["[T]"].text == "The text starts here."
+    assert m.nodes["<A>"].text == "The argument text."
+
+
+def test_inference_rules_on_the_inference_line() -> None:
+    m = read_argdown("<A>\n\n(1) First\n(2) Second\n-- Modus Ponens --\n(3) Third\n")
+    premise = next(r for r in m.relations.values() if r.target == "<A>")
+    assert premise.meta == {"inference-rules": "Modus Ponens"}
+    assert [n.text for n in m.nodes.values() if n.kind is NodeKind.CLAIM] == ["First", "Second", "Third"]
+
+
+def test_relations_under_list_items() -> None:
+    m = read_argdown("  1. First item\n  2. Second item\n    + Some crazy stuff\n")
+    assert rels(m) == {("support", "_3", "_2")}
+
+
+def test_a_heading_runs_on_to_the_blank_line() -> None:
+    m = read_argdown("## Relations between\n@[H1] and the\nEvidence {isGroup: false}\n\n[S]: s\n")
+    assert [s.title for s in m.sections.values()] == ["Relations between @[H1] and the Evidence"]
+    assert list(m.nodes) == ["[S]"]
+
+
+def test_undercut_under_a_conclusion_undercuts_the_inference() -> None:
+    m = read_argdown("<a>\n\n(1) s1\n(2) s2\n-----\n(3) s3\n    <_ <b>\n    +> <c>\n")
+    assert ("undercut", "<b>", "<a>") in rels(m)
+    assert ("support", "_3", "<c>") in rels(m)
+
+
+def test_logical_symbol_shortcodes_become_symbols() -> None:
+    m = read_argdown(".A.x.E.y: F(x) .->. G(y), e.g. here\n")
+    assert m.nodes["_1"].text == "∀x∃y: F(x) → G(y), e.g. here"
+
+
+def test_front_matter_plain_scalars_may_go_on_over_lines() -> None:
+    m = read_argdown("===\ntitle: A Stylized Reconstruction\n    That Goes On\nmodel:\n    mode: strict\n===\n\n"
+                     "[A]: a\n  - [B]: b\n")
+    assert m.metadata["title"] == "A Stylized Reconstruction That Goes On"
+    assert rels(m) == {("contradiction", "[B]", "[A]")}
+
+
+def test_include_reads_the_partial_files(tmp_path: Path) -> None:
+    (tmp_path / "_part.argdown").write_text("[P]: from the part\n  + <Q>: q\n", encoding="utf-8")
+    main = tmp_path / "main.argdown"
+    main.write_text("[M]: main\n\n@include(_part.argdown)\n\n@include(missing.argdown)\n", encoding="utf-8")
+    m = read_argdown(main.read_text(encoding="utf-8"), str(main))
+    assert "[P]" in m.nodes and ("support", "<Q>", "[P]") in rels(m)
+    (diagnostic,) = m.diagnostics
+    assert diagnostic.code == "argdown-include" and diagnostic.span.line == 5

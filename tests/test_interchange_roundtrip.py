@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 from hypothesis import given
-from strategies import node_key, outline_maps, shape
+from strategies import node_key, outline_maps, shape, without_questions_and_rephrases
 
 import argmap
 from argmap.export.aif import map_to_aif
-from argmap.export.argdown import map_to_argdown
+from argmap.export.argdown import for_argdown, map_to_argdown
 from argmap.importers.aif import read_aif
 from argmap.importers.argdown import read_argdown
 from argmap.export.losses import Losses
@@ -24,8 +23,7 @@ def as_kept(m: argmap.Map, losses: list) -> argmap.Map:
     questions = {n.id for n in m.nodes.values() if n.kind is NodeKind.QUESTION}
     reported = {(loss.code, loss.element) for loss in losses if loss.code in ("rephrase", "node-kind")}
     assert reported == {("rephrase", r) for r in rephrases} | {("node-kind", q) for q in questions}
-    nodes = {k: replace(n, kind=NodeKind.CLAIM) if k in questions else n for k, n in m.nodes.items()}
-    return replace(m, nodes=nodes, relations={k: r for k, r in m.relations.items() if k not in rephrases})
+    return without_questions_and_rephrases(m)
 
 
 @given(outline_maps())
@@ -33,7 +31,9 @@ def test_argdown_round_trip_keeps_nodes_kinds_titles_and_relations(m: argmap.Map
     losses = Losses()
     text = map_to_argdown(m, losses)
     back = read_argdown(text)
-    assert shape(back) == shape(as_kept(m, losses)), text
+    # as the writer says it kept it, and as the export holds it: a contradiction with an
+    # argument end is two attacks in Argdown
+    assert shape(back) == shape(for_argdown(as_kept(m, losses))), text
     assert [d for d in back.diagnostics] == [], text
 
 
@@ -45,7 +45,7 @@ def test_argdown_round_trip_keeps_texts_tags_actors_and_metadata(m: argmap.Map) 
         return sorted(repr((node_key(x, n.id), n.text, n.tags, n.actors, n.sources, n.meta))
                       for n in x.nodes.values())
 
-    assert contents(back) == contents(m)
+    assert contents(back) == contents(for_argdown(without_questions_and_rephrases(m)))  # untitled nodes it must refer to get titles
     assert back.metadata == m.metadata
     assert back.actors == m.actors and back.sources == m.sources
 

@@ -7,17 +7,38 @@ below as `+ - _ ><` children. Untitled nodes are written where they are used (th
 first relation); their other relations become arrows (`+> -> _>`) under them. An undercut of a
 relation is nested under that relation's line, which Argdown reads as undercutting that
 inference. Actors, sources and node metadata travel as `{…}` data; evidence and untitled
-arguments (Argdown has neither) carry `argmap-kind` there. What Argdown cannot say (relation
-weights and metadata, co-premise groups) is left out; docs/interchange.md lists it.
+arguments (Argdown has neither) carry `argmap-kind` there.
+
+Only a titled statement (`[T]`) or argument (`<T>`) can be referred to: an untitled node that
+must be written in a second place (the target of an arrow, a node met again) first gets a title
+made from its text (argmap.language.write.titles), everywhere, so every relation is written.
+
+What Argdown cannot say is left out and reported through `losses` (argmap.export.losses), one
+code per kind: `relation-weight`, `relation-meta`, `relation-group` (co-premise groups:
+Argdown links premises only inside premise–conclusion structures), `title-added` (an untitled
+node given a title), `node-section` (an untitled node written under a relation in another
+section than its own), `contradiction` (a contradiction with an argument at one end, which
+Argdown's `><` cannot join: written as two attacks). docs/interchange.md lists them.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 from ..language.write.format import title_syntax
-from ..model import Map, Node, NodeKind, Relation, RelationKind
+from ..language.write.titles import with_titles
+from ..model import Map, Node, NodeKind, Relation, RelationKind, relation_id
+from .losses import note, unkept
+
+#: what the Argdown writer keeps (argmap.export.losses.FEATURES); weights, relation metadata
+#: and co-premise groups it does not
+ARGDOWN_KEEPS = frozenset({
+    "metadata", "actor", "source", "section",
+    "node-text", "node-kind", "node-title", "node-actors", "node-tags", "node-sources", "node-meta",
+    "node-section", "support", "attack", "undercut", "contradiction",
+})
 
 _INCOMING = {
     RelationKind.SUPPORT: "+",
@@ -83,6 +104,9 @@ class _Writer:
         self.map = map
         self.lines: list[str] = []
         self.placed: set[str] = set()
+        self.needs: set[str] = set()  # untitled nodes this layout must refer to
+        self.moved: list[tuple[str, str | None]] = []  # untitled nodes written in another section
+        self.section: str | None = None
         self.incoming: dict[str, list[Relation]] = {}
         self.home: dict[str, str] = {}
         for relation in map.relations.values():
@@ -94,6 +118,8 @@ class _Writer:
 
     def reference(self, node_id: str) -> str | None:
         node = self.map.nodes.get(node_id)
+        if node is not None and node.title is None:
+            self.needs.add(node_id)
         return None if node is None or node.title is None else title_syntax(node.kind, node.title)
 
     def definition(self, node: Node, indent: str) -> str:
@@ -112,9 +138,16 @@ class _Writer:
         self.placed.add(node.id)
         if first_time:
             self.lines.append(f"{indent}{prefix}{self.definition(node, indent)}")
+            if node.section != self.section and self.map.sections and node.section in self.map.sections:
+                self.moved.append((node.id, self.section))
         else:
             self.lines.append(f"{indent}{prefix}{self.reference(node.id)}")
             return
+        if node.title is None and prefix and any(
+                r.kind is RelationKind.UNDERCUT for r in self.incoming.get(node.id, ())):
+            # `_` under a relation line undercuts that relation: an undercut of this node itself
+            # must come from a block of its own, so the node needs a title
+            self.needs.add(node.id)
         if node.title is None:
             for relation in self.map.relations_from(node.id):
                 if self.home.get(node.id) != relation.id:
@@ -123,6 +156,10 @@ class _Writer:
             self.child(relation, indent + "  ")
 
     def arrow(self, relation: Relation, indent: str) -> None:
+        if self.incoming.get(relation.id):
+            # Argdown reads `_` under a line as bearing on that line's element, here the target:
+            # a relation that is undercut is written under its target, from a titled source
+            self.needs.add(relation.source)
         target = self.reference(relation.target)
         if target is None:
             self.lines.append(f"{indent}// argmap: relation {relation.id} ({relation.kind}) "
@@ -140,6 +177,8 @@ class _Writer:
         marker = _INCOMING[relation.kind] + " "
         if source.title is None:
             if self.home.get(source.id) != relation.id:
+                if relation.targets_relation:  # no arrow reaches a relation: refer to the source
+                    self.needs.add(source.id)
                 return  # written as an arrow under the source's own line
             self.node_block(source, indent, marker)
         else:
@@ -157,6 +196,7 @@ class _Writer:
         for node in by_section.get(None, ()):
             self.block(node)
         for section in self.map.sections.values():
+            self.section = section.id
             self.lines += ["", "#" * section.level + " " + escape_text(section.title)]
             for node in by_section.get(section.id, ()):
                 self.block(node)
@@ -191,14 +231,74 @@ class _Writer:
         self.lines.append("===")
 
 
+def _attacks_for_contradictions(map: Map) -> tuple[Map, list[str]]:
+    """Argdown's `><` joins two statements only: a contradiction with an argument at either end
+    becomes two attacks, one each way (the relation keeps its id for the first)."""
+    translated = [r.id for r in map.relations.values() if r.kind is RelationKind.CONTRADICTION
+                  and NodeKind.ARGUMENT in (getattr(map.nodes.get(r.source), "kind", None),
+                                            getattr(map.nodes.get(r.target), "kind", None))]
+    if not translated:
+        return map, []
+    relations = dict(map.relations)
+    attacks = {(r.source, r.target): r.id for r in relations.values()  # Argdown keeps no groups
+               if r.kind is RelationKind.ATTACK}
+    number = len(relations)
+    redirect: dict[str, str] = {}
+    for rid in translated:
+        r = relations[rid]
+        if (r.source, r.target) in attacks:  # that attack is there already: one relation
+            del relations[rid]
+            redirect[rid] = attacks[(r.source, r.target)]
+        else:
+            relations[rid] = replace(r, kind=RelationKind.ATTACK)
+            attacks[(r.source, r.target)] = rid
+        if (r.target, r.source) not in attacks:
+            number += 1
+            while relation_id(number) in relations:
+                number += 1
+            new_id = relation_id(number)
+            relations[new_id] = replace(r, id=new_id, kind=RelationKind.ATTACK,
+                                              source=r.target, target=r.source)
+            attacks[(r.target, r.source)] = new_id
+    if redirect:  # undercuts of a contradiction that was dropped undercut the attack kept
+        seen = {(r.source, r.target) for r in relations.values() if r.target not in redirect}
+        kept = {}
+        for i, r in relations.items():
+            if r.target in redirect:
+                r = replace(r, target=redirect[r.target])
+                if (r.source, r.target) in seen:
+                    continue  # that undercut is there already
+                seen.add((r.source, r.target))
+            kept[i] = r
+        relations = kept
+    return replace(map, relations=relations), translated
+
+
+def for_argdown(map: Map) -> Map:
+    """The map as the Argdown export holds it: no rephrases, a contradiction with an argument
+    as two attacks, and a title for each untitled node the outline must refer to (renamed
+    everywhere; see argmap.language.write.titles). (Its questions are written as statements.)"""
+    return _for_argdown(map)[0]
+
+
+def _for_argdown(map: Map) -> tuple[Map, list[str]]:
+    if any(r.kind is RelationKind.REPHRASE for r in map.relations.values()):
+        map = replace(map, relations={k: r for k, r in map.relations.items() if r.kind is not RelationKind.REPHRASE})
+    map, translated = _attacks_for_contradictions(map)
+    for _ in range(len(map.nodes) + 1):
+        writer = _Writer(map)
+        writer.write()
+        if not writer.needs:
+            break
+        map = with_titles(map, writer.needs)
+    return map, translated
+
+
 def map_to_argdown(map: Map, losses: list | None = None) -> str:
-    """The map as an Argdown document (see the module docstring for the layout). Argdown has
-    no questions and no rephrases: a question is written as a statement (read back as a
-    claim), a rephrase is left out; each is recorded in `losses` when given."""
-    from dataclasses import replace
-
-    from .losses import note
-
+    """The map as an Argdown document (see the module docstring for the layout); what Argdown
+    cannot hold is recorded in `losses` when a list is given. Argdown has no questions and no
+    rephrases: a question is written as a statement (read back as a claim), a rephrase is left
+    out."""
     for node in map.nodes.values():
         if node.kind is NodeKind.QUESTION:
             note(losses, "node-kind", node.id, "a question: Argdown has none; written as a statement")
@@ -206,6 +306,21 @@ def map_to_argdown(map: Map, losses: list | None = None) -> str:
     for relation in rephrases:
         note(losses, "rephrase", relation.id, f"{relation.source} rephrases {relation.target}: Argdown has no "
              "rephrase; left out")
-    if rephrases:
-        map = replace(map, relations={k: r for k, r in map.relations.items() if r.kind is not RelationKind.REPHRASE})
-    return _Writer(map).write()
+    titled, translated = _for_argdown(map)
+    writer = _Writer(titled)
+    text = writer.write()
+    if losses is not None:
+        for old, new in zip(map.nodes, titled.nodes):
+            if old != new:
+                note(losses, "title-added", old, f"untitled, written as {new} so that every "
+                     "place it is used can refer to it")
+        for rid in translated:
+            r = map.relations[rid]
+            note(losses, "contradiction", rid, f"{r.source} contradicts {r.target}: written as "
+                 "two attacks, one each way (Argdown's '><' joins two statements only)")
+        for node_id, section in writer.moved:
+            where = f"section {section}" if section else "no section"
+            note(losses, "node-section", node_id, f"written in {where} (under the relation it is "
+                 f"first used in), not in its own section {titled.nodes[node_id].section}")
+        unkept(titled, losses, keeps=ARGDOWN_KEEPS)
+    return text

@@ -26,12 +26,11 @@ Writing a new exporter (or adding losses to one):
 * the command line (`argmap.commands._losses`) prints them summarised per code, lists them all
   with `--verbose`, and refuses to write anything with `--strict`.
 
-Hooks still to be filled in by their writers: `argmap.export.aif.map_to_aif` and
-`argmap.export.argdown.map_to_argdown` report only the rephrases they leave out and the
-questions they write as claims so far. AIF keeps claims, supports, attacks, undercuts, contradictions and
-speakers, so it would call `unkept(..., keeps=AIF_KEEPS)`-style with the rest (weights,
-metadata, tags, sources, sections); Argdown would report relation weights and metadata and
-co-premise groups outside premise-conclusion structures (see docs/interchange.md).
+The AIF writer keeps everything (AIF's own fields and an `argmap` extension; with
+`extension=False` it reports what plain AIF cannot hold). The Argdown writer reports relation
+weights and metadata, co-premise groups, titles it adds, untitled nodes it writes in another
+section, questions (written as statements) and rephrases (left out): `argmap.export.argdown`,
+see docs/interchange.md.
 """
 
 from __future__ import annotations
@@ -97,6 +96,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "relation-meta": ("relation metadata", "relation metadata"),
     "argument-added": ("added argument", "added arguments"),
     "name-changed": ("renamed argument", "renamed arguments"),
+    "title-added": ("title added to an untitled node", "titles added to untitled nodes"),
     "xml-character": ("text with a control character", "texts with control characters"),
 }
 

@@ -8,14 +8,18 @@ premise-conclusion structures, front matter and data. How a premise-conclusion s
 onto argmap: the premises of each inference step are co-premises (one `group`) of a support for
 the step's conclusion; for a titled argument the last step runs through the argument node
 (premises support `<A>`, `<A>` supports the main conclusion), so an undercut of that inference
-is an undercut of the argument. In strict mode (`model: {mode: strict}`) `-` and `><` between
+is an undercut of the argument. `@include(file)` lines (Argdown's CLI) are replaced by that
+file's text before reading (positions after one are positions in the joined text). In strict mode (`model: {mode: strict}`) `-` and `><` between
 two statements are contradictions (contrariness is symmetric).
 """
 
 from __future__ import annotations
 
 import gc
+import re
+from pathlib import Path
 
+from ..errors import Span
 from ..model import Map, NodeKind, RelationKind
 from .argdown_build import Element, MapBuilder
 from .argdown_elements import ElementReader
@@ -47,6 +51,8 @@ class _Reader(ElementReader):
         self.pcs: Pcs | None = None
         self.block_argument: str | None = None  # the argument a following pcs belongs to
         self.previous_block_argument: str | None = None
+        self.levels = [0]  # Argdown's indentation stack for relation lines (widths)
+        self.heading: list | None = None  # an open heading: [level, title lines, first, last token]
 
     # --- lines ----------------------------------------------------------------------------
 
@@ -62,6 +68,11 @@ class _Reader(ElementReader):
     def line(self, kind: str, tokens: list[Token], blank: bool, first: bool) -> None:
         if blank:
             self.end_block()
+        elif kind == "plain" and self.heading is not None:  # a heading runs on to a blank line
+            self.heading[1].append(tokens)
+            self.heading[3] = tokens[-1]
+            return
+        self.end_heading()
         if kind == "plain":
             if self.pcs is not None and self.pcs.awaits_rules():
                 self.rules(tokens)
@@ -75,18 +86,13 @@ class _Reader(ElementReader):
             self.pcs_statement(tokens)
         elif kind == "inference":
             self.inference(tokens[0])
-        elif kind == "list_item":
+        elif kind == "list_item":  # a statement of its own, which relations can go under
             self.flush()
             self.stack = []
-            self.root(tokens[1:] or tokens)
+            self.root(tokens[1:] or tokens, tokens[0].column)
         elif kind == "heading":
             self.end_block()
-            element = self.element(tokens[1:], first_line=False)
-            title = "\n".join(element.text) if element else ""
-            if element and (element.tags or element.data):
-                self.build.warn("argdown-heading-data", "tags and data on a heading have no place "
-                                "in an argmap section; left out", self.span(tokens[0], tokens[-1]))
-            self.build.heading(len(tokens[0].value), title, self.span(tokens[0], tokens[-1]))
+            self.heading = [len(tokens[0].value), [tokens[1:]], tokens[0], tokens[-1]]
         elif kind == "front_matter":
             self.front_matter(tokens[0], first)
 
@@ -101,12 +107,33 @@ class _Reader(ElementReader):
             self.build.node(*self.open)
             self.open = None
 
-    def root(self, tokens: list[Token]) -> None:
+    def end_heading(self) -> None:
+        if self.heading is None:
+            return
+        level, lines, first, last = self.heading
+        self.heading = None
+        element = None
+        for index, tokens in enumerate(lines):
+            if not tokens:
+                continue
+            if element is None:
+                element = self.element(tokens, first_line=False)
+            else:
+                self.inline(element, tokens)
+        title = " ".join(element.text) if element else ""
+        span = self.span(first, last)
+        if element and (element.tags or element.data):
+            self.build.warn("argdown-heading-data", "tags and data on a heading have no place "
+                            "in an argmap section; left out", span)
+        self.build.heading(level, title, span)
+
+    def root(self, tokens: list[Token], column: int | None = None) -> None:
         element = self.element(tokens)
         if element is None:
             return
         node_id = self.open_element(element)
-        self.stack = [(tokens[0].column, node_id, None, None)]
+        self.stack = [(column or tokens[0].column, node_id, None, None)]
+        self.levels = [0]
         if element.kind is NodeKind.ARGUMENT and element.title is not None:
             self.block_argument = node_id
 
@@ -114,6 +141,18 @@ class _Reader(ElementReader):
         while self.stack and self.stack[-1][0] >= column:
             self.stack.pop()
         return self.stack[-1] if self.stack else None
+
+    def indentation(self, column: int) -> int:
+        """The column a relation line counts at, as Argdown's lexer reads indentation: deeper
+        than the last level opens a level; shallower closes levels until one is no deeper, and
+        the line belongs to that level (so `-> G` at 4 under levels 0, 2, 6 counts at 2)."""
+        width, levels = column - 1, self.levels
+        if width > levels[-1]:
+            levels.append(width)
+        else:
+            while len(levels) > 1 and width < levels[-1]:
+                levels.pop()
+        return levels[-1] + 1
 
     def relation(self, tokens: list[Token]) -> None:
         marker = tokens[0]
@@ -123,16 +162,20 @@ class _Reader(ElementReader):
             self.build.warn("argdown-empty-relation", f"'{marker.value}' with nothing after it; "
                             "left out", span)
             return
-        parent = self.parent(marker.column)
+        column = self.indentation(marker.column)
+        parent = self.parent(column)
         child = self.open_element(element)
         relation_id = None
         kind, child_is_source = MARKERS[marker.value]
         if parent is None:
             self.build.warn("argdown-orphan-relation", f"'{marker.value}' has no statement or "
                             "argument above it to relate to; the element is kept alone", span)
-        elif parent[3] is not None:  # under an inference line
+        elif parent[3] is not None or (kind is RelationKind.UNDERCUT and child_is_source
+                                       and self.pcs is not None and parent[1] in self.pcs.concluded):
+            # under an inference line, or an undercut under the conclusion it leads to
+            step = parent[3] if parent[3] is not None else self.pcs.concluded[parent[1]]  # type: ignore[union-attr]
             if kind is RelationKind.UNDERCUT and child_is_source:
-                parent[3].undercuts.append((child, span))
+                step.undercuts.append((child, span))
             else:
                 self.build.warn("argdown-inference-relation", f"'{marker.value}' under an "
                                 "inference line: only undercuts (<_ or _) bear on an inference; "
@@ -143,13 +186,20 @@ class _Reader(ElementReader):
                 target = parent[2]  # under a relation line: undercuts that inference
             elif self.strict and kind is RelationKind.ATTACK and "<" not in source[:1] + target[:1]:
                 kind = RelationKind.CONTRADICTION
+                self.build.warn("argdown-contrary", f"'{marker.value}' between two statements in "
+                                "strict mode says they are contrary (not both true); argmap has no "
+                                "contrariness and reads it as a contradiction", span)
             relation_id = self.build.relation(kind, source, target, span)
-        self.stack.append((marker.column, child, relation_id, None))
+        self.stack.append((column, child, relation_id, None))
 
     def pcs_statement(self, tokens: list[Token]) -> None:
         element = self.element(tokens[1:])
-        if element is None:
-            return
+        if element is None:  # `(3)` with nothing after it: an empty statement (Argdown's too)
+            span = self.span(tokens[0])
+            self.build.warn("argdown-empty-statement", f"'{tokens[0].value}' has no text; read as "
+                            "an untitled statement without text", span)
+            element = Element(NodeKind.CLAIM, None, False, span=span)
+        self.levels = [0]
         if self.pcs is None:
             self.pcs = Pcs(self.block_argument or self.previous_block_argument,
                            self.span(tokens[0], tokens[-1]))
@@ -166,7 +216,13 @@ class _Reader(ElementReader):
                             "structure; left out", span)
             return
         self.flush()
+        self.levels = [0]
         step = self.pcs.inference(span)
+        if token.type == "INFERENCE_RULES":  # `-- rules --` on one line
+            step.closed = True
+            rules = token.value.strip("-").strip()
+            if rules:
+                step.meta["inference-rules"] = rules
         self.parent(token.column)
         self.stack.append((token.column, None, None, step))
 
@@ -181,11 +237,13 @@ class _Reader(ElementReader):
             step.meta.update(element.data)
 
     def end_block(self) -> None:
+        self.end_heading()
         self.flush()
         if self.pcs is not None:
             self.pcs.finish(self.build)
             self.pcs = None
         self.stack = []
+        self.levels = [0]
         self.previous_block_argument = self.block_argument
         self.block_argument = None
 
@@ -207,16 +265,56 @@ class _Reader(ElementReader):
         self.build.front_matter(data, span)
 
 
+_INCLUDE = re.compile(r"^[ \t]*@include\(([^)\n]*)\)[ \t]*$", re.MULTILINE)
+
+
+def _include(text: str, path: str | None, problems: list[tuple[str, Span]], seen: set) -> str:
+    """`@include(a.argdown, b.argdown)` lines (what Argdown's CLI and VS Code extension read)
+    replaced by those files' text, relative to the including file; what cannot be included
+    stays as written and is reported at its own line of its own file."""
+
+    def replace(match: re.Match[str]) -> str:
+        line = text.count("\n", 0, match.start()) + 1
+        span = Span(path, line, 1, line, 1 + len(match.group()))
+        if path is None:
+            problems.append(("'@include' in text that has no file name: nothing to include "
+                             "from; kept as text", span))
+            return match.group()
+        parts = []
+        for name in (n.strip() for n in match.group(1).split(",")):
+            target = Path(path).parent / name
+            key = str(target.resolve())
+            if key in seen:
+                problems.append((f"'{name}' includes itself; included once", span))
+                continue
+            try:
+                body = target.read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n")
+            except OSError as exc:
+                problems.append((f"'{name}' cannot be included: {exc.strerror or exc}; kept as "
+                                 "text", span))
+                return match.group()
+            parts.append(_include(body, str(target), problems, seen | {key}).strip("\n"))
+        return "\n\n".join(parts)
+
+    return _INCLUDE.sub(replace, text)
+
+
 def read_argdown(text: str, path: str | None = None) -> Map:
     """Read an Argdown document into a map; what argmap cannot hold is reported as warnings.
 
     Every text is Argdown (a character that starts nothing is text), so this never fails.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    included: list[tuple[str, Span]] = []
+    if "@include(" in text:
+        text = _include(text, path, included, {str(Path(path).resolve()) if path else None})
     enabled = gc.isenabled()
     gc.disable()  # the read allocates many small objects and frees none of them
     try:
-        return _Reader(text, path).run()
+        reader = _Reader(text, path)
+        for message, span in included:
+            reader.build.warn("argdown-include", message, span)
+        return reader.run()
     finally:
         if enabled:
             gc.enable()

@@ -1,6 +1,13 @@
-"""Argdown elements: a statement's or argument's title, text, tags and data from its tokens."""
+"""Argdown elements: a statement's or argument's title, text, tags and data from its tokens.
+
+Text is kept as written (Markdown emphasis and links included), except that Argdown's
+shortcodes for logical symbols (`.A.` → ∀, `.->.` → →, …; argdown.org's guide "using logical
+symbols and emojis") become the symbols, as Argdown shows them.
+"""
 
 from __future__ import annotations
+
+import re
 
 from ..errors import Span
 from ..model import NodeKind
@@ -8,6 +15,26 @@ from .argdown_build import Element, MapBuilder
 from .argdown_scan import HEADS as _HEADS
 from .argdown_scan import Tok as Token
 from .yaml_data import YamlError, parse_block, parse_flow
+
+
+#: Argdown's shortcodes for logical symbols (each also written with colons: `:A:`)
+SHORTCODES = {
+    "A": "∀", "E": "∃", "O": "𝗢", "P": "𝗣", "->": "→", "<->": "↔", "~": "¬", "^": "∧",
+    "v": "∨", "v_": "⊻", "<>": "◇", "[]": "◻",
+}
+# as Argdown's lexer reads one: the shortest `.x.` / `:x:` without white space
+_SHORTCODE = re.compile(r"\.([^\s]+?)\.|:([^\s]+?):")
+
+
+def _symbol(match: re.Match[str]) -> str:
+    return SHORTCODES.get(match.group(1) or match.group(2), match.group())
+
+
+def shortcodes(text: str) -> str:
+    """Argdown's logical-symbol shortcodes in `text` replaced by the symbols."""
+    if "." not in text and ":" not in text:
+        return text
+    return _SHORTCODE.sub(_symbol, text)
 
 
 def unescape(text: str) -> str:
@@ -60,11 +87,12 @@ class ElementReader:
     def inline(self, element: Element, tokens: list[Token]) -> None:
         """Text, tags and data of one line into `element`."""
         if len(tokens) == 1 and tokens[0][0] == "TEXT":  # the common case: one run of text
-            line = unescape(tokens[0][1].strip())
+            line = shortcodes(unescape(tokens[0][1].strip()))
             if line and not element.is_reference:
                 element.text.append(line)
                 return
-        words = []
+        words: list[str] = []
+        end = None  # where the previous piece of text ended: adjacent pieces join without a space
         for token in tokens:
             kind = token.type
             if kind == "TAG":
@@ -72,9 +100,18 @@ class ElementReader:
                 element.tags.append(unescape(tag))
             elif kind == "DATA":
                 element.data.update(self.data(token))
+            elif kind == "LINK":  # link text and target kept as written, never unescaped
+                words.append(("" if end == token[2] or not words else " ") + token.value)
+                end = token.end_pos
+                continue
             else:
-                words.append(token.value)
-        line = unescape(" ".join(w.strip() for w in words)).strip()
+                value = token.value
+                words.append(("" if end == token[2] or not words else " ")
+                             + shortcodes(unescape(value.strip() if end != token[2] else value.rstrip())))
+                end = token.end_pos if value == value.rstrip() else None
+                continue
+            end = None
+        line = "".join(words).strip()
         if line:
             if element.is_reference and element.title is not None:
                 self.build.warn("argdown-reference-text", f"text after the reference "

@@ -4,7 +4,8 @@ Each inference step's premises are the statements since the previous inference l
 intermediary conclusion is a premise of the next step). The premises become co-premises (one
 `group`) of a support for the step's conclusion; for a titled argument the last step runs
 through the argument: premises support `<A>`, `<A>` supports the main conclusion. Undercuts
-written under an inference line undercut that step's inference.
+written under an inference line, or under the conclusion it leads to (argdown.org/syntax
+allows both), undercut that step's inference.
 """
 
 from __future__ import annotations
@@ -37,10 +38,12 @@ class Pcs:
         self.since: list[str] = []
         self.steps: list[Step] = []
         self.open: Step | None = None
+        self.concluded: dict[str, Step] = {}  # conclusion -> the step that leads to it
 
     def statement(self, node_id: str) -> None:
         if self.open is not None:
             self.open.conclusion = node_id
+            self.concluded[node_id] = self.open
             self.steps.append(self.open)
             self.open = None
             self.since = [node_id]

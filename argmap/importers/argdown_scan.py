@@ -22,6 +22,7 @@ from ..language.grammar import grammar_text, in_lexer_order
 #: line kind by the terminal that starts the line (the aliases of `line` in the grammar)
 LINE_KINDS = {
     "FRONT_MATTER": "front_matter", "HEADING": "heading", "HYPHENS": "inference",
+    "INFERENCE_RULES": "inference",
     "MARKER": "relation", "PCS_NUMBER": "pcs", "LIST_ITEM": "list_item",
 }
 HEADS = frozenset({"STATEMENT_DEF", "STATEMENT_REF", "ARGUMENT_DEF", "ARGUMENT_REF"})

@@ -3,7 +3,7 @@
 Argdown reads these with a full YAML parser; argmap reads the part that people write (and
 that `argmap export --to argdown` writes): flow mappings and lists (`{a: 1, b: [x, "y"]}`,
 JSON included), and block mappings of `key: value` lines with nested mappings and `- item`
-lists. Anything else raises `YamlError` with the offset where reading stopped.
+lists; a plain scalar may go on over deeper-indented lines (folded with spaces). Anything else raises `YamlError` with the offset where reading stopped.
 """
 
 from __future__ import annotations
@@ -162,6 +162,10 @@ def _block(items: list[tuple[int, str]], i: int, base: int) -> tuple[Any, int]:
             raise YamlError(f"expected 'key: value', found {line.strip()!r}", base + offset)
         i += 1
         if rest.strip():
+            if rest.strip()[:1] not in "{[\"'":  # a plain scalar folds its deeper lines in
+                while i < len(items) and _indent(items[i][1]) > column:
+                    rest += " " + items[i][1].strip()
+                    i += 1
             result[key.strip().strip("\"'")] = _inline(rest, base + offset + line.index(":") + 1)
         elif i < len(items) and _indent(items[i][1]) > column:
             result[key.strip().strip("\"'")], i = _block(items, i, base)

@@ -4,6 +4,11 @@ Every support, attack and contradiction is written under its target; an undercut
 relation under the line that wrote that relation; an undercut of a node as `_>` under the
 undercutter; co-premises (one `group`) as `&` lines right after their first premise. Nodes that
 support or attack nothing are the roots; a node met again is written as a reference.
+
+Only a titled node can be referred to: an untitled node that would be written in more than one
+place (the premise of two relations, a co-premise, a node of another section), and an untitled
+argument (.argmap writes an argument only as `<Title>`), first gets a title made from its text
+and is renamed everywhere (titles.py), so the graph comes back the same up to that renaming.
 """
 
 from __future__ import annotations
@@ -15,16 +20,32 @@ from ...model import (
     ActorEntry,
     Map,
     NodeEntry,
+    NodeKind,
     RelationKind,
     SectionEntry,
     SourceEntry,
     Trivia,
 )
 from ..vocabulary import CO_PREMISE, INWARD_MARKER, OUTWARD_MARKER
+from .titles import with_titles
 
 
 def with_document(m: Map) -> Map:
-    """`m` with a synthesized `document` (its graph view unchanged)."""
+    """`m` with a synthesized `document`; its graph view unchanged, except that untitled
+    nodes the outline must refer to (or that only a title can write) get titles (titles.py)."""
+    laid = _laid_out(m)
+    untitled = {n.id for n in m.nodes.values() if n.title is None}
+    if not untitled:
+        return laid
+    needed = {e.node for e in laid.walk() if e.is_reference and e.node in untitled}
+    needed |= {n for n in untitled if m.nodes[n].kind is NodeKind.ARGUMENT}
+    if not needed:
+        return laid
+    # renaming keeps every order the layout follows, so the outline is the same one
+    return _laid_out(with_titles(m, needed))
+
+
+def _laid_out(m: Map) -> Map:
     under_node: dict[str, list] = defaultdict(list)  # target node -> relations written under it
     under_relation: dict[str, list] = defaultdict(list)  # relation -> undercuts of it
     outgoing_undercuts: dict[str, list] = defaultdict(list)
