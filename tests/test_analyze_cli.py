@@ -112,7 +112,7 @@ def test_limit_and_timeout_stop_enumeration(tmp_path: Path, capsys) -> None:
     assert main(["analyze", str(path), "--semantics", "stable", "--limit", "5", "--json"]) == 0
     captured = capsys.readouterr()
     assert len(json.loads(captured.out)["extensions"]) == 5
-    assert "first 5 extension(s); there are more" in captured.err
+    assert "first 5 extensions; there are more" in captured.err
     args = ["analyze", str(path), "--semantics", "stable", "--limit", "100000000",
             "--timeout", "0.3", "--json"]
     assert main(args) == 1
@@ -133,3 +133,28 @@ def test_query_one_argument(map_file: Path, tmp_path: Path, capsys) -> None:
         capsys.readouterr().out
     assert main(["analyze", str(path), "--query", "c"]) == 2
     assert "no such node or argument" in capsys.readouterr().err
+
+
+def test_actor_prints_that_actor_only(map_file: Path, capsys) -> None:
+    assert main(["analyze", str(map_file), "--actor", "ann"]) == 0
+    out = capsys.readouterr().out
+    assert "Ann (@ann): 1 claim" in out and "1 claim(s)" not in out
+    assert "status and DF-QuAD strength" not in out  # not the whole map's table
+    assert "Bob (@bob)" not in out and "[Spend more]" in out  # Bob's node, as Ann's attacker
+
+
+def test_claims_are_counted_in_words(map_file: Path, capsys) -> None:
+    assert main(["analyze", str(map_file), "--semantics", "preferred"]) == 0
+    out = capsys.readouterr().out
+    assert "Bob (@bob): 2 claims" in out and "(s)" not in out
+    assert "1 preferred extension listed; each holds the 3 nodes they share" in out
+
+
+def test_limit_zero_lists_none_and_says_nothing_more(map_file: Path, capsys) -> None:
+    assert main(["analyze", str(map_file), "--semantics", "preferred", "--limit", "0", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["extensions"] == []
+    assert captured.err == ""  # not "listed the first 0 extension(s); there are more"
+    assert main(["analyze", str(map_file), "--semantics", "preferred", "--limit", "0"]) == 0
+    captured = capsys.readouterr()
+    assert "extensions not listed (--limit 0)" in captured.out and captured.err == ""

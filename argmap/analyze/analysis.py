@@ -106,8 +106,9 @@ def analyze_map(map_: Map, semantics: str = "grounded",
         found = []
         left = None if deadline is None else max(0.0, deadline - time.monotonic())
         probe = None if limit is None else limit + 1  # one more tells whether there are more
+        stopped = "limit" if limit == 0 else None  # none asked for: none looked for
         try:
-            for extension in extensions(af, semantics, limit=probe, timeout=left):
+            for extension in extensions(af, semantics, limit=probe, timeout=left) if limit != 0 else ():
                 if limit is not None and len(found) >= limit:
                     stopped = "limit"
                     break

@@ -63,7 +63,7 @@ class Progress:
 
     def __call__(self, count: int) -> None:
         if time.monotonic() - self.start > 1.0 and sys.stderr.isatty():
-            sys.stderr.write(f"\r{count} extension(s) found…")
+            sys.stderr.write(f"\r{count} extension{'' if count == 1 else 's'} found…")
             self.shown = True
 
     def done(self) -> None:
@@ -72,12 +72,14 @@ class Progress:
 
 
 def _stop_message(stopped: str | None, count: int, args: argparse.Namespace) -> int:
-    if stopped == "limit":
-        print(f"argmap analyze: listed the first {args.limit} extension(s); there are more "
+    from ..language.report import plural
+
+    if stopped == "limit" and args.limit > 0:  # --limit 0 asks for none: nothing to say
+        print(f"argmap analyze: listed the first {plural(args.limit, 'extension')}; there are more "
               "(raise --limit to see them)", file=sys.stderr)
     elif stopped == "timeout":
-        print(f"argmap analyze: time limit of {args.timeout:g} s reached after {count} "
-              "extension(s); the list is incomplete", file=sys.stderr)
+        print(f"argmap analyze: time limit of {args.timeout:g} s reached after "
+              f"{plural(count, 'extension')}; the list is incomplete", file=sys.stderr)
         return 1
     return 0
 
@@ -116,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
         return _run_framework(args, console)
     from ..analyze.analysis import analyze_map
     from ..analyze.debate import debate_report
-    from ..analyze.present import map_json, print_map
+    from ..analyze.present import map_json, print_actor, print_map
     from ._common import has_errors, load_map, print_diagnostics
 
     map_ = load_map(args.map)
@@ -143,6 +145,11 @@ def run(args: argparse.Namespace) -> int:
         if query:
             data["query"] = query
         print(json.dumps(data, indent=2, ensure_ascii=False))
+    elif args.actor is not None:  # that actor's report only
+        for report in debate.actors:
+            print_actor(console, map_, report)
+        if query:
+            _print_query(console, query, args.semantics)
     else:
         print_map(console, map_, analysis, debate)
         if query:
