@@ -97,17 +97,18 @@ def _answered(map_: Map, all_exchanges: list[Exchange]) -> set[tuple[str, str, s
 
 def debate_report(map_: Map, assumptions: Mapping[str, str] | None = None,
                   actor: str | None = None, *, known: Analysis | None = None,
-                  timeout: float | None = None) -> DebateReport:
+                  timeout: float | None = None, partial: bool = False) -> DebateReport:
     """The report for every actor of the map (or only `actor`), with `assumptions` applied.
 
     `known` is an analysis of the same map and assumptions already at hand (grounded or
     preferred), reused instead of computed again; `timeout` bounds each analysis
-    (AnalysisTimeout when the preferred status runs out of time).
+    (AnalysisTimeout when the preferred status runs out of time; with `partial`, the claims
+    not decided in time are `unknown` instead).
     """
     def get(semantics: str) -> Analysis:
         if known is not None and known.semantics == semantics:
             return known
-        return analyze_map(map_, semantics, assumptions, limit=0, timeout=timeout)
+        return analyze_map(map_, semantics, assumptions, limit=0, timeout=timeout, partial=partial)
 
     grounded, preferred = get("grounded"), get("preferred")
     all_exchanges = exchanges(map_)

@@ -18,7 +18,7 @@ from .analysis import Analysis
 from .debate import ActorReport, DebateReport, Exchange
 from .framework import Framework
 
-STYLES = {"in": "green", "out": "red", "undec": "yellow"}
+STYLES = {"in": "green", "out": "red", "undec": "yellow", "unknown": "dim"}
 
 
 def exchange_json(exchange: Exchange) -> dict[str, str]:
