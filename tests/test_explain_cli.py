@@ -50,7 +50,8 @@ def test_grounded_json_is_the_tree(capsys) -> None:
     code, out, _ = explain(capsys, str(FLAGSHIP), "No NATO troops", "--json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"map", "node", "words", "semantics", "status", "grounded"}
+    assert set(data) == {"map", "node", "words", "semantics", "status", "grounded", "summary"}
+    assert data["summary"] == "out: attacked by [Free choice], which is in"
     assert data["node"] == "[No NATO troops]" and data["status"] == "out"
     tree = data["grounded"]["tree"]
     assert tree["reason"] == "attacked"
@@ -160,3 +161,15 @@ def test_the_timeout_ends_with_what_was_found(tmp_path: Path, capsys) -> None:
     data = json.loads(out)
     assert data["credulous"]["accepted"] is True and data["sceptical"]["decided"] is False
     assert data["decided"] is False
+
+
+def test_the_docs_show_the_flagship_explanation_as_it_is(capsys) -> None:
+    docs = (FLAGSHIP.parent.parent / "docs" / "analysis.md").read_text(encoding="utf-8")
+    section = docs[docs.index("## Explanations"):docs.index("## Expected outcomes")]
+    shown = json.loads(section.split("```json\n")[1].split("```")[0])
+    assert main(["explain", str(FLAGSHIP), "[No NATO troops]", "--json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert got == {**shown, "map": str(FLAGSHIP)}
+    assert main(["explain", str(FLAGSHIP), "r12"]) == 0
+    text = capsys.readouterr().out
+    assert "$ argmap explain maps/lavrov-blinken.argmap r12\n" + text in section

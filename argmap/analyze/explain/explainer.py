@@ -129,7 +129,7 @@ class MapExplainer:
     def explain(self, key: str, semantics: str = "grounded", *, depth: int | None = None,
                 timeout: float | None = None) -> dict[str, Any]:
         """The explanation of the node `key` names under `semantics` (one of EXPLAINED), as
-        JSON: `node`, `words`, `semantics`, `status`, then the semantics' own part."""
+        JSON: `node`, `words`, `semantics`, `status`, the semantics' own part, `summary`."""
         if semantics not in EXPLAINED:
             raise UsageError(f"unknown semantics {semantics!r}; explain one of {', '.join(EXPLAINED)}")
         name = self.resolve(key)
@@ -144,6 +144,9 @@ class MapExplainer:
         else:
             result["status"] = None
             result["strength"] = self.strength(name)
+        from .text import summary
+
+        result["summary"] = summary(result, self.words)
         return result
 
     @property
