@@ -220,7 +220,7 @@ class MapExplainer:
             cred["attackers"] = [
                 {"attacker": names[b],
                  "answers": [{"argument": names[c], "grounded": labels[c],
-                              "conflict": c == arg or arg in attackers[c] or c in attackers[arg]
+                              "conflict": (c != arg and (arg in attackers[c] or c in attackers[arg]))
                               or c in attackers[c]} for c in attackers[b]]}
                 for b in attackers[arg]]
         sc = sceptical(af, arg, left())
