@@ -98,7 +98,7 @@ class GroundedExplainer:
 
     def explain(self, arg: int, depth: int | None = None) -> GroundedExplanation:
         """The explanation of `arg`'s label; steps more than `depth` levels down are cut off
-        (`truncated`). `depth=1` is what the short form says."""
+        (`truncated`): the short form looks two levels down."""
         if self.labels[arg] == UNDEC:
             return self._undecided(arg, depth)
         return GroundedExplanation(self._decided(arg, depth))
