@@ -77,13 +77,24 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time these are l
     from typing import Any
 
     from .errors import ArgmapError, Diagnostic, Severity, Span, UsageError
-    from .language.check import CHECKS, check
-    from .language.read.parse import parse, parse_bytes, parse_file
     from .export.networkx import to_networkx
     from .importers.networkx import from_networkx
+    from .language.check import CHECKS, check
+    from .language.read.parse import parse, parse_bytes, parse_file
     from .language.write.format import format_map, format_text
-    from .model import (Actor, Map, Node, NodeEntry, NodeKind, Relation, RelationKind, Section,
-                        Source, Usage, Usages)
+    from .model import (
+        Actor,
+        Map,
+        Node,
+        NodeEntry,
+        NodeKind,
+        Relation,
+        RelationKind,
+        Section,
+        Source,
+        Usage,
+        Usages,
+    )
 
 
 _NOT_PUBLIC = {"annotations", "TYPE_CHECKING"}

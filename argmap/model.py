@@ -19,15 +19,18 @@ from 1 in document order).
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from enum import Enum
-from typing import Any, Iterator, Union
 
 from .errors import Diagnostic, Span
 
+TYPE_CHECKING = False  # not typing's: reading a map does not import typing
+if TYPE_CHECKING:
+    from typing import Any
+
 #: a metadata value: what `{key: value}` can hold
-MetaValue = Union[str, int, float, bool, None, list["MetaValue"]]
+MetaValue = str | int | float | bool | None | list["MetaValue"]
 Meta = dict[str, MetaValue]
 
 
@@ -64,6 +67,8 @@ class NodeKind(str, Enum):
     CLAIM = "claim"
     ARGUMENT = "argument"
     EVIDENCE = "evidence"
+    #: a question (AIF's questioned propositions, IBIS issues): it asserts nothing
+    QUESTION = "question"
 
     def __str__(self) -> str:
         return self.value
@@ -74,6 +79,8 @@ class RelationKind(str, Enum):
     ATTACK = "attack"
     UNDERCUT = "undercut"
     CONTRADICTION = "contradiction"
+    #: the source restates the target in other words (AIF's MA nodes): no support, no attack
+    REPHRASE = "rephrase"
 
     def __str__(self) -> str:
         return self.value
@@ -395,7 +402,7 @@ class NodeEntry:
     span: Span = _pos()
 
 
-Entry = Union[SectionEntry, ActorEntry, SourceEntry, IncludeEntry, NodeEntry]
+Entry = SectionEntry | ActorEntry | SourceEntry | IncludeEntry | NodeEntry
 
 
 @dataclass(frozen=True, slots=True)

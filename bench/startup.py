@@ -27,7 +27,8 @@ the median, its ratio to `python -c pass` (best to best), and the target where t
 `--version` at most 3x, `check` of the flagship map at most 6x (issue "Foundation", part 3).
 
 Before the rounds every command runs once, as any later run finds things: Lark's cached
-parser tables in the temp folder, the files in the OS cache, and argmap's bytecode written
+parser tables in the temp folder (for the commands that load Lark: `check` and `fmt` of a map
+of common lines do not), the files in the OS cache, and argmap's bytecode written
 to __pycache__ (the children run without PYTHONDONTWRITEBYTECODE, which would make each run
 compile argmap from source: ~60 ms more that no installed argmap pays).
 """

@@ -42,6 +42,8 @@ scalars = st.one_of(
 )
 values = st.one_of(scalars, st.lists(scalars, max_size=3))
 metas = st.dictionaries(keys, values, max_size=3)
+#: relations that draw no inference, so an undercut cannot target them (docs/format.md)
+_NOT_INFERENCES = (RelationKind.UNDERCUT, RelationKind.REPHRASE)
 tags = st.one_of(st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True), titles)
 
 
@@ -103,7 +105,8 @@ def maps(draw, max_nodes: int = 10) -> Map:  # noqa: ANN001
         weight = float(weight) if isinstance(weight, (int, float)) and not isinstance(weight, bool) else None
         rid = f"r{len(relations) + 1}"
         if kind is RelationKind.UNDERCUT:
-            targets = [r for r in relations.values() if r.kind is not RelationKind.UNDERCUT]
+            # an inference, to undercut: no undercut, and no rephrase (it infers nothing)
+            targets = [r for r in relations.values() if r.kind not in _NOT_INFERENCES]
             target = draw(st.sampled_from([r.id for r in targets] + [i for i in ids if i.startswith("<")] or ids))
             if target.startswith("[") or target.startswith("_"):
                 continue  # an undercut needs an inference: a relation or an argument
@@ -219,9 +222,9 @@ def outline_maps(draw: st.DrawFn, *, with_meta: bool = True) -> Map:
             # an argument's own inference is undercut by reference (`_> <Title>`): titled only
             targets = [n for n in titled if nodes[n].kind is NodeKind.ARGUMENT]
             if nodes[source].title is not None:
-                targets += [r for r in relations if relations[r].kind is not RelationKind.UNDERCUT]
+                targets += [r for r in relations if relations[r].kind not in _NOT_INFERENCES]
             elif source not in placed:  # written under the undercut relation's line
-                targets += [r for r, rel in relations.items() if rel.kind is not RelationKind.UNDERCUT
+                targets += [r for r, rel in relations.items() if rel.kind not in _NOT_INFERENCES
                             and rel.source in titled and rel.target in titled]
         else:
             targets = list(node_targets)

@@ -42,7 +42,7 @@ def test_json_shape(map_file: Path, capsys) -> None:
     assert main(["analyze", str(map_file), "--json", "--semantics", "preferred"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert set(data) == {"map", "semantics", "assumptions", "labels", "strength", "converged",
-                         "unsettled", "inferences", "extensions", "stopped", "actors"}
+                         "unsettled", "inferences", "extensions", "stopped", "rephrases", "actors"}
     assert data["labels"]["[Tax cut]"] == "out"
     assert data["labels"]["[Spend more]"] == "in"
     assert data["extensions"] == [["[Deficit]", "[Spend more]", "_1"]]

@@ -52,6 +52,12 @@ def test_schema_is_valid_and_rejects_a_bad_kind() -> None:
         jsonschema.validate(data, schema)
 
 
+def test_the_schema_enums_are_the_model_kinds() -> None:
+    items = map_schema()["properties"]
+    assert items["nodes"]["items"]["properties"]["kind"]["enum"] == [k.value for k in argmap.NodeKind]
+    assert items["relations"]["items"]["properties"]["kind"]["enum"] == [k.value for k in argmap.RelationKind]
+
+
 def test_invalid_json_reports_line_and_column() -> None:
     with pytest.raises(ImportFailed) as info:
         read_json('{\n  "format": "argmap",\n  "nodes": [,]\n}', "bad.json")

@@ -10,8 +10,8 @@ from strategies import TEXT, maps  # maps: the shared model strategy, every kind
 import argmap
 from argmap.export.mermaid import label, map_to_mermaid
 
-NODE_LINE = re.compile(r'^\s*(n\d+)(\["[^"]*"\]|\("[^"]*"\)|\[/"[^"]*"/\]):::[a-z0-9]+$')
-LINK_LINE = re.compile(r"^\s*(n\d+|j_r\d+) (-->|--x|-\.-x|x--x|---) (n\d+|j_r\d+)$")
+NODE_LINE = re.compile(r'^\s*(n\d+)(\["[^"]*"\]|\("[^"]*"\)|\[/"[^"]*"/\]|\{\{"[^"]*"\}\}):::[a-z0-9]+$')
+LINK_LINE = re.compile(r"^\s*(n\d+|j_r\d+) (-->|--x|-\.-x|x--x|---|-\.-) (n\d+|j_r\d+)$")
 OTHER_LINE = re.compile(
     r'^(---|title: ".*"|flowchart BT|\s*subgraph s\d+\["[^"]*"\]|\s*end|\s*j_r\d+\(\(" "\)\)'
     r"|\s*classDef [a-z0-9]+ [^\n]+|\s*%% side\d+: [^\n]*|\s*linkStyle [\d,]+ [^\n]+)$"
@@ -54,3 +54,11 @@ def test_kinds_and_sides_are_distinguishable() -> None:
     assert "%% side0: Red" in text and "%% side1: Blue" in text
     styles = [ln for ln in text.splitlines() if ln.strip().startswith("linkStyle")]
     assert len({ln.split(" ", 3)[-1] for ln in styles}) == len(styles) == 4
+
+
+def test_questions_are_hexagons_and_rephrases_plain_dotted_lines() -> None:
+    text = map_to_mermaid(argmap.parse("[A]: a\n  = [B]: b\n  - question [Q]: Why?\n"))
+    lines = text.splitlines()
+    assert '  n3{{"<b>Q</b><br/>Why?"}}:::question' in lines
+    assert "  n2 -.- n1" in lines and "  n3 --x n1" in lines
+    assert "  linkStyle 0 stroke:#8a8a8a,stroke-width:1px,stroke-dasharray:3 3" in lines

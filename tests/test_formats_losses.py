@@ -34,6 +34,9 @@ source paper: A paper
   >< [F]: It does not rain.
   + [G]: Forecast.
     _ [H]: The forecast is often wrong.
+  = [R]: Water falls from the sky.
+question [Q]: Will it stop?
+  + [S]: The sky clears.
 """
 
 
@@ -52,15 +55,17 @@ def codes(write, m) -> dict[str, int]:
 
 FRAMEWORK_LOSES = {"metadata", "actor", "source", "section", "node-text", "node-kind", "node-actors",
                    "node-tags", "node-sources", "node-meta", "node-section", "support", "undercut",
-                   "contradiction", "relation-group", "relation-weight", "relation-meta", "argument-added"}
+                   "contradiction", "relation-group", "relation-weight", "relation-meta", "argument-added",
+                   "rephrase", "question"}
 
 
 @pytest.mark.parametrize("write", [map_to_af, map_to_i23, map_to_apx, map_to_tgf])
 def test_frameworks_report_everything_but_names_and_attacks(write, full) -> None:
     found = codes(write, full)
     assert set(found) == FRAMEWORK_LOSES
-    assert found["support"] == 4  # B, D, E, G
+    assert found["support"] == 5  # B, D, E, G; S (supports a question, so left out)
     assert found["undercut"] == 2 and found["contradiction"] == 1
+    assert found["rephrase"] == 1 and found["question"] == 1
 
 
 def test_mermaid_reports_what_a_flowchart_cannot_show(full) -> None:
@@ -105,7 +110,7 @@ def test_cli_summarises_per_code(full_file: Path, tmp_path: Path, capsys) -> Non
     out = tmp_path / "out.i23"
     assert main(["export", str(full_file), "-o", str(out)]) == 0
     err = capsys.readouterr().err
-    assert "warning[support]: 4 supports not kept as they are by i23 (--verbose lists them)" in err
+    assert "warning[support]: 5 supports not kept as they are by i23 (--verbose lists them)" in err
     assert "warning[relation-weight]: r" in err  # a single loss is listed with its element
     assert out.read_text().startswith("p af")
 

@@ -47,6 +47,8 @@ def test_registered_through_the_entry_point() -> None:
         ("[A]: a\n  >< [B]\n  <+ <C>\n  _> [D]\n  & x\n",
          [(Operator, "><"), (Name.Class, "[B]"), (Operator, "<+"), (Name.Function, "<C>"), (Operator, "_>"),
           (Operator, "&")]),
+        ("[A]: a\n  = question [Q]: Is it? #t\nquestion: Why?\n",
+         [(Operator, "="), (Keyword, "question"), (Name.Class, "[Q]"), (Name.Tag, "#t")]),
         ("a \\#not-a-tag and \\@no \\[x\n", [(String.Escape, "\\#"), (String.Escape, "\\@"), (String.Escape, "\\[")]),
         ("[A]: text   // trailing\n", [(Comment.Single, "// trailing")]),
     ],
@@ -98,7 +100,7 @@ def test_annotations_are_where_the_parser_reads_them(path: Path) -> None:
 
 
 _PIECES = st.sampled_from(["[", "]", "<", ">", "{", "}", "@a", "^s", "#t", "#(", ")", "//", "\\", "\n", " ",
-                           "\t", ":", ",", '"', "---\n", "# ", "+ ", "- ", "><", "actor a: ", "evidence",
+                           "\t", ":", ",", '"', "---\n", "# ", "+ ", "- ", "><", "actor a: ", "evidence", "question", "= ",
                            "include ", "true", "0.5", "😀", "\r\n", "x"])
 
 

@@ -57,6 +57,8 @@ def test_every_pattern_compiles() -> None:
         ("  >< <Why not>: because", "><", None, None, "<Why not>"),
         ("[No \\] troops]: text", None, None, None, "[No \\] troops]"),
         ("  <+ [Small parts]", "<+", None, None, "[Small parts]"),
+        ("question [Q]: Is it?", None, None, "question", "[Q]"),
+        ("  = [Same]: in other words", "=", None, None, "[Same]"),
     ],
 )
 def test_node_head(line: str, marker, meta, evidence, title) -> None:
@@ -64,6 +66,16 @@ def test_node_head(line: str, marker, meta, evidence, title) -> None:
     assert match is not None
     assert match.group(1) == marker and match.group(2) == meta and match.group(3) == evidence
     assert title in (match.group(4), match.group(5))
+
+
+def test_the_node_head_knows_every_marker_and_keyword_of_the_vocabulary() -> None:
+    from argmap.language.vocabulary import HEAD_KEYWORDS, MARKERS
+
+    head = _regex("node-head")
+    for spelling in MARKERS:
+        assert head.match(f"  {spelling} [T]: x").group(1) == spelling
+    for keyword in HEAD_KEYWORDS.values():
+        assert head.match(f"{keyword}: x").group(3) == keyword
 
 
 def test_plain_text_has_no_node_head() -> None:

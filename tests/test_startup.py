@@ -138,3 +138,26 @@ def test_the_version(capsys: pytest.CaptureFixture[str]) -> None:
         cli.main(["--version"])
     assert exit_info.value.code == 0
     assert capsys.readouterr().out == f"argmap {argmap.__version__}\n"
+
+
+_READ_AND_CHECK = """
+import json, sys
+import argmap
+for path in sys.argv[1:]:
+    found = argmap.check(argmap.parse_file(path))
+before = sorted(m for m in sys.modules if m.split('.')[0] == 'lark')
+m = argmap.parse('[A]: a\\n  include "x\\n')  # a line only Lark reads, wrongly written
+print(json.dumps([before, [(d.code, d.message, str(d.span)) for d in m.diagnostics],
+                  'lark' in sys.modules]))
+"""
+
+
+def test_reading_and_checking_the_example_maps_loads_no_lark() -> None:
+    maps = [str(ROOT / "maps" / name) for name in ("lavrov-blinken.argmap", "debate-small.argmap")]
+    done = subprocess.run([sys.executable, "-c", _READ_AND_CHECK, *maps], capture_output=True, text=True,
+                          cwd=ROOT, timeout=60)
+    assert done.returncode == 0, done.stderr
+    before, diagnostics, loaded = json.loads(done.stdout)
+    assert before == []
+    # a line that needs Lark is still read by it, with its message as before
+    assert loaded and diagnostics == [["bad-metadata", "unexpected '\"x' in a metadata block", "<input>:2:11"]]

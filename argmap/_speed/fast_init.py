@@ -15,9 +15,12 @@ makes. `remaker(cls)` is the same for `dataclasses.replace`: a copy with some fi
 from __future__ import annotations
 
 from dataclasses import fields, is_dataclass
-from typing import Any, Callable, TypeVar
+TYPE_CHECKING = False  # not typing's: reading a map does not import typing
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any, TypeVar
 
-T = TypeVar("T")
+    T = TypeVar("T")
 
 
 def maker(cls: type[T]) -> Callable[..., T]:

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from typing import Iterator
+from collections.abc import Iterator
 
 #: sub-commands that keep running (an app, a server, a watcher): they keep the collector on
 LONG_RUNNING = frozenset({"browse", "lsp", "watch"})

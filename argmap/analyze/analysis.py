@@ -9,12 +9,14 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
 from ..errors import ArgmapError, UsageError
-from ..model import Map
+from ..model import Map, RelationKind
 from .framework import SEMANTICS, MapFramework, translate
 from .gradual import GradualReason, df_quad
 from .grounded import IN, grounded_labelling
 
 DEFAULT_SCORE = 0.5
+#: the status of a node that is no argument (a question: it asserts nothing)
+QUESTION = "question"
 
 
 class AnalysisTimeout(ArgmapError):
@@ -25,12 +27,14 @@ class AnalysisTimeout(ArgmapError):
 class Analysis:
     """The analysis of one map under one semantics.
 
-    `status` maps every node id to `in` / `out` / `undec`: under grounded the grounded
-    labelling; under the other semantics the *sceptical status* — `in` if every extension
-    contains the node, `out` if every extension attacks it, else `undec` (also when there is
-    no extension at all, which only stable can have). `strength` is the DF-QuAD strength of
-    every node. `extensions` lists node ids per extension (auxiliary arguments left out);
-    `stopped` is None when they are all there, else "limit" or "timeout".
+    `status` maps every node id (in map order) to `in` / `out` / `undec`: under grounded the
+    grounded labelling; under the other semantics the *sceptical status* — `in` if every
+    extension contains the node, `out` if every extension attacks it, else `undec` (also when
+    there is no extension at all, which only stable can have). A question is no argument: its
+    status is `question`, and it has no strength. `strength` is the DF-QuAD strength of every
+    other node. `extensions` lists node ids per extension (auxiliary arguments left out);
+    `stopped` is None when they are all there, else "limit" or "timeout". `rephrases` maps a
+    node to the nodes that restate it (`=`), which the semantics ignore.
     """
 
     semantics: str
@@ -45,6 +49,8 @@ class Analysis:
     unsettled: tuple[str, ...] = ()
     #: node id -> "accepted" / "rejected": the what-if assumptions in force
     assumptions: dict[str, str] = field(default_factory=dict)
+    #: node id -> the nodes that restate it (rephrase relations, source -> target), for the nodes that have some
+    rephrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     framework: MapFramework | None = field(default=None, compare=False, repr=False)
 
 
@@ -70,6 +76,15 @@ def strengths(map_: Map, mf: MapFramework) -> tuple[dict[str, float], bool, tupl
     values = dict(zip(mf.node_ids, result.values))
     unsettled = tuple(items[i] for i in result.unsettled if i < len(mf.node_ids))
     return values, result.converged, unsettled
+
+
+def rephrases(map_: Map) -> dict[str, tuple[str, ...]]:
+    """Node id -> the nodes that restate it (`= [B]` under [A]: [A] -> ([B],)), in map order."""
+    found: dict[str, list[str]] = {}
+    for relation in map_.relations.values():
+        if relation.kind is RelationKind.REPHRASE and relation.target in map_.nodes and relation.source in map_.nodes:
+            found.setdefault(relation.target, []).append(relation.source)
+    return {node_id: tuple(found[node_id]) for node_id in map_.nodes if node_id in found}
 
 
 def analyze_map(map_: Map, semantics: str = "grounded",
@@ -122,11 +137,14 @@ def analyze_map(map_: Map, semantics: str = "grounded",
                     on_extension(len(found))
         except EnumerationTimeout:
             stopped = "timeout"
+    status = {mf.node_ids[i]: labels[i] for i in range(n)}
+    if mf.questions:
+        status = {node_id: status.get(node_id, QUESTION) for node_id in map_.nodes}
     projected = dict.fromkeys(tuple(mf.node_ids[i] for i in sorted(e) if i < n) for e in found)
     values, converged, unsettled = strengths(map_, mf)
     return Analysis(
         semantics=semantics,
-        status={mf.node_ids[i]: labels[i] for i in range(n)},
+        status=status,
         strength=values,
         extensions=tuple(projected),
         stopped=stopped,
@@ -134,5 +152,6 @@ def analyze_map(map_: Map, semantics: str = "grounded",
         converged=converged,
         unsettled=unsettled,
         assumptions=dict(mf.assumptions),
+        rephrases=rephrases(map_),
         framework=mf,
     )

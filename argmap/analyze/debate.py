@@ -10,6 +10,8 @@ reason (co-premises), when something undercuts any of its relations or attacks a
 premises, since the reason stands only while every premise does; otherwise it is *dropped*, in
 debate terms. A *clash* is an exchange between nodes of two different actors; a contradiction
 is one clash, though it is an exchange each way.
+Questions are no claims, and the relations the framework leaves out (those of questions) are no
+exchanges.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Mapping
 
 from ..model import Map, RelationKind, is_relation_id
 from .analysis import Analysis, analyze_map
-from .framework import ATTACKING
+from .framework import ATTACKING, NOT_ARGUMENTS, left_out
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +62,9 @@ class DebateReport:
 def exchanges(map_: Map) -> list[Exchange]:
     """Every directed attack between two nodes of the map, in relation order."""
     result = []
+    skip = set(left_out(map_)[1])  # what the framework leaves out (relations of questions) is no exchange
     for relation in map_.relations.values():
-        if relation.kind not in ATTACKING:
+        if relation.kind not in ATTACKING or relation.id in skip:
             continue
         target = relation.target
         if is_relation_id(target):
@@ -117,7 +120,7 @@ def debate_report(map_: Map, assumptions: Mapping[str, str] | None = None,
     for actor_id, known in map_.actors.items():
         if actor is not None and actor_id != actor:
             continue
-        own = tuple(n.id for n in map_.nodes.values() if actor_id in n.actors)
+        own = tuple(n.id for n in map_.nodes.values() if actor_id in n.actors and n.kind not in NOT_ARGUMENTS)
         mine = set(own)
         made = tuple(e for e in all_exchanges if e.attacker in mine)
         received = tuple(e for e in all_exchanges if e.target in mine)

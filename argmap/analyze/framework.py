@@ -6,7 +6,12 @@ attacks as two parallel integer arrays (compact enough for millions of attacks).
 `translate(map)` builds a `MapFramework`: the `Framework` plus the `reasons` the gradual
 semantics uses. How each construct maps (docs/analysis.md says the same with an example):
 
-* every node is an argument, numbered in map order;
+* every node is an argument, numbered in map order, except questions: a question asserts
+  nothing, so it is no argument, and every relation into or out of a question is left out
+  (with the undercuts of those relations); `analyze_map` gives a question the status
+  `question`;
+* a rephrase (`=`) is neither support nor attack: it is left out too (the two nodes keep
+  their own statuses; `analyze_map` lists the rephrases of each node);
 * an attack `a - b` is the attack a -> b; a contradiction is an attack each way;
 * an undercut of a node (`_> <Arg>`) attacks that node;
 * a *reason* is one relation, or the relations of one linked group (co-premises `&`);
@@ -27,10 +32,21 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping, Sequence
 
 from ..errors import UsageError
-from ..model import Map, RelationKind, is_relation_id
+from ..model import Map, NodeKind, RelationKind, is_relation_id
 
 SEMANTICS = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal")
-ATTACKING = (RelationKind.ATTACK, RelationKind.UNDERCUT, RelationKind.CONTRADICTION)
+#: what each relation kind is to the semantics: one of a reason's two sides, or nothing
+#: (None: left out of the framework and of DF-QuAD). Every kind is listed (tests hold it).
+ROLES: dict[RelationKind, str | None] = {
+    RelationKind.SUPPORT: "support",
+    RelationKind.ATTACK: "attack",
+    RelationKind.UNDERCUT: "attack",
+    RelationKind.CONTRADICTION: "attack",
+    RelationKind.REPHRASE: None,
+}
+ATTACKING = tuple(kind for kind, role in ROLES.items() if role == "attack")
+#: the node kinds that are no argument of the framework (they assert nothing)
+NOT_ARGUMENTS = frozenset({NodeKind.QUESTION})
 
 
 class Framework:
@@ -104,15 +120,45 @@ class MapFramework:
     inferences: dict[str, int]
     #: node id -> "accepted" / "rejected": the assumptions applied
     assumptions: dict[str, str] = field(default_factory=dict)
+    #: the nodes that are no argument (questions), in map order
+    questions: tuple[str, ...] = ()
+    #: the relations left out (rephrases; relations into or out of a question, and their undercuts)
+    left_out: tuple[str, ...] = ()
 
 
-def _reasons(map_: Map) -> list[Reason]:
-    """Group the relations into reasons; undercuts of relations target inference ids."""
+def left_out(map_: Map) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The nodes that are no argument (questions) and the relations the framework leaves
+    out: those whose kind plays no role (rephrases), those into or out of a question, and
+    undercuts of a relation left out (an undercut of nothing), in map order."""
+    nodes = map_.nodes
+    questions = tuple(n.id for n in nodes.values() if n.kind in NOT_ARGUMENTS)
+    asking = set(questions)
+    out: dict[str, None] = {}
+    for relation in map_.relations.values():
+        if ROLES[relation.kind] is None or relation.source in asking or relation.target in asking:
+            out[relation.id] = None
+    if out:
+        undercuts = [r for r in map_.relations.values() if r.targets_relation and r.id not in out]
+        grew = True
+        while grew:  # an undercut of an undercut of a left-out relation …
+            grew = False
+            for relation in undercuts:
+                if relation.target in out and relation.id not in out:
+                    out[relation.id] = None
+                    grew = True
+    return questions, tuple(r for r in map_.relations if r in out)
+
+
+def _reasons(map_: Map, skip: frozenset[str] = frozenset()) -> list[Reason]:
+    """Group the relations (but those in `skip`) into reasons; undercuts of relations target
+    inference ids."""
     groups: dict[str, list] = {}
     for relation in map_.relations.values():
+        if relation.id in skip:
+            continue
         key = relation.id if relation.group is None else f"group:{relation.group}"
         groups.setdefault(key, []).append(relation)
-    undercut = {r.target for r in map_.relations.values() if r.kind is RelationKind.UNDERCUT}
+    undercut = {r.target for r in map_.relations.values() if r.kind is RelationKind.UNDERCUT and r.id not in skip}
     direct: list[Reason] = []
     by_relation: dict[str, list[str]] = {}  # relation id -> inference ids of its reasons
     for members in groups.values():
@@ -149,14 +195,15 @@ def _retarget(reason: Reason, target: str) -> Reason:
 
 def resolve_assumptions(map_: Map, assumptions: Mapping[str, str] | None) -> dict[str, str]:
     """`status:` metadata in the map, overridden by `assumptions` (title or node id -> value).
+    A question is no argument: its `status:` is ignored.
 
-    Raises ValueError naming the problem for an unknown node or a value other than
-    accepted / rejected.
+    Raises ValueError naming the problem for an unknown node, a question, or a value other
+    than accepted / rejected.
     """
     result: dict[str, str] = {}
     for node in map_.nodes.values():
         value = node.meta.get("status")
-        if value in ("accepted", "rejected"):
+        if value in ("accepted", "rejected") and node.kind not in NOT_ARGUMENTS:
             result[node.id] = str(value)
     for key, value in (assumptions or {}).items():
         node = map_.nodes.get(key) or map_.node_by_title(key)
@@ -168,6 +215,8 @@ def resolve_assumptions(map_: Map, assumptions: Mapping[str, str] | None) -> dic
             raise UsageError(f"no node with the title or id {key!r}{hint}")
         if value not in ("accepted", "rejected"):
             raise UsageError(f"{key!r}: assume 'accepted' or 'rejected', not {value!r}")
+        if node.kind in NOT_ARGUMENTS:
+            raise UsageError(f"{key!r} is a {node.kind.value}: it asserts nothing, so it cannot be assumed")
         result[node.id] = value
     return result
 
@@ -175,8 +224,14 @@ def resolve_assumptions(map_: Map, assumptions: Mapping[str, str] | None) -> dic
 def translate(map_: Map, assumptions: Mapping[str, str] | None = None) -> MapFramework:
     """Build the framework of `map_` with the what-if `assumptions` applied (see module doc)."""
     assumed = resolve_assumptions(map_, assumptions)
-    reasons = [r for r in _reasons(map_) if all(p in map_.nodes for p in r.premises)]
-    node_ids = tuple(map_.nodes)
+    questions, skipped = left_out(map_)
+    if questions:
+        asking = set(questions)
+        node_ids = tuple(n for n in map_.nodes if n not in asking)
+    else:
+        node_ids = tuple(map_.nodes)
+    arguments = set(node_ids) if questions else map_.nodes
+    reasons = [r for r in _reasons(map_, frozenset(skipped)) if all(p in arguments for p in r.premises)]
     names = list(node_ids)
     index = {name: i for i, name in enumerate(names)}
 
@@ -207,4 +262,4 @@ def translate(map_: Map, assumptions: Mapping[str, str] | None = None) -> MapFra
             edges.append((argument(f"assume not {node_id}"), index[node_id]))
     accepted = {index[n] for n, v in assumed.items() if v == "accepted"}
     af = Framework(names, (e for e in dict.fromkeys(edges) if e[1] not in accepted))
-    return MapFramework(af, node_ids, tuple(reasons), inferences, assumed)
+    return MapFramework(af, node_ids, tuple(reasons), inferences, assumed, questions, skipped)

@@ -1,7 +1,8 @@
 """Analysis results for people (rich tables) and for tools (the JSON shape of docs/analysis.md).
 
 Text from the map is data: every cell is a `rich.text.Text`, never markup, so a title such as
-`[bold]` or `[No NATO troops]` prints as written.
+`[bold]` or `[No NATO troops]` prints as written, and goes through `printable.visible`, so a
+control character in it is printed escaped (`\x1b`), never sent to the terminal.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from rich.text import Text
 
 from ..language.report import plural
 from ..model import Map
+from ..printable import visible
 from .analysis import Analysis
 from .debate import ActorReport, DebateReport, Exchange
 from .framework import Framework
 
-STYLES = {"in": "green", "out": "red", "undec": "yellow", "unknown": "dim"}
+STYLES = {"in": "green", "out": "red", "undec": "yellow", "question": "cyan", "unknown": "dim"}
 
 
 def exchange_json(exchange: Exchange) -> dict[str, str]:
@@ -54,6 +56,7 @@ def map_json(path: str, analysis: Analysis, debate: DebateReport) -> dict[str, A
         "inferences": analysis.inferences,
         "extensions": [list(e) for e in analysis.extensions],
         "stopped": analysis.stopped,
+        "rephrases": {node: list(others) for node, others in analysis.rephrases.items()},
         "actors": [actor_json(r) for r in debate.actors],
     }
 
@@ -72,13 +75,18 @@ def framework_json(path: str, semantics: str, af: Framework, found: list[frozens
     return result
 
 
+def _text(text: str) -> Text:
+    """Map text as a table cell or line: literal (never markup), control characters escaped."""
+    return Text(visible(text, newlines=False))
+
+
 def _status(label: str) -> Text:
     return Text(label, style=STYLES.get(label, ""))
 
 
 def _label(map_: Map, node_id: str) -> Text:
     node = map_.nodes.get(node_id)
-    return Text(node.ref or node.label if node else node_id)
+    return _text(node.ref or node.label if node else node_id)
 
 
 def print_map(console: Console, map_: Map, analysis: Analysis, debate: DebateReport) -> None:
@@ -87,11 +95,19 @@ def print_map(console: Console, map_: Map, analysis: Analysis, debate: DebateRep
     for column in ("node", "actors", "status", "strength"):
         table.add_column(column, justify="right" if column == "strength" else "left")
     for node_id, node in map_.nodes.items():
-        table.add_row(_label(map_, node_id), Text(" ".join(node.actors)),
-                      _status(analysis.status[node_id]), f"{analysis.strength[node_id]:.3f}")
+        strength = analysis.strength.get(node_id)
+        table.add_row(_label(map_, node_id), _text(" ".join(node.actors)),
+                      _status(analysis.status[node_id]), "—" if strength is None else f"{strength:.3f}")
     console.print(table)
+    if any(status == "question" for status in analysis.status.values()):
+        console.print(Text("a question asserts nothing: it is no argument, and what supports or attacks "
+                           "it, or what it supports or attacks, is left out of the analysis"))
+    for node_id, others in analysis.rephrases.items():
+        console.print(Text(f"{_label(map_, node_id).plain} is restated by "
+                           + ", ".join(_label(map_, o).plain for o in others)
+                           + " (a rephrase: left out of the analysis, each keeps its own status)"))
     if not analysis.converged:
-        console.print(Text("strengths did not settle on a cycle: " + ", ".join(analysis.unsettled)))
+        console.print(_text("strengths did not settle on a cycle: " + ", ".join(analysis.unsettled)))
     if analysis.semantics != "grounded":
         print_extensions(console, map_, analysis)
     for report in debate.actors:
@@ -111,7 +127,7 @@ def print_extensions(console: Console, map_: Map, analysis: Analysis) -> None:
                        f"each holds the {plural(len(common), 'node')} they share, and:"))
     for number, extension in enumerate(analysis.extensions, start=1):
         extra = [_label(map_, n).plain for n in extension if n not in common]
-        console.print(Text(f"  {number}. " + (", ".join(extra) or "nothing more")))
+        console.print(_text(f"  {number}. " + (", ".join(extra) or "nothing more")))
 
 
 def _exchanges(console: Console, map_: Map, title: str, items: tuple[Exchange, ...]) -> None:
@@ -121,14 +137,14 @@ def _exchanges(console: Console, map_: Map, title: str, items: tuple[Exchange, .
     for column in ("relation", "attacker", "target"):
         table.add_column(column)
     for e in items:
-        table.add_row(Text(f"{e.relation} {e.kind}"), _label(map_, e.attacker),
+        table.add_row(_text(f"{e.relation} {e.kind}"), _label(map_, e.attacker),
                       _label(map_, e.target))
     console.print(table)
 
 
 def print_actor(console: Console, map_: Map, report: ActorReport) -> None:
     """One actor: claims with grounded / preferred status and strength, then the exchanges."""
-    table = Table(title=Text(f"{report.name} (@{report.actor}): {plural(len(report.claims), 'claim')}"),
+    table = Table(title=_text(f"{report.name} (@{report.actor}): {plural(len(report.claims), 'claim')}"),
                   title_justify="left")
     for column in ("claim", "grounded", "preferred", "strength"):
         table.add_column(column, justify="right" if column == "strength" else "left")

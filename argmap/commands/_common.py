@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from typing import Iterable, TextIO
+from collections.abc import Iterable
 
 from ..errors import Diagnostic
-from ..model import Map
 from ..language.report import format_diagnostics
+from ..model import Map
+
+TYPE_CHECKING = False  # not typing's: checking a map does not import typing
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def expand_paths(paths: Iterable[str]) -> list[str]:
     """Files as given; a folder stands for every .argmap file below it (sorted)."""
-    from pathlib import Path
-
     out: list[str] = []
     for path in paths:
-        folder = Path(path)
-        if path != "-" and folder.is_dir():
-            found = sorted(str(p) for p in folder.rglob("*.argmap"))
+        if path != "-" and os.path.isdir(path):
+            from pathlib import Path
+
+            found = sorted(str(p) for p in Path(path).rglob("*.argmap"))
             if not found:
                 from ..errors import UsageError
 

@@ -126,8 +126,10 @@ def _print_query(console, query: dict[str, object], semantics: str) -> None:  # 
     def yes(flag: object) -> str:
         return "not decided in time" if flag is None else "yes" if flag else "no"
 
-    console.print(Text(f"{query['argument']} under {semantics}: credulously accepted "
-                       f"{yes(query['credulous'])}, sceptically accepted {yes(query['sceptical'])}"))
+    from ..printable import visible
+
+    console.print(Text(visible(f"{query['argument']} under {semantics}: credulously accepted "
+                       f"{yes(query['credulous'])}, sceptically accepted {yes(query['sceptical'])}", newlines=False)))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -164,6 +166,8 @@ def run(args: argparse.Namespace) -> int:
     if args.query is not None:
         node = map_.nodes.get(args.query) or map_.node_by_title(args.query)
         framework = analysis.framework.af
+        if node is not None and node.id in analysis.framework.questions:
+            raise UsageError(f"--query {args.query!r}: a question asserts nothing, so it is no argument")
         index = framework.index(node.id) if node else None
         query = _query(framework, args.semantics, args.query, index, args.timeout)
     if args.json:
@@ -227,11 +231,13 @@ def _run_framework(args: argparse.Namespace, console) -> int:  # noqa: ANN001 - 
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         from ..language.report import plural
+        from ..printable import visible
 
-        console.print(Text(f"{args.map}: {af.size} arguments, {len(af.sources)} attacks; "
-                           f"{plural(len(found), args.semantics + ' extension')}"))
+        console.print(Text(visible(f"{args.map}: {af.size} arguments, {len(af.sources)} attacks; "
+                           f"{plural(len(found), args.semantics + ' extension')}", newlines=False)))
         for number, extension in enumerate(found, start=1):
-            console.print(Text(f"  {number}. {{" + ", ".join(af.names[i] for i in sorted(extension)) + "}"))
+            console.print(Text(visible(f"  {number}. {{" + ", ".join(af.names[i] for i in sorted(extension)) + "}",
+                                       newlines=False)))
         if query:
             _print_query(console, query, args.semantics)
     late = _time_messages(args, {}, query)

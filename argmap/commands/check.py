@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..language.check import check, has_expectations
 from ..errors import Severity, in_reading_order
+from ..language.check import check, has_expectations
 from ..language.report import counted, plural
 from ._common import expand_paths, load_map, print_diagnostics
 

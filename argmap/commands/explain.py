@@ -65,7 +65,9 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        sys.stdout.write(render(data, explainer.words))
+        from ..printable import visible
+
+        sys.stdout.write(visible(render(data, explainer.words)))
     if data.get("decided") is False:
         print(f"argmap explain: the time limit of {args.timeout:g} s ran out before the "
               "explanation was complete; what was found is shown", file=sys.stderr)

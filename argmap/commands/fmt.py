@@ -6,9 +6,9 @@ import argparse
 import sys
 
 from ..files import atomic_write, decode, in_file_style, read_bytes
-from ..language.write.format import format_map
 from ..language.read.parse import parse
 from ..language.report import plural
+from ..language.write.format import format_map
 from ._common import expand_paths, print_diagnostics
 
 DESCRIPTION = """\

@@ -37,8 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..errors import UsageError
     from ..files import atomic_write
-    from ..language.write.format import format_map
     from ..importers import IMPORTERS
+    from ..language.write.format import format_map
     from ._losses import refuse_if_strict
 
     choices = "|".join(IMPORTERS)

@@ -78,9 +78,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..files import atomic_write
     from ..render import find_binary, format_for, render_bytes
     from ..render.overlay import overlays_for
-    from ..files import atomic_write
 
     if args.explain:
         from .doctor import run as doctor

@@ -47,10 +47,9 @@ class Redrawer:
     def redraw(self) -> bool:
         """Parse and draw; on errors print them and keep the previous drawing. True if drawn."""
         from ..files import atomic_write
-        from ._common import load_map
         from ..render import render_bytes
         from ..render.overlay import overlays_for
-        from ._common import print_diagnostics
+        from ._common import load_map, print_diagnostics
 
         started = time.perf_counter()
         stamp = time.strftime("%H:%M:%S")

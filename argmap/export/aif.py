@@ -1,13 +1,24 @@
-"""Model -> AIF JSON (the Argument Interchange Format of AIFdb and OVA).
+"""Model -> AIF JSON (the Argument Interchange Format of AIFdb, OVA and arguebuf).
 
-Every node becomes an I-node (information). A support — or a group of co-premises with the
-same target — becomes one RA-node (inference) with edges premise -> RA -> conclusion; an attack a
-CA-node (conflict) premise -> CA -> target; a contradiction two CA-nodes named "Contradiction",
-one each way; an undercut a CA-node aimed at the RA-node of the inference it undercuts (or, for
-an argument's own inference, at the argument, named "Undercut"). A node said by a known actor
-gets a locution: an L-node ("Name: text") with a YA-node ("Asserting") to its I-node, an entry
-in `locutions` and the actor in `participants`. Titles and node kinds ride along as extra `title` and `kind` keys
-on I-nodes, which AIF readers ignore and `argmap import` reads back.
+In AIF's own fields: every node is an I-node. A support — or a group of co-premises with the
+same target, a linked argument — is one RA-node (inference) with edges premise -> RA ->
+conclusion; an attack (or a linked group of attackers) a CA-node (conflict); a contradiction
+two CA-nodes named "Contradiction", one each way; an undercut a CA-node aimed at the scheme
+node of the relation it undercuts (for an argument's own inference, a CA-node named
+"Undercut" aimed at the argument); a rephrase an MA-node ("Default Rephrase") from the
+restating node to the restated one. A relation's `scheme` metadata names its scheme node
+("Argument From Expert Opinion"). A node said by a known actor gets a locution per speaker:
+an L-node ("Name : text"), a YA-node (its illocution: "Asserting", "Pure Questioning" for a
+question, or the node's `illocution` metadata) to its I-node, an entry in `locutions` (with the
+node's `timestamp` metadata, else the map's date) and the actor in `participants`; a question
+nobody is said to ask still gets an L-node and a Pure Questioning YA-node, so that AIF tools
+see it asked.
+
+Everything else (ids and titles, node kinds, tags, sources, sections, metadata, weights, groups,
+actor ids and metadata) travels in the `argmap` extension (`argmap.export.aif_extension`),
+which other AIF tools ignore and `argmap import` reads back into an equal model. With
+`extension=False` the writer reports each of those as a loss; in both modes a relation whose
+ends are not in the map is reported and left out.
 """
 
 from __future__ import annotations
@@ -15,13 +26,20 @@ from __future__ import annotations
 import json
 
 from ..model import Map, NodeKind, Relation, RelationKind
+from .aif_extension import KEY, extension as make_extension
+from .losses import note, unkept
 
-#: AIF scheme names argmap writes and reads back
+#: AIF scheme and illocution names argmap writes and reads back
 DEFAULT_INFERENCE = "Default Inference"
 DEFAULT_CONFLICT = "Default Conflict"
+DEFAULT_REPHRASE = "Default Rephrase"
 CONTRADICTION = "Contradiction"
 UNDERCUT = "Undercut"
 ASSERTING = "Asserting"
+PURE_QUESTIONING = "Pure Questioning"
+#: what AIF itself keeps (the `losses.FEATURES` reported with `extension=False`)
+AIF_KEEPS = frozenset({"actor", "node-text", "node-actors", "support", "attack", "undercut",
+                       "contradiction", "rephrase", "relation-group"})
 
 
 class _Graph:
@@ -32,11 +50,10 @@ class _Graph:
         self.edges: list[dict[str, object]] = []
         self.timestamp = timestamp
 
-    def node(self, aif_type: str, text: str, **extra: object) -> str:
+    def node(self, aif_type: str, text: str, timestamp: str | None = None) -> str:
         node_id = str(len(self.nodes) + 1)
-        self.nodes.append(
-            {"nodeID": node_id, "text": text, "type": aif_type, "timestamp": self.timestamp, **extra}
-        )
+        self.nodes.append({"nodeID": node_id, "text": text, "type": aif_type,
+                           "timestamp": timestamp or self.timestamp})
         return node_id
 
     def edge(self, source: str, target: str) -> None:
@@ -44,20 +61,20 @@ class _Graph:
         self.edges.append({"edgeID": edge_id, "fromID": source, "toID": target, "formEdgeID": None})
 
 
-def _timestamp(map: Map) -> str:
-    date = str(map.metadata.get("date", ""))
+def _timestamp(map_: Map) -> str:
+    date = str(map_.metadata.get("date", ""))
     if len(date) == 10 and date[4] == "-" and date[7] == "-":
         return f"{date} 00:00:00"
     return "1970-01-01 00:00:00"
 
 
-def _reasons(map: Map) -> list[list[Relation]]:
-    """Supports grouped into linked reasons (same group and target); others one by one."""
+def _reasons(map_: Map) -> list[list[Relation]]:
+    """Linked reasons (supports or attacks of one group and target) together; others one by one."""
     reasons: list[list[Relation]] = []
-    groups: dict[tuple[str, str], list[Relation]] = {}
-    for relation in map.relations.values():
-        if relation.kind is RelationKind.SUPPORT and relation.group is not None:
-            key = (relation.group, relation.target)
+    groups: dict[tuple[RelationKind, str, str], list[Relation]] = {}
+    for relation in map_.relations.values():
+        if relation.kind in (RelationKind.SUPPORT, RelationKind.ATTACK) and relation.group is not None:
+            key = (relation.kind, relation.group, relation.target)
             if key not in groups:
                 groups[key] = []
                 reasons.append(groups[key])
@@ -67,73 +84,108 @@ def _reasons(map: Map) -> list[list[Relation]]:
     return reasons
 
 
-def map_to_aif_dict(map: Map) -> dict[str, object]:
-    """The AIF dictionary: nodes, edges, locutions and participants."""
-    graph = _Graph(_timestamp(map))
-    ids: dict[str, str] = {}
-    for node in map.nodes.values():
-        extra: dict[str, object] = {"title": node.title} if node.title is not None else {}
-        if node.kind is not NodeKind.CLAIM:
-            extra["kind"] = node.kind.value
-        ids[node.id] = graph.node("I", node.text, **extra)
-    scheme_of: dict[str, str] = {}  # relation id -> its RA/CA node
-    pending: list[Relation] = []  # relations whose target is another relation
-    for reason in _reasons(map):
-        first = reason[0]
-        if first.targets_relation:
-            pending.append(first)
-            continue
-        if first.source not in ids or first.target not in ids:
-            continue  # dangling: `argmap check` reports it
-        if first.kind is RelationKind.SUPPORT:
-            scheme = graph.node("RA", DEFAULT_INFERENCE)
+def _scheme_name(relation: Relation) -> str:
+    if relation.kind is RelationKind.CONTRADICTION:
+        return CONTRADICTION
+    if relation.kind is RelationKind.UNDERCUT and not relation.targets_relation:
+        return UNDERCUT
+    named = relation.meta.get("scheme")
+    if isinstance(named, str) and named.strip():
+        return named
+    return {RelationKind.SUPPORT: DEFAULT_INFERENCE, RelationKind.REPHRASE: DEFAULT_REPHRASE}.get(
+        relation.kind, DEFAULT_CONFLICT)
+
+
+_TYPE = {RelationKind.SUPPORT: "RA", RelationKind.REPHRASE: "MA"}
+
+
+def _write_relations(map_: Map, graph: _Graph, ids: dict[str, str], losses: list | None) -> dict[str, list[str]]:
+    """Scheme nodes for the relations; relation id -> its scheme node ids."""
+    schemes: dict[str, list[str]] = {}
+    waiting = _reasons(map_)
+    while waiting:
+        later = []
+        for reason in waiting:
+            first = reason[0]
+            target = schemes.get(first.target, [None])[0] if first.targets_relation else ids.get(first.target)
+            if target is None and first.targets_relation and first.target in map_.relations:
+                later.append(reason)  # its target relation is not written yet
+                continue
+            if target is None or first.source not in ids:
+                for relation in reason:
+                    note(losses, relation.kind.value, relation.id, f"{relation.source} {relation.kind.value}s "
+                         f"{relation.target}, which is not in the map; left out")
+                continue
+            scheme = graph.node(_TYPE.get(first.kind, "CA"), _scheme_name(first))
             for relation in reason:
                 graph.edge(ids[relation.source], scheme)
-                scheme_of[relation.id] = scheme
-            graph.edge(scheme, ids[first.target])
-            continue
-        name = {RelationKind.ATTACK: DEFAULT_CONFLICT, RelationKind.UNDERCUT: UNDERCUT}.get(
-            first.kind, CONTRADICTION
-        )
-        scheme = scheme_of[first.id] = graph.node("CA", name)
-        graph.edge(ids[first.source], scheme)
-        graph.edge(scheme, ids[first.target])
-        if first.kind is RelationKind.CONTRADICTION:
-            back = graph.node("CA", CONTRADICTION)
-            graph.edge(ids[first.target], back)
-            graph.edge(back, ids[first.source])
-    for relation in pending:  # undercuts of inferences: CA -> the inference's RA
-        if relation.source in ids and relation.target in scheme_of:
-            scheme = scheme_of[relation.id] = graph.node("CA", DEFAULT_CONFLICT)
-            graph.edge(ids[relation.source], scheme)
-            graph.edge(scheme, scheme_of[relation.target])
+                schemes[relation.id] = [scheme]
+            graph.edge(scheme, target)
+            if first.kind is RelationKind.CONTRADICTION:
+                back = graph.node("CA", CONTRADICTION)
+                graph.edge(ids[first.target], back)
+                graph.edge(back, ids[first.source])
+                schemes[first.id].append(back)
+        if len(later) == len(waiting):  # relations aimed at each other in a ring: not writable
+            for reason in later:
+                for relation in reason:
+                    note(losses, relation.kind.value, relation.id, f"{relation.source} {relation.kind.value}s "
+                         f"{relation.target}, a relation that could not be written; left out")
+            break
+        waiting = later
+    return schemes
 
-    participants = {actor_id: n for n, actor_id in enumerate(map.actors, 1)}
+
+def _write_speakers(map_: Map, graph: _Graph, ids: dict[str, str]) -> tuple[list, list]:
+    participants = {actor_id: n for n, actor_id in enumerate(map_.actors, 1)}
     locutions = []
-    for node in map.nodes.values():
-        for actor_id in node.actors:
-            if actor_id not in participants:
-                continue
-            name = map.actors[actor_id].name
-            locution = graph.node("L", f"{name}: {node.plain_text}")
-            assertion = graph.node("YA", ASSERTING)
+    for node in map_.nodes.values():
+        question = node.kind is NodeKind.QUESTION
+        stamp = node.meta.get("timestamp")
+        stamp = stamp if isinstance(stamp, str) and stamp else None
+        speakers = [a for a in node.actors if a in participants]
+        said = node.meta.get("illocution")  # one for all speakers, or one each (as imported)
+        each = said if isinstance(said, list) and len(said) == len(node.actors) else [said] * len(node.actors)
+        how = {a: i for a, i in zip(node.actors, each) if isinstance(i, str) and i.strip()}
+        for actor_id in speakers or ([None] if question else []):
+            illocution = PURE_QUESTIONING if question else how.get(actor_id, ASSERTING)
+            text = node.plain_text if actor_id is None else f"{map_.actors[actor_id].name} : {node.plain_text}"
+            locution = graph.node("L", text, stamp)
+            assertion = graph.node("YA", illocution, stamp)
             graph.edge(locution, assertion)
             graph.edge(assertion, ids[node.id])
-            locutions.append(
-                {"nodeID": locution, "personID": str(participants[actor_id]),
-                 "timestamp": graph.timestamp, "start": None, "end": None, "source": None}
-            )
+            if actor_id is not None:
+                locutions.append({"nodeID": locution, "personID": str(participants[actor_id]),
+                                  "timestamp": stamp or graph.timestamp, "start": None, "end": None,
+                                  "source": None})
     people = []
     for actor_id, number in participants.items():
-        first, _, last = map.actors[actor_id].name.rpartition(" ")
-        people.append(
-            {"participantID": str(number), "firstname": first or last,
-             "surname": last if first else "", "argmapID": actor_id}
-        )
-    return {"nodes": graph.nodes, "edges": graph.edges, "locutions": locutions,
-            "participants": people}
+        first, _, last = map_.actors[actor_id].name.rpartition(" ")
+        people.append({"participantID": str(number), "firstname": first or last,
+                       "surname": last if first else "", "argmapID": actor_id})
+    return locutions, people
 
 
-def map_to_aif(map: Map) -> str:
-    """The map as AIF JSON text."""
-    return json.dumps(map_to_aif_dict(map), ensure_ascii=False, indent=2) + "\n"
+def map_to_aif_dict(map_: Map, losses: list | None = None, *, extension: bool = True) -> dict[str, object]:
+    """The AIF dictionary: nodes, edges, locutions, participants and (unless `extension` is
+    False) the `argmap` extension."""
+    graph = _Graph(_timestamp(map_))
+    ids = {node.id: graph.node("I", node.text) for node in map_.nodes.values()}
+    schemes = _write_relations(map_, graph, ids, losses)
+    locutions, people = _write_speakers(map_, graph, ids)
+    data: dict[str, object] = {"nodes": graph.nodes, "edges": graph.edges, "locutions": locutions,
+                               "participants": people}
+    if extension:
+        data[KEY] = make_extension(map_, {n: i for n, i in ids.items()}, schemes)
+    else:
+        found: list = []
+        unkept(map_, found, keeps=AIF_KEEPS)
+        for loss in found:  # questions are AIF's own (Pure Questioning); their kind is kept
+            if not (loss.code == "node-kind" and map_.nodes[loss.element].kind is NodeKind.QUESTION):
+                note(losses, loss.code, loss.element, loss.message)
+    return data
+
+
+def map_to_aif(map_: Map, losses: list | None = None, *, extension: bool = True) -> str:
+    """The map as AIF JSON text (see `map_to_aif_dict`)."""
+    return json.dumps(map_to_aif_dict(map_, losses, extension=extension), ensure_ascii=False, indent=2) + "\n"

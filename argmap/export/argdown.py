@@ -191,6 +191,21 @@ class _Writer:
         self.lines.append("===")
 
 
-def map_to_argdown(map: Map) -> str:
-    """The map as an Argdown document (see the module docstring for the layout)."""
+def map_to_argdown(map: Map, losses: list | None = None) -> str:
+    """The map as an Argdown document (see the module docstring for the layout). Argdown has
+    no questions and no rephrases: a question is written as a statement (read back as a
+    claim), a rephrase is left out; each is recorded in `losses` when given."""
+    from dataclasses import replace
+
+    from .losses import note
+
+    for node in map.nodes.values():
+        if node.kind is NodeKind.QUESTION:
+            note(losses, "node-kind", node.id, "a question: Argdown has none; written as a statement")
+    rephrases = [r for r in map.relations.values() if r.kind is RelationKind.REPHRASE]
+    for relation in rephrases:
+        note(losses, "rephrase", relation.id, f"{relation.source} rephrases {relation.target}: Argdown has no "
+             "rephrase; left out")
+    if rephrases:
+        map = replace(map, relations={k: r for k, r in map.relations.items() if r.kind is not RelationKind.REPHRASE})
     return _Writer(map).write()

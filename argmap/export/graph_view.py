@@ -22,10 +22,12 @@ def junctions(map_: Map) -> list[str]:
 
 def grounded_labels(map_: Map) -> dict[str, str]:
     """Node id -> grounded label (`in` / `out` / `undec`) of the map's framework (as `argmap
-    analyze` computes it, `status:` assumptions applied)."""
+    analyze` computes it, `status:` assumptions applied); `question` for a question, which is
+    no argument of it."""
     from ..analyze.framework import translate
     from ..analyze.grounded import grounded_labelling
 
     mf = translate(map_)
     labels = grounded_labelling(mf.af)
-    return {node_id: labels[mf.af.index(node_id)] for node_id in mf.node_ids}
+    found = {node_id: labels[mf.af.index(node_id)] for node_id in mf.node_ids}
+    return {node_id: found.get(node_id, "question") for node_id in map_.nodes} if mf.questions else found

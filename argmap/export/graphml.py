@@ -10,7 +10,7 @@ and are reported as losses `xml-character`). Every `<data>` has a declared `<key
 * node: `argmap_id` (the map id `[T]` / `<T>` / `_N` or `rN` for a junction), `element`
   (`node` / `relation`), `kind`, `title`, `text`, `label` (what Gephi and Cytoscape show: title,
   else text), `actors`, `tags`, `sources` (JSON lists), `meta` (JSON object), `section`, and
-  with `with_analysis` `grounded` (`in` / `out` / `undec`);
+  with `with_analysis` `grounded` (`in` / `out` / `undec`, `question` for a question);
 * edge: `argmap_id` (`rN`), `kind`, `group`, `weight` (double), `meta` (JSON object).
 
 GraphML ids are `n1`, `n2`… and `e1`… (GraphML ids are tokens, titles are not). An undercut

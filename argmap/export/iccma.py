@@ -10,6 +10,8 @@ only, so every writer here records (see `argmap.export.losses`):
 * `support`: each support (dropped), `undercut` / `contradiction` / `relation-group`: each one
   translated (the message says into what), `argument-added`: each argument that is no node of
   the map (`rN`, `not [A]`, `assume not [A]`);
+* `question`: each question (no argument: dropped), with each relation into or out of one
+  (under its kind's code: dropped); `rephrase`: each rephrase (dropped);
 * the texts, kinds, speakers, tags, citations, metadata and sections of nodes, relation weights
   and metadata, the map's metadata, actors and sources.
 
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from ..analyze.framework import Framework, translate
+from ..analyze.framework import Framework, MapFramework, translate
 from ..analyze.iccma import framework_to_apx, framework_to_i23
 from ..model import Map, RelationKind
 from .losses import note, unkept
@@ -30,11 +32,22 @@ from .losses import note, unkept
 KEEPS = frozenset({"node-title", "attack", "support", "undercut", "contradiction", "relation-group"})
 
 
-def _losses(map_: Map, af: Framework, losses: list | None, fmt: str) -> None:
+def _losses(map_: Map, mf: MapFramework, losses: list | None, fmt: str) -> None:
     if losses is None:
         return
-    unkept(map_, losses, keeps=KEEPS)
+    af = mf.af
+    unkept(map_, losses, keeps=KEEPS)  # rephrases among them: not kept
+    for question in mf.questions:
+        note(losses, "question", question, f"{question} is a question: it asserts nothing, so {fmt} has no "
+             "argument for it; dropped")
+    skipped = set(mf.left_out)
     for relation in map_.relations.values():
+        if relation.id in skipped:
+            if relation.kind is not RelationKind.REPHRASE:
+                why = "it undercuts a relation left out" if relation.targets_relation else "a relation of a question"
+                note(losses, relation.kind.value, relation.id,
+                     f"{relation.source} {relation.kind.value}s {relation.target}: {why}; dropped")
+            continue
         if relation.kind is RelationKind.SUPPORT:
             note(losses, "support", relation.id,
                  f"{relation.source} supports {relation.target}: {fmt} has attacks only; dropped")
@@ -56,9 +69,9 @@ def _losses(map_: Map, af: Framework, losses: list | None, fmt: str) -> None:
 
 
 def _framework(map_: Map, losses: list | None, fmt: str) -> Framework:
-    af = translate(map_).af
-    _losses(map_, af, losses, fmt)
-    return af
+    mf = translate(map_)
+    _losses(map_, mf, losses, fmt)
+    return mf.af
 
 
 def map_to_af(map_: Map, losses: list | None = None) -> str:

@@ -27,8 +27,8 @@ Writing a new exporter (or adding losses to one):
   with `--verbose`, and refuses to write anything with `--strict`.
 
 Hooks still to be filled in by their writers: `argmap.export.aif.map_to_aif` and
-`argmap.export.argdown.map_to_argdown` take no `losses` yet (`call_writer` then records
-nothing for them). AIF keeps claims, supports, attacks, undercuts, contradictions and
+`argmap.export.argdown.map_to_argdown` report only the rephrases they leave out and the
+questions they write as claims so far. AIF keeps claims, supports, attacks, undercuts, contradictions and
 speakers, so it would call `unkept(..., keeps=AIF_KEEPS)`-style with the rest (weights,
 metadata, tags, sources, sections); Argdown would report relation weights and metadata and
 co-premise groups outside premise-conclusion structures (see docs/interchange.md).
@@ -90,6 +90,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "attack": ("attack", "attacks"),
     "undercut": ("undercut", "undercuts"),
     "contradiction": ("contradiction", "contradictions"),
+    "rephrase": ("rephrase", "rephrases"),
+    "question": ("question", "questions"),
     "relation-group": ("co-premise group member", "co-premise group members"),
     "relation-weight": ("relation weight", "relation weights"),
     "relation-meta": ("relation metadata", "relation metadata"),
@@ -103,7 +105,7 @@ FEATURES = frozenset({
     "metadata", "actor", "source", "section",
     "node-text", "node-kind", "node-title", "node-actors", "node-tags", "node-sources", "node-meta",
     "node-section",
-    "support", "attack", "undercut", "contradiction",
+    "support", "attack", "undercut", "contradiction", "rephrase",
     "relation-group", "relation-weight", "relation-meta",
 })
 

@@ -2,7 +2,10 @@
 
 Node ids are generated (`n1`, `n2`, …), never titles, and every label goes through `label()`,
 which turns the characters Mermaid reads as syntax into entities (`#quot;`, `#35;`, …), so no
-title or text can break out of its string. Sections become subgraphs, an actor's side (the
+title or text can break out of its string; `%`, `{` and `}` too, in labels and in the `%%`
+comments alike, since Mermaid reads a `%%{init: …}%%` directive anywhere in the text (inside a
+label or a comment as well): map text can never reconfigure the diagram. Subgraph ids are the
+`sN` the reader makes (any other id, as an import may give, is replaced by one). Sections become subgraphs, an actor's side (the
 actor's `side` metadata, else the actor) a node colour, the relation kind the arrow's shape and
 colour. An undercut of a relation points at a small junction node on that relation.
 
@@ -15,6 +18,7 @@ its own arrow).
 from __future__ import annotations
 
 import json
+import re
 
 from ..model import Map, Node, NodeKind, Relation, RelationKind
 from ..sides import Sides
@@ -29,19 +33,28 @@ _ENTITIES = {
     "`": "#96;",
     "\\": "#92;",
     "|": "#124;",
+    "%": "#37;",
+    "{": "#123;",
+    "}": "#125;",
 }
-_SHAPES = {NodeKind.CLAIM: '["{}"]', NodeKind.ARGUMENT: '("{}")', NodeKind.EVIDENCE: '[/"{}"/]'}
+#: the map title in the front matter: a JSON string (YAML reads it) without `%`, `{`, `}`
+_TITLE_ESCAPES = str.maketrans({"%": "\\u0025", "{": "\\u007b", "}": "\\u007d"})
+_SUBGRAPH_ID = re.compile(r"s[0-9]+")
+_SHAPES = {NodeKind.CLAIM: '["{}"]', NodeKind.ARGUMENT: '("{}")', NodeKind.EVIDENCE: '[/"{}"/]',
+           NodeKind.QUESTION: '{{{{"{}"}}}}'}  # a hexagon: {{"…"}}
 _ARROWS = {
     RelationKind.SUPPORT: "-->",
     RelationKind.ATTACK: "--x",
     RelationKind.UNDERCUT: "-.-x",
     RelationKind.CONTRADICTION: "x--x",
+    RelationKind.REPHRASE: "-.-",  # a dotted line, no arrowhead: no support, no attack
 }
 _LINK_STYLES = {
     RelationKind.SUPPORT: "stroke:#2e7d32,stroke-width:2px",
     RelationKind.ATTACK: "stroke:#c62828,stroke-width:2px",
     RelationKind.UNDERCUT: "stroke:#6a1b9a,stroke-width:2px,stroke-dasharray:4 3",
     RelationKind.CONTRADICTION: "stroke:#e65100,stroke-width:3px",
+    RelationKind.REPHRASE: "stroke:#8a8a8a,stroke-width:1px,stroke-dasharray:3 3",
 }
 
 
@@ -70,7 +83,7 @@ def _node_label(node: Node) -> str:
 
 #: what a Mermaid flowchart shows of a map (see `argmap.export.losses.FEATURES`)
 KEEPS = frozenset({"node-text", "node-kind", "node-title", "node-section", "section",
-                   "support", "attack", "undercut", "contradiction"})
+                   "support", "attack", "undercut", "contradiction", "rephrase"})
 
 
 def _record_losses(map: Map, losses: list | None) -> None:
@@ -92,7 +105,8 @@ def map_to_mermaid(map: Map, losses: list | None = None) -> str:
     sides = Sides(map)
     lines = []
     if map.title:
-        lines += ["---", f"title: {json.dumps(map.title, ensure_ascii=False)}", "---"]
+        title = json.dumps(map.title, ensure_ascii=False).translate(_TITLE_ESCAPES)
+        lines += ["---", f"title: {title}", "---"]
     lines.append("flowchart BT")
 
     by_section: dict[str | None, list[Node]] = {}
@@ -114,10 +128,12 @@ def map_to_mermaid(map: Map, losses: list | None = None) -> str:
 
     def emit_subgraph(section_id: str, indent: str) -> None:
         section = map.sections[section_id]
-        lines.append(f'{indent}subgraph {section_id}["{label(section.title)}"]')
+        lines.append(f'{indent}subgraph {subgraph_ids[section_id]}["{label(section.title)}"]')
         emit_section(section_id, indent + "  ")
         lines.append(f"{indent}end")
 
+    subgraph_ids = {sid: sid if _SUBGRAPH_ID.fullmatch(sid) else f"section{n}"
+                    for n, sid in enumerate(map.sections, 1)}
     emit_section(None, "  ")
     for section in map.sections.values():
         if section.parent is None or section.parent not in map.sections:
@@ -154,8 +170,10 @@ def map_to_mermaid(map: Map, losses: list | None = None) -> str:
     lines.append("  classDef claim fill:#ffffff,stroke:#37474f")
     lines.append("  classDef argument fill:#eceff1,stroke:#37474f")
     lines.append("  classDef evidence fill:#fafafa,stroke:#37474f,stroke-dasharray:3 3")
+    if any(node.kind is NodeKind.QUESTION for node in map.nodes.values()):
+        lines.append("  classDef question fill:#fffde7,stroke:#37474f")
     for side in sides.all:
-        lines.append(f"  %% side{side.number}: {' '.join(side.name.split())}")
+        lines.append(f"  %% side{side.number}: {label(' '.join(side.name.split()))}")
         lines.append(f"  classDef side{side.number} fill:{side.fill},stroke:{side.tone}")
     for kind, numbers in links.items():
         if numbers:

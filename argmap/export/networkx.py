@@ -3,11 +3,11 @@
 * graph attributes: `metadata` (dict), `actors`, `sources` ({id: {"name"/"citation", "meta"}}),
   `sections` ({id: {"title", "level", "parent"}});
 * one node per map node, keyed by its id (`[T]`, `<T>`, `_N`), with `element="node"`, `kind`
-  (claim / argument / evidence), `title` (None if untitled), `text`, `actors`, `tags`,
+  (claim / argument / evidence / question), `title` (None if untitled), `text`, `actors`, `tags`,
   `sources` (tuples), `meta` (dict), `section`; with `with_analysis=True` also `grounded`
-  (`in` / `out` / `undec`);
+  (`in` / `out` / `undec`, `question` for a question);
 * one edge per relation, source -> target, keyed by the relation id (`rN`), with `id`, `kind`
-  (support / attack / undercut / contradiction), `group`, `weight`, `meta`;
+  (support / attack / undercut / contradiction / rephrase), `group`, `weight`, `meta`;
 * an undercut of a relation `rN` points at a junction node `rN` (`element="relation"`): see
   `argmap.export.graph_view`.
 

@@ -1,185 +1,195 @@
-"""AIF JSON -> model (AIFdb, OVA and `argmap export --to aif` write it).
+"""AIF JSON -> model: AIFdb nodesets, OVA saves, xAIF and `argmap export --to aif`.
 
-I-nodes become claims; an RA-node (inference) becomes one support per premise, linked as
-co-premises when it has several; a CA-node (conflict) an attack, a contradiction when it is
-named "Contradiction" (both directions fold into one), an undercut when it points at an RA-node
-or is named "Undercut". Speakers come from locutions: an L-node asserting (YA) an I-node, whose
-`personID` names a participant, makes that participant an actor of the claim. Nodes argmap has
-no place for (MA rephrases, PA preferences, TA transitions, unanswered locutions) are reported
-as warnings at their place in the file.
+The graph may stand at the top level (AIFdb, argmap) or under `AIF` (OVA, xAIF;
+`argmap.importers.aif_shape`). I-nodes become claims — questions when only asked (Pure
+Questioning) — with their speakers, illocutions, locution timestamps and texts
+(`argmap.importers.aif_dialogue`); RA, CA and MA nodes become supports, attacks, undercuts,
+contradictions and rephrases, PA nodes preference metadata (`argmap.importers.aif_schemes`).
+The `argmap` extension an argmap export carries restores what AIF has no place for
+(`argmap.importers.aif_extension`). What is not kept — TA transitions, locutions that assert
+nothing, unknown node types, dangling edges — is a warning with a stable code per kind
+(`aif-transition-not-kept`, `aif-dangling-edge`, …) at its place in the file; the command line
+summarises them one line per code.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import replace
 from typing import Any
 
 from ..errors import Diagnostic, ImportFailed, Severity, Span
-from ..export.aif import CONTRADICTION, UNDERCUT
-from ..model import Actor, Map, Node, NodeKind, Relation, RelationKind
-from .json import JsonPositions
+from ..model import Map, Node, NodeKind, Relation
+from .aif_dialogue import QUESTIONING, Dialogue, Said, one_or_list
+from .aif_extension import BadExtension, Extension, read_extension
+from .aif_schemes import Schemes, read_preferences
+from .aif_shape import Positions, check_graph, find_graph
 
-
-def _actor_id(name: str, taken: set[str]) -> str:
-    base = re.sub(r"[^A-Za-z0-9_-]+", "-", name.strip().lower()).strip("-") or "speaker"
-    base = base if re.match(r"[A-Za-z_]", base) else f"p-{base}"
-    ident, n = base, 2
-    while ident in taken:
-        ident, n = f"{base}-{n}", n + 1
-    return ident
+KNOWN_TYPES = frozenset({"I", "L", "RA", "CA", "MA", "PA", "TA", "YA"})
 
 
 class _Reader:
-    def __init__(self, data: dict[str, Any], text: str, path: str | None) -> None:
-        self.data, self.path = data, path
-        self.positions = JsonPositions(text, path)
+    def __init__(self, graph: dict[str, Any], prefix: list[str], ext: object, text: str,
+                 path: str | None) -> None:
+        self.graph, self.prefix, self.path = graph, prefix, path
+        self.positions = Positions(text, path)
         self.warnings: list[Diagnostic] = []
         self.kind: dict[str, str] = {}
         self.text: dict[str, str] = {}
+        self.raw: dict[str, dict] = {}
         self.where: dict[str, int] = {}
         self.into: dict[str, list[str]] = {}
         self.out: dict[str, list[str]] = {}
+        self.ids: dict[str, str] = {}  # I-node id -> node id
+        self.nodes: dict[str, Node] = {}
+        self.ext = self.extension(ext)
 
     def warn(self, code: str, message: str, where: list[str | int]) -> None:
-        self.warnings.append(
-            Diagnostic(code, message, self.positions.span(where), Severity.WARNING)
-        )
+        span = self.positions.span([*self.prefix, *where] if where[:1] != ["argmap"] else where)
+        self.warnings.append(Diagnostic(code, message, span, Severity.WARNING))
+
+    def place(self, node: str) -> list[str | int]:
+        return ["nodes", self.where[node]]
+
+    def label(self, node_id: str) -> str:
+        node = self.nodes.get(node_id)
+        return node_id if node is None else node.label
+
+    def extension(self, data: object) -> Extension | None:
+        if data is None:
+            return None
+        try:
+            return read_extension(data)
+        except BadExtension as exc:
+            self.warn("aif-bad-extension", f"the 'argmap' extension is not what argmap writes ({exc}); "
+                      "it was ignored and the AIF graph read on its own", ["argmap"])
+            return None
+
+    def index(self) -> None:
+        for index, item in enumerate(self.graph.get("nodes") or []):
+            node = str(item["nodeID"])
+            if node in self.kind:
+                self.warn("aif-duplicate-node", f"node {node} is defined again; the second one was "
+                          "left out", ["nodes", index])
+                continue
+            kind = str(item.get("type") or "")
+            self.kind[node], self.text[node] = kind, str(item.get("text") or "")
+            self.raw[node], self.where[node] = item, index
+            if kind not in KNOWN_TYPES:
+                self.warn("aif-unknown-node-type", f"node {node} has type {kind!r}, which is no AIF "
+                          "node type (I, L, RA, CA, MA, PA, TA, YA); left out", ["nodes", index])
+        seen: set[tuple[str, str]] = set()
+        for index, edge in enumerate(self.graph.get("edges") or []):
+            source, target = str(edge["fromID"]), str(edge["toID"])
+            missing = [n for n in (source, target) if n not in self.kind]
+            if missing:
+                self.warn("aif-dangling-edge", f"edge {edge.get('edgeID', index)} joins {source} -> "
+                          f"{target}, but there is no node {missing[0]}; left out", ["edges", index])
+            elif (source, target) not in seen:
+                seen.add((source, target))
+                self.out.setdefault(source, []).append(target)
+                self.into.setdefault(target, []).append(source)
 
     def read(self) -> Map:
-        for index, item in enumerate(self.data.get("nodes", [])):
-            node_id = str(item["nodeID"])
-            self.kind[node_id] = str(item.get("type", ""))
-            self.text[node_id] = str(item.get("text", ""))
-            self.where[node_id] = index
-        for item in self.data.get("edges", []):
-            source, target = str(item["fromID"]), str(item["toID"])
-            self.out.setdefault(source, []).append(target)
-            self.into.setdefault(target, []).append(source)
-        nodes = self.read_nodes()
-        relations = self.read_relations(nodes)
-        actors = self.read_speakers(nodes)
-        return Map(actors=actors, nodes=nodes, relations=relations, path=self.path,
+        self.index()
+        ext = self.ext or Extension()
+        self.dialogue = Dialogue(self, ext.actors)
+        self.dialogue.read()
+        self.read_nodes(ext)
+        relations, of_scheme = self.restored_relations(ext)
+        taken = set(relations)
+        counter = iter(range(1, 1 << 62))
+
+        def new_id() -> str:
+            while (rid := f"r{next(counter)}") in taken:
+                pass
+            taken.add(rid)
+            return rid
+
+        relations.update(Schemes(self, set(of_scheme), of_scheme, new_id).read())
+        node_meta = {n: dict(node.meta) for n, node in self.nodes.items()}
+        read_preferences(self, node_meta, relations, of_scheme)
+        nodes = {n: node if node_meta[n] == node.meta else replace(node, meta=node_meta[n])
+                 for n, node in self.nodes.items()}
+        transitions = [n for n, k in self.kind.items() if k == "TA"]
+        for ta in transitions:
+            self.warn("aif-transition-not-kept", f"TA-node {ta} ({self.text[ta]!r}): the dialogue's "
+                      "transitions between locutions have no place in argmap; left out", self.place(ta))
+        used = {a for node in nodes.values() for a in node.actors} | self.dialogue.participants
+        actors = {a: actor for a, actor in self.dialogue.actors.items() if a in used}
+        return Map(metadata=ext.metadata, actors=actors, sources=ext.sources,
+                   sections=ext.sections, nodes=nodes, relations=relations, path=self.path,
                    diagnostics=tuple(self.warnings))
 
-    def read_nodes(self) -> dict[str, Node]:
-        self.ids: dict[str, str] = {}
-        nodes: dict[str, Node] = {}
+    def read_nodes(self, ext: Extension) -> None:
+        taken = {node.id for inode, node in ext.nodes.items() if self.kind.get(inode) == "I"}
         untitled = 0
-        for index, item in enumerate(self.data.get("nodes", [])):
-            if item.get("type") != "I":
+        for inode, kind in self.kind.items():
+            if kind != "I":
                 continue
-            title = item.get("title")
-            kind = NodeKind(item["kind"]) if item.get("kind") in ("argument", "evidence") else NodeKind.CLAIM
-            ref = f"<{title}>" if kind is NodeKind.ARGUMENT else f"[{title}]"
-            if isinstance(title, str) and title and ref not in nodes:
-                node_id = ref
+            if inode in ext.nodes:
+                node = replace(ext.nodes[inode], text=self.text[inode], span=self.span(inode))
             else:
+                node, untitled = self.native_node(inode, taken, untitled)
+                taken.add(node.id)
+            self.nodes[node.id], self.ids[inode] = node, node.id
+        for inode, node in ext.nodes.items():
+            if self.kind.get(inode) != "I":
+                self.warn("aif-extension-stale", f"the extension names node {node.id} as I-node {inode}, "
+                          "which the graph no longer has; left out", ["argmap"])
+
+    def span(self, inode: str) -> Span:
+        return self.positions.span([*self.prefix, "nodes", self.where[inode]])
+
+    def native_node(self, inode: str, taken: set[str], untitled: int) -> tuple[Node, int]:
+        item, said = self.raw[inode], self.dialogue.said.get(inode, Said())
+        kind = NodeKind.CLAIM
+        if said.illocutions and all(i in QUESTIONING for i in said.illocutions):
+            kind = NodeKind.QUESTION
+        if item.get("kind") in ("argument", "evidence", "question"):  # argmap's exports before 2026
+            kind = NodeKind(item["kind"])
+        title = item.get("title")
+        ref = f"<{title}>" if kind is NodeKind.ARGUMENT else f"[{title}]"
+        if not (isinstance(title, str) and title.strip() == title and title and ref not in taken
+                and not any(c in title for c in "[]<>\n")):
+            while f"_{untitled + 1}" in taken:
                 untitled += 1
-                node_id, title = f"_{untitled}", None
-            span = self.positions.span(["nodes", index])
-            nodes[node_id] = Node(node_id, kind, title, str(item.get("text", "")),
-                                  span=span)
-            self.ids[str(item["nodeID"])] = node_id
-        return nodes
+            untitled += 1
+            ref, title = f"_{untitled}", None
+        if kind is NodeKind.ARGUMENT and title is None:
+            kind = NodeKind.CLAIM
+        meta: dict = {}
+        for key, values in (("illocution", said.illocutions), ("timestamp", said.timestamps),
+                            ("locution", said.locutions)):
+            if values:
+                meta[key] = one_or_list(values)
+        node = Node(ref, kind, title, self.text[inode], actors=tuple(said.actors), meta=meta,
+                    span=self.span(inode))
+        return node, untitled
 
-    def read_relations(self, nodes: dict[str, Node]) -> dict[str, Relation]:
+    def restored_relations(self, ext: Extension) -> tuple[dict[str, Relation], dict[str, str]]:
+        """The extension's relations whose scheme nodes and ends are all still there."""
         relations: dict[str, Relation] = {}
-        of_scheme: dict[str, str] = {}  # RA node -> its first relation id
-        conflicts: list[str] = []
-
-        def add(kind: RelationKind, source: str, target: str, group: str | None = None) -> str:
-            relation_id = f"r{len(relations) + 1}"
-            relations[relation_id] = Relation(relation_id, kind, source, target, group)
-            return relation_id
-
-        for scheme, kind in self.kind.items():
-            where = ["nodes", self.where[scheme]]
-            premises = [self.ids[n] for n in self.into.get(scheme, []) if n in self.ids]
-            targets = self.out.get(scheme, [])
-            if kind == "RA":
-                group = f"g{scheme}" if len(premises) > 1 else None
-                for target in targets:
-                    if target not in self.ids:
-                        self.warn("aif-unsupported", f"RA-node {scheme} concludes a non-I-node "
-                                  f"{target}; argmap cannot hold that inference", where)
-                        continue
-                    for premise in premises:
-                        rid = add(RelationKind.SUPPORT, premise, self.ids[target], group)
-                        of_scheme.setdefault(scheme, rid)
-            elif kind == "CA":
-                conflicts.append(scheme)
-            elif kind in ("MA", "PA", "TA"):
-                self.warn("aif-unsupported", f"{kind}-node {scheme} ({self.text[scheme]!r}) has no "
-                          "counterpart in argmap and was left out", where)
-        folded: dict[frozenset[str], str] = {}  # contradiction ends -> its relation
-        # conflicts with claims first, then those aimed at inferences and conflicts (undercuts),
-        # repeated while one still waits for the scheme it attacks to become a relation
-        waiting = conflicts
-        while waiting:
-            later = []
-            for scheme in waiting:
-                if not self.conflict(scheme, of_scheme, folded, add):
-                    later.append(scheme)
-            if len(later) == len(waiting):
-                for scheme in later:
-                    self.warn("aif-unsupported", f"CA-node {scheme} attacks something that is "
-                              "neither a claim nor an inference; left out",
-                              ["nodes", self.where[scheme]])
-                break
-            waiting = later
-        return relations
-
-    def conflict(self, scheme: str, of_scheme: dict[str, str],
-                 folded: dict[frozenset[str], str], add) -> bool:
-        """Read one CA-node into relations; False while what it attacks is not read yet."""
-        premises = [self.ids[n] for n in self.into.get(scheme, []) if n in self.ids]
-        targets = self.out.get(scheme, [])
-        if any(t not in self.ids and t not in of_scheme for t in targets):
-            return False
-        for target in targets:
-            for premise in premises:
-                if target not in self.ids:
-                    rid = add(RelationKind.UNDERCUT, premise, of_scheme[target])
-                elif self.text[scheme] == CONTRADICTION:
-                    pair = frozenset((premise, self.ids[target]))
-                    rid = folded.get(pair) or add(RelationKind.CONTRADICTION, premise,
-                                                  self.ids[target])
-                    folded[pair] = rid
-                elif self.text[scheme] == UNDERCUT:
-                    rid = add(RelationKind.UNDERCUT, premise, self.ids[target])
-                else:
-                    rid = add(RelationKind.ATTACK, premise, self.ids[target])
-                of_scheme.setdefault(scheme, rid)
-        return True
-
-    def read_speakers(self, nodes: dict[str, Node]) -> dict[str, Actor]:
-        people: dict[str, Actor] = {}
-        taken: set[str] = set()
-        for person in self.data.get("participants", []):
-            name = " ".join(
-                str(person.get(k, "")).strip() for k in ("firstname", "surname")
-            ).strip() or f"participant {person.get('participantID')}"
-            ident = person.get("argmapID")
-            if not isinstance(ident, str) or ident in taken or not re.fullmatch(r"[A-Za-z_][\w-]*", ident):
-                ident = _actor_id(name, taken)
-            taken.add(ident)
-            people[str(person.get("participantID"))] = Actor(ident, name)
-        said: dict[str, list[str]] = {}
-        for index, locution in enumerate(self.data.get("locutions", [])):
-            actor = people.get(str(locution.get("personID")))
-            if actor is None:
-                self.warn("aif-unknown-speaker", f"locution {locution.get('nodeID')} names no known "
-                          "participant; its speaker was left out", ["locutions", index])
+        of_scheme: dict[str, str] = {}
+        written = {relation.id for relation, schemes in ext.relations
+                   if all(self.kind.get(s) in ("RA", "CA", "MA") for s in schemes)}
+        for relation, schemes in ext.relations:
+            ends_known = relation.source in self.nodes and (
+                relation.target in self.nodes or relation.target in written)
+            if not ends_known or relation.id not in written:
+                self.warn("aif-extension-stale", f"the extension's relation {relation.id} "
+                          f"({relation.source} {relation.kind.value} {relation.target}) no longer "
+                          "matches the graph; left out", ["argmap"])
+                written.discard(relation.id)
                 continue
-            for assertion in self.out.get(str(locution.get("nodeID")), []):
-                for claim in self.out.get(assertion, []):
-                    if claim in self.ids and actor.id not in said.setdefault(self.ids[claim], []):
-                        said[self.ids[claim]].append(actor.id)
-        for node_id, actor_ids in said.items():
-            nodes[node_id] = replace(nodes[node_id], actors=tuple(actor_ids))
-        return {actor.id: actor for actor in people.values()}
+            relations[relation.id] = relation
+            for scheme in schemes:
+                of_scheme.setdefault(scheme, relation.id)
+        return relations, of_scheme
+
+
+def _failed(path: str | None, message: str, diagnostics: tuple[Diagnostic, ...]) -> ImportFailed:
+    return ImportFailed(f"{path or '<input>'}: {message}", diagnostics)
 
 
 def read_aif(text: str, path: str | None = None) -> Map:
@@ -188,15 +198,25 @@ def read_aif(text: str, path: str | None = None) -> Map:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         span = Span(path, exc.lineno, exc.colno, exc.lineno, exc.colno + 1)
-        raise ImportFailed(f"{path or '<input>'}: not valid JSON",
-                           (Diagnostic("invalid-json", f"not valid JSON: {exc.msg}", span),)) from None
-    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
+        raise _failed(path, "not valid JSON",
+                      (Diagnostic("invalid-json", f"not valid JSON: {exc.msg}", span),)) from None
+    found = find_graph(data)
+    if found is None:
         span = Span(path, 1, 1, 1, 2)
-        raise ImportFailed(f"{path or '<input>'}: not an AIF graph", (
-            Diagnostic("invalid-aif", "an AIF graph is an object with a 'nodes' list", span),))
+        raise _failed(path, "not an AIF graph", (Diagnostic(
+            "invalid-aif", "an AIF graph is an object with a 'nodes' list (AIFdb), or one under "
+            "'AIF' (OVA, xAIF)", span),))
+    graph, prefix = found
+    positions = Positions(text, path)
+    problems = check_graph(graph)
+    if problems:
+        raise _failed(path, "not an AIF graph", tuple(
+            Diagnostic("invalid-aif", message, positions.span([*prefix, *where]))
+            for message, where in problems))
+    ext = data.get("argmap") if isinstance(data, dict) else None
     try:
-        return _Reader(data, text, path).read()
-    except (KeyError, TypeError, AttributeError) as exc:
+        return _Reader(graph, prefix, ext, text, path).read()
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:  # a shape check_graph missed
         span = Span(path, 1, 1, 1, 2)
-        raise ImportFailed(f"{path or '<input>'}: not an AIF graph", (
+        raise _failed(path, "not an AIF graph", (
             Diagnostic("invalid-aif", f"cannot read the AIF graph: {exc!r}", span),)) from None

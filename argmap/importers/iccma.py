@@ -22,6 +22,7 @@ import re
 
 from ..errors import Diagnostic, ImportFailed, Severity, Span
 from ..model import Map, Node, NodeKind, Relation, RelationKind, relation_id
+from ..printable import refuse_control_characters
 
 
 def _span(path: str | None, line: int, column: int, end: int) -> Span:
@@ -78,6 +79,7 @@ _NAME_COMMENT = re.compile(r"#\s*(\d+)\s+(.*\S)\s*$")
 
 def read_af(text: str, path: str | None = None) -> Map:
     """Read an ICCMA 2023 framework (`p af N`, attacks `a b`, `#` comments)."""
+    refuse_control_characters(text, path)
     builder = _Builder(path)
     size: int | None = None
     comment_names: dict[int, str] = {}
@@ -123,6 +125,7 @@ def read_af(text: str, path: str | None = None) -> Map:
 
 def read_tgf(text: str, path: str | None = None) -> Map:
     """Read a trivial graph format framework: argument lines, a `#` line, attack lines."""
+    refuse_control_characters(text, path)
     builder = _Builder(path)
     in_attacks = False
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -166,6 +169,7 @@ _FACT = re.compile(r"""\s*(arg|att)\s*\(\s*("(?:[^"\\]|\\.)*"|[A-Za-z0-9_']+)\s*
 
 def read_apx(text: str, path: str | None = None) -> Map:
     """Read an ASPARTIX framework: `arg(a).`, `att(a,b).`, `%` comments."""
+    refuse_control_characters(text, path)
     builder = _Builder(path)
     pending: list[tuple[str, str, int, int, int]] = []
     for number, raw in enumerate(text.splitlines(), start=1):

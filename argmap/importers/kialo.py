@@ -33,6 +33,7 @@ import re
 
 from ..errors import Diagnostic, ImportFailed, Severity, Span
 from ..model import Map, Node, NodeKind, Relation, RelationKind, relation_id, untitled_id
+from ..printable import refuse_control_characters
 
 _TITLE = re.compile(r"\s*Discussion Title:\s*(.*?)\s*$")
 _CLAIM = re.compile(r"((?:\d+\.)+)(?:[ \t]+|$)(?:(Pro|Con):(?:[ \t]+|$))?(.*)$")
@@ -62,6 +63,7 @@ def _parent(number: str) -> str | None:
 
 def read_kialo(text: str, path: str | None = None) -> Map:
     """Read a Kialo text export (see the module docstring)."""
+    refuse_control_characters(text, path)
     diagnostics: list[Diagnostic] = []
 
     def span(line: int, column: int, length: int = 1) -> Span:

@@ -14,7 +14,17 @@ import re
 from typing import Any
 
 from ..errors import UsageError
-from ..model import Actor, Map, Node, NodeKind, Relation, RelationKind, Section, Source, relation_id
+from ..model import (
+    Actor,
+    Map,
+    Node,
+    NodeKind,
+    Relation,
+    RelationKind,
+    Section,
+    Source,
+    relation_id,
+)
 
 _ID = re.compile(r"\[.*\]|<.*>|_[0-9]+", re.S)
 

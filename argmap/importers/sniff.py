@@ -75,7 +75,7 @@ def looks_like_aif(text: str) -> bool:
 
 
 def _aif_data(data: object) -> bool:
-    if not isinstance(data, dict) or data.get("format") == "argmap":
-        return False
-    nodes = data.get("nodes")
-    return isinstance(nodes, list) and (not nodes or isinstance(nodes[0], dict) and "nodeID" in nodes[0])
+    """An AIF graph at the top level (AIFdb, argmap) or under `AIF` (OVA, xAIF)."""
+    from .aif_shape import find_graph
+
+    return find_graph(data) is not None

@@ -6,7 +6,7 @@ references, includes: see read/nesting.py); the rest look at the model.
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from .._speed.gc import gc_paused
 from ..errors import Diagnostic, Severity, Span, in_reading_order, suggest
@@ -152,8 +152,16 @@ _SOURCES_PER_SLICE = 32768
 
 
 def empty_undercuts(m: Map) -> Iterator[Diagnostic]:
-    """`_> X` where X draws no inference that could be undercut."""
+    """`_> X` where X draws no inference that could be undercut; an undercut of a rephrase
+    (which the language cannot write, but an import can hold): a rephrase infers nothing."""
     undercut = RelationKind.UNDERCUT
+    relations = m.relations
+    for r in relations.values():
+        restated = relations.get(r.target) if r.kind is undercut else None
+        if restated is not None and restated.kind is RelationKind.REPHRASE:
+            yield Diagnostic("empty-undercut",
+                             f"{restated.source} restates {restated.target}, which draws no inference to undercut",
+                             r.span, Severity.WARNING, "attack one of the nodes instead")
     of_nodes = [r for r in m.relations.values() if r.kind is undercut and not is_relation_id(r.target)]
     if not of_nodes:
         return
@@ -171,6 +179,29 @@ def evidence_sources(m: Map) -> Iterator[Diagnostic]:
         if node.kind is NodeKind.EVIDENCE and not node.sources:
             yield Diagnostic("evidence-without-source", f"evidence {_name(node)} cites no source", node.span,
                              Severity.WARNING, "add ^source (declared with: source ID: \"citation\")")
+
+
+#: the relations a reason makes: a question, which asserts nothing, cannot make them
+_REASONS = (RelationKind.SUPPORT, RelationKind.ATTACK, RelationKind.UNDERCUT, RelationKind.CONTRADICTION)
+
+
+def questions_as_reasons(m: Map) -> Iterator[Diagnostic]:
+    """A question that supports, attacks or undercuts something, or contradicts (either end):
+    a question asserts nothing, so analysis leaves such relations out (docs/analysis.md)."""
+    nodes = m.nodes
+    question = NodeKind.QUESTION
+    if not any(node.kind is question for node in nodes.values()):
+        return
+    for r in m.relations.values():
+        if r.kind not in _REASONS:
+            continue
+        ends = (r.source, r.target) if r.kind is RelationKind.CONTRADICTION else (r.source,)
+        asking = next((n for n in ends if n in nodes and nodes[n].kind is question), None)
+        if asking is not None:
+            yield Diagnostic("question-as-reason",
+                             f"{_name(nodes[asking])}: a question asserts nothing; it cannot support or attack",
+                             r.span, Severity.WARNING,
+                             "write the claim the question stands for, or relate the two with '=' (a rephrase)")
 
 
 def unused_declarations(m: Map) -> Iterator[Diagnostic]:
@@ -197,6 +228,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("conflicting-relations", conflicting_relations),
     ("empty-undercuts", empty_undercuts),
     ("evidence-sources", evidence_sources),
+    ("questions-as-reasons", questions_as_reasons),
     ("unused-declarations", unused_declarations),
 ]
 

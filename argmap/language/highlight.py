@@ -10,9 +10,9 @@ It follows docs/format.md and grammars/argmap.lark line by line. Token types:
 | `# Section` | Generic.Heading |
 | `actor` / `source` / `include` | Keyword.Declaration / Keyword.Declaration / Keyword.Namespace |
 | the declared ID | Name.Variable |
-| relation markers `+ - _ >< & +> -> _> <+ <-` | Operator |
+| relation markers `+ - _ >< = & +> -> _> <+ <-` | Operator |
 | `[Title]` / `<Title>` | Name.Class / Name.Function |
-| `evidence` | Keyword |
+| `evidence`, `question` | Keyword |
 | `@actor` / `^source` / `#tag` | Name.Decorator / Name.Label / Name.Tag |
 | `{key: value}` | Punctuation, Name.Attribute, Number, Keyword.Constant, String |
 | `\\X` escapes | String.Escape |
@@ -40,7 +40,12 @@ from pygments.token import (
     Whitespace,
 )
 
-from .vocabulary import ARGUMENT_TITLE_PATTERN, CLAIM_TITLE_PATTERN, MARKER_PATTERN
+from .vocabulary import (
+    ARGUMENT_TITLE_PATTERN,
+    CLAIM_TITLE_PATTERN,
+    HEAD_KEYWORDS,
+    MARKER_PATTERN,
+)
 
 # the grammar's terminals (grammars/argmap.lark), written again here on purpose: a highlighter
 # must keep working on text the parser rejects (the markers are the vocabulary's)
@@ -48,6 +53,7 @@ _WORD = r"(?:[^\s\\{]|\\[^\n])(?:[^\s\\]|\\[^\n])*|\\(?=\s|$)"
 _TITLE = CLAIM_TITLE_PATTERN
 _ARG_TITLE = ARGUMENT_TITLE_PATTERN
 _MARKER = MARKER_PATTERN
+_HEAD_KEYWORD = "(?:" + "|".join(HEAD_KEYWORDS.values()) + ")"
 _STRING = r'"(?:[^"\\\n]|\\.)*"'
 _IDENT = r"[A-Za-z_][\w-]*"
 _FRONT_MATTER = r"\A(---)([ \t]*)(?=\n(?:(?!---[ \t]*(?:\n|$))[^\n]*\n)*---[ \t]*(?:\n|$))"
@@ -129,13 +135,13 @@ class ArgmapLexer(RegexLexer):
         "heading": _trailer(Generic.Heading),
         "declaration": [(_STRING, String.Double), *_trailer(Text)],
         "rest": [(r"[ \t]+", Whitespace), (r"//[^\n]*", Comment.Single), (r"[^\n]", Text)],
-        # the start of a node: relation metadata, `evidence`, a title; then its text
+        # the start of a node: relation metadata, `evidence` or `question`, a title; then its text
         "node-start": [
             (r"[ \t]+", Whitespace),
             (r"\{", Punctuation, "meta"),
             (r"//[^\n]*", Comment.Single),
-            (r"(evidence)([ \t]*)(:)", bygroups(Keyword, Whitespace, Punctuation), ("#pop", "node-text")),
-            (r"evidence(?=[ \t]*\[)", Keyword),
+            (rf"({_HEAD_KEYWORD})([ \t]*)(:)", bygroups(Keyword, Whitespace, Punctuation), ("#pop", "node-text")),
+            (rf"{_HEAD_KEYWORD}(?=[ \t]*\[)", Keyword),
             (
                 rf"({_TITLE})([ \t]*)(:?)",
                 bygroups(Name.Class, Whitespace, Punctuation),

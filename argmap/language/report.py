@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from ..errors import Diagnostic, Severity
+from ..printable import visible
 
 _COLORS = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m", Severity.INFO: "\033[1;36m"}
 _RESET = "\033[0m"
@@ -16,24 +16,32 @@ def _source_lines(path: str | None, sources: Mapping[str | None, str], cache: di
     if path not in cache:
         text = sources.get(path)
         if text is None and path is not None:
+            from ..errors import UsageError
+            from ..files import read_bytes
+
             try:
-                text = Path(path).read_bytes().decode("utf-8-sig", errors="replace")
-            except OSError:
+                text = read_bytes(path).decode("utf-8-sig", errors="replace")
+            except UsageError:
                 text = ""
-        cache[path] = (text or "").splitlines()
+        # split as the reader splits (at LF only): str.splitlines also splits at \x0c, \x1c,
+        # U+0085, U+2028 ..., which would show another line than the one a position names
+        text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+        cache[path] = text.split("\n")
     return cache[path]
 
 
 def _excerpt(line: str, column: int, width: int) -> tuple[str, int, int]:
-    """Cut a long line around `column`; returns the shown text, caret offset and caret width."""
+    """Cut a long line around `column`; returns the shown text, caret offset and caret width.
+    Control characters are shown escaped (printable.visible), the caret still under its place."""
     line = line.replace("\t", " ")
     start = max(0, column - 1 - _MAX_SHOWN // 2) if len(line) > _MAX_SHOWN else 0
     shown = line[start : start + _MAX_SHOWN]
     prefix = "…" if start else ""
     suffix = "…" if start + _MAX_SHOWN < len(line) else ""
-    offset = column - 1 - start + len(prefix)
     width = max(1, min(width, len(shown) - (column - 1 - start)))
-    return prefix + shown + suffix, offset, width
+    at = column - 1 - start
+    before, marked, after = visible(shown[:at]), visible(shown[at : at + width]), visible(shown[at + width :])
+    return prefix + before + marked + after + suffix, len(prefix) + len(before), max(1, len(marked))
 
 
 def format_diagnostic(
@@ -49,7 +57,8 @@ def format_diagnostic(
     severity = diagnostic.severity.value
     if color:
         severity = f"{_COLORS[diagnostic.severity]}{severity}{_RESET}"
-    out = [f"{span}: {severity}[{diagnostic.code}]: {diagnostic.message}\n"]
+    out = [visible(f"{span}: ", newlines=False) + f"{severity}[{diagnostic.code}]: "
+           + visible(diagnostic.message, newlines=False) + "\n"]
     lines = _source_lines(span.path, sources or {}, cache)
     if 1 <= span.line <= len(lines):
         width = span.end_column - span.column if span.end_line == span.line else 1
@@ -58,7 +67,7 @@ def format_diagnostic(
         out.append(f"{gutter}{shown}\n")
         out.append(" " * (len(gutter) - 2) + "| " + " " * offset + "^" * width + "\n")
     if diagnostic.hint:
-        out.append(f"      = hint: {diagnostic.hint}\n")
+        out.append(f"      = hint: {visible(diagnostic.hint, newlines=False)}\n")
     return "".join(out)
 
 

@@ -1,4 +1,5 @@
-"""Completion of titles after `[` and `<`, actors after `@`, sources after `^`, tags after `#`.
+"""Completion of titles after `[` and `<`, actors after `@`, sources after `^`, tags after `#`,
+and of the keyword heads (`question:`, `evidence:`) where a node starts.
 
 Names come from the last parsed version of the document; the text before the cursor comes
 from the current one, so completion works while a large file is still being re-parsed. Long
@@ -13,6 +14,7 @@ from typing import Iterable
 
 from lsprotocol import types
 
+from ..language.vocabulary import HEAD_KEYWORDS, MARKER_PATTERN
 from ..language.write.format import format_tag, title_syntax
 from ..model import Map, NodeKind
 from .positions import LineIndex
@@ -27,6 +29,8 @@ _TRIGGERS = [
     ("tag", re.compile(r"(?<=\s)#(\([^)]*|[\w-]*)$")),  # not at column 1: that is a heading
     ("claim", re.compile(r"(?<!\\)\[((?:[^\]\\]|\\.)*)$")),
     ("argument", re.compile(r"(?<![\\<])<((?:[^>\\<]|\\.)*)$")),
+    # the start of a node: the line so far is blanks, maybe a marker and a {…} block, then a word
+    ("keyword", re.compile(rf"^[ \t]*(?:(?:{MARKER_PATTERN})[ \t]+(?:\{{[^{{}}]*\}}[ \t]*)?)?([a-z]*)$")),
 ]
 
 _KINDS = {
@@ -35,7 +39,11 @@ _KINDS = {
     "tag": types.CompletionItemKind.Keyword,
     "claim": types.CompletionItemKind.Value,
     "argument": types.CompletionItemKind.Function,
+    "keyword": types.CompletionItemKind.Keyword,
 }
+#: what each keyword head starts, shown next to it
+_KEYWORD_DETAILS = {NodeKind.EVIDENCE: "evidence: factual backing (cite a ^source)",
+                    NodeKind.QUESTION: "question: asks, asserts nothing (no reason for or against)"}
 
 
 def trigger(prefix: str) -> tuple[str, str] | None:
@@ -43,7 +51,12 @@ def trigger(prefix: str) -> tuple[str, str] | None:
     for kind, pattern in _TRIGGERS:
         match = pattern.search(prefix)
         if match:
-            return kind, match.group(1)
+            typed = match.group(1)
+            if kind == "keyword" and not (typed or prefix.strip()):
+                return None  # a blank line: nothing asked yet
+            if kind == "keyword" and not any(k.startswith(typed) for k in HEAD_KEYWORDS.values()):
+                return None
+            return kind, typed
     return None
 
 
@@ -62,7 +75,10 @@ def _names(m: Map, kind: str, tags: list[str]) -> Iterable[tuple[str, object]]:
         return ((s.id, s) for s in m.sources.values())
     if kind == "tag":
         return ((t, t) for t in tags)
-    wanted = {NodeKind.ARGUMENT} if kind == "argument" else {NodeKind.CLAIM, NodeKind.EVIDENCE}
+    if kind == "keyword":
+        return ((keyword, node_kind) for node_kind, keyword in HEAD_KEYWORDS.items())
+    # `[Title]` names claims, evidence and questions alike; `<Title>` arguments
+    wanted = {NodeKind.ARGUMENT} if kind == "argument" else set(NodeKind) - {NodeKind.ARGUMENT}
     return ((n.title, n) for n in m.nodes.values() if n.title is not None and n.kind in wanted)
 
 
@@ -70,6 +86,8 @@ def _item(kind: str, label: str, named: object, edit_range: types.Range) -> type
     """The completion item of one name."""
     if kind == "tag":
         insert, detail = format_tag(label)[1:], "tag"
+    elif kind == "keyword":
+        insert, detail = f"{label}: ", _KEYWORD_DETAILS.get(named, label)  # type: ignore[call-overload]
     elif kind in ("actor", "source"):
         insert, detail = label, getattr(named, "name", None) or getattr(named, "citation", "")
     else:
@@ -79,7 +97,7 @@ def _item(kind: str, label: str, named: object, edit_range: types.Range) -> type
         label=label,
         kind=_KINDS[kind],
         detail=detail[:DETAIL] if detail else None,
-        filter_text=insert if insert != label else None,
+        filter_text=insert if insert != label and kind != "keyword" else None,
         text_edit=types.TextEdit(edit_range, insert),
     )
 
@@ -107,7 +125,8 @@ def complete(m: Map, line_text: str, position: types.Position,
                              types.Position(position.line, one_line.end.character))
     needle = typed.lower()
     tags = _tags(m, position.line + 1, sigil_column) if kind == "tag" else []
-    matches = [(label, named) for label, named in _names(m, kind, tags) if needle in label.lower()]
+    matches = [(label, named) for label, named in _names(m, kind, tags)
+               if (label.startswith(needle) if kind == "keyword" else needle in label.lower())]
     matches.sort(key=lambda c: (not c[0].lower().startswith(needle), c[0].lower()))
     items = [_item(kind, label, named, edit_range) for label, named in matches[:LIMIT]]
     return types.CompletionList(is_incomplete=len(matches) > LIMIT, items=items)

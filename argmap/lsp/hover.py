@@ -12,6 +12,7 @@ from typing import Any
 from lsprotocol import types
 
 from ..model import Map, Node
+from ..printable import visible
 from .document import Snapshot
 
 
@@ -21,9 +22,10 @@ def _code(identifier: str) -> str:
 
 
 def _escape(text: str) -> str:
-    """Markdown-escape map text so that it shows as written (it is data, not markup)."""
+    """Markdown-escape map text so that it shows as written (it is data, not markup), its
+    control characters escaped (`\\x1b`, printable.visible) first."""
     special = "\\`*_{}[]<>()#+-.!|~&"
-    return "".join("\\" + ch if ch in special else ch for ch in text)
+    return "".join("\\" + ch if ch in special else ch for ch in visible(text))
 
 
 _STATUS = {"in": "in — it stands", "out": "out — it is defeated", "undec": "undecided"}

@@ -19,6 +19,7 @@ _KIND = {
     NodeKind.CLAIM: types.SymbolKind.String,
     NodeKind.ARGUMENT: types.SymbolKind.Function,
     NodeKind.EVIDENCE: types.SymbolKind.Constant,
+    NodeKind.QUESTION: types.SymbolKind.Event,
 }
 
 

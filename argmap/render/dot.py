@@ -50,10 +50,11 @@ class DotBuilder:
         self.junctions: dict[str, str] = {}  # relation id -> junction DOT id
         self.body: list[str] = []
         self.node_methods = {NodeKind.CLAIM: self.claim, NodeKind.ARGUMENT: self.argument,
-                             NodeKind.EVIDENCE: self.evidence}
+                             NodeKind.EVIDENCE: self.evidence, NodeKind.QUESTION: self.question}
         self.relation_methods = {RelationKind.SUPPORT: self.support, RelationKind.ATTACK: self.attack,
                                  RelationKind.UNDERCUT: self.undercut,
-                                 RelationKind.CONTRADICTION: self.contradiction}
+                                 RelationKind.CONTRADICTION: self.contradiction,
+                                 RelationKind.REPHRASE: self.rephrase}
 
     # --- nodes, one method per kind ------------------------------------------------------
 
@@ -64,6 +65,9 @@ class DotBuilder:
         return node_attributes(node, self.palette)
 
     def evidence(self, node: Node) -> dict[str, str]:
+        return node_attributes(node, self.palette)
+
+    def question(self, node: Node) -> dict[str, str]:
         return node_attributes(node, self.palette)
 
     def node_statement(self, node: Node, indent: str) -> None:
@@ -100,6 +104,9 @@ class DotBuilder:
 
     def contradiction(self, relation: Relation) -> dict[str, str]:
         return dict(EDGE_STYLES[RelationKind.CONTRADICTION])
+
+    def rephrase(self, relation: Relation) -> dict[str, str]:
+        return dict(EDGE_STYLES[RelationKind.REPHRASE])
 
     def edge_style(self, relation: Relation) -> dict[str, str]:
         method = self.relation_methods.get(relation.kind)

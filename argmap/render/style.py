@@ -27,6 +27,9 @@ EDGE_STYLES: dict[RelationKind, dict[str, str]] = {
         "color": "#9c1c5b", "dir": "both", "arrowhead": "normal", "arrowtail": "normal",
         "penwidth": "1.6",
     },
+    # no support, no attack: a grey dashed line with no head (the same claim in other words)
+    RelationKind.REPHRASE: {"color": "#8a8a8a", "style": "dashed", "dir": "none", "arrowhead": "none",
+                            "penwidth": "1.2"},
 }
 #: relation kind -> (a sketch of the edge in plain ASCII, which every font has; its meaning)
 EDGE_WORDS = {
@@ -34,6 +37,7 @@ EDGE_WORDS = {
     RelationKind.ATTACK: ("----|", "attacks"),
     RelationKind.UNDERCUT: ("- - -|", "undercuts an inference"),
     RelationKind.CONTRADICTION: ("&lt;----&gt;", "contradict each other"),
+    RelationKind.REPHRASE: ("- - - -", "restates (in other words)"),
 }
 
 
@@ -47,6 +51,8 @@ def node_attributes(node: Node, palette: Sides) -> dict[str, str]:
         return {"shape": "box", "style": "filled", "fillcolor": fill, "color": tone, "penwidth": "2"}
     if node.kind is NodeKind.EVIDENCE:
         return {"shape": "note", "style": "filled", "fillcolor": EVIDENCE_FILL, "color": tone}
+    if node.kind is NodeKind.QUESTION:  # a hexagon: no other kind is drawn so, in colour or in grey
+        return {"shape": "hexagon", "style": "filled", "fillcolor": fill, "color": tone, "margin": "0.05,0.04"}
     raise RenderError(f"no style for node kind {node.kind!r}")
 
 
@@ -61,6 +67,9 @@ KIND_WORDS = {
     NodeKind.CLAIM: (_swatch("#ffffff", "#6f6f6f", rounded=True), "claim"),
     NodeKind.ARGUMENT: (_swatch(NEUTRAL_ARGUMENT_FILL, "#6f6f6f", border=2), "argument"),
     NodeKind.EVIDENCE: (_swatch(EVIDENCE_FILL, "#6f6f6f"), "evidence (folded corner)"),
+    # an HTML cell cannot be a hexagon: a "?" in a box stands for it
+    NodeKind.QUESTION: ('<TD BORDER="1" COLOR="#6f6f6f" WIDTH="22" HEIGHT="12" FIXEDSIZE="TRUE">'
+                        '<FONT POINT-SIZE="9"><B>?</B></FONT></TD>', "question (hexagon)"),
 }
 
 

@@ -13,10 +13,10 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from ..language.check import check
 from ..errors import ArgmapError, Diagnostic
-from ..model import Map
+from ..language.check import check
 from ..language.report import plural
+from ..model import Map
 from .collector import IDLE_DELAY, IdleCollector
 from .editor import open_in_editor
 from .live import file_lines, files_of, state_of, watch_files

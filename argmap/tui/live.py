@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 from ..model import Map
 
@@ -41,12 +40,21 @@ def state_of(paths: Iterable[str]) -> tuple[FileState, ...]:
 
 
 def file_lines(path: str) -> list[str]:
-    """The lines of a file as text; empty when it cannot be read."""
+    """The lines of a file as text, split as the reader splits them (at line breaks only, not
+    at the other characters str.splitlines takes); empty when it cannot be read (a FIFO or a
+    device is not waited on: argmap.files.read_bytes)."""
+    from ..errors import UsageError
+    from ..files import read_bytes
+
     try:
-        data = Path(path).read_bytes()
-    except OSError:
+        data = read_bytes(path)
+    except UsageError:
         return []
-    return data.decode("utf-8-sig", errors="replace").splitlines()
+    text = data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 def _key(path: str) -> str:

@@ -8,6 +8,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from ..model import NodeEntry
+from ..printable import visible
 from ._textual_internals import send_pending_refreshes, use_layout_compositor
 from .map_index import SearchHits
 from .state import BrowserState
@@ -57,15 +58,22 @@ class NavigatingScreen(Screen):
         for widget in self.walk_children(Widget):
             send_pending_refreshes(widget)
 
+    def say(self, message: str, severity: str = "information") -> None:
+        """A notification holding map text: shown as written (not markup), control characters
+        escaped (printable.visible)."""
+        from rich.markup import escape
+
+        self.notify(escape(visible(message, newlines=False)), severity=severity)  # type: ignore[arg-type]
+
     # --- jumping -----------------------------------------------------------------------------
 
     def say_where_defined(self, node_id: str) -> None:
         """For a node defined outside the outline (in an included file): say where."""
         node = self.state.map.nodes.get(node_id)
         if node is None:
-            self.notify(f"{node_id} is not defined anywhere", severity="warning")
+            self.say(f"{node_id} is not defined anywhere", severity="warning")
         else:
-            self.notify(f"{node.label} is defined in {node.span.path}, line {node.span.line}")
+            self.say(f"{node.label} is defined in {node.span.path}, line {node.span.line}")
 
     def jump_to_node(self, node_id: str) -> bool:
         """Go to where `node_id` is defined, remembering where we were."""
@@ -73,7 +81,7 @@ class NavigatingScreen(Screen):
         if entry is None:
             node = self.state.map.nodes.get(node_id)
             where = f" (it is in {node.span.path})" if node and node.span.path else ""
-            self.notify(f"{node_id} is not in this outline{where}", severity="warning")
+            self.say(f"{node_id} is not in this outline{where}", severity="warning")
             return False
         return self.jump(entry)
 

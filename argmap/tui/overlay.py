@@ -46,7 +46,9 @@ def compute_overlay(map_: Map, name: str) -> Overlay:
     """Run the analysis `name` needs (an analysis that gives up sets `error`)."""
     if name == "none":
         return Overlay()
-    from ..analyze import analyze_map  # (here: the analysis is needed only once one is shown)
+    from ..analyze import (
+        analyze_map,  # (here: the analysis is needed only once one is shown)
+    )
 
     semantics = "grounded" if name == "strength" else name
     try:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import os
 
-from ..model import Map
 from ..language.read.parse import parse
 from ..language.read.scan import front_matter, normalize_newlines
+from ..model import Map
 
 #: a map file from this size on opens on a preview (about 0.25 s to read a MB)
 PREVIEW_FROM_BYTES = 1_000_000

@@ -23,7 +23,9 @@ def render_svg(map_: Map, focus: str | None, path: Path) -> tuple[str, str]:
 
     Returns the message to show and its severity (a drawing that fails is reported there).
     """
-    from ..render import render_to_file  # (here: Graphviz's modules are needed only on `r`)
+    from ..render import (
+        render_to_file,  # (here: Graphviz's modules are needed only on `r`)
+    )
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.actions import SkipAction
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import Reactive
@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Header, Static, Tree
 
 from ..language.report import counted
+from ..printable import visible
 from .dialogs import KEY_HINTS, Dialog, HelpBox, PickBox
 from .filters import actor_choices
 from .navigation import NavigatingScreen
@@ -133,14 +134,14 @@ class BrowserScreen(NavigatingScreen):
             pane.show_node(state.map, map_node, state.overlay, relations, state.read_lines)
         elif row.kind == "section":
             section = state.map.sections.get(row.section or "")
-            pane.show_text(Text(f"§ {section.title if section else ''}", style="bold"))
+            pane.show_text(Text(visible(f"§ {section.title if section else ''}"), style="bold"))
         elif row.kind == "include" and row.included is not None:
-            pane.show_text(Text.assemble((f"⇲ {row.included.path}", "bold"),
+            pane.show_text(Text.assemble((visible(f"⇲ {row.included.path}"), "bold"),
                                          f"\nincluded at line {row.included.span.line}"))
         elif row.kind == "range":
             pane.show_text(Text(f"Rows {row.start + 1:,} to {row.stop:,}; expand to see them."))
         else:
-            pane.show_text(Text(f"{row.node_id} is not defined in this map.", style="red"))
+            pane.show_text(Text(visible(f"{row.node_id} is not defined in this map."), style="red"))
 
     def update_status(self) -> None:
         """The status line: overlay, filters, search hits, diagnostics."""

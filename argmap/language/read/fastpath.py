@@ -1,13 +1,16 @@
 """The fast path for the common lines, with Lark's parser as the reference and the fallback.
 
 Most lines of a map are node lines (`[marker [{meta}]] head [text] [annotations] [// …]`),
-comments or blank. For those, one regular expression built from the grammar's own terminals,
-tried in the order Lark's contextual lexer tries them, gives the same tokens as Lark; they go
-through the same `node_line` / `child_line` functions as Lark's tokens do (lines.py),
-so the `Line` records are the same too (tests/test_read_fastpath.py holds the two equal). Any
-other line (declarations, sections, annotation-only lines, anything unusual or wrong) is read
-by Lark itself, which also reports its errors. Only the cost differs: one C-level match per
-line instead of a Python loop per token.
+comments or blank; most others are section headings (`# Title // …`) and actor and source
+declarations (`actor id: Name {meta}`, `source id: "citation" {meta}`). For those, regular
+expressions built from the grammar's own terminals and rules (as derived into _derived.py, so
+that no Lark is loaded), tried in the order Lark's contextual lexer tries them, give the same
+tokens as Lark; they go through the same functions as Lark's tokens do (`node_line`,
+`child_line`, `section_line`, `declaration_line` in lines.py), so the `Line` records are the
+same too (tests/test_read_fastpath.py holds the two equal). Any other line (include and
+annotation-only lines, anything unusual or wrong) is read by Lark itself (lark_lines.py), which
+also reports its errors. Only the cost differs: one C-level match per line instead of a Python
+loop per token.
 """
 
 from __future__ import annotations
@@ -15,17 +18,28 @@ from __future__ import annotations
 import functools
 import re
 
-from ..grammar import in_lexer_order, parser
 from ..portable_regex import portable
-from .lines import Line, child_line, node_line
+from .lines import Line, child_line, declaration_line, node_line, section_line
+from .tables import RULES, TERMINALS, in_lexer_order
 
-#: the terminals that can start a line's node, in Lark's order (priority, then width, then name)
-_HEADS = ("EVIDENCE_COLON", "EVIDENCE_TITLED", "TITLE_DEF", "ARG_TITLE_DEF", "TITLE", "ARG_TITLE", "TEXT")
-#: lines starting with one of these are left to Lark (they are not node lines)
-_OTHER_STARTS = ("COMMENT", "SECTION", "ACTOR_DECL", "SOURCE_DECL", "INCLUDE", "ANNOTATIONS", "FRONT_MATTER")
-#: the node rule each head starts (grammars/argmap.lark)
-_NODE_RULES = {"EVIDENCE_COLON": "evidence", "EVIDENCE_TITLED": "evidence", "TITLE_DEF": "claim",
-               "ARG_TITLE_DEF": "argument", "TITLE": "claim_ref", "ARG_TITLE": "argument_ref", "TEXT": "plain"}
+#: the terminals whose token is a node's title (`[Title]`, `<Title>`), the role of each part
+#: that may follow a node's head (grammars/argmap.lark, rule `node`)
+_TITLES = frozenset({"TITLE_DEF", "ARG_TITLE_DEF", "TITLE", "ARG_TITLE"})
+_ROLES = {"TITLE_DEF": "T", "TEXT": "x", "ANNOTATIONS": "a"}
+
+
+def node_heads() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The terminals that can start a line's node, in Lark's order: each with the node rule
+    it starts and the parts that may follow it (the grammar's rule `node`)."""
+    alternatives = {symbols[0]: (alias, symbols[1:]) for alias, symbols in RULES["node"]}
+    return {head: alternatives[head] for head in in_lexer_order(alternatives)}
+
+
+def other_starts() -> list[str]:
+    """The terminals that start a line that is not a node line (rule `line`: declarations,
+    sections, annotation lines …; not the MARKER of a child line)."""
+    nodes = {"node", "MARKER"}
+    return in_lexer_order({symbols[0] for _, symbols in RULES["line"] if symbols[0] not in nodes})
 
 
 @functools.lru_cache(maxsize=1)
@@ -35,29 +49,22 @@ def _expressions() -> tuple[re.Pattern[str], tuple[tuple[int, str, int, int, int
     its node rule, and the group numbers of the title, text and annotations that follow it
     (-1: the title is the head itself, 0: none); the same by each of those group numbers; the
     groups of the marker, meta and comment."""
-    terminals = {t.name: t.pattern.to_regexp() for t in parser().terminals}
-    order = in_lexer_order(t for t in parser().terminals if t.name in _HEADS)
-    heads = [t.name for t in order]
-    assert set(heads) == set(_HEADS), heads
+    terminals = TERMINALS
+    heads = node_heads()
 
     def group(name: str, alias: str | None = None) -> str:
         return f"(?P<{alias or name}>{terminals[name]})"
 
     # after a head token the line may go on with [title,] text, annotations; then a comment.
     # Group names say the role and the head: h_TEXT, x_TITLE_DEF (its text), a_… (annotations)
-    tails = {
-        "EVIDENCE_COLON": "x a", "TITLE_DEF": "x a", "ARG_TITLE_DEF": "x a", "TEXT": "a",
-        "TITLE": "", "ARG_TITLE": "", "EVIDENCE_TITLED": "T x a",
-    }
-    roles = {"T": "TITLE_DEF", "x": "TEXT", "a": "ANNOTATIONS"}
     alternatives = []
-    for head in heads:
+    for head, (_, tail) in heads.items():
         # every part after the head is optional, so that once a head matches, its alternative
         # does, and the atomic group commits to it as Lark's lexer does (a required part that
         # fails would let the next alternative read `evidence[A]` as text; see fast_line)
-        parts = [group(head, f"h_{head}")] + [f"{group(roles[role], f'{role}_{head}')}?" for role in tails[head].split()]
+        parts = [group(head, f"h_{head}")] + [f"{group(part, f'{_ROLES[part]}_{head}')}?" for part in tail]
         alternatives.append("".join(parts))
-    other = "|".join(terminals[name] for name in _OTHER_STARTS)
+    other = "|".join(terminals[name] for name in other_starts())
     expression = re.compile(portable(
         rf"[ \t]*+(?!{other})"  # declarations, sections, annotation lines …: Lark reads them
         + f"(?:{group('MARKER', 'marker')}{group('META', 'meta')}?+)?+"  # possessive: as Lark commits
@@ -65,15 +72,76 @@ def _expressions() -> tuple[re.Pattern[str], tuple[tuple[int, str, int, int, int
         + f"{group('COMMENT', 'comment')}?\\Z"
     ))
     index = expression.groupindex
-    titled_by_head = ("TITLE_DEF", "ARG_TITLE_DEF", "TITLE", "ARG_TITLE")
     layout = tuple(
-        (index[f"h_{head}"], _NODE_RULES[head], -1 if head in titled_by_head else index.get(f"T_{head}", 0),
+        (index[f"h_{head}"], rule, -1 if head in _TITLES else index.get(f"T_{head}", 0),
          index.get(f"x_{head}", 0), index.get(f"a_{head}", 0))
-        for head in heads
+        for head, (rule, _) in heads.items()
     )
     # the last group a line matched names its head (unless it is the comment): no search
     by_last_group = {group: entry for entry in layout for group in (entry[0], *entry[2:]) if group > 0}
     return expression, layout, by_last_group, (index["marker"], index["meta"], index["comment"])
+
+
+#: the other lines that take a fast path: rules of `line` whose parts after the head are all
+#: terminals and all optional (`[…]`; tests/test_read_fastpath.py checks)
+DECLARATIONS = ("section_line", "actor_line", "source_line")
+
+
+@functools.lru_cache(maxsize=1)
+def _declarations() -> tuple[re.Pattern[str], tuple[tuple[str, str], ...]]:
+    """The expression of the `DECLARATIONS` lines, and each one's (head, rule).
+
+    Each part is read as Lark's contextual lexer reads it: at each place, the terminals the
+    parser accepts there (this part's and those of the optional parts after it), tried in
+    Lark's order in an atomic group; where a later part's terminal comes first, this part is
+    absent (a lookahead). The head is tried only where no terminal Lark tries before it matches.
+    """
+    line_starts = {symbols[0] for _, symbols in (*RULES["line"], *RULES["node"])} - {"node"}
+    starts = in_lexer_order(line_starts)
+    alternatives, heads = [], []
+    for rule in DECLARATIONS:
+        expansions = [symbols for alias, symbols in RULES["line"] if alias == rule]
+        head = expansions[0][0]
+        parts = [set(symbols[i] for symbols in expansions if i < len(symbols))
+                 for i in range(1, max(map(len, expansions)))]
+        before = starts[:starts.index(head)]
+        pieces = [f"(?!{'|'.join(TERMINALS[name] for name in before)})" if before else "",
+                  f"(?P<{head}>{TERMINALS[head]})"]
+        for i, names in enumerate(parts):
+            accepted = in_lexer_order(names.union(*parts[i + 1:]))
+            choices = [f"(?P<{name}_{head}>{TERMINALS[name]})" if name in names else f"(?={TERMINALS[name]})"
+                       for name in accepted]
+            pieces.append("(?>" + "|".join(choices) + ")?+")
+        alternatives.append("".join(pieces))
+        heads.append((head, rule))
+    return re.compile(portable(r"[ \t]*+(?:" + "|".join(alternatives) + r")\Z")), tuple(heads)
+
+
+def _declaration_line(text: str, line_no: int) -> Line | None:
+    """The `Line` of a section heading or an actor or source declaration of the common forms
+    (`DECLARATIONS`), else None (ask Lark)."""
+    expression, heads = _declarations()
+    match = expression.match(text)
+    if match is None:
+        return None
+    found = match.groupdict()
+    for head, rule in heads:
+        value = found[head]
+        if value is not None:
+            break
+    column = match.start(head) + 1
+    if rule == "section_line":
+        line = section_line(line_no, value, column, found[f"LABEL_{head}"])
+    else:
+        quoted = found.get(f"STRING_{head}")
+        label = quoted if quoted is not None else found[f"LABEL_{head}"]
+        meta = found[f"META_{head}"]
+        line = declaration_line(rule.removesuffix("_line"), line_no, value, column, label, quoted is not None,
+                                meta, match.start(f"META_{head}") + 1 if meta is not None else 0)
+    comment = found[f"COMMENT_{head}"]
+    if comment is not None:
+        line.comment = comment[2:]
+    return line
 
 
 _COMPILED: tuple = ()
@@ -95,7 +163,7 @@ def fast_line(text: str, line_no: int) -> Line | None:
             return Line("comment", line_no, column, len(text) + 1, 0, stripped[2:])
     match = expression.match(text)
     if match is None:
-        return None
+        return _declaration_line(text, line_no)
     groups = match.groups()
     start = match.start
     found = by_last_group.get(match.lastindex)
@@ -112,7 +180,7 @@ def fast_line(text: str, line_no: int) -> Line | None:
         title_value, title_column = value, head_column
     elif title:
         title_value = groups[title - 1]
-        if title_value is None:  # `evidence` then no `[Title]:`: Lark says what is wrong
+        if title_value is None:  # `evidence` / `question` then no `[Title]:`: Lark says
             return None
         title_column = start(title) + 1
     else:

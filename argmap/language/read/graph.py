@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import replace
-from typing import Protocol
 
 from ..._speed.fast_init import maker, remaker
 from ...errors import Diagnostic, Severity, Span
@@ -31,15 +30,18 @@ from ..vocabulary import CO_PREMISE, CO_PREMISE_JOINS, MARKERS, NODE_KINDS
 from .lines import Annotations, Line
 from .meta import MetaBlock
 
+TYPE_CHECKING = False  # not typing's: reading a map does not import typing
+if TYPE_CHECKING:
+    from typing import Protocol
 
-class OpenParent(Protocol):
-    """What relating a child line needs to know of the entry it is written under."""
+    class OpenParent(Protocol):
+        """What relating a child line needs to know of the entry it is written under."""
 
-    node: str
-    marker: str | None
-    relation: str | None
-    last_child_marker: str | None
-    last_child_relation: str | None
+        node: str
+        marker: str | None
+        relation: str | None
+        last_child_marker: str | None
+        last_child_relation: str | None
 
 
 #: a copy of a node with some fields changed (`dataclasses.replace`, faster)
@@ -238,10 +240,15 @@ class GraphBuilder:
         meaning = MARKERS[marker]
         kind = meaning.kind
         if kind is RelationKind.UNDERCUT and meaning.inward:
-            if parent.relation is not None:
+            if parent.relation is not None and b.relations[parent.relation].kind is not RelationKind.REPHRASE:
                 return b.add_relation(kind, node_id, parent.relation, span, meta)
-            if parent.node.startswith("<"):
+            if parent.node.startswith("<"):  # an argument's own inference
                 return b.add_relation(kind, node_id, parent.node, span, meta)
+            if parent.relation is not None:  # a rephrase (`=`) is no inference
+                b.report("undercut-without-inference",
+                         f"'_' undercuts an inference, and {parent.node} restates its parent ('='): it draws none",
+                         span, "a rephrase is no reason: attack the node with '-', or undercut a '+' or '-' line")
+                return None
             b.report("undercut-without-inference", f"'_' undercuts the inference from {parent.node} to its parent, and it has none",
                      span, "put the undercut under a line that supports or attacks something, or use '-' to attack the claim itself")
             return None

@@ -1,9 +1,9 @@
 """Text → `Line` records: what the grammar says each line is, with every position.
 
-The Lark grammar is line-oriented with coarse tokens. `LineBuilder`'s callbacks turn the tokens
-of a line Lark parsed into a `Line`; the fast path (fastpath.py) reads the same tokens
-with one regular expression and builds the `Line` with the same functions (`node_line`,
-`child_line`). A run of annotations is one token, split here; a `{…}` block is read with the
+The Lark grammar is line-oriented with coarse tokens. The fast path (fastpath.py) reads a
+common line's tokens with a regular expression, Lark the others (`LineBuilder` in
+lark_lines.py); both build the `Line` with the same functions here (`node_line`, `child_line`,
+`section_line`, `declaration_line`). A run of annotations is one token, split here; a `{…}` block is read with the
 grammar's `meta` rule, cached by its text. Nesting is not decided here: nesting.py
 rebuilds it from the columns.
 
@@ -15,9 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
-
-from lark import Transformer
 
 from ..vocabulary import unescape
 from .meta import MetaBlock, read_meta
@@ -56,7 +53,7 @@ class Line:
     """One non-blank line as the grammar read it; columns are 1-based, ends exclusive.
 
     kind: comment | section | actor | source | include | annotations | node | child | error.
-    For node and child lines, `node` is claim | argument | evidence | plain | claim_ref |
+    For node and child lines, `node` is claim | argument | evidence | question | plain | claim_ref |
     argument_ref, and `ref` the node's title in reference syntax (`[Title]`, `<Title>`, with
     escapes undone): the node's id, None for an untitled node. `column`/`end_column` are the
     line's first token (the marker of a child line, the node's head otherwise); `last_column`
@@ -84,7 +81,7 @@ class Line:
     ident_end: int = 0
 
 
-# --- building lines (shared by LineBuilder and the fast path) ----------------------------
+# --- building lines (shared by the fast path and Lark's LineBuilder) ----------------------------
 
 
 def node_line(kind: str, line_no: int, head: str, head_column: int, title: str | None, title_column: int,
@@ -127,6 +124,31 @@ def child_line(line: Line, marker: str, marker_column: int, meta: str | None, me
     return line
 
 
+def section_line(line_no: int, mark: str, mark_column: int, label: str | None) -> Line:
+    """The `Line` of a section heading: its SECTION token (`#`s and blanks) and LABEL (or None)."""
+    hashes = mark.rstrip()
+    line = Line("section", line_no, mark_column, mark_column + len(hashes), level=len(hashes))
+    line.text = _words(label.rstrip()) if label is not None else ""
+    return line
+
+
+def declaration_line(kind: str, line_no: int, decl: str, decl_column: int, label: str | None, quoted: bool,
+                     meta: str | None, meta_column: int) -> Line:
+    """The `Line` of an actor or source declaration (`kind`): its ACTOR_DECL / SOURCE_DECL
+    token, its name or citation (a STRING if `quoted`, else a LABEL; or None) and `{meta}`."""
+    ident = decl.split(None, 1)[1].rstrip(" \t:")
+    line = Line(kind, line_no, decl_column, decl_column + len(decl.rstrip()), ident=ident)
+    line.ident_column = decl_column + decl.index(ident, len(kind))
+    line.ident_end = line.ident_column + len(ident)
+    if label is not None:
+        value = label.rstrip()
+        line.text = unescape(value[1:-1]) if quoted else _words(value)
+    if meta is not None:
+        block = read_meta(meta.rstrip(), line_no, meta_column)
+        line.annotations = Annotations(line_no, block.column, block.end_column, [], [block])
+    return line
+
+
 def read_annotations(raw: str, line_no: int, column: int) -> Annotations:
     """An ANNOTATIONS token → its items and metadata blocks."""
     items: list[tuple[str, str, int, int]] = []
@@ -143,119 +165,3 @@ def read_annotations(raw: str, line_no: int, column: int) -> Annotations:
             items.append((_SIGILS[sigil], value[1:], start, start + len(value)))
         start += len(value) + len(blanks)
     return Annotations(line_no, column, column + len(raw.rstrip()), items, metas)
-
-
-# --- Lark's parse trees → lines ----------------------------------------------------------
-
-
-def _comment(token: Any) -> str | None:
-    return None if token is None else token.value[2:]
-
-
-def _value(token: Any) -> str | None:
-    return None if token is None else token.value
-
-
-def _column(token: Any) -> int:
-    return 0 if token is None else token.column
-
-
-class LineBuilder(Transformer):
-    """Grammar rules → `Line` records (see grammars/argmap.lark), for the lines Lark parses:
-    the front matter and every line the fast path leaves to Lark. `line_offset` says how many
-    lines come before the parsed text."""
-
-    def __init__(self, line_offset: int = 0) -> None:
-        super().__init__(visit_tokens=False)
-        self.offset = line_offset
-
-    def _line(self, token: Any) -> int:
-        return token.line + self.offset
-
-    # --- nodes ----------------------------------------------------------------------------
-    def _node(self, kind: str, head: Any, title: Any, text: Any, annotations: Any) -> Line:
-        return node_line(kind, self._line(head), head.value, head.column, _value(title), _column(title),
-                         _value(text), _column(text), _value(annotations), _column(annotations))
-
-    def claim_ref(self, children: list) -> Line:
-        return self._node("claim_ref", children[0], children[0], None, None)
-
-    def argument_ref(self, children: list) -> Line:
-        return self._node("argument_ref", children[0], children[0], None, None)
-
-    def claim(self, children: list) -> Line:
-        return self._node("claim", children[0], children[0], children[1], children[2])
-
-    def argument(self, children: list) -> Line:
-        return self._node("argument", children[0], children[0], children[1], children[2])
-
-    def evidence(self, children: list) -> Line:
-        if len(children) == 3:  # evidence: text
-            return self._node("evidence", children[0], None, children[1], children[2])
-        return self._node("evidence", children[0], children[1], children[2], children[3])
-
-    def plain(self, children: list) -> Line:
-        return self._node("plain", children[0], None, children[0], children[1])
-
-    # --- lines ----------------------------------------------------------------------------
-    def node_line(self, children: list) -> Line:
-        line, comment = children
-        line.comment = _comment(comment)
-        return line
-
-    def child_line(self, children: list) -> Line:
-        marker, meta, line, comment = children
-        line.comment = _comment(comment)
-        return child_line(line, marker.value, marker.column, _value(meta), _column(meta))
-
-    def comment_line(self, children: list) -> Line:
-        token = children[0]
-        return Line("comment", self._line(token), token.column, token.column + len(token.value),
-                    comment=_comment(token))
-
-    def section_line(self, children: list) -> Line:
-        mark, label, comment = children
-        hashes = mark.value.rstrip()
-        line = Line("section", self._line(mark), mark.column, mark.column + len(hashes), level=len(hashes),
-                    comment=_comment(comment))
-        line.text = _words(label.value.rstrip()) if label is not None else ""
-        return line
-
-    def actor_line(self, children: list) -> Line:
-        return self._declaration("actor", children)
-
-    def source_line(self, children: list) -> Line:
-        return self._declaration("source", children)
-
-    def _declaration(self, kind: str, children: list) -> Line:
-        decl, label, meta, comment = children
-        ident = decl.value.split(None, 1)[1].rstrip(" \t:")
-        line_no = self._line(decl)
-        line = Line(kind, line_no, decl.column, decl.column + len(decl.value.rstrip()), ident=ident,
-                    comment=_comment(comment))
-        line.ident_column = decl.column + decl.value.index(ident, len(kind))
-        line.ident_end = line.ident_column + len(ident)
-        if label is not None:
-            value = label.value.rstrip()
-            line.text = unescape(value[1:-1]) if label.type == "STRING" else _words(value)  # a quoted citation
-        if meta is not None:
-            block = read_meta(meta.value.rstrip(), line_no, meta.column)
-            line.annotations = Annotations(line_no, block.column, block.end_column, [], [block])
-        return line
-
-    def include_line(self, children: list) -> Line:
-        keyword, path, comment = children
-        raw = path.value.rstrip()
-        line = Line("include", self._line(keyword), keyword.column, keyword.column + len("include"),
-                    ident=unescape(raw[1:-1]), comment=_comment(comment))
-        line.ident_column, line.ident_end = path.column, path.column + len(raw)
-        return line
-
-    def annotation_line(self, children: list) -> Line:
-        token, comment = children
-        annotations = read_annotations(token.value, self._line(token), token.column)
-        return Line("annotations", self._line(token), annotations.column, annotations.end_column,
-                    annotations=annotations, comment=_comment(comment))
-
-    def start(self, children: list) -> list:
-        return children

@@ -1,8 +1,8 @@
 """`{key: value, …}` blocks and front matter entries → Python values.
 
 `read_meta` reads a block on a line; `front_matter_entries` the `key: value` lines of a front
-matter. The grammar's `meta` and `fm_entry` rules say what they are; Lark reads them, except
-for the common blocks, which take a fast path:
+matter. The grammar's `meta` and `fm_entry` rules say what they are; Lark reads them
+(lark_meta.py), except for the common blocks and entries, which take a fast path:
 
 
 Lark takes about a millisecond to read a metadata block; a large map has hundreds of different
@@ -12,7 +12,8 @@ own terminals (KEY, STRING, NUMBER, BOOL, BARE and the ignored blanks) read the 
 token as Lark's contextual lexer would: at each place only the terminals the parser accepts
 there, tried in Lark's order, the first that matches taken (an atomic group: no backtracking
 into another reading). Anything else (lists, errors, anything unusual) is left to Lark, which
-also words the errors. tests/test_read_meta.py holds the two equal on random blocks.
+also words the errors. A front matter entry of a plain value (or none) is read the same way
+by one expression. tests/test_read_meta.py holds the two equal on random blocks and entries.
 """
 
 from __future__ import annotations
@@ -20,16 +21,14 @@ from __future__ import annotations
 import copy
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
-
-from lark import Transformer
-from lark.exceptions import UnexpectedInput
 
 from ...model import MetaValue
-from ..grammar import in_lexer_order, parser
 from ..portable_regex import portable
-from ..vocabulary import unescape
+from .scalars import SCALARS
+from .tables import RULES, TERMINALS, in_lexer_order
+from .tables import blanks as ignored
 
 _KEY = re.compile(r"[A-Za-z_][\w-]*")
 
@@ -52,24 +51,30 @@ class MetaBlock:
 RawPair = tuple[str, str, str, int]
 
 
+def _value() -> str:
+    """A scalar value: the terminals of the rule `value` that are a value alone (STRING, NUMBER,
+    BOOL, BARE), in the order Lark's lexer tries them, each a group named by its terminal."""
+    scalars = {symbols[0] for _, symbols in RULES["value"] if len(symbols) == 1}
+    return "(?>" + "|".join(f"(?P<{name}>{TERMINALS[name]})" for name in in_lexer_order(scalars)) + ")"
+
+
 @functools.lru_cache(maxsize=1)
-def _expressions() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The opening brace, one pair (key, colon, value), a comma, the closing brace; each
-    followed by the blanks Lark ignores."""
-    terminals = {t.name: t.pattern.to_regexp() for t in parser().terminals}
-    blanks = "(?:" + "|".join(terminals[name] for name in parser().lexer_conf.ignore) + ")*+"
-    # the terminals a value may be, in the order Lark's lexer tries them (priority, then width…)
-    order = in_lexer_order(t for t in parser().terminals if t.name in ("STRING", "NUMBER", "BOOL", "BARE"))
-    value = "(?>" + "|".join(f"(?P<{t.name}>{terminals[t.name]})" for t in order) + ")"
-    pair = rf"(?P<key>(?>{terminals['KEY']})){blanks}:{blanks}{value}{blanks}"
+def _expressions() -> tuple[re.Pattern[str], ...]:
+    """The opening brace, one pair (key, colon, value), a comma, the closing brace, each
+    followed by the blanks Lark ignores; and a whole front matter entry (key, colon, maybe a
+    value) with the blanks around its tokens."""
+    blanks = ignored()
+    value = _value()
+    pair = rf"(?P<key>(?>{TERMINALS['KEY']})){blanks}:{blanks}{value}{blanks}"
+    entry = rf"{blanks}(?P<key>(?>{TERMINALS['KEY']})){blanks}:{blanks}(?:{value}{blanks})?+\Z"
     return (re.compile(portable(r"\{" + blanks)), re.compile(portable(pair)), re.compile(portable("," + blanks)),
-            re.compile(r"\}\Z"))
+            re.compile(r"\}\Z"), re.compile(portable(entry)))
 
 
 def read_plain_block(raw: str) -> list[RawPair] | None:
     """The pairs of a `{…}` block of plain values, as raw tokens; None if the block holds
     anything else or is not well formed (Lark then reads it)."""
-    opening, pair, comma, closing = _expressions()
+    opening, pair, comma, closing, _ = _expressions()
     start = opening.match(raw)
     if start is None:
         return None
@@ -108,94 +113,39 @@ def _read_meta(raw: str) -> tuple[tuple[tuple[str, MetaValue, int], ...], tuple[
     Blocks of plain values take the fast path (`read_plain_block`); Lark reads the rest."""
     plain = read_plain_block(raw)
     if plain is not None:
-        return tuple((key, _SCALARS[kind](token), offset) for key, token, kind, offset in plain), None
-    try:
-        tree = parser().parse(raw, start="meta")
-    except UnexpectedInput as exc:
-        offset = max(0, (getattr(exc, "column", 1) or 1) - 1)
-        token = getattr(exc, "token", None)
-        shown = repr(str(token)) if token is not None and str(token) else repr(raw[offset:offset + 1])
-        return (), (f"unexpected {shown} in a metadata block", offset)
-    pairs = []
-    for pair in tree.children[1:]:
-        if pair is not None:
-            key, value = pair.children
-            pairs.append((str(key), _VALUES.transform(value) if hasattr(value, "data") else value, key.column - 1))
-    return tuple(pairs), None
+        return tuple((key, SCALARS[kind](token), offset) for key, token, kind, offset in plain), None
+    from .lark_meta import read_block  # Lark, only for the blocks the fast path leaves
+
+    return read_block(raw)
 
 
-# --- metadata values: the grammar's value tokens → Python values ----------------------------
+def read_front_matter_entry(text: str) -> tuple[str, MetaValue] | None:
+    """`key: value` → (key, value), as the grammar's `fm_entry` reads it; None if it does not.
+    An entry of a plain value (or none) takes the fast path; Lark reads the rest."""
+    found = _expressions()[4].match(text)
+    if found is not None:
+        kind = found.lastgroup
+        return found.group("key"), (None if kind == "key" else SCALARS[kind](found.group(kind)))
+    from .lark_meta import (
+        read_front_matter_entry as lark_entry,  # lists, errors, anything unusual
+    )
 
-
-def _string(token: str) -> str:
-    """A STRING token (quotes, then maybe blanks) → its text."""
-    return unescape(token.rstrip(" \t")[1:-1])
-
-
-def _number(token: str) -> int | float:
-    try:
-        return int(token)
-    except ValueError:
-        return float(token)
-
-
-def _boolean(token: str) -> bool:
-    return token == "true"
-
-
-def _bare(token: str) -> str:
-    """A bare word (or words) → its text, without the blanks after it."""
-    return unescape(token.rstrip())
-
-
-#: the value of each scalar terminal's token
-_SCALARS = {"STRING": _string, "NUMBER": _number, "BOOL": _boolean, "BARE": _bare}
-
-
-class _Values(Transformer):
-    """Metadata values: the `value` rules of the grammar → Python values."""
-
-    def string(self, children: list) -> str:
-        return _string(str(children[0]))
-
-    def number(self, children: list) -> int | float:
-        return _number(str(children[0]))
-
-    def boolean(self, children: list) -> bool:
-        return _boolean(str(children[0]))
-
-    def bare(self, children: list) -> str:
-        return _bare(str(children[0]))
-
-    def list(self, children: list) -> list:
-        return [c for c in children if c is not None]
-
-    def fm_entry(self, children: list) -> tuple:
-        key, value = children
-        return str(key), value
-
-
-_VALUES = _Values()
-
-
-def read_front_matter_entry(text: str) -> tuple[str, MetaValue]:
-    """`key: value` → (key, value); raises UnexpectedInput when it is not that."""
-    return _VALUES.transform(parser().parse(text, start="fm_entry"))
+    return lark_entry(text)
 
 
 def front_matter_entries(block: str) -> Iterator[tuple[int, str, MetaValue, str | None]]:
-    """Each `key: value` line of a front matter token: (line offset, key, value, error or None)."""
+    """Each `key: value` line of a front matter block: (line offset, key, value, error or None)."""
     lines = block.split("\n")
     for offset, text in enumerate(lines[1:-1], start=1):
         if not text.strip() or text.lstrip().startswith("//"):
             continue
-        try:
-            key, value = read_front_matter_entry(text)
-        except UnexpectedInput:
+        entry = read_front_matter_entry(text)
+        if entry is None:
             key_part, colon, rest = text.partition(":")
             if colon and _KEY.fullmatch(key_part.strip()):  # a value that is not a metadata
                 yield offset, key_part.strip(), rest.strip(), None  # value: its text, as YAML would
             else:
                 yield offset, "", None, f"cannot read front matter line {text.strip()!r}"
             continue
+        key, value = entry
         yield offset, key, value, None

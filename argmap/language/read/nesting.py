@@ -9,9 +9,9 @@ their lines join the graph view but not the including file's document.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..._speed.fast_init import maker
 from ...errors import Diagnostic, Severity, Span
@@ -64,7 +64,7 @@ class _Open:
 
 
 def read_file(builder: GraphBuilder, items: Iterable[tuple], text: str, path: str | None, in_document: bool) -> None:
-    """Read one file's lines into `builder`: `items` are (`Line` or front matter token, line
+    """Read one file's lines into `builder`: `items` are (`Line` or front matter block, line
     text) pairs (scan.iter_lines), `text` the whole file."""
     end = text.find("\n")
     state = _FileState(builder, text if end < 0 else text[:end], path, in_document)
@@ -102,11 +102,11 @@ class _FileState:
         return _span(self.path, line_no, 1, line_no, len(text) + 1)
 
     # --- front matter -------------------------------------------------------------------
-    def front_matter(self, token) -> None:
+    def front_matter(self, block: str) -> None:
         self._expect_front_matter = False
         self.last_line = 0  # like the top of the file: fmt writes one blank line after it, always
-        lines = token.value.split("\n")
-        for offset, key, value, error in front_matter_entries(token.value):
+        lines = block.split("\n")
+        for offset, key, value, error in front_matter_entries(block):
             if error:
                 self.b.report("bad-front-matter", error, self.line_span(offset + 1, lines[offset]),
                               "front matter lines are 'key: value'")
@@ -218,7 +218,7 @@ class _FileState:
             return None
         if marker is None:
             self.b.report("missing-marker", "a child line needs a relation marker",
-                          span, "start it with + (supports), - (attacks), _ (undercuts), >< or &; "
+                          span, "start it with + (supports), - (attacks), _ (undercuts), ><, = or &; "
                           "a continuation line must directly follow its node line")
         self.check_step(parent, indent, span)
         return marker
@@ -257,7 +257,7 @@ class _FileState:
                          "a child line needs a relation marker" if line.node != "plain"
                          else "a reference line cannot be continued",
                          self.span(line.line, line.column, line.end_column),
-                         "start a child with + - _ >< or &; define the text where the title is defined")
+                         "start a child with + - _ >< = or &; define the text where the title is defined")
                 return
             node = remake_node(node, text=f"{node.text}\n{line.text}")  # rare: a frozen node remade
             b.nodes[node.id] = node
@@ -351,7 +351,7 @@ def build_map(items: Iterable[tuple], text: str, path: str | None, diagnostics: 
               including: tuple[str, ...] = ()) -> Map:
     """Build the model from the lines of a file (`items`: see `read_file`; `text`: the file).
     `items` may be a generator that appends syntax errors to `diagnostics` as it goes."""
-    own = str(Path(path).resolve()) if path else None
+    own = os.path.realpath(path) if path else None
     builder = GraphBuilder(including + ((own,) if own else ()))
     read_file(builder, items, text, path, in_document=True)
     builder.diagnostics.extend(diagnostics)

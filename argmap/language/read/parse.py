@@ -14,6 +14,7 @@ from ..._speed.gc import gc_paused
 from ...errors import Diagnostic
 from ...files import decode
 from ...model import Map
+from ...printable import control_characters
 from .nesting import build_map
 from .scan import iter_lines, normalize_newlines
 
@@ -21,7 +22,7 @@ from .scan import iter_lines, normalize_newlines
 def parse(text: str, path: str | None = None, *, _including: tuple[str, ...] = ()) -> Map:
     """Parse .argmap text into a `Map`; problems are in `Map.diagnostics`, never raised."""
     text = normalize_newlines(text)
-    diagnostics: list[Diagnostic] = []
+    diagnostics: list[Diagnostic] = control_characters(text, path)
     with gc_paused():  # parsing allocates many objects and frees none: collecting is wasted work
         return build_map(iter_lines(text, path, diagnostics), text, path, diagnostics, _including)
 

@@ -29,6 +29,7 @@ _TOKEN_NAMES = {
     "META": "a {metadata} block",
     "ANNOTATIONS": "annotations",
     "EVIDENCE_COLON": "'evidence:'",
+    "QUESTION_COLON": "'question:'",
     "LABEL": "text",
     "TITLE": "a [Title]",
     "ARG_TITLE": "an <Argument title>",

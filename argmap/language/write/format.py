@@ -24,12 +24,15 @@ from ...model import (
     SourceEntry,
     Trivia,
 )
+from ..vocabulary import HEAD_KEYWORDS
 from .values import format_value
 
 INDENT = "  "
 _ESCAPE_ANYWHERE = set("@#^{")
-_ESCAPE_AT_LINE_START = set("@#^{[<+-_&>\"")
-_KEYWORD_START = re.compile(r"(?:actor|source)[ \t]+[^\W\d][\w-]*[ \t]*(:)|include[ \t]+(\")|evidence[ \t]*([:\[])")
+_ESCAPE_AT_LINE_START = set("@#^{[<+-_&>=\"")
+#: a text starting like a declaration or a keyword head (`evidence:`, `question [`) would read as one
+_KEYWORD_START = re.compile(r"(?:actor|source)[ \t]+[^\W\d][\w-]*[ \t]*(:)|include[ \t]+(\")|(?:"
+                            + "|".join(HEAD_KEYWORDS.values()) + r")[ \t]*([:\[])")
 _PLAIN_TAG = re.compile(r"[\w-]+")
 
 
@@ -46,7 +49,7 @@ def escape_text(line: str) -> str:
     words = line.split()
     out = " ".join(_escape_word(w, i == 0) for i, w in enumerate(words))
     match = _KEYWORD_START.match(out)
-    if match:  # "actor x: …" / "evidence: …" as plain text: escape the character that decides
+    if match:  # "actor x: …" / "evidence: …" / "question: …" as plain text: escape the character that decides
         index = next(match.start(g) for g in (1, 2, 3) if match.start(g) >= 0)
         out = out[:index] + "\\" + out[index:]
     return out
@@ -96,11 +99,12 @@ def _with_comment(text: str, comment: str | None) -> str:
 def _lines(node: Node, annotation_line: int | None) -> list[str]:
     """The lines of a node definition (without marker): head line, then continuation lines."""
     text_lines = [line for line in node.text.split("\n") if line.strip()] or [""]
+    keyword = HEAD_KEYWORDS.get(node.kind)
     if node.title is not None:
         head = title_syntax(node.kind, node.title)
-        head = ("evidence " + head if node.kind is NodeKind.EVIDENCE else head) + ":"
+        head = (f"{keyword} {head}" if keyword else head) + ":"
     else:
-        head = "evidence:" if node.kind is NodeKind.EVIDENCE else ""
+        head = f"{keyword}:" if keyword else ""
     lines = [escape_text(line) for line in text_lines]
     lines[0] = f"{head} {lines[0]}".strip() if head else lines[0]
     annotations = annotations_of(node)

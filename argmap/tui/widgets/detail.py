@@ -16,15 +16,18 @@ from textual.widgets.option_list import Option
 from ...errors import Span
 from ...language.vocabulary import MARKERS
 from ...model import Map, Node, Relation, RelationKind
+from ...printable import visible
 from .._textual_internals import SizeUpdateHook
 from ..overlay import Overlay
 from .labels import STATUS_BADGES, actor_colors, shorten
 from .options import SteadyOptionList
 
 _ACTIVE = {RelationKind.SUPPORT: "supports", RelationKind.ATTACK: "attacks",
-           RelationKind.UNDERCUT: "undercuts", RelationKind.CONTRADICTION: "contradicts"}
+           RelationKind.UNDERCUT: "undercuts", RelationKind.CONTRADICTION: "contradicts",
+           RelationKind.REPHRASE: "restates"}
 _PASSIVE = {RelationKind.SUPPORT: "supported by", RelationKind.ATTACK: "attacked by",
-            RelationKind.UNDERCUT: "undercut by", RelationKind.CONTRADICTION: "contradicted by"}
+            RelationKind.UNDERCUT: "undercut by", RelationKind.CONTRADICTION: "contradicted by",
+            RelationKind.REPHRASE: "restated by"}
 
 #: reads the lines of a file (cached by the caller); empty when unreadable
 LineReader = Callable[[str], list[str]]
@@ -72,26 +75,26 @@ def describe(map_: Map, node: Node, overlay: Overlay) -> Text:
     colors = actor_colors(map_)
     out = Text()
     if node.title is not None:
-        out.append(node.title, style="bold").append(f"  {node.kind.value}\n", style="dim")
+        out.append(visible(node.title, newlines=False), style="bold").append(f"  {node.kind.value}\n", style="dim")
     else:
         out.append(f"{node.kind.value} (untitled)\n", style="bold")
-    out.append(node.plain_text + "\n\n")
+    out.append(visible(node.plain_text) + "\n\n")
     for actor_id in node.actors:
         actor = map_.actors.get(actor_id)
         out.append("actor  ", style="dim")
-        out.append(actor.name if actor else actor_id, style=f"bold {colors.get(actor_id, '')}")
+        out.append(visible(actor.name if actor else actor_id, newlines=False), style=f"bold {colors.get(actor_id, '')}")
         out.append(f" (@{actor_id})\n", style="dim")
     if node.tags:
-        out.append("tags   ", style="dim").append(" ".join(f"#{t}" for t in node.tags) + "\n")
+        out.append("tags   ", style="dim").append(visible(" ".join(f"#{t}" for t in node.tags), newlines=False) + "\n")
     for key, value in node.meta.items():
-        out.append(f"{key}: ", style="dim").append(f"{value}\n")
+        out.append(visible(f"{key}: ", newlines=False), style="dim").append(visible(f"{value}") + "\n")
     for source_id in node.sources:
         source = map_.sources.get(source_id)
         out.append(f"^{source_id}  ", style="dim")
-        out.append((source.citation if source else "(undeclared source)") + "\n")
+        out.append(visible(source.citation if source else "(undeclared source)") + "\n")
         url = source.meta.get("url") if source else None
         if url:
-            out.append(f"       {url}\n", style="underline blue")
+            out.append(visible(f"       {url}", newlines=False) + "\n", style="underline blue")
     out.append(_places(map_, node) + "\n", style="dim")
     if overlay.shows_status:
         label, style = STATUS_BADGES.get(overlay.status.get(node.id, ""), ("?", "dim"))
@@ -101,7 +104,7 @@ def describe(map_: Map, node: Node, overlay: Overlay) -> Text:
     why = short_explanation(map_, node, overlay)
     if why:
         out.append("why (grounded): " if overlay.name != "grounded" else "why: ", style="dim")
-        out.append(why + "\n")
+        out.append(visible(why, newlines=False) + "\n")
     return out
 
 
@@ -152,7 +155,7 @@ def source_excerpt(lines: list[str], span: Span) -> Text | None:
     """
     if not lines or not 1 <= span.line <= len(lines):
         return None
-    code = "\n".join(lines[span.line - 1 : _last_line(lines, span)])
+    code = visible("\n".join(lines[span.line - 1 : _last_line(lines, span)]))
     from ...language.highlight import (
         ArgmapLexer,  # (here: Pygments is needed once a node is shown)
     )

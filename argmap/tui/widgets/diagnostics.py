@@ -8,6 +8,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...errors import Diagnostic, Severity
+from ...printable import visible
 
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
 
@@ -18,9 +19,9 @@ def diagnostic_line(diagnostic: Diagnostic) -> Text:
     text = Text(f"{span.line}:{span.column} ", style="dim")
     text.append(diagnostic.severity.value, style=_STYLES[diagnostic.severity])
     text.append(f"[{diagnostic.code}] ", style="dim")
-    text.append(diagnostic.message)
+    text.append(visible(diagnostic.message, newlines=False))
     if diagnostic.hint:
-        text.append(f" — {diagnostic.hint}", style="italic dim")
+        text.append(visible(f" — {diagnostic.hint}", newlines=False), style="italic dim")
     return text
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from ...model import Map, NodeEntry, NodeKind, RelationKind
+from ...printable import visible
 from ...sides import Sides
 from ..outline_model import Row
 from ..overlay import Overlay
@@ -15,10 +16,13 @@ RELATION_STYLES: dict[RelationKind, str] = {
     RelationKind.ATTACK: "bold red",
     RelationKind.UNDERCUT: "bold yellow",
     RelationKind.CONTRADICTION: "bold magenta",
+    RelationKind.REPHRASE: "bold grey62",
 }
 STATUS_BADGES = {"in": ("✔ in   ", "bold green"), "out": ("✘ out  ", "bold red"),
-                 "undec": ("? undec", "bold yellow")}
-KIND_GLYPHS = {NodeKind.CLAIM: "", NodeKind.ARGUMENT: "⇒ ", NodeKind.EVIDENCE: "▣ "}
+                 "undec": ("? undec", "bold yellow"), "question": ("⁇ asks ", "bold cyan")}
+KIND_GLYPHS = {NodeKind.CLAIM: "", NodeKind.ARGUMENT: "⇒ ", NodeKind.EVIDENCE: "▣ ", NodeKind.QUESTION: "? "}
+#: the colour of each kind's glyph (none: the row's own colour)
+KIND_STYLES = {NodeKind.QUESTION: "bold cyan"}
 MAX_TEXT = 90
 
 
@@ -29,8 +33,9 @@ def actor_colors(map_: Map) -> dict[str, str]:
 
 
 def shorten(text: str, width: int = MAX_TEXT) -> str:
-    """`text` on one line, cut with an ellipsis when longer than `width`."""
-    text = " ".join(text.split())
+    """`text` on one line, cut with an ellipsis when longer than `width`; control characters
+    escaped (`\\x1b`: map text is data, never sent to the terminal)."""
+    text = visible(" ".join(text.split()), newlines=False)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -59,13 +64,13 @@ def entry_label(map_: Map, entry: NodeEntry, colors: dict[str, str], overlay: Ov
     if node is None:
         label.append(entry.node, style="bold red")
         return label.append("  (undefined)", style="red")
-    label.append(KIND_GLYPHS.get(node.kind, ""), style="dim")
+    label.append(KIND_GLYPHS.get(node.kind, ""), style=KIND_STYLES.get(node.kind, "dim"))
     color = colors.get(node.actors[0], "") if node.actors else ""
     if entry.is_reference:
         label.append("↪ ", style="dim")
         return label.append(shorten(node.label), style=f"italic {color}".strip())
     if node.title is not None:
-        label.append(node.title, style=f"bold {color}".strip())
+        label.append(visible(node.title, newlines=False), style=f"bold {color}".strip())
         label.append(": " + shorten(node.plain_text, MAX_TEXT - len(node.title)), style="")
     else:
         label.append(shorten(node.plain_text), style=color)
@@ -76,9 +81,9 @@ def row_label(map_: Map, row: Row, colors: dict[str, str], overlay: Overlay) -> 
     """The outline line of any row (section, included file, node entry or range)."""
     if row.kind == "section":
         section = map_.sections.get(row.section or "")
-        return Text("§ " + (section.title if section else "?"), style="bold underline")
+        return Text("§ " + visible(section.title if section else "?", newlines=False), style="bold underline")
     if row.kind == "include" and row.included is not None:
-        return Text(f"⇲ {row.included.name} (included)", style="bold underline")
+        return Text(visible(f"⇲ {row.included.name} (included)", newlines=False), style="bold underline")
     if row.kind == "range":
         return Text(f"… {row.start + 1:,}–{row.stop:,} of {len(row.items):,}", style="dim italic")
     assert row.entry is not None

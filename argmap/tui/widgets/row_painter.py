@@ -21,11 +21,15 @@ from rich.style import NULL_STYLE, Style
 from rich.text import Text
 from textual.strip import Strip
 
-from .._textual_internals import TREE_TOGGLE_STYLE, node_hover, node_selected, tree_lines
+from .._textual_internals import (
+    TREE_TOGGLE_STYLE,
+    node_hover,
+    node_selected,
+    tree_lines,
+)
 
 if TYPE_CHECKING:
     from textual.widgets import Tree
-    from textual.widgets.tree import TreeNode
 
 #: labels kept rendered; beyond this the cache starts again (a screen needs 40 or so)
 MAX_LABELS = 4000
