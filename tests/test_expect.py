@@ -1,4 +1,4 @@
-"""Expected outcomes in a map (`{expect: in}`, `{expect-strength: [lo, hi]}`, `expect-semantics`),
+"""Expected outcomes in a map (`{expect: in}`, `{expect-strength: LOW..HIGH}`, `expect-semantics`),
 checked by `argmap check` through `argmap.analyze.expect.check_expectations`."""
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from argmap.language.check import EXPECT_SEMANTICS, has_expectations
 
 MAP = textwrap.dedent("""\
     [Tax cut]: Cut taxes. {expect: in}
-      - [Deficit]: The deficit would grow. {expect: out, expect-strength: [0.2, 0.3]}
-        - [Growth]: Growth pays for it. {expect-strength: [0.5, 0.5]}
+      - [Deficit]: The deficit would grow. {expect: out, expect-strength: 0.2..0.3}
+        - [Growth]: Growth pays for it. {expect-strength: .5..0.5}
     [A]: a {expect: undec}
       >< [B]: b {expect: undec, expect-semantics: preferred}
     """)
@@ -43,7 +43,7 @@ def test_expectations_that_hold_give_nothing() -> None:
 
 
 def test_each_failed_expectation_is_an_error_at_its_node() -> None:
-    text = MAP.replace("{expect: in}", "{expect: out}").replace("[0.5, 0.5]", "[0.6, 1]")
+    text = MAP.replace("{expect: in}", "{expect: out}").replace(".5..0.5", "0.6..1")
     text = text.replace("{expect: undec, expect-semantics: preferred}", "{expect: in, expect-semantics: preferred}")
     found = check_expectations(argmap.parse(text, "m.argmap"))
     assert [(d.code, d.severity.value, d.span.line, d.span.column) for d in found] == [
@@ -66,10 +66,11 @@ def test_the_front_matter_sets_the_semantics_a_node_may_override() -> None:
 @pytest.mark.parametrize(("meta", "what"), [
     ("{expect: maybe}", "'in', 'out' or 'undec'"),
     ("{expect: true}", "'in', 'out' or 'undec'"),
-    ("{expect-strength: 0.5}", "a range [low, high]"),
-    ("{expect-strength: [0.7, 0.2]}", "low ≤ high"),
-    ("{expect-strength: [0, 2]}", "numbers from 0 to 1"),
-    ("{expect-strength: [a, b]}", "a range"),
+    ("{expect-strength: 0.5}", "a range LOW..HIGH"),
+    ("{expect-strength: 0.7..0.2}", "LOW ≤ HIGH"),
+    ("{expect-strength: 0..2}", "numbers from 0 to 1"),
+    ("{expect-strength: a..b}", "a range"),
+    ("{expect-strength: [0.4, 0.7]}", "a range LOW..HIGH"),
     ("{expect: in, expect-semantics: naive}", "one of grounded, complete"),
 ])
 def test_a_malformed_expectation_is_bad_metadata_and_is_not_run(meta: str, what: str) -> None:
@@ -126,7 +127,7 @@ print(json.dumps([code, sorted(m for m in sys.modules if m.startswith(("argmap.a
 
 @pytest.mark.parametrize(("text", "code", "analysis", "solver"), [
     ("[A]: a\n  - [B]: b\n", 0, False, False),  # no expectation: no analysis at all
-    ("[A]: a {expect: out}\n  - [B]: b {expect-strength: [0.5, 0.5]}\n", 0, True, False),  # grounded: no solver
+    ("[A]: a {expect: out}\n  - [B]: b {expect-strength: 0.5..0.5}\n", 0, True, False),  # grounded: no solver
     ("[A]: a {expect: out, expect-semantics: preferred}\n  - [B]: b\n", 0, True, True),
 ])
 def test_check_analyses_only_maps_that_expect(tmp_path: Path, text: str, code: int, analysis: bool,

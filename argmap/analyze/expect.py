@@ -3,7 +3,7 @@
 On a node:
 
 * `{expect: in}` (or `out`, `undec`): its status under the map's expectation semantics;
-* `{expect-strength: [0.4, 0.7]}`: its DF-QuAD strength lies in the range (ends included);
+* `{expect-strength: 0.4..0.7}`: its DF-QuAD strength lies in the range (ends included);
 * `{expect-semantics: preferred}`: the semantics of this node's `expect` (any of
   `argmap analyze --semantics`), overriding the front matter's `expect-semantics:`, which is
   the map's (default `grounded`).
@@ -19,7 +19,7 @@ from __future__ import annotations
 import shlex
 
 from ..errors import Diagnostic
-from ..language.check import EXPECT_SEMANTICS, has_expectations, valid_value
+from ..language.check import EXPECT_SEMANTICS, has_expectations, strength_range, valid_value
 from ..model import Map, Node
 from .analysis import strengths
 from .framework import translate
@@ -49,10 +49,9 @@ def _expected(map_: Map) -> tuple[list[tuple[Node, str, str]], list[tuple[Node, 
             semantics = meta.get("expect-semantics", default)
             if valid_value("expect-semantics", semantics):
                 statuses.append((node, str(semantics), str(value)))
-        value = meta.get("expect-strength")
-        if value is not None and valid_value("expect-strength", value):
-            low, high = value  # type: ignore[misc]
-            ranges.append((node, float(low), float(high)))
+        bounds = strength_range(meta.get("expect-strength"))
+        if bounds is not None:
+            ranges.append((node, *bounds))
     return statuses, ranges
 
 

@@ -16,7 +16,7 @@ Read each map and report every problem found, as
   maps/x.argmap:12:5: error[undefined-node]: [Tittle] is used but never defined
 
 followed by the line, a caret and a hint. A map that states expected outcomes
-({expect: in}, {expect-strength: [0.4, 0.7]}) and has no other error is analysed, and each
+({expect: in}, {expect-strength: 0.4..0.7}) and has no other error is analysed, and each
 outcome that does not hold is an error[expectation-failed]. Exit status: 0 when no file has
 errors (warnings are allowed unless --strict), 1 otherwise, 2 when a file cannot be read.
 """

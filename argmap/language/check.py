@@ -6,6 +6,8 @@ references, includes: see read/nesting.py); the rest look at the model.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterator
 
 from .._speed.gc import gc_paused
@@ -47,9 +49,16 @@ def _unit_interval(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1
 
 
-def _strength_range(value: object) -> bool:
-    return (isinstance(value, list) and len(value) == 2 and all(_unit_interval(v) for v in value)
-            and value[0] <= value[1])
+_RANGE = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*\.\.\s*(\d+(?:\.\d*)?|\.\d+)\s*")
+
+
+def strength_range(value: object) -> tuple[float, float] | None:
+    """`LOW..HIGH` (`0.4..0.7`, read as text) as two numbers, None unless 0 ≤ LOW ≤ HIGH ≤ 1."""
+    found = _RANGE.fullmatch(value) if isinstance(value, str) else None
+    if found is None:
+        return None
+    low, high = float(found.group(1)), float(found.group(2))
+    return (low, high) if 0.0 <= low <= high <= 1.0 else None
 
 
 #: the semantics an expectation may name (argmap.analyze.SEMANTICS: the language does not
@@ -66,7 +75,7 @@ _NODE_KEYS: dict[str, tuple[Callable[[object], bool], str]] = {
     "status": (lambda v: v in ("accepted", "rejected"), "'accepted' or 'rejected'"),
     "url": (lambda v: isinstance(v, str), "text"),
     "expect": (lambda v: v in ("in", "out", "undec"), "'in', 'out' or 'undec'"),
-    "expect-strength": (_strength_range, "a range [low, high] of numbers from 0 to 1, low ≤ high"),
+    "expect-strength": (lambda v: strength_range(v) is not None, "a range LOW..HIGH of numbers from 0 to 1, LOW ≤ HIGH"),
     "expect-semantics": (lambda v: v in EXPECT_SEMANTICS, "one of " + ", ".join(EXPECT_SEMANTICS)),
 }
 #: front matter key -> (test, what it must be)
