@@ -112,7 +112,7 @@ def test_limit_and_timeout_stop_enumeration(tmp_path: Path, capsys) -> None:
     assert main(["analyze", str(path), "--semantics", "stable", "--limit", "5", "--json"]) == 0
     captured = capsys.readouterr()
     assert len(json.loads(captured.out)["extensions"]) == 5
-    assert "first 5 extension(s); there are more" in captured.err
+    assert "first 5 extensions; there are more" in captured.err
     args = ["analyze", str(path), "--semantics", "stable", "--limit", "100000000",
             "--timeout", "0.3", "--json"]
     assert main(args) == 1
@@ -133,3 +133,86 @@ def test_query_one_argument(map_file: Path, tmp_path: Path, capsys) -> None:
         capsys.readouterr().out
     assert main(["analyze", str(path), "--query", "c"]) == 2
     assert "no such node or argument" in capsys.readouterr().err
+
+
+def test_actor_prints_that_actor_only(map_file: Path, capsys) -> None:
+    assert main(["analyze", str(map_file), "--actor", "ann"]) == 0
+    out = capsys.readouterr().out
+    assert "Ann (@ann): 1 claim" in out and "1 claim(s)" not in out
+    assert "status and DF-QuAD strength" not in out  # not the whole map's table
+    assert "Bob (@bob)" not in out and "[Spend more]" in out  # Bob's node, as Ann's attacker
+
+
+def test_claims_are_counted_in_words(map_file: Path, capsys) -> None:
+    assert main(["analyze", str(map_file), "--semantics", "preferred"]) == 0
+    out = capsys.readouterr().out
+    assert "Bob (@bob): 2 claims" in out and "(s)" not in out
+    assert "1 preferred extension listed; each holds the 3 nodes they share" in out
+
+
+def test_limit_zero_lists_none_and_says_nothing_more(map_file: Path, capsys) -> None:
+    assert main(["analyze", str(map_file), "--semantics", "preferred", "--limit", "0", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["extensions"] == []
+    assert captured.err == ""  # not "listed the first 0 extension(s); there are more"
+    assert main(["analyze", str(map_file), "--semantics", "preferred", "--limit", "0"]) == 0
+    captured = capsys.readouterr()
+    assert "extensions not listed (--limit 0)" in captured.out and captured.err == ""
+
+
+def _hard_lines(pairs: int = 30) -> list[str]:
+    """[A] is in every preferred extension, and there are 2**pairs of them: the sceptical
+    loop cannot finish in time (it meets one preferred extension per round)."""
+    lines = ["[A]: a", "  - [D]: d", "    - [B]: b", "      >< [C]: c", "    - [C]", "[E]: e", "  - [F]: f"]
+    for i in range(pairs):
+        lines += [f"[X{i}]: x", f"  >< [Y{i}]: y"]
+    return lines
+
+
+def test_timeout_on_a_query_ends_with_the_partial_answer(tmp_path: Path, capsys) -> None:
+    pairs = 30  # as _hard_lines, in i23: 1 <- 4 <- {2, 3}, 2 <-> 3, and the pairs
+    lines = [f"p af {4 + 2 * pairs}", "4 1", "2 4", "3 4", "2 3", "3 2"]
+    lines += [f"{5 + 2 * i} {6 + 2 * i}\n{6 + 2 * i} {5 + 2 * i}" for i in range(pairs)]
+    path = tmp_path / "hard.i23"
+    path.write_text("\n".join(lines) + "\n")
+    args = ["analyze", str(path), "--semantics", "preferred", "--query", "1", "--timeout", "0.5",
+            "--limit", "3", "--json"]
+    assert main(args) == 1
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err and "error:" not in captured.err
+    data = json.loads(captured.out)
+    assert data["query"] == {"argument": "1", "credulous": True, "sceptical": None}
+    assert "time limit of 0.5 s reached before the query was answered" in captured.err
+    assert main(args[:-1]) == 1  # as text: the part not decided in time is said so
+    assert "sceptically accepted not decided in time" in " ".join(capsys.readouterr().out.split())
+
+
+def test_timeout_on_the_preferred_status_marks_what_was_not_decided(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "hard.argmap"
+    path.write_text("\n".join(_hard_lines()) + "\n", encoding="utf-8")
+    args = ["analyze", str(path), "--semantics", "preferred", "--timeout", "0.5", "--json"]
+    assert main(args) == 1
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err and "error:" not in captured.err
+    data = json.loads(captured.out)
+    labels = data["labels"]
+    assert labels["[E]"] == "out" and labels["[F]"] == "in"  # decided by the grounded labelling
+    assert labels["[A]"] == "unknown"  # not decided in time
+    assert data["stopped"] == "timeout" and data["extensions"] == []
+    unknown = sum(v == "unknown" for v in labels.values())
+    assert f"the preferred status of {unknown} nodes was not decided in time" in captured.err
+    assert main(args[:-1]) == 1  # tables: the same, marked
+    assert "unknown" in capsys.readouterr().out
+
+
+def test_timeout_on_the_debate_reports_preferred_column(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "hard.argmap"
+    path.write_text("actor ann: Ann\n" + "\n".join(_hard_lines()).replace("[A]: a", "[A]: a @ann") + "\n",
+                    encoding="utf-8")
+    assert main(["analyze", str(path), "--timeout", "0.5", "--json"]) == 1  # grounded, and the report's preferred
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert data["labels"]["[A]"] == "undec"  # grounded: decided at once
+    (ann,) = data["actors"]
+    assert ann["claims"][0]["preferred"] == "unknown"
+    assert "not decided in time" in captured.err and "Traceback" not in captured.err

@@ -87,8 +87,10 @@ def test_debate_report_for_blinken(flagship) -> None:
     assert report.grounded["[Free choice]"] == "in"
     assert report.preferred["[NATO is no threat]"] == "undec"
     # the clash with Lavrov and Russia: Free choice vs No NATO troops, and the contradiction
+    # (one clash, written from Blinken's side, though it is an exchange each way)
     assert {(e.attacker, e.target) for e in report.clashes} >= {
-        ("[Free choice]", "[No NATO troops]"), ("[NATO threat]", "[NATO is no threat]")}
+        ("[Free choice]", "[No NATO troops]"), ("[NATO is no threat]", "[NATO threat]")}
+    assert [e.relation for e in report.clashes].count("r20") == 1
 
 
 def test_flagship_json_output(flagship) -> None:

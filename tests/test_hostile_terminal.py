@@ -74,7 +74,13 @@ def test_analyze_tables_show_map_text_escaped_and_never_as_markup() -> None:
     text = assert_inert(result.stdout + result.stderr)
     assert "│ [Clear \\x1b[2J]  │" in text
     assert "│ [[bold]x[/bold]] │" in text  # markup in a title prints as written
-    assert "Al\\x1b]8;;javascript:alert(1)\\x07ice (@al): 3 claim(s)" in text
+    assert "Al\\x1b]8;;javascript:alert(1)\\x07ice (@al): 3 claims" in text
+
+
+def test_explain_shows_map_text_escaped() -> None:
+    result = argmap("explain", str(JSON_MAP), "[Clear \x1b[2J]")
+    assert result.returncode == 0, result.stderr
+    assert "[Clear \\x1b[2J]" in assert_inert(result.stdout)
 
 
 def test_the_browser_and_the_language_server_show_control_characters_escaped() -> None:
@@ -86,8 +92,9 @@ def test_the_browser_and_the_language_server_show_control_characters_escaped() -
 
     map_ = read_map(str(JSON_MAP))[0]
     node = map_.nodes["[Clear \x1b[2J]"]
-    for shown in (describe(map_, node, Overlay()).plain, shorten(node.label),
-                  describe_node(map_, map_.nodes["[Clip]"], None)):
+    grounded = Overlay("grounded", {n: "in" for n in map_.nodes})  # the detail pane's why line too
+    for shown in (describe(map_, node, Overlay()).plain, describe(map_, node, grounded).plain,
+                  shorten(node.label), describe_node(map_, map_.nodes["[Clip]"], None)):
         assert CONTROL.findall(shown) == [], shown
     assert shorten(node.label) == "Clear \\x1b[2J"
     assert "\\\\x1b\\]52;c;aGVsbG8=\\\\x07 clipboard" in describe_node(map_, map_.nodes["[Clip]"], None)

@@ -222,6 +222,8 @@ def test_hover_shows_text_actor_and_sources(client: LspClient) -> None:
     analysis = analyze_map(argmap.parse(MAP))
     assert f"**strength**: {analysis.strength['[No NATO troops]']:.2f}" in node
     assert "**status** (grounded)" in node
+    # why: the short grounded explanation, its brackets escaped as all map text is
+    assert r"**why**: out: attacked by \[Free choice\], which is in" in node
     evidence = ask(client, "textDocument/hover", uri, at(MAP, "[Growth]", 2))["contents"]["value"]
     assert "Lavrov warns" in evidence and "evidence" in evidence
     actor = ask(client, "textDocument/hover", uri, at(MAP, "@blinken", 2))["contents"]["value"]

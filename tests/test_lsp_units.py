@@ -166,6 +166,16 @@ def test_a_very_deep_map_gives_an_outline_of_bounded_depth() -> None:
     assert sorted(flat) == sorted(f"N{i}" for i in range(300))  # nothing lost
 
 
+def test_hover_says_why_without_a_server() -> None:
+    from argmap.lsp.hover import hover
+
+    text = "[T]: t\n  - [A]: a\n"
+    value = hover(Snapshot("u", 1, text, None), types.Position(0, 1)).contents.value
+    assert value.endswith(r"**why**: out: attacked by \[A\], which is in")
+    big = "".join(f"[N{i}]: n\n" for i in range(3001))  # past ANALYSIS_LIMIT: no analysis, no why
+    assert "why" not in hover(Snapshot("u", 1, big, None), types.Position(0, 1)).contents.value
+
+
 def test_hover_shows_map_text_as_text_not_markup() -> None:
     from argmap.lsp.hover import hover
 

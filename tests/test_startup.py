@@ -78,6 +78,8 @@ def test_version_and_help_import_no_command(argv: list[str]) -> None:
     (["check", FLAGSHIP], {"textual", "graphviz", "clingo", "pygls", "rich", "pygments", "watchfiles"}),
     (["fmt", "--check", FLAGSHIP], {"textual", "graphviz", "clingo", "pygls", "rich", "pygments", "watchfiles"}),
     (["analyze", FLAGSHIP], {"textual", "pygls", "graphviz", "pygments", "watchfiles"}),
+    (["explain", FLAGSHIP, "[No NATO troops]"], {"textual", "pygls", "graphviz", "pygments", "watchfiles",
+                                                "clingo", "rich"}),
     (["render", FLAGSHIP, "--format", "dot"], {"textual", "pygls", "clingo", "rich", "watchfiles"}),
     (["render", FLAGSHIP, "-o", "{tmp}/map.svg"], {"textual", "pygls", "clingo", "rich", "watchfiles"}),
     (["browse", "--help"], {"pygls", "clingo", "graphviz", "lark"}),

@@ -254,6 +254,31 @@ def test_overlay_cycles_through_semantics(tmp_path: Path) -> None:
     run(scenario)
 
 
+def test_the_detail_pane_says_why_under_an_overlay(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            app.browser.jump_to_node("[Deficit]")
+            await settle(pilot)
+            assert "why" not in detail_text(app)  # no overlay: no analysis at all
+            await pilot.press("s")
+            await settle(pilot)
+            app.browser.jump_to_node("[Growth]")
+            await settle(pilot)
+            assert "why: out: attacked by [No evidence], which is in" in detail_text(app)
+            app.browser.jump_to_node("[Tax cut]")
+            await settle(pilot)
+            assert "why: undecided: [Tax cut] and [Schools] attack each other" in detail_text(app)
+            await pilot.press("s")  # preferred: the grounded explanation, so named
+            await settle(pilot)
+            assert "why (grounded): undecided" in detail_text(app)
+            await pilot.press("s")  # strength: no status, no why
+            await settle(pilot)
+            assert "why" not in detail_text(app)
+
+    run(scenario)
+
+
 BROKEN = SAMPLE.replace("[Schools]: Schools need the money. @bob", "[Schools: oops {unclosed")
 
 

@@ -6,7 +6,8 @@
 * `sceptical_labels` gives every argument its *sceptical status*: `in` when every extension
   contains it, `out` when every extension attacks it, `undec` otherwise. Under grounded (and
   complete, whose sceptical status is the grounded one) this is the grounded labelling. When a
-  framework has no stable extension every argument is `undec` under stable.
+  framework has no stable extension every argument is `undec` under stable. With `partial`,
+  running out of time is no error: what was not decided in time is `unknown`.
 
 The solver only sees the part the grounded labelling leaves undecided (`dung.Core`).
 """
@@ -25,8 +26,8 @@ from .dung import (
     RANGE,
     STABLE,
     Core,
+    EnumerationTimeout,
     control,
-    first_model,
     literal,
     literals,
     solve_iter,
@@ -34,6 +35,17 @@ from .dung import (
 from .framework import SEMANTICS, Framework
 from .grounded import IN, OUT, UNDEC, grounded_extension, grounded_labelling
 from .preferred import PreferredReasoner
+
+
+#: the status of an argument whose status was not decided in time (`partial` labelling)
+UNKNOWN = "unknown"
+
+
+def _first(ctl: clingo.Control, assumptions: list[int], timeout: float | None) -> frozenset[int] | None:
+    """The first model under `assumptions` (None: there is none); EnumerationTimeout after `timeout`."""
+    for model in solve_iter(ctl, limit=1, deadline=_deadline(timeout), assumptions=assumptions):
+        return model
+    return None
 
 
 def _check(semantics: str) -> None:
@@ -124,7 +136,7 @@ def credulous(af: Framework, semantics: str, arg: int, timeout: float | None = N
         return any(arg in e for e in extensions(af, semantics, timeout=timeout))
     ctl = control(core.af, STABLE if semantics == "stable" else COMPLETE)
     lit = literal(ctl, "in", core.position[arg])
-    return lit is not None and first_model(ctl, [lit]) is not None
+    return lit is not None and _first(ctl, [lit], timeout) is not None
 
 
 def sceptical(af: Framework, semantics: str, arg: int, timeout: float | None = None) -> bool:
@@ -142,13 +154,20 @@ def sceptical(af: Framework, semantics: str, arg: int, timeout: float | None = N
     if semantics == "stable":
         ctl = control(core.af, STABLE)
         lit = literal(ctl, "in", core.position[arg])
-        return first_model(ctl, [] if lit is None else [-lit]) is None
+        return _first(ctl, [] if lit is None else [-lit], timeout) is None
     return all(arg in e for e in extensions(af, semantics, timeout=timeout))
 
 
 def sceptical_labels(af: Framework, semantics: str, args: Iterable[int] | None = None,
-                     timeout: float | None = None) -> dict[int, str]:
-    """The sceptical status (`in` / `out` / `undec`, see the module doc) of `args` (default all)."""
+                     timeout: float | None = None, *, partial: bool = False) -> dict[int, str]:
+    """The sceptical status (`in` / `out` / `undec`, see the module doc) of `args` (default all).
+
+    EnumerationTimeout when `timeout` seconds pass first; with `partial`, the arguments not
+    decided by then are `unknown` instead (under preferred each argument is decided in turn,
+    so those decided in time keep their status; the others are decided all at once, so only
+    what the grounded labelling decides is known — nothing at all under stable, which may
+    have no extension).
+    """
     _check(semantics)
     wanted = list(range(af.size)) if args is None else list(args)
     grounded = grounded_labelling(af)
@@ -158,18 +177,33 @@ def sceptical_labels(af: Framework, semantics: str, args: Iterable[int] | None =
         reasoner = PreferredReasoner(af)
         deadline = _deadline(timeout)
         labels = {}
+        late = False  # the time ran out: what is left is unknown
         for a in wanted:
             labels[a] = grounded[a]
-            if labels[a] == UNDEC:
+            if labels[a] == UNDEC and late:
+                labels[a] = UNKNOWN
+            elif labels[a] == UNDEC:
                 left = None if deadline is None else max(0.0, deadline - time.monotonic())
-                if reasoner.sceptical(a, timeout=left):
-                    labels[a] = IN
-                elif reasoner.sceptical(a, attacked=True, timeout=left):
-                    labels[a] = OUT
+                try:
+                    if reasoner.sceptical(a, timeout=left):
+                        labels[a] = IN
+                    elif reasoner.sceptical(a, attacked=True, timeout=left):
+                        labels[a] = OUT
+                except EnumerationTimeout:
+                    if not partial:
+                        raise
+                    labels[a], late = UNKNOWN, True
         return labels
-    if semantics == "stable":
-        return _stable_labels(af, wanted, timeout)
-    found = list(extensions(af, semantics, timeout=timeout))
+    try:
+        if semantics == "stable":
+            return _stable_labels(af, wanted, timeout)
+        found = list(extensions(af, semantics, timeout=timeout))
+    except EnumerationTimeout:
+        if not partial:
+            raise
+        if semantics == "stable":
+            return {a: UNKNOWN for a in wanted}
+        return {a: UNKNOWN if grounded[a] == UNDEC else grounded[a] for a in wanted}
     common = frozenset.intersection(*found)
     attacked_by_all = frozenset.intersection(*(_attacked(af, e) for e in found))
     return {a: IN if a in common else OUT if a in attacked_by_all else UNDEC for a in wanted}

@@ -90,12 +90,15 @@ def rephrases(map_: Map) -> dict[str, tuple[str, ...]]:
 def analyze_map(map_: Map, semantics: str = "grounded",
                 assumptions: Mapping[str, str] | None = None, *, limit: int | None = None,
                 timeout: float | None = None,
-                on_extension: Callable[[int], None] | None = None) -> Analysis:
+                on_extension: Callable[[int], None] | None = None,
+                partial: bool = False) -> Analysis:
     """Analyse `map_` under `semantics` with what-if `assumptions` (title or id -> value).
 
     `limit` and `timeout` (seconds) bound the enumeration of extensions; `on_extension` is
     called with the running count as each is found. Raises UsageError for an unknown
-    semantics or assumption, AnalysisTimeout when the statuses themselves run out of time.
+    semantics or assumption, AnalysisTimeout when the statuses themselves run out of time —
+    unless `partial`: then the nodes not decided in time have the status `unknown`, no
+    extension is looked for, and `stopped` is "timeout".
     """
     if semantics not in SEMANTICS:
         raise UsageError(f"unknown semantics {semantics!r}; use one of {', '.join(SEMANTICS)}")
@@ -114,15 +117,18 @@ def analyze_map(map_: Map, semantics: str = "grounded",
         from .dung import EnumerationTimeout
 
         try:
-            labels = sceptical_labels(af, semantics, wanted, timeout)
+            labels = sceptical_labels(af, semantics, wanted, timeout, partial=partial)
         except EnumerationTimeout:
             raise AnalysisTimeout(f"the time limit ({timeout:g} s) ran out before the "
                                   f"{semantics} status of every node was known") from None
         found = []
         left = None if deadline is None else max(0.0, deadline - time.monotonic())
         probe = None if limit is None else limit + 1  # one more tells whether there are more
+        stopped = "limit" if limit == 0 else None  # none asked for: none looked for
+        if partial and "unknown" in labels.values():  # out of time already
+            stopped, limit = "timeout", 0
         try:
-            for extension in extensions(af, semantics, limit=probe, timeout=left):
+            for extension in extensions(af, semantics, limit=probe, timeout=left) if limit != 0 else ():
                 if limit is not None and len(found) >= limit:
                     stopped = "limit"
                     break

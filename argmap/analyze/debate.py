@@ -5,8 +5,11 @@ claims stand (grounded and preferred) and how strong they are.
 An *exchange* is one directed attack between two nodes: an attack relation, either direction
 of a contradiction, an undercut of a node, or an undercut of a relation (which hits the node
 that offered the undercut reason: its source). An exchange against an actor's node is
-*answered* when something attacks the attacker or undercuts the exchange itself; otherwise it
-is *dropped*, in debate terms. A *clash* is an exchange between nodes of two different actors.
+*answered* when something attacks the attacker or undercuts the exchange itself — for a linked
+reason (co-premises), when something undercuts any of its relations or attacks any of its
+premises, since the reason stands only while every premise does; otherwise it is *dropped*, in
+debate terms. A *clash* is an exchange between nodes of two different actors; a contradiction
+is one clash, though it is an exchange each way.
 Questions are no claims, and the relations the framework leaves out (those of questions) are no
 exchanges.
 """
@@ -76,25 +79,39 @@ def exchanges(map_: Map) -> list[Exchange]:
 
 
 def _answered(map_: Map, all_exchanges: list[Exchange]) -> set[tuple[str, str, str]]:
+    """The exchanges something answers: their attacker is attacked, or their reason is —
+    an undercut of any relation of its linked group, or an attack on any of its co-premises
+    (a linked reason stands only while every premise does)."""
     attacked_nodes = {e.target for e in all_exchanges}
     undercut = {r.target for r in map_.relations.values() if r.kind is RelationKind.UNDERCUT}
+    members: dict[str, list[str]] = {}  # group -> its relations
+    for relation in map_.relations.values():
+        if relation.group is not None:
+            members.setdefault(relation.group, []).append(relation.id)
+
+    def reason_answered(relation_id: str) -> bool:
+        relation = map_.relations.get(relation_id)
+        group = [relation_id] if relation is None or relation.group is None else members[relation.group]
+        return any(r in undercut or map_.relations[r].source in attacked_nodes for r in group)
+
     return {(e.relation, e.attacker, e.target) for e in all_exchanges
-            if e.attacker in attacked_nodes or e.relation in undercut}
+            if e.attacker in attacked_nodes or reason_answered(e.relation)}
 
 
 def debate_report(map_: Map, assumptions: Mapping[str, str] | None = None,
                   actor: str | None = None, *, known: Analysis | None = None,
-                  timeout: float | None = None) -> DebateReport:
+                  timeout: float | None = None, partial: bool = False) -> DebateReport:
     """The report for every actor of the map (or only `actor`), with `assumptions` applied.
 
     `known` is an analysis of the same map and assumptions already at hand (grounded or
     preferred), reused instead of computed again; `timeout` bounds each analysis
-    (AnalysisTimeout when the preferred status runs out of time).
+    (AnalysisTimeout when the preferred status runs out of time; with `partial`, the claims
+    not decided in time are `unknown` instead).
     """
     def get(semantics: str) -> Analysis:
         if known is not None and known.semantics == semantics:
             return known
-        return analyze_map(map_, semantics, assumptions, limit=0, timeout=timeout)
+        return analyze_map(map_, semantics, assumptions, limit=0, timeout=timeout, partial=partial)
 
     grounded, preferred = get("grounded"), get("preferred")
     all_exchanges = exchanges(map_)
@@ -108,7 +125,7 @@ def debate_report(map_: Map, assumptions: Mapping[str, str] | None = None,
         made = tuple(e for e in all_exchanges if e.attacker in mine)
         received = tuple(e for e in all_exchanges if e.target in mine)
         dropped = tuple(e for e in received if (e.relation, e.attacker, e.target) not in answered)
-        clashes = tuple(e for e in made + received if _clash(map_, e))
+        clashes = _clashes(map_, made + received)
         reports.append(ActorReport(
             actor=actor_id, name=known.name, claims=own, attacks_made=made,
             attacks_received=received, dropped=dropped, clashes=clashes,
@@ -116,6 +133,18 @@ def debate_report(map_: Map, assumptions: Mapping[str, str] | None = None,
             preferred={n: preferred.status[n] for n in own},
             strength={n: grounded.strength[n] for n in own}))
     return DebateReport(tuple(reports), grounded, preferred)
+
+
+def _clashes(map_: Map, exchanges_: tuple[Exchange, ...]) -> tuple[Exchange, ...]:
+    """The points of clash among `exchanges_`, one per relation: a contradiction is one point
+    of clash, though it is an exchange each way (the first met, the actor's own, stands for it)."""
+    seen: set[str] = set()
+    result = []
+    for exchange in exchanges_:
+        if exchange.relation not in seen and _clash(map_, exchange):
+            seen.add(exchange.relation)
+            result.append(exchange)
+    return tuple(result)
 
 
 def _clash(map_: Map, exchange: Exchange) -> bool:

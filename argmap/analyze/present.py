@@ -13,13 +13,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..language.report import plural
 from ..model import Map
 from ..printable import visible
 from .analysis import Analysis
 from .debate import ActorReport, DebateReport, Exchange
 from .framework import Framework
 
-STYLES = {"in": "green", "out": "red", "undec": "yellow", "question": "cyan"}
+STYLES = {"in": "green", "out": "red", "undec": "yellow", "question": "cyan", "unknown": "dim"}
 
 
 def exchange_json(exchange: Exchange) -> dict[str, str]:
@@ -116,11 +117,14 @@ def print_map(console: Console, map_: Map, analysis: Analysis, debate: DebateRep
 def print_extensions(console: Console, map_: Map, analysis: Analysis) -> None:
     """Each extension as what it holds beyond the nodes every extension holds."""
     if not analysis.extensions:
-        console.print(Text(f"no {analysis.semantics} extension listed"))
+        if analysis.stopped == "limit":  # asked for none
+            console.print(Text(f"{analysis.semantics} extensions not listed (--limit 0)"))
+        else:
+            console.print(Text(f"no {analysis.semantics} extension listed"))
         return
     common = set.intersection(*(set(e) for e in analysis.extensions))
-    console.print(Text(f"{len(analysis.extensions)} {analysis.semantics} extension(s) listed; "
-                       f"each holds the {len(common)} node(s) they share, and:"))
+    console.print(Text(f"{plural(len(analysis.extensions), analysis.semantics + ' extension')} listed; "
+                       f"each holds the {plural(len(common), 'node')} they share, and:"))
     for number, extension in enumerate(analysis.extensions, start=1):
         extra = [_label(map_, n).plain for n in extension if n not in common]
         console.print(_text(f"  {number}. " + (", ".join(extra) or "nothing more")))
@@ -140,7 +144,7 @@ def _exchanges(console: Console, map_: Map, title: str, items: tuple[Exchange, .
 
 def print_actor(console: Console, map_: Map, report: ActorReport) -> None:
     """One actor: claims with grounded / preferred status and strength, then the exchanges."""
-    table = Table(title=_text(f"{report.name} (@{report.actor}): {len(report.claims)} claim(s)"),
+    table = Table(title=_text(f"{report.name} (@{report.actor}): {plural(len(report.claims), 'claim')}"),
                   title_justify="left")
     for column in ("claim", "grounded", "preferred", "strength"):
         table.add_column(column, justify="right" if column == "strength" else "left")

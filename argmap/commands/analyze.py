@@ -16,8 +16,9 @@ strength, the extensions, and a debate report per actor (claims, attacks made an
 attacks left unanswered, points of clash). An ICCMA file (.i23 or .apx) is analysed as an
 abstract framework, its arguments named as in the file.
 
-Exit status: 0 done, 1 the map has errors or the time limit cut the enumeration short,
-2 bad usage. See docs/analysis.md for the JSON shape.
+Exit status: 0 done, 1 the map has errors or the time limit cut something short (what
+was found is printed; nodes not decided in time are 'unknown'), 2 bad usage. See
+docs/analysis.md for the JSON shape.
 
 examples:
   argmap analyze maps/lavrov-blinken.argmap
@@ -38,7 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=int, default=1000, metavar="N",
                         help="list at most N extensions (default 1000; 0 lists none)")
     parser.add_argument("--timeout", type=float, metavar="S",
-                        help="stop looking for extensions after S seconds")
+                        help="bound each solver step (statuses and extensions, debate report, query) by S seconds")
     parser.add_argument("--query", metavar="NAME",
                         help="also say whether this node (title or id; for ICCMA input the "
                              "argument) is credulously and sceptically accepted")
@@ -63,7 +64,7 @@ class Progress:
 
     def __call__(self, count: int) -> None:
         if time.monotonic() - self.start > 1.0 and sys.stderr.isatty():
-            sys.stderr.write(f"\r{count} extension(s) found…")
+            sys.stderr.write(f"\r{count} extension{'' if count == 1 else 's'} found…")
             self.shown = True
 
     def done(self) -> None:
@@ -72,32 +73,58 @@ class Progress:
 
 
 def _stop_message(stopped: str | None, count: int, args: argparse.Namespace) -> int:
-    if stopped == "limit":
-        print(f"argmap analyze: listed the first {args.limit} extension(s); there are more "
+    from ..language.report import plural
+
+    if stopped == "limit" and args.limit > 0:  # --limit 0 asks for none: nothing to say
+        print(f"argmap analyze: listed the first {plural(args.limit, 'extension')}; there are more "
               "(raise --limit to see them)", file=sys.stderr)
     elif stopped == "timeout":
-        print(f"argmap analyze: time limit of {args.timeout:g} s reached after {count} "
-              "extension(s); the list is incomplete", file=sys.stderr)
+        print(f"argmap analyze: time limit of {args.timeout:g} s reached after "
+              f"{plural(count, 'extension')}; the list is incomplete", file=sys.stderr)
         return 1
     return 0
 
 
 def _query(af, semantics: str, name: str, index: int | None, timeout: float | None
            ) -> dict[str, object]:  # noqa: ANN001 - a Framework
-    """Credulous and sceptical acceptance of one argument (None index: unknown name)."""
+    """Credulous and sceptical acceptance of one argument (None index: unknown name); each
+    answer is None when `timeout` seconds ran out before it was known."""
     from ..analyze.acceptance import credulous, sceptical
+    from ..analyze.dung import EnumerationTimeout
 
     if index is None:
         raise UsageError(f"--query {name!r}: no such node or argument")
-    return {"argument": name, "credulous": credulous(af, semantics, index, timeout),
-            "sceptical": sceptical(af, semantics, index, timeout)}
+    answers: dict[str, object] = {"argument": name}
+    for key, decide in (("credulous", credulous), ("sceptical", sceptical)):
+        try:
+            answers[key] = decide(af, semantics, index, timeout)
+        except EnumerationTimeout:
+            answers[key] = None
+    return answers
+
+
+def _time_messages(args: argparse.Namespace, what: dict[str, int], query: dict | None) -> int:
+    """Say on stderr what the time limit left undecided; 1 if anything, else 0."""
+    late = 0
+    for semantics, count in what.items():
+        if count:
+            print(f"argmap analyze: time limit of {args.timeout:g} s reached: the {semantics} "
+                  f"status of {count} node{'' if count == 1 else 's'} was not decided in time "
+                  "(marked unknown)", file=sys.stderr)
+            late = 1
+    if query and None in (query["credulous"], query["sceptical"]):
+        missing = " and ".join(k for k in ("credulous", "sceptical") if query[k] is None)
+        print(f"argmap analyze: time limit of {args.timeout:g} s reached before the query was "
+              f"answered ({missing} acceptance not decided in time)", file=sys.stderr)
+        late = 1
+    return late
 
 
 def _print_query(console, query: dict[str, object], semantics: str) -> None:  # noqa: ANN001
     from rich.text import Text
 
     def yes(flag: object) -> str:
-        return "yes" if flag else "no"
+        return "not decided in time" if flag is None else "yes" if flag else "no"
 
     from ..printable import visible
 
@@ -118,7 +145,7 @@ def run(args: argparse.Namespace) -> int:
         return _run_framework(args, console)
     from ..analyze.analysis import analyze_map
     from ..analyze.debate import debate_report
-    from ..analyze.present import map_json, print_map
+    from ..analyze.present import map_json, print_actor, print_map
     from ._common import has_errors, load_map, print_diagnostics
 
     map_ = load_map(args.map)
@@ -131,9 +158,10 @@ def run(args: argparse.Namespace) -> int:
     assumptions = _assumptions(args.assume)
     progress = Progress()
     analysis = analyze_map(map_, args.semantics, assumptions, limit=args.limit,
-                           timeout=args.timeout, on_extension=progress)
+                           timeout=args.timeout, on_extension=progress, partial=True)
     progress.done()
-    debate = debate_report(map_, assumptions, args.actor, known=analysis, timeout=args.timeout)
+    debate = debate_report(map_, assumptions, args.actor, known=analysis, timeout=args.timeout,
+                           partial=True)
     query = None
     if args.query is not None:
         node = map_.nodes.get(args.query) or map_.node_by_title(args.query)
@@ -147,11 +175,21 @@ def run(args: argparse.Namespace) -> int:
         if query:
             data["query"] = query
         print(json.dumps(data, indent=2, ensure_ascii=False))
+    elif args.actor is not None:  # that actor's report only
+        for report in debate.actors:
+            print_actor(console, map_, report)
+        if query:
+            _print_query(console, query, args.semantics)
     else:
         print_map(console, map_, analysis, debate)
         if query:
             _print_query(console, query, args.semantics)
-    return _stop_message(analysis.stopped, len(analysis.extensions), args)
+    unknown = {a.semantics: sum(v == "unknown" for v in a.status.values())
+               for a in (analysis, debate.preferred)}
+    late = _time_messages(args, unknown, query)
+    if unknown[analysis.semantics]:  # no extension was looked for: the statuses took the time
+        return 1
+    return max(late, _stop_message(analysis.stopped, len(analysis.extensions), args))
 
 
 def _run_framework(args: argparse.Namespace, console) -> int:  # noqa: ANN001 - rich Console
@@ -192,13 +230,15 @@ def _run_framework(args: argparse.Namespace, console) -> int:  # noqa: ANN001 - 
             data["query"] = query
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
+        from ..language.report import plural
         from ..printable import visible
 
         console.print(Text(visible(f"{args.map}: {af.size} arguments, {len(af.sources)} attacks; "
-                           f"{len(found)} {args.semantics} extension(s)", newlines=False)))
+                           f"{plural(len(found), args.semantics + ' extension')}", newlines=False)))
         for number, extension in enumerate(found, start=1):
             console.print(Text(visible(f"  {number}. {{" + ", ".join(af.names[i] for i in sorted(extension)) + "}",
                                        newlines=False)))
         if query:
             _print_query(console, query, args.semantics)
-    return _stop_message(stopped, len(found), args)
+    late = _time_messages(args, {}, query)
+    return max(late, _stop_message(stopped, len(found), args))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..errors import Severity
-from ..language.check import check
+from ..errors import Severity, in_reading_order
+from ..language.check import check, has_expectations
 from ..language.report import counted, plural
 from ._common import expand_paths, load_map, print_diagnostics
 
@@ -15,8 +15,10 @@ Read each map and report every problem found, as
 
   maps/x.argmap:12:5: error[undefined-node]: [Tittle] is used but never defined
 
-followed by the line, a caret and a hint. Exit status: 0 when no file has errors (warnings
-are allowed unless --strict), 1 otherwise, 2 when a file cannot be read.
+followed by the line, a caret and a hint. A map that states expected outcomes
+({expect: in}, {expect-strength: 0.4..0.7}) and has no other error is analysed, and each
+outcome that does not hold is an error[expectation-failed]. Exit status: 0 when no file has
+errors (warnings are allowed unless --strict), 1 otherwise, 2 when a file cannot be read.
 """
 
 
@@ -34,6 +36,10 @@ def run(args: argparse.Namespace) -> int:
     for path in expand_paths(args.files):
         m = load_map(path)
         found = check(m)
+        if has_expectations(m) and not any(d.is_error for d in found):
+            from ..analyze.expect import check_expectations  # (here: only maps that expect)
+
+            found = in_reading_order([*found, *check_expectations(m)], m.path)
         if args.quiet:
             found = [d for d in found if d.is_error]
         errors = sum(d.is_error for d in found)

@@ -6,6 +6,8 @@ references, includes: see read/nesting.py); the rest look at the model.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterator
 
 from .._speed.gc import gc_paused
@@ -47,6 +49,24 @@ def _unit_interval(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1
 
 
+_RANGE = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*\.\.\s*(\d+(?:\.\d*)?|\.\d+)\s*")
+
+
+def strength_range(value: object) -> tuple[float, float] | None:
+    """`LOW..HIGH` (`0.4..0.7`, read as text) as two numbers, None unless 0 ≤ LOW ≤ HIGH ≤ 1."""
+    found = _RANGE.fullmatch(value) if isinstance(value, str) else None
+    if found is None:
+        return None
+    low, high = float(found.group(1)), float(found.group(2))
+    return (low, high) if 0.0 <= low <= high <= 1.0 else None
+
+
+#: the semantics an expectation may name (argmap.analyze.SEMANTICS: the language does not
+#: import analysis; tests/test_expect.py holds the two equal)
+EXPECT_SEMANTICS = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal")
+#: the metadata keys that state an expected outcome (argmap.analyze.expect checks them)
+EXPECT_KEYS = ("expect", "expect-strength")
+
 # key -> (test, what it must be)
 _NODE_KEYS: dict[str, tuple[Callable[[object], bool], str]] = {
     "weight": (_unit_interval, "a number from 0 to 1"),
@@ -54,7 +74,23 @@ _NODE_KEYS: dict[str, tuple[Callable[[object], bool], str]] = {
     "round": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0, "a whole number, 0 or more"),
     "status": (lambda v: v in ("accepted", "rejected"), "'accepted' or 'rejected'"),
     "url": (lambda v: isinstance(v, str), "text"),
+    "expect": (lambda v: v in ("in", "out", "undec"), "'in', 'out' or 'undec'"),
+    "expect-strength": (lambda v: strength_range(v) is not None, "a range LOW..HIGH of numbers from 0 to 1, LOW ≤ HIGH"),
+    "expect-semantics": (lambda v: v in EXPECT_SEMANTICS, "one of " + ", ".join(EXPECT_SEMANTICS)),
 }
+#: front matter key -> (test, what it must be)
+_MAP_KEYS = {"expect-semantics": _NODE_KEYS["expect-semantics"]}
+
+
+def valid_value(key: str, value: object) -> bool:
+    """True when `value` is valid for node metadata `key` (any value is, for a key without a meaning)."""
+    rule = _NODE_KEYS.get(key)
+    return rule is None or rule[0](value)
+
+
+def has_expectations(m: Map) -> bool:
+    """True when some node states an expected outcome (`expect`, `expect-strength`)."""
+    return any(key in node.meta for node in m.nodes.values() if node.meta for key in EXPECT_KEYS)
 
 
 def metadata_values(m: Map) -> Iterator[Diagnostic]:
@@ -72,6 +108,9 @@ def metadata_values(m: Map) -> Iterator[Diagnostic]:
     for relation in m.relations.values():
         if "weight" in relation.meta and not _unit_interval(relation.meta["weight"]):
             yield bad("this relation", "weight", relation.meta["weight"], relation.span, "a number from 0 to 1")
+    for key, (test, what) in _MAP_KEYS.items():
+        if key in m.metadata and not test(m.metadata[key]):  # front matter: line 1 opens it
+            yield bad("the front matter", key, m.metadata[key], Span(m.path, 1, 1, 1, 4), what)
     for owner in list(m.actors.values()) + list(m.sources.values()):
         value = owner.meta.get("url")
         if "url" in owner.meta and not isinstance(value, str):

@@ -126,6 +126,31 @@ class Snapshot:
         except Exception:  # noqa: BLE001 - analysis is optional for hover; never break the editor
             return None
 
+    @cached_property
+    def explainer(self) -> Any | None:
+        """Explanations of the map's nodes (`argmap.analyze.explain.MapExplainer`), None when
+        there is no analysis."""
+        if self.analysis is None:
+            return None
+        try:
+            from ..analyze.explain import MapExplainer
+
+            return MapExplainer(self.map)
+        except Exception:  # noqa: BLE001 - explanations are optional for hover
+            return None
+
+    def why(self, node_id: str) -> str | None:
+        """The one-line grounded explanation of a node, None when there is none."""
+        explainer = self.explainer
+        if explainer is None:
+            return None
+        try:
+            from ..analyze.explain import short_explanation
+
+            return short_explanation(explainer, node_id)
+        except Exception:  # noqa: BLE001 - never break the editor
+            return None
+
     @property
     def parse_errors(self) -> list[Diagnostic]:
         """Errors found while reading the text (what makes formatting refuse)."""

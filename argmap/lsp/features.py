@@ -57,7 +57,7 @@ def create_server(debounce: float = DEBOUNCE) -> ArgmapServer:
         snapshot = await ls.fresh(params.text_document.uri)
         if snapshot is None:
             return None
-        await ls.in_worker(lambda: snapshot.analysis)  # analysis can take a while: not on the loop
+        await ls.in_worker(lambda: snapshot.explainer)  # analysis can take a while: not on the loop
         return hover.hover(snapshot, params.position)
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=TRIGGER_CHARACTERS))

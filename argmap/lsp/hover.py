@@ -1,7 +1,8 @@
 """Hover: what a title, actor, source or tag stands for, as Markdown.
 
 For a node: kind, full text, actors, sources, tags, metadata and — when analysis is
-available — its status and strength (argmap.analyze.analyze_map).
+available — its status and strength (argmap.analyze.analyze_map) and why it has that status
+(the short grounded explanation of argmap.analyze.explain).
 """
 
 from __future__ import annotations
@@ -45,8 +46,8 @@ def _analysis_lines(result: Any, node_id: str) -> list[str]:
     return out
 
 
-def describe_node(m: Map, node: Node, analysis: Any | None) -> str:
-    """The hover text of a node."""
+def describe_node(m: Map, node: Node, analysis: Any | None, why: str | None = None) -> str:
+    """The hover text of a node (`why`: the short explanation of its status)."""
     lines = [f"**{_escape(node.label)}** — {node.kind.value}", "", _escape(node.text).replace("\n", "  \n")]
     if node.actors:
         names = [f"{_escape(m.actors[a].name)} ({_code('@' + a)})" if a in m.actors else _code("@" + a)
@@ -64,6 +65,8 @@ def describe_node(m: Map, node: Node, analysis: Any | None) -> str:
         extra = _analysis_lines(analysis, node.id)
         if extra:
             lines += ["", " · ".join(extra)]
+        if why:
+            lines += ["", f"**why**: {_escape(why)}"]
     return "\n".join(lines)
 
 
@@ -83,7 +86,8 @@ def hover(snapshot: Snapshot, position: types.Position) -> types.Hover | None:
     m = snapshot.map
     if occurrence.kind == "node":
         node = m.nodes.get(occurrence.name)
-        text = describe_node(m, node, snapshot.analysis) if node else f"{_escape(occurrence.name)} is not defined"
+        text = (describe_node(m, node, snapshot.analysis, snapshot.why(node.id)) if node
+                else f"{_escape(occurrence.name)} is not defined")
     elif occurrence.kind in ("actor", "source"):
         table = m.actors if occurrence.kind == "actor" else m.sources
         item = table.get(occurrence.name)

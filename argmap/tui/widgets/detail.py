@@ -101,7 +101,33 @@ def describe(map_: Map, node: Node, overlay: Overlay) -> Text:
         out.append(f"{overlay.name}: ", style="dim").append(label.strip() + "\n", style=style)
     if node.id in overlay.strength:
         out.append("strength: ", style="dim").append(f"{overlay.strength[node.id]:.3f}\n")
+    why = short_explanation(map_, node, overlay)
+    if why:
+        out.append("why (grounded): " if overlay.name != "grounded" else "why: ", style="dim")
+        out.append(visible(why, newlines=False) + "\n")
     return out
+
+
+#: the explainer of the last map and overlay shown: (map, overlay, explainer), by identity
+_explainer: list[tuple[Map, Overlay, object]] = []
+
+
+def short_explanation(map_: Map, node: Node, overlay: Overlay) -> str | None:
+    """The one-line grounded explanation of `node` when a status overlay is on (None
+    otherwise): the map is translated once per map and overlay, then each node shown costs the
+    few steps of its own explanation."""
+    if not overlay.shows_status:
+        return None
+    from ...analyze.explain import MapExplainer
+    from ...analyze.explain import short_explanation as explain_short
+    from ...errors import ArgmapError
+
+    try:
+        if not _explainer or _explainer[0][0] is not map_ or _explainer[0][1] is not overlay:
+            _explainer[:] = [(map_, overlay, MapExplainer(map_))]
+        return explain_short(_explainer[0][2], node.id)  # type: ignore[arg-type]
+    except ArgmapError:
+        return None
 
 
 #: what starts a line that is not a continuation of the node above it
