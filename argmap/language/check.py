@@ -72,6 +72,8 @@ def metadata_values(m: Map) -> Iterator[Diagnostic]:
     for relation in m.relations.values():
         if "weight" in relation.meta and not _unit_interval(relation.meta["weight"]):
             yield bad("this relation", "weight", relation.meta["weight"], relation.span, "a number from 0 to 1")
+        if "round" in relation.meta and not _NODE_KEYS["round"][0](relation.meta["round"]):
+            yield bad("this relation", "round", relation.meta["round"], relation.span, _NODE_KEYS["round"][1])
     for owner in list(m.actors.values()) + list(m.sources.values()):
         value = owner.meta.get("url")
         if "url" in owner.meta and not isinstance(value, str):
