@@ -252,3 +252,18 @@ def test_check_reports_a_bad_round_on_a_relation() -> None:
 
     found = check(parse("[A]: a\n  - {round: -1} [B]: b\n"))
     assert [d.code for d in found] == ["bad-metadata-value"] and "'round'" in found[0].message
+
+
+@given(maps(), st.lists(st.integers(1, 3), min_size=2, max_size=5))
+def test_moves_found_on_the_upstream_part_are_those_of_the_whole_map(map_, rounds) -> None:
+    import argmap.analyze.replay as module
+
+    map_ = _with_rounds(map_, rounds)
+    upstream_only = [s.flips for s in replay(map_).steps]
+    saved = module.DIRECTIONAL
+    module.DIRECTIONAL = frozenset()
+    try:
+        whole = [s.flips for s in replay(map_).steps]
+    finally:
+        module.DIRECTIONAL = saved
+    assert upstream_only == whole

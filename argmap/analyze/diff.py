@@ -8,7 +8,8 @@ one added. An untitled node is its text: first equal texts are paired (whitespac
 breaks aside, in document order), also with a titled node of the same text (a title given or
 taken away); then the untitled nodes left are paired by similarity of text, best pair first,
 when `difflib`'s ratio is at least `SIMILARITY` (0.6): an edited sentence is a change, a
-rewritten one a removal and an addition.
+rewritten one a removal and an addition (not tried when more than `SIMILARITY_PAIRS` pairs
+would have to be compared: then each is a removal and an addition).
 
 **Relation identity** is (kind, source, target), the ends by node identity, an undercut's
 target by the identity of the relation it undercuts. Two relations of one identity in a
@@ -35,6 +36,9 @@ from .analysis import Analysis, analyze_map
 
 #: the least `difflib.SequenceMatcher` ratio at which two untitled nodes are one node edited
 SIMILARITY = 0.6
+#: untitled nodes left unpaired on each side above which (their product) no pairing by
+#: similarity is tried: a removal and an addition each (each pair costs a comparison)
+SIMILARITY_PAIRS = 250_000
 #: the least strength delta reported (and counted as a change of the outcome) by default
 THRESHOLD = 0.05
 
@@ -80,6 +84,8 @@ def match_nodes(old: Map, new: Map, similarity: float = SIMILARITY) -> dict[str,
     olds = [n for n in old.nodes if n not in matched and old.nodes[n].title is None]
     news = [n for n in new.nodes if n not in taken and new.nodes[n].title is None]
     pairs: list[tuple[float, int, int, str, str, int, int]] = []
+    if len(olds) * len(news) > SIMILARITY_PAIRS:
+        olds = []
     for i, a in enumerate(olds):
         for j, b in enumerate(news):
             x, y = sorted((_text(old.nodes[a]), _text(new.nodes[b])))

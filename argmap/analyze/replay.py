@@ -31,12 +31,13 @@ and none undercuts the exchange itself.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from ..model import Map, Relation
 from .analysis import Analysis, analyze_map
 from .debate import Exchange, exchanges
-from .framework import resolve_assumptions
+from .framework import resolve_assumptions, translate
+from .grounded import grounded_labelling
 
 #: the appearance of what is there from the start (before any round)
 START = -1
@@ -165,12 +166,11 @@ class Replay:
         return ("grounded",) if self.semantics == "grounded" else ("grounded", self.semantics)
 
 
-def _without(map_: Map, move: str) -> Map:
-    """`map_` without the node or relation `move`, and without every relation that needs it
-    (whose end is gone, or whose co-premise is)."""
-    gone = {move}
-    groups = {map_.relations[move].group} if move in map_.relations else set()
-    groups.discard(None)
+def _without(map_: Map, moves: Iterable[str]) -> Map:
+    """`map_` without the nodes and relations `moves`, and without every relation that needs
+    one of them (whose end is gone, or whose co-premise is)."""
+    gone = set(moves)
+    groups = {map_.relations[m].group for m in gone if m in map_.relations} - {None}
     relations = dict(map_.relations)
     changed = True
     while changed:
@@ -183,8 +183,13 @@ def _without(map_: Map, move: str) -> Map:
                 if relation.group is not None:
                     groups.add(relation.group)
                 changed = True
-    nodes = {k: v for k, v in map_.nodes.items() if k != move}
+    nodes = {k: v for k, v in map_.nodes.items() if k not in gone}
     return replace(map_, nodes=nodes, relations=relations)
+
+
+#: the semantics under which a node's status depends only on what leads to it (directionality:
+#: Baroni and Giacomin 2007), so that a move's effect can be found on that part alone
+DIRECTIONAL = frozenset({"grounded", "complete", "preferred", "ideal"})
 
 
 def replay(map_: Map, semantics: str = "grounded", assumptions: Mapping[str, str] | None = None,
@@ -202,8 +207,7 @@ def replay(map_: Map, semantics: str = "grounded", assumptions: Mapping[str, str
         wanted = {k: v for k, v in assumed.items() if k in here.nodes}
 
         def status_of(m: Map, sem: str) -> dict[str, str]:
-            return analyze_map(m, sem, {k: v for k, v in wanted.items() if k in m.nodes},
-                               limit=0, timeout=timeout).status
+            return _labels(m, sem, {k: v for k, v in wanted.items() if k in m.nodes}, timeout)
 
         analyses = {sem: analyze_map(here, sem, wanted, limit=0, timeout=timeout) for sem in shown}
         status = {sem: a.status for sem, a in analyses.items()}
@@ -255,35 +259,68 @@ def _flips(previous: Map, here: Map, before: dict[str, dict[str, str]],
                 found.append((node_id, sem, before[sem][node_id], labels[node_id]))
     if not found:
         return []
-    without: dict[tuple[str, str], dict[str, str]] = {}
-    alone: dict[tuple[str, str], dict[str, str]] = {}
-
-    def status_without(move: str, sem: str) -> dict[str, str]:
-        if (move, sem) not in without:
-            without[(move, sem)] = status_of(_without(here, move), sem)
-        return without[(move, sem)]
-
-    def status_alone(move: str, sem: str) -> dict[str, str]:
-        if (move, sem) not in alone:
-            m = here
-            for other in moves:
-                if other != move and (other in m.nodes or other in m.relations):
-                    m = _without(m, other)
-            alone[(move, sem)] = status_of(m, sem)
-        return alone[(move, sem)]
-
+    upstream = _upstream(here)
     flips = []
     for node_id, sem, old, new in found:
-        necessary = tuple(m for m in moves if status_without(m, sem)[node_id] != new)
+        # only a move upstream of the node can have changed it; under a directional semantics
+        # the part of the map upstream of it is all its status depends on
+        above = upstream(node_id)
+        relevant = tuple(m for m in moves if m in above)
+        base = here
+        if sem in DIRECTIONAL:
+            base = replace(here, nodes={k: v for k, v in here.nodes.items() if k in above or k == node_id},
+                           relations={k: v for k, v in here.relations.items() if k in above})
+        necessary = tuple(m for m in relevant if status_of(_without(base, (m,)), sem)[node_id] != new)
         if necessary:
             flips.append(Flip(node_id, sem, old, new, necessary, "necessary"))
             continue
-        sufficient = tuple(m for m in moves if status_alone(m, sem)[node_id] == new)
+        sufficient = tuple(m for m in relevant if status_of(
+            _without(base, [o for o in moves if o != m]), sem)[node_id] == new)
         if sufficient:
             flips.append(Flip(node_id, sem, old, new, sufficient, "sufficient"))
         else:
-            flips.append(Flip(node_id, sem, old, new, moves, "together"))
+            flips.append(Flip(node_id, sem, old, new, relevant or moves, "together"))
     return flips
+
+
+def _labels(map_: Map, semantics: str, assumptions: Mapping[str, str], timeout: float | None
+            ) -> dict[str, str]:
+    """The status of every node of `map_` (no strengths: what the search for moves needs)."""
+    mf = translate(map_, assumptions)
+    if semantics == "grounded":
+        labelling = grounded_labelling(mf.af)
+        return {node_id: labelling[i] for i, node_id in enumerate(mf.node_ids)}
+    return analyze_map(map_, semantics, assumptions, limit=0, timeout=timeout).status
+
+
+def _upstream(map_: Map):  # noqa: ANN202 - a function node id -> set of ids
+    """A function giving the nodes and relations from which a path of relations leads to a
+    node (a relation leads to its target; an undercut to the relation it undercuts)."""
+    into: dict[str, list[str]] = {}
+    groups: dict[str, list[str]] = {}
+    for relation in map_.relations.values():
+        if relation.group is not None:
+            groups.setdefault(relation.group, []).append(relation.id)
+    for relation in map_.relations.values():
+        into.setdefault(relation.target, []).append(relation.id)
+        into.setdefault(relation.id, []).append(relation.source)
+        if relation.kind.value == "contradiction":
+            into.setdefault(relation.source, []).append(relation.id + "~")
+            into.setdefault(relation.id + "~", []).extend((relation.target, relation.id))
+        if relation.group is not None:  # a co-premise's partners lead where it does
+            into[relation.id].extend(r for r in groups[relation.group] if r != relation.id)
+
+    def above(node_id: str) -> set[str]:
+        seen: set[str] = set()
+        stack = [node_id]
+        while stack:
+            for before in into.get(stack.pop(), ()):
+                if before not in seen:
+                    seen.add(before)
+                    stack.append(before)
+        return seen
+
+    return above
 
 
 def _drops(map_: Map, analysis: Analysis, only: str | None) -> dict[str, tuple[Exchange, ...]]:
