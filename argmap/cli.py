@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "fmt": ("fmt", "rewrite maps in canonical layout (comments and meaning kept)"),
     "analyze": ("analyze", "say which claims stand (Dung semantics), how strong they are, and how each actor fared"),
     "explain": ("explain", "say why one node is in, out or undecided, and how its strength is made"),
+    "diff": ("diff", "what changed between two versions of a map, and whether the outcome did (status, strength, by actor)"),
     "render": ("render", "draw a map as SVG, PNG, PDF or DOT (Graphviz)"),
     "watch": ("watch", "re-draw a map on every save (keeps the last good drawing on errors)"),
     "doctor": ("doctor", "show which Graphviz program is used and check that drawing works"),

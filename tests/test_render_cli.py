@@ -236,3 +236,14 @@ def test_watch_refuses_a_format_the_program_cannot_write(map_file: Path, tmp_pat
                                                          capsys: pytest.CaptureFixture) -> None:
     assert main(["watch", str(map_file), "-o", str(tmp_path / "w.pdf")]) == 2
     assert "apt-get install graphviz" in capsys.readouterr().err
+
+
+def test_render_round(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    flagship = Path(__file__).parent.parent / "maps" / "lavrov-blinken.argmap"
+    out = tmp_path / "after-1.dot"
+    assert main(["render", str(flagship), "--round", "1", "--labels", "grounded", "-o", str(out)]) == 0
+    assert "(50 of 58 nodes, dot)" in capsys.readouterr().err
+    dot = out.read_text("utf-8")
+    assert "Free choice" not in dot and "No NATO troops" in dot and "(after round 1)" in dot
+    assert main(["render", str(flagship), "--round", "2", "--focus", "Free choice", "--format", "dot"]) == 2
+    assert "not in the map yet after round 2" in capsys.readouterr().err

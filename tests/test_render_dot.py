@@ -214,3 +214,43 @@ def test_an_actor_can_choose_its_sides_colour_and_bad_colours_are_ignored() -> N
     # 255 - (255 - c) * 0.18 per channel: b2 -> f1, 22 -> d7
     assert 'color="#b22222"' in lines["n1"] and 'fillcolor="#f1d7d7"' in lines["n1"]
     assert 'color="#c05a00"' in lines["n2"]  # the second palette colour, not the bad value
+
+
+ROUNDS = """\
+---
+title: Rounds
+---
+[A]: a {round: 1}
+  - [B]: b {round: 2}
+    _ [U]: u {round: 3}
+  + {round: 3} [C]: c
+  + [D]: d
+  & [E]: e {round: 2}
+"""
+
+
+def test_round_draws_the_map_as_it_stood_after_that_round() -> None:
+    after = {n: dot_of(ROUNDS, round=n) for n in (0, 1, 2, 3)}
+    # [C] and [D] have no round: there from the start; their relations wait for [A] (and
+    # the co-premise [E]), the support of [C] for its own round 3, the undercut for [U]
+    assert [len(node_ids(after[n])) for n in (0, 1, 2, 3)] == [2, 3, 5, 6]
+    assert edges(after[1]) == []
+    assert len(segments_of(after[2], 1)) == 1 and segments_of(after[2], 3) == []
+    assert segments_of(after[2], 4) and segments_of(after[2], 5)  # the linked reason, whole
+    assert segments_of(after[3], 2) and segments_of(after[3], 3)
+    assert "Rounds (after round 2)" in after[2] and "after round" not in dot_of(ROUNDS)
+    assert after[3].replace(" (after round 3)", "") == dot_of(ROUNDS)  # everything is there by 3
+    with pytest.raises(UsageError, match="not in the map yet after round 1"):
+        dot_of(ROUNDS, round=1, focus="B")
+    with pytest.raises(UsageError, match="--round"):
+        dot_of(ROUNDS, round=-1)
+
+
+def test_round_overlays_analyse_the_map_of_that_round() -> None:
+    from argmap.render.overlay import overlays_for
+
+    m = argmap.parse(ROUNDS)
+    (status,) = overlays_for(m, "grounded", round=1)
+    assert status.status == {"[A]": "in", "[C]": "in", "[D]": "in"}
+    (status,) = overlays_for(m, "grounded", round=2)
+    assert status.status["[A]"] == "out"

@@ -811,3 +811,47 @@ def test_a_layout_sees_every_change_since_the_last_one_despite_a_lazy_rebuild(sh
             assert any(r.contains_region(region) for r in dirty), dirty
 
     run(scenario)
+
+
+ROUNDS = """\
+actor pro: Pro
+actor con: Con
+[Claim]: the claim @pro {round: 1}
+  - [Objection]: an objection @con {round: 2}
+    - [Reply]: a reply @pro {round: 3}
+  + [Fact]: a fact
+"""
+
+
+def test_shift_r_steps_through_the_rounds(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app = sample_app(tmp_path, ROUNDS)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("s")  # the grounded overlay follows the round shown
+            await settle(pilot)
+            seen = []
+            for _ in range(4):
+                await pilot.press("R")
+                await settle(pilot)
+                seen.append((app.state.round, loaded_entries(app), dict(app.overlay.status)))
+            assert [s[0] for s in seen] == [1, 2, 3, None]
+            assert seen[0][1] == {"[Claim]", "[Fact]"} and seen[0][2] == {"[Claim]": "in", "[Fact]": "in"}
+            assert "[Objection]" in seen[1][1] and "[Reply]" not in seen[1][1]
+            assert seen[1][2]["[Claim]"] == "out" and seen[2][2]["[Claim]"] == "in"
+            assert seen[3][1] == {"[Claim]", "[Fact]", "[Objection]", "[Reply]"}
+            await pilot.press("R")
+            await settle(pilot)
+            assert "after round 1" in status_text(app)
+
+    run(scenario)
+
+
+def test_shift_r_on_a_map_without_rounds_says_so(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("R")
+            await settle(pilot)
+            assert app.state.round is None and any("no round" in m for m in app.said)
+
+    run(scenario)

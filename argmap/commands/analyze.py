@@ -25,6 +25,7 @@ examples:
   argmap analyze maps/lavrov-blinken.argmap --semantics preferred --actor blinken
   argmap analyze maps/lavrov-blinken.argmap --assume "Free choice=rejected" --json
   argmap analyze framework.i23 --semantics stable --limit 10 --timeout 5
+  argmap analyze maps/lavrov-blinken.argmap --by-round      replay the debate round by round
 """
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -43,6 +44,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--query", metavar="NAME",
                         help="also say whether this node (title or id; for ICCMA input the "
                              "argument) is credulously and sceptically accepted")
+    parser.add_argument("--by-round", action="store_true",
+                        help="replay the debate: status and strength after each round (node "
+                             "'round:' metadata), the moves that flipped a node, each actor's drops")
 
 
 def _assumptions(items: list[str]) -> dict[str, str]:
@@ -141,6 +145,8 @@ def run(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     console = Console(highlight=False)
+    if args.by_round and (args.query is not None or args.map.endswith((".i23", ".apx"))):
+        raise UsageError("--by-round replays a map's rounds: it takes no --query, nor an ICCMA file")
     if args.map.endswith((".i23", ".apx")):
         return _run_framework(args, console)
     from ..analyze.analysis import analyze_map
@@ -156,6 +162,8 @@ def run(args: argparse.Namespace) -> int:
         known = ", ".join(map_.actors) or "none"
         raise UsageError(f"no actor {args.actor!r} in {args.map} (actors: {known})")
     assumptions = _assumptions(args.assume)
+    if args.by_round:
+        return _by_round(args, map_, assumptions, console)
     progress = Progress()
     analysis = analyze_map(map_, args.semantics, assumptions, limit=args.limit,
                            timeout=args.timeout, on_extension=progress, partial=True)
@@ -190,6 +198,18 @@ def run(args: argparse.Namespace) -> int:
     if unknown[analysis.semantics]:  # no extension was looked for: the statuses took the time
         return 1
     return max(late, _stop_message(analysis.stopped, len(analysis.extensions), args))
+
+
+def _by_round(args: argparse.Namespace, map_, assumptions: dict[str, str], console) -> int:  # noqa: ANN001
+    """`--by-round`: the replay (argmap/analyze/replay.py) as tables or JSON."""
+    from ..analyze.replay import print_replay, replay, replay_json
+
+    result = replay(map_, args.semantics, assumptions, actor=args.actor, timeout=args.timeout)
+    if args.json:
+        print(json.dumps(replay_json(args.map, result), indent=2, ensure_ascii=False))
+    else:
+        print_replay(console, map_, result)
+    return 0
 
 
 def _run_framework(args: argparse.Namespace, console) -> int:  # noqa: ANN001 - rich Console

@@ -18,6 +18,7 @@ sections as boxes, a legend of sides, relations and sources.
   argmap render maps/x.argmap -o x.png --rankdir LR --wrap 28
   argmap render maps/x.argmap -o part.svg --focus "No NATO troops" --depth 1
   argmap render maps/x.argmap -o x.svg --labels grounded --strength
+  argmap render maps/x.argmap -o r2.svg --round 2 --labels grounded   the map after round 2
   argmap render maps/x.argmap --format dot              DOT source to standard output
   argmap render --explain                               which Graphviz program is used
 
@@ -42,6 +43,9 @@ def add_render_options(parser: argparse.ArgumentParser) -> None:
     part.add_argument("--actor", action="append", default=[], metavar="ID",
                       help="only nodes attributed to actor ID (repeatable)")
     part.add_argument("--tag", action="append", default=[], metavar="TAG", help="only nodes with TAG (repeatable)")
+    part.add_argument("--round", type=int, metavar="N",
+                      help="the map as it stood after round N (nodes' 'round:' metadata; "
+                           "a node without one is there from the start)")
     analysis = parser.add_argument_group("analysis overlays")
     analysis.add_argument("--labels", metavar="SEMANTICS",
                           help="colour nodes in / out / undecided under SEMANTICS (grounded, preferred, ...)")
@@ -56,7 +60,7 @@ def options_from_args(args: argparse.Namespace):  # noqa: ANN201 - RenderOptions
     return RenderOptions(
         rankdir=args.rankdir, show_text=not args.no_text, wrap=args.wrap, group_by=args.group_by,
         focus=args.focus, depth=args.depth, actors=tuple(args.actor), tags=tuple(args.tag),
-        legend=not args.no_legend,
+        legend=not args.no_legend, round=args.round,
     )
 
 
@@ -99,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.map}: not drawn: fix the {plural(len(errors), 'error')} above first", file=sys.stderr)
         return 1
     binary = None if fmt == "dot" else find_binary(args.dot_binary)
-    overlays = overlays_for(map_, args.labels, args.strength)
+    overlays = overlays_for(map_, args.labels, args.strength, args.round)
     options = options_from_args(args)
     data = render_bytes(map_, fmt, options, overlays=overlays, binary=binary)
     if to_stdout:

@@ -62,7 +62,7 @@ class Redrawer:
                 print(f"[{stamp}] {self.args.map}: {plural(len(errors), 'error')}; kept the last good drawing",
                       file=self.out, flush=True)
                 return False
-            overlays = overlays_for(map_, self.args.labels, self.args.strength)
+            overlays = overlays_for(map_, self.args.labels, self.args.strength, self.args.round)
             options = options_from_args(self.args)
             data = render_bytes(map_, self.fmt, options, overlays=overlays, binary=self.binary)
             atomic_write(self.args.output, data)

@@ -108,6 +108,8 @@ def metadata_values(m: Map) -> Iterator[Diagnostic]:
     for relation in m.relations.values():
         if "weight" in relation.meta and not _unit_interval(relation.meta["weight"]):
             yield bad("this relation", "weight", relation.meta["weight"], relation.span, "a number from 0 to 1")
+        if "round" in relation.meta and not _NODE_KEYS["round"][0](relation.meta["round"]):
+            yield bad("this relation", "round", relation.meta["round"], relation.span, _NODE_KEYS["round"][1])
     for key, (test, what) in _MAP_KEYS.items():
         if key in m.metadata and not test(m.metadata[key]):  # front matter: line 1 opens it
             yield bad("the front matter", key, m.metadata[key], Span(m.path, 1, 1, 1, 4), what)

@@ -45,7 +45,7 @@ class DotBuilder:
         self.node_ids = {node_id: f"n{i}" for i, node_id in enumerate(map_.nodes, 1)}
         self.relation_numbers = {rel_id: i for i, rel_id in enumerate(map_.relations, 1)}
         self.visible = visible_nodes(map_, options)
-        self.relations = visible_relations(map_, set(self.visible))
+        self.relations = visible_relations(map_, set(self.visible), options.round)
         self.footnotes: dict[str, int] = {}
         self.junctions: dict[str, str] = {}  # relation id -> junction DOT id
         self.body: list[str] = []
@@ -249,7 +249,10 @@ class DotBuilder:
         parties = [p for p in self.palette.all if p in shown]
         citations = [(n, self.map.sources[s].citation) for s, n in self.footnotes.items()]
         extra = [row for overlay in self.overlays for row in overlay.legend_rows()]
-        return legend_label(self.map.title, parties, node_kinds, kinds, citations, extra)
+        title = self.map.title
+        if self.options.round is not None:
+            title = f"{title} (after round {self.options.round})" if title else f"After round {self.options.round}"
+        return legend_label(title, parties, node_kinds, kinds, citations, extra)
 
 
 def build_dot(map_: Map, options: RenderOptions | None = None, overlays: Sequence[Overlay] = ()) -> str:

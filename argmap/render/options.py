@@ -13,7 +13,8 @@ GROUPINGS = ("section", "actor", "none")
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """Options of one drawing. `focus` is a node title; `actors` / `tags` keep matching nodes."""
+    """Options of one drawing. `focus` is a node title; `actors` / `tags` keep matching nodes;
+    `round` draws the map as it stood after that round (argmap/analyze/replay.py)."""
 
     rankdir: str = "BT"
     show_text: bool = True
@@ -24,6 +25,7 @@ class RenderOptions:
     actors: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     legend: bool = True
+    round: int | None = None
 
     def validated(self, map_: Map) -> "RenderOptions":
         """Self, after checking every option against the map; raises UsageError otherwise."""
@@ -35,6 +37,9 @@ class RenderOptions:
             raise UsageError(f"--wrap must be at least 8 columns, not {self.wrap}")
         if self.depth < 0:
             raise UsageError(f"--depth must be 0 or more, not {self.depth}")
+        if self.round is not None and (isinstance(self.round, bool) or not isinstance(self.round, int)
+                                       or self.round < 0):
+            raise UsageError(f"--round must be a whole number, 0 or more, not {self.round!r}")
         if self.focus is not None and map_.node_by_title(self.focus) is None:
             raise UsageError(f"--focus: no node titled {self.focus!r} in the map")
         unknown = [a for a in self.actors if a not in map_.actors]

@@ -77,13 +77,20 @@ class StrengthOverlay:
                 '<TD ALIGN="LEFT">strength (gradual, 0 to 1)</TD></TR>']
 
 
-def overlays_for(map_: Map, labels: str | None = None, strength: bool = False) -> list[Overlay]:
-    """The overlays asked for on the command line, computed by argmap.analyze."""
+def overlays_for(map_: Map, labels: str | None = None, strength: bool = False,
+                 round: int | None = None) -> list[Overlay]:  # noqa: A002
+    """The overlays asked for on the command line, computed by argmap.analyze (with `round`:
+    on the map as it stood after that round)."""
     if labels is None and not strength:
         return []
     from ..analyze import (
         analyze_map,  # clingo and friends: only when an overlay is asked for
     )
+
+    if round is not None:
+        from ..analyze.replay import map_after_round
+
+        map_ = map_after_round(map_, round)
 
     result = analyze_map(map_, labels or "grounded", limit=1)  # statuses only, not every extension
     overlays: list[Overlay] = []

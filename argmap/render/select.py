@@ -1,9 +1,11 @@
-"""Which part of a map a drawing shows: --focus/--depth neighbourhoods, --actor and --tag filters."""
+"""Which part of a map a drawing shows: --focus/--depth neighbourhoods, --actor and --tag filters,
+and --round (the map as it stood after a round of the debate: argmap/analyze/replay.py)."""
 
 from __future__ import annotations
 
 from collections import deque
 
+from ..errors import UsageError
 from ..model import Map, Relation
 from .options import RenderOptions
 
@@ -48,9 +50,13 @@ def focus_nodes(map_: Map, node_id: str, depth: int) -> set[str]:
 
 def visible_nodes(map_: Map, options: RenderOptions) -> list[str]:
     """Ids of the nodes to draw, in map order."""
+    if options.round is not None:  # the map then: its nodes, and the neighbours it had
+        map_ = _after_round(map_, options.round)
     keep = set(map_.nodes)
     if options.focus is not None:
         focused = map_.node_by_title(options.focus)
+        if focused is None and options.round is not None:
+            raise UsageError(f"--focus: {options.focus!r} is not in the map yet after round {options.round}")
         if focused is not None:
             keep &= focus_nodes(map_, focused.id, options.depth)
     if options.actors:
@@ -62,9 +68,17 @@ def visible_nodes(map_: Map, options: RenderOptions) -> list[str]:
     return [n for n in map_.nodes if n in keep]
 
 
-def visible_relations(map_: Map, nodes: set[str]) -> list[Relation]:
-    """The relations whose both ends are drawn (an undercut needs the relation it targets)."""
+def _after_round(map_: Map, number: int) -> Map:
+    from ..analyze.replay import map_after_round  # (only for --round)
+
+    return map_after_round(map_, number)
+
+
+def visible_relations(map_: Map, nodes: set[str], round: int | None = None) -> list[Relation]:  # noqa: A002
+    """The relations whose both ends are drawn (an undercut needs the relation it targets),
+    and, with `round`, that were there after that round."""
     shown: dict[str, bool] = {}
+    there = None if round is None else _after_round(map_, round).relations
 
     def is_shown(relation: Relation) -> bool:
         if relation.id not in shown:
@@ -74,4 +88,4 @@ def visible_relations(map_: Map, nodes: set[str]) -> list[Relation]:
             shown[relation.id] = relation.source in nodes and target_ok
         return shown[relation.id]
 
-    return [r for r in map_.relations.values() if is_shown(r)]
+    return [r for r in map_.relations.values() if is_shown(r) and (there is None or r.id in there)]

@@ -241,7 +241,7 @@ class ArgmapApp(App[None]):
             self.call_from_thread(self.notify, f"not reloaded: {exc}", severity="warning")
             return
         found = run_checks(new_map) if self.checks else list(new_map.diagnostics)
-        overlay = compute_overlay(new_map, self.overlay.name)
+        overlay = compute_overlay(new_map, self.overlay.name, self.state.round)
         model = OutlineModel(new_map)
         model.prepare()  # here, off the screen's thread
         gc.freeze()  # as browse.run does: the cycle collector need not walk the new map
@@ -296,7 +296,7 @@ class ArgmapApp(App[None]):
             self.browser.show_diagnostics()
 
     #: the browser's keys that act through the app (off while a box is open over it)
-    BROWSER_ACTIONS = frozenset({"cycle_overlay", "edit", "render"})
+    BROWSER_ACTIONS = frozenset({"cycle_overlay", "cycle_round", "edit", "render"})
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The browser's keys bound to the app's actions are off while a box is open."""
@@ -313,18 +313,44 @@ class ArgmapApp(App[None]):
         self.browser.update_status()
         self._compute_overlay(self.map, name)
 
-    @work(thread=True, exclusive=True, group="overlay", description="compute the overlay")
     def _compute_overlay(self, map_: Map, name: str) -> None:
-        overlay = compute_overlay(map_, name)
+        self._compute_overlay_after(map_, name, self.state.round)
+
+    @work(thread=True, exclusive=True, group="overlay", description="compute the overlay")
+    def _compute_overlay_after(self, map_: Map, name: str, round_: int | None) -> None:
+        overlay = compute_overlay(map_, name, round_)
         self.call_from_thread(self._overlay_ready, map_, overlay)
 
     def _overlay_ready(self, map_: Map, overlay: Overlay) -> None:
-        if map_ is not self.map or overlay.name != self.overlay_pending or not self._browsing():
+        if (map_ is not self.map or overlay.name != self.overlay_pending
+                or overlay.round != self.state.round or not self._browsing()):
             return
         self.overlay, self.overlay_pending = overlay, None
         if overlay.error:
             self.notify(overlay.error, severity="warning")
         self.browser.show_overlay()
+
+    # --- rounds --------------------------------------------------------------------------------
+
+    def action_cycle_round(self) -> None:
+        """Show the map as it stood after the next round (`round:` metadata), and after the
+        last one the whole map again; the overlay follows."""
+        from ..analyze.replay import rounds_of
+
+        rounds = rounds_of(self.map)
+        if not rounds:
+            self.notify("this map has no round: metadata", timeout=3)
+            return
+        current = self.state.round
+        later = [r for r in rounds if current is None or r > current]
+        self.state.round = later[0] if later and current != rounds[-1] else None
+        here = self.browser.current_entry()
+        self.browser.show_map(keep=here.node if here else None)
+        shown = self.overlay_pending or self.overlay.name
+        if shown != "none":
+            self.overlay_pending = shown
+            self.browser.update_status()
+            self._compute_overlay(self.map, shown)
 
     # --- editor and render ---------------------------------------------------------------------
 

@@ -38,6 +38,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("d", "diagnostics panel (enter jumps to the line)"),
     ("e", "open $EDITOR at the node's line (or the diagnostic's)"),
     ("r", "render the focused node's neighbourhood (or the map) to SVG"),
+    ("R", "the map as it stood after the next round, then the whole map"),
     ("ctrl+p", "command palette: every action by name"),
     ("?", "this help"),
     ("q", "quit"),

@@ -61,6 +61,9 @@ class OutlineModel(MapIndex):
         super().__init__(map_)
         self._keep: Callable[[Node], bool] | None = None
         self._kept: Kept | None = None
+        #: with a round shown: the nodes and relations there after it (`show_round`)
+        self._present: tuple[dict, dict] | None = None
+        self._round: int | None = None
         self._section_items: dict[Container, list[Item]] = {None: []}
         outside = set(map_.included)
         for section in map_.sections.values():
@@ -190,6 +193,28 @@ class OutlineModel(MapIndex):
                 self._kept_by_filter[(actor, tag)] = kept
                 budget -= len(kept)
 
+    def show_round(self, number: int | None) -> None:
+        """Show only the entries there after round `number` (None: every entry): an entry
+        whose node, or whose relation to the entry above, came later is left out, and with
+        it everything below it."""
+        if number == self._round:
+            return
+        self._round = number
+        if number is None:
+            self._present = None
+            return
+        from ..analyze.replay import map_after_round  # (only once a round is shown)
+
+        then = map_after_round(self.map, number)
+        self._present = (then.nodes, then.relations)
+
+    def _there(self, item: Item) -> bool:
+        if self._present is None or not isinstance(item, NodeEntry):
+            return True
+        nodes, relations = self._present
+        return item.node in nodes and (item.relation is None or item.relation in relations
+                                       or item.relation not in self.map.relations)
+
     def is_context(self, row: Row) -> bool:
         """True for an entry shown only because something below it matches the filter."""
         if self._keep is None or row.entry is None:
@@ -219,6 +244,8 @@ class OutlineModel(MapIndex):
 
     def _visible(self, items: Sequence[Item]) -> Sequence[Item]:
         kept = self._kept
+        if self._present is not None:
+            items = [item for item in items if self._there(item)]
         if kept is None:
             return items
         return [item for item in items
@@ -227,8 +254,9 @@ class OutlineModel(MapIndex):
     def _any_visible(self, items: Sequence[Item]) -> bool:
         kept = self._kept
         if kept is None:
-            return bool(items)
-        return any((id(item) if isinstance(item, NodeEntry) else item) in kept for item in items)
+            return any(self._there(item) for item in items) if self._present is not None else bool(items)
+        return any((id(item) if isinstance(item, NodeEntry) else item) in kept and self._there(item)
+                   for item in items)
 
     # --- lookups ----------------------------------------------------------------------------
 

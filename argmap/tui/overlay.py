@@ -32,6 +32,8 @@ class Overlay:
     status: dict[str, str] = field(default_factory=dict)
     strength: dict[str, float] = field(default_factory=dict)
     error: str | None = None
+    #: computed on the map as it stood after this round (None: the whole map)
+    round: int | None = None
 
     @property
     def shows_status(self) -> bool:
@@ -42,13 +44,17 @@ class Overlay:
         return self.name == "strength" and bool(self.strength)
 
 
-def compute_overlay(map_: Map, name: str) -> Overlay:
-    """Run the analysis `name` needs (an analysis that gives up sets `error`)."""
+def compute_overlay(map_: Map, name: str, round: int | None = None) -> Overlay:  # noqa: A002
+    """Run the analysis `name` needs (an analysis that gives up sets `error`), on the map as
+    it stood after `round` if one is given."""
     if name == "none":
-        return Overlay()
-    from ..analyze import (
-        analyze_map,  # (here: the analysis is needed only once one is shown)
-    )
+        return Overlay(round=round)
+    from ..analyze import analyze_map  # (here: the analysis is needed only once one is shown)
+
+    if round is not None:
+        from ..analyze.replay import map_after_round
+
+        map_ = map_after_round(map_, round)
 
     semantics = "grounded" if name == "strength" else name
     try:
@@ -56,7 +62,7 @@ def compute_overlay(map_: Map, name: str) -> Overlay:
         # rather than keep the overlay waiting forever
         result = analyze_map(map_, semantics, limit=1, timeout=TIMEOUT)
     except ArgmapError as exc:
-        return Overlay(name, error=f"{semantics} analysis failed: {exc}")
+        return Overlay(name, error=f"{semantics} analysis failed: {exc}", round=round)
     status = {str(k): str(v) for k, v in result.status.items()}
     strength = {str(k): float(v) for k, v in result.strength.items()}
-    return Overlay(name, status, strength)
+    return Overlay(name, status, strength, round=round)

@@ -42,6 +42,7 @@ class BrowserScreen(NavigatingScreen):
         Binding("d", "diagnostics", "Diagnostics"),
         Binding("e", "app.edit", "Edit"),
         Binding("r", "app.render", "Render"),
+        Binding("R,shift+r", "app.cycle_round", "Round", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -92,6 +93,7 @@ class BrowserScreen(NavigatingScreen):
         any move of the cursor."""
         state = self.state
         state.model.filter_by(self.actor_filter, self.tag_filter)
+        state.model.show_round(state.round)
         self.tree.show_model(state.model, state.overlay)
         self.history = [
             e if state.model.contains(e) else state.model.entry_for_node(e.node) for e in self.history
@@ -153,6 +155,8 @@ class BrowserScreen(NavigatingScreen):
             parts.append(f"overlay: {state.overlay_pending}…")
         elif state.overlay.name != "none":
             parts.append(f"overlay: {state.overlay.name}")
+        if state.round is not None:
+            parts.append(f"after round {state.round}")
         if self.actor_filter:
             parts.append(f"actor: @{self.actor_filter}")
         if self.tag_filter:

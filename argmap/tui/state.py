@@ -33,6 +33,8 @@ class BrowserState:
     preview: bool = False
     #: set once the checks and lookups have been started (after the first paint)
     background_started: bool = False
+    #: the round the browser shows the map after (`R`); None: the whole map
+    round: int | None = None
     #: the lines of the files read so far, by path
     lines: dict[str, list[str]] = field(default_factory=dict)
 
