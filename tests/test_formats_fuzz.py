@@ -4,7 +4,7 @@ what it returns writes as .argmap text that reads back to the same relations."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import example, HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import argmap
@@ -22,6 +22,7 @@ _TEXTS = st.lists(_PIECES | st.text(max_size=12), max_size=12).map("\n".join)
 @pytest.mark.parametrize("read", [read_af, read_tgf, read_apx, read_kialo])
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=_TEXTS)
+@example(text="Discussion Title: T\n1.3. Pro:")  # found here: a claim without text
 def test_reader_returns_a_map_or_a_positioned_error(read, text: str) -> None:
     try:
         m = read(text, "f.txt")

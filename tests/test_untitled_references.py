@@ -133,3 +133,12 @@ def test_a_parsed_document_never_refers_to_an_untitled_node() -> None:
     references = [e.node for e in m.walk() if e.is_reference]
     assert references == []
     assert m.nodes["_2"].text == "_1"
+
+
+def test_an_untitled_claim_without_text_is_written_with_a_title() -> None:
+    """found by tests/test_formats_fuzz.py: a Kialo claim with no text became an annotation line"""
+    m = Map(nodes={"_1": Node("_1", NodeKind.CLAIM, text="", meta={"kialo": "1.3."})})
+    text = format_map(m)
+    back = parse(text)
+    assert not [d for d in back.diagnostics if d.is_error], text
+    assert same_graph(m, back), text

@@ -38,7 +38,9 @@ def with_document(m: Map) -> Map:
     if not untitled:
         return laid
     needed = {e.node for e in laid.walk() if e.is_reference and e.node in untitled}
-    needed |= {n for n in untitled if m.nodes[n].kind is NodeKind.ARGUMENT}
+    # an argument, and a claim without text, have no untitled form in the language
+    needed |= {n for n in untitled if m.nodes[n].kind is NodeKind.ARGUMENT
+               or m.nodes[n].kind is NodeKind.CLAIM and not m.nodes[n].text.strip()}
     if not needed:
         return laid
     # renaming keeps every order the layout follows, so the outline is the same one
