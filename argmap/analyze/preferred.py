@@ -22,7 +22,7 @@ import time
 
 import clingo
 
-from .dung import COMPLETE, MAXIMAL, Core, control, literal, literals, solve_iter
+from .dung import MAXIMAL, PREFERRED, Core, control, literal, literals, solve_iter
 from .framework import Framework
 from .grounded import IN, OUT, UNDEC
 
@@ -32,7 +32,7 @@ class PreferredReasoner:
 
     def __init__(self, af: Framework) -> None:
         self.core = Core(af)
-        self.ctl = control(self.core.af, COMPLETE, MAXIMAL)
+        self.ctl = control(self.core.af, PREFERRED, MAXIMAL)
         self._in = literals(self.ctl, "in")
         self.rounds = 0  # solver rounds used, for benchmarks
         #: preferred extensions of the core met so far: counterexamples for later queries
