@@ -151,47 +151,25 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_framework(args: argparse.Namespace, console) -> int:  # noqa: ANN001 - rich Console
-    from rich.text import Text
-
-    from ..analyze.acceptance import extensions
-    from ..analyze.dung import EnumerationTimeout
     from ..analyze.grounded import grounded_labelling
     from ..analyze.iccma import read_apx, read_i23
-    from ..analyze.present import framework_json
+    from ..analyze.listing import list_extensions
     from ..files import read_text
 
     if args.actor or args.assume:
         raise UsageError("--actor and --assume need a map; an ICCMA file has no actors or titles")
     text, _ = read_text(args.map)
     af = read_i23(text) if args.map.endswith(".i23") else read_apx(text)
-    found: list[frozenset[int]] = []
-    stopped = None
-    progress = Progress()
-    try:
-        for extension in extensions(af, args.semantics, limit=args.limit + 1, timeout=args.timeout):
-            if len(found) >= args.limit:
-                stopped = "limit"
-                break
-            found.append(extension)
-            progress(len(found))
-    except EnumerationTimeout:
-        stopped = "timeout"
-    progress.done()
     labels = grounded_labelling(af) if args.semantics == "grounded" else None
     query = None
-    if args.query is not None:
+    if args.query is not None:  # before the listing, which is written as it is found
         index = af.names.index(args.query) if args.query in af.names else None
         query = _query(af, args.semantics, args.query, index, args.timeout)
-    if args.json:
-        data = framework_json(args.map, args.semantics, af, found, stopped, labels)
-        if query:
-            data["query"] = query
-        print(json.dumps(data, indent=2, ensure_ascii=False))
-    else:
-        console.print(Text(f"{args.map}: {af.size} arguments, {len(af.sources)} attacks; "
-                           f"{len(found)} {args.semantics} extension(s)"))
-        for number, extension in enumerate(found, start=1):
-            console.print(Text(f"  {number}. {{" + ", ".join(af.names[i] for i in sorted(extension)) + "}"))
-        if query:
-            _print_query(console, query, args.semantics)
-    return _stop_message(stopped, len(found), args)
+    progress = Progress()
+    count, stopped = list_extensions(sys.stdout, args.map, args.semantics, af, limit=args.limit,
+                                     timeout=args.timeout, as_json=args.json, labels=labels,
+                                     query=query, on_extension=progress)
+    progress.done()
+    if query and not args.json:
+        _print_query(console, query, args.semantics)
+    return _stop_message(stopped, count, args)
