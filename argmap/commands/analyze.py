@@ -39,6 +39,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="list at most N extensions (default 1000; 0 lists none)")
     parser.add_argument("--timeout", type=float, metavar="S",
                         help="stop looking for extensions after S seconds")
+    parser.add_argument("--to-flip", metavar="NODE",
+                        help="the fewest moves (attacks, concessions; by --actor if given) that "
+                             "change this node's status, instead of the analysis")
     parser.add_argument("--query", metavar="NAME",
                         help="also say whether this node (title or id; for ICCMA input the "
                              "argument) is credulously and sceptically accepted")
@@ -127,6 +130,8 @@ def run(args: argparse.Namespace) -> int:
         known = ", ".join(map_.actors) or "none"
         raise UsageError(f"no actor {args.actor!r} in {args.map} (actors: {known})")
     assumptions = _assumptions(args.assume)
+    if args.to_flip is not None:
+        return _run_flip(args, map_, assumptions, console)
     progress = Progress()
     analysis = analyze_map(map_, args.semantics, assumptions, limit=args.limit,
                            timeout=args.timeout, on_extension=progress)
@@ -150,14 +155,31 @@ def run(args: argparse.Namespace) -> int:
     return _stop_message(analysis.stopped, len(analysis.extensions), args)
 
 
+def _run_flip(args: argparse.Namespace, map_, assumptions: dict[str, str],  # noqa: ANN001
+              console) -> int:  # noqa: ANN001 - a Map and a rich Console
+    from rich.text import Text
+
+    from ..analyze.flip import flip_json, flip_lines, flip_map
+
+    flip = flip_map(map_, args.to_flip, args.semantics, args.actor, assumptions,
+                    timeout=args.timeout)
+    if args.json:
+        print(json.dumps(flip_json(args.map, flip), indent=2, ensure_ascii=False))
+    else:
+        for line in flip_lines(map_, flip):
+            console.print(Text(line))
+    return 0
+
+
 def _run_framework(args: argparse.Namespace, console) -> int:  # noqa: ANN001 - rich Console
     from ..analyze.grounded import grounded_labelling
     from ..analyze.iccma import read_apx, read_i23
     from ..analyze.listing import list_extensions
     from ..files import read_text
 
-    if args.actor or args.assume:
-        raise UsageError("--actor and --assume need a map; an ICCMA file has no actors or titles")
+    if args.actor or args.assume or args.to_flip:
+        raise UsageError("--actor, --assume and --to-flip need a map; an ICCMA file has no "
+                         "actors or titles")
     text, _ = read_text(args.map)
     af = read_i23(text) if args.map.endswith(".i23") else read_apx(text)
     labels = grounded_labelling(af) if args.semantics == "grounded" else None
