@@ -24,6 +24,7 @@ examples:
   argmap analyze maps/lavrov-blinken.argmap --semantics preferred --actor blinken
   argmap analyze maps/lavrov-blinken.argmap --assume "Free choice=rejected" --json
   argmap analyze framework.i23 --semantics stable --limit 10 --timeout 5
+  argmap analyze maps/lavrov-blinken.argmap --to-flip "NATO threat" --actor blinken
 """
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
