@@ -13,7 +13,9 @@ policy, in three parts:
 2. Reading and checking (`gc_paused`, used by argmap/language/read/parse.py and
    argmap/language/check.py, so also by library callers and the long-running commands): the
    collector is off while a map is read or checked, and what was made goes straight to the
-   oldest generation, as explained below.
+   oldest generation, as explained below. DF-QuAD (argmap/analyze/gradual.py) runs paused
+   too: it makes a few lists per item, and the collections they trigger walked the caller's
+   whole map (most of its time on a 100,000-node map in the browser or a library call).
 
 3. A long-running command's immutable model (`freeze`, used by argmap/commands/browse.py):
    once built, it is moved out of the collector's sight for good (`gc.freeze()`).

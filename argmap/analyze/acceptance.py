@@ -17,12 +17,12 @@ from __future__ import annotations
 import time
 from typing import Iterable, Iterator
 
-import clingo
-
 from ..errors import UsageError
 from .dung import (
     COMPLETE,
     MAXIMAL,
+    MAXIMAL_RANGE,
+    PREFERRED,
     RANGE,
     STABLE,
     Core,
@@ -30,6 +30,7 @@ from .dung import (
     control,
     literal,
     literals,
+    numbers,
     solve_iter,
 )
 from .framework import SEMANTICS, Framework
@@ -83,37 +84,47 @@ def ideal_extension(af: Framework, timeout: float | None = None) -> frozenset[in
 def extensions(af: Framework, semantics: str, *, limit: int | None = None,
                timeout: float | None = None) -> Iterator[frozenset[int]]:
     """Stream the extensions of `semantics`, at most `limit`; EnumerationTimeout after `timeout`."""
+    for extension in sorted_extensions(af, semantics, limit=limit, timeout=timeout):
+        yield frozenset(extension)
+
+
+def sorted_extensions(af: Framework, semantics: str, *, limit: int | None = None,
+                      timeout: float | None = None) -> Iterator[list[int]]:
+    """`extensions`, each as a sorted list of argument indices: what a listing prints, made
+    without a set per extension (the fast path of `argmap analyze FILE.i23`)."""
     _check(semantics)
     if semantics == "grounded":
-        yield grounded_extension(af)
+        yield sorted(grounded_extension(af))
         return
     core = Core(af)
     for extension in _core_extensions(core.af, semantics, limit, _deadline(timeout)):
-        yield core.lift(extension)
+        yield core.lift_sorted(extension)
 
 
 def _core_extensions(af: Framework, semantics: str, limit: int | None,
-                     deadline: float | None) -> Iterator[frozenset[int]]:
+                     deadline: float | None) -> Iterator[list[int]]:
     if semantics == "ideal":
-        yield _ideal(af, deadline)
+        yield sorted(_ideal(af, deadline))
     elif semantics == "semi-stable":
         yield from _semi_stable(af, limit, deadline)
     else:
         program, options = {"complete": (COMPLETE, []), "stable": (STABLE, []),
-                            "preferred": (COMPLETE, MAXIMAL)}[semantics]
-        yield from solve_iter(control(af, program, options), limit=limit, deadline=deadline)
+                            "preferred": (PREFERRED, MAXIMAL)}[semantics]
+        yield from solve_iter(control(af, program, options), limit=limit, deadline=deadline,
+                              convert=numbers)
 
 
 def _semi_stable(af: Framework, limit: int | None, deadline: float | None
-                 ) -> Iterator[frozenset[int]]:
+                 ) -> Iterator[list[int]]:
     """Maximal ranges first, then every complete extension having one of them as its range."""
-    ranges = control(af, COMPLETE + RANGE, MAXIMAL, show=["range/1"])
+    ranges = control(af, MAXIMAL_RANGE, MAXIMAL, show=["X : range(X)"])
     exact = control(af, COMPLETE + RANGE)
     lits = literals(exact, "range")
     found = 0
     for covered in solve_iter(ranges, deadline=deadline):
         assumptions = [lit if i in covered else -lit for i, lit in lits.items()]
-        for extension in solve_iter(exact, deadline=deadline, assumptions=assumptions):
+        for extension in solve_iter(exact, deadline=deadline, assumptions=assumptions,
+                                    convert=numbers):
             yield extension
             found += 1
             if limit is not None and found >= limit:
@@ -212,20 +223,17 @@ def sceptical_labels(af: Framework, semantics: str, args: Iterable[int] | None =
 def _stable_labels(af: Framework, wanted: list[int], timeout: float | None) -> dict[int, str]:
     """Cautious consequences: what every stable extension holds in and attacks."""
     core = Core(af)
-    ctl = control(core.af, STABLE, ["--enum-mode=cautious"], show=["in/1", "defeated/1"])
+    ctl = control(core.af, STABLE, ["--enum-mode=cautious"],
+                  show=["X : in(X)", "-X-1 : defeated(X)"])  # defeated(k) shows as ~k
     last = None
-    for last in solve_iter(ctl, deadline=_deadline(timeout), convert=_named):
+    for last in solve_iter(ctl, deadline=_deadline(timeout), convert=numbers):
         pass
     if last is None:
         return {a: UNDEC for a in wanted}
-    held = {core.inside[k] for name, k in last if name == "in"}
-    hit = {core.inside[k] for name, k in last if name == "defeated"}
+    held = {core.inside[k] for k in last if k >= 0}
+    hit = {core.inside[~k] for k in last if k < 0}
     labels = {a: core.labels[a] for a in wanted}
     return {a: IN if a in held else OUT if a in hit else labels[a] for a in wanted}
-
-
-def _named(model: clingo.Model) -> list[tuple[str, int]]:
-    return [(s.name, s.arguments[0].number) for s in model.symbols(shown=True)]
 
 
 def _attacked(af: Framework, extension: frozenset[int]) -> frozenset[int]:

@@ -4,12 +4,19 @@ ASPARTIX encodings, Egly, Gaggl and Woltran 2010) solved by clingo:
 
 * complete, stable: one program each, models enumerated one by one as they are found;
 * preferred: complete extensions, subset-maximal through clingo's domain heuristic
-  (`--heuristic=Domain --dom-mod=3,16 --enum-mode=domRec`: every model reported is maximal);
+  (`#heuristic in(X) : arg(X). [1,true]` with `--heuristic=Domain --enum-mode=domRec`: every
+  model reported is maximal);
 * semi-stable: the maximal ranges first (same trick on `range/1`), then every complete
   extension with each maximal range;
 * ideal: one brave-consequence call here, then a polynomial fixpoint (`acceptance.py`).
 
 Sceptical preferred acceptance never enumerates the preferred extensions: see `preferred.py`.
+
+Models are read as numbers: every program shows number terms (`#show X : in(X).`), which
+`_clingo_internals.shown_numbers` reads out of the solver's buffer in one C call per model
+(the public API costs a Python object and a few C calls per atom, nearly all the time of a
+long listing). Without a time limit models are taken from a synchronous solve (no thread
+hand-off per model).
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from typing import Callable, Iterator, Sequence, TypeVar
 import clingo
 
 from ..errors import ArgmapError
+from ._clingo_internals import shown_numbers
 from .framework import Framework
 from .grounded import IN, UNDEC, grounded_labelling
 
@@ -37,7 +45,13 @@ undefended(X) :- att(Y,X), not defeated(Y).
 COMPLETE = _ADMISSIBLE + ":- arg(X), not in(X), not undefended(X).\n"
 STABLE = _CHOICE + ":- arg(X), not in(X), not defeated(X).\n"
 RANGE = "range(X) :- in(X).\nrange(X) :- defeated(X).\n"
-MAXIMAL = ["--heuristic=Domain", "--dom-mod=3,16", "--enum-mode=domRec"]
+#: with MAXIMAL, every model reported is subset-maximal in `in/1` (preferred)
+PREFERRED = COMPLETE + "#heuristic in(X) : arg(X). [1,true]\n"
+#: with MAXIMAL, every model reported is subset-maximal in `range/1` (semi-stable)
+MAXIMAL_RANGE = COMPLETE + RANGE + "#heuristic range(X) : arg(X). [1,true]\n"
+MAXIMAL = ["--heuristic=Domain", "--enum-mode=domRec"]
+#: the default `#show`: the argument numbers of `in/1`
+SHOW_IN = ("X : in(X)",)
 
 
 class EnumerationTimeout(ArgmapError):
@@ -62,6 +76,7 @@ class Core:
         self.inside = [i for i, label in enumerate(self.labels) if label == UNDEC]
         self.position = {arg: k for k, arg in enumerate(self.inside)}
         self.accepted = frozenset(i for i, label in enumerate(self.labels) if label == IN)
+        self._accepted: list[int] | None = None  # sorted, made on first use
         where = self.position
         self.af = Framework([af.names[i] for i in self.inside],
                             ((where[s], where[t]) for s, t in af.attacks()
@@ -70,6 +85,20 @@ class Core:
     def lift(self, extension: frozenset[int]) -> frozenset[int]:
         """An extension of the core as an extension of the whole framework."""
         return self.accepted | frozenset(self.inside[k] for k in extension)
+
+    def lift_sorted(self, extension: list[int]) -> list[int]:
+        """`lift` as a sorted list, from the core's argument numbers in any order.
+
+        Linear when they come sorted (as clingo shows them): `inside` is increasing, and
+        sorting two sorted runs is one merge.
+        """
+        lifted = list(map(self.inside.__getitem__, extension))
+        if self.accepted:
+            if self._accepted is None:
+                self._accepted = sorted(self.accepted)
+            lifted = self._accepted + lifted
+        lifted.sort()
+        return lifted
 
 
 def _quiet(code: clingo.MessageCode, message: str) -> None:
@@ -84,18 +113,27 @@ def facts(af: Framework) -> str:
 
 
 def control(af: Framework, program: str, options: Sequence[str] = (),
-            show: Sequence[str] = ("in/1",)) -> clingo.Control:
-    """A grounded clingo control for `program` over `af`, showing the `show` predicates."""
+            show: Sequence[str] = SHOW_IN) -> clingo.Control:
+    """A grounded clingo control for `program` over `af`, showing the number terms `show`
+    (`#show t : body.` statements; nothing else is shown)."""
     ctl = clingo.Control(["--warn=none", *options], logger=_quiet)
-    shows = "".join(f"#show {s}.\n" for s in show)
+    shows = "#show.\n" + "".join(f"#show {s}.\n" for s in show)
     ctl.add("base", [], program + facts(af) + shows)
     ctl.ground([("base", [])])
     return ctl
 
 
+def numbers(model: clingo.Model) -> list[int]:
+    """The numbers a model shows (programs of this module show number terms only)."""
+    found = shown_numbers(model)
+    if found is None:
+        found = [s.number for s in model.symbols(shown=True)]
+    return found
+
+
 def atoms(model: clingo.Model) -> frozenset[int]:
-    """The argument numbers of the shown atoms of a model."""
-    return frozenset(s.arguments[0].number for s in model.symbols(shown=True))
+    """The argument numbers a model shows, as a set."""
+    return frozenset(numbers(model))
 
 
 def solve_iter(ctl: clingo.Control, *, limit: int | None = None, deadline: float | None = None,
@@ -106,6 +144,11 @@ def solve_iter(ctl: clingo.Control, *, limit: int | None = None, deadline: float
     Raises EnumerationTimeout once `deadline` (a `time.monotonic()` value) has passed.
     """
     ctl.configuration.solve.models = 0 if limit is None else limit
+    if deadline is None:  # no thread needed: models come from a synchronous solve
+        with ctl.solve(yield_=True, assumptions=list(assumptions)) as models:
+            for model in models:
+                yield convert(model)
+        return
     found = 0
     with ctl.solve(yield_=True, async_=True, assumptions=list(assumptions)) as handle:
         while True:

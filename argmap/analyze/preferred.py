@@ -10,7 +10,8 @@ A counterexample-guided loop (as in CEGARTIX, Dvořák, Järvisalo, Wallner and 
    (no later E may lie inside it) and go back to 1. When step 1 finds nothing, the answer is yes.
 
 Every round finds a new preferred extension, so the loop ends; in practice after one or two
-rounds. The preferred extensions met are kept: they answer "no" to later queries at once.
+rounds. The preferred extensions met are kept: they answer "no" to later queries at once
+(through what all of them hold and attack, so a query costs nothing once one of them lacks it).
 The problem is Π2-complete, so some frameworks need many rounds: an argument that is in every
 one of very many preferred extensions can cost a round for each. `timeout` bounds that. One grounded clingo program serves every query: each query's constraints hang on a
 fresh guard atom that is switched on only while that query runs.
@@ -22,7 +23,7 @@ import time
 
 import clingo
 
-from .dung import COMPLETE, MAXIMAL, Core, control, literal, literals, solve_iter
+from .dung import MAXIMAL, PREFERRED, Core, control, literal, literals, solve_iter
 from .framework import Framework
 from .grounded import IN, OUT, UNDEC
 
@@ -32,11 +33,14 @@ class PreferredReasoner:
 
     def __init__(self, af: Framework) -> None:
         self.core = Core(af)
-        self.ctl = control(self.core.af, COMPLETE, MAXIMAL)
+        self.ctl = control(self.core.af, PREFERRED, MAXIMAL)
         self._in = literals(self.ctl, "in")
         self.rounds = 0  # solver rounds used, for benchmarks
         #: preferred extensions of the core met so far: counterexamples for later queries
         self.found: list[frozenset[int]] = []
+        #: what every extension in `found` holds, and what each of them attacks
+        self._in_all: set[int] = set()
+        self._hit_all: set[int] = set()
         self._attackers: list[list[int]] | None = None
 
     def _first(self, assumptions: list[int], deadline: float | None) -> frozenset[int] | None:
@@ -58,8 +62,8 @@ class PreferredReasoner:
         wanted = literal(self.ctl, "defeated" if attacked else "in", arg)
         if wanted is None:  # never attacked (or never in): no extension has the property
             return False
-        if any(not self._has(p, arg, attacked) for p in self.found):
-            return False
+        if self.found and arg not in (self._hit_all if attacked else self._in_all):
+            return False  # an extension met before lacks the property
         with self.ctl.backend() as backend:
             guard = backend.add_atom()
             backend.add_external(guard, clingo.TruthValue.Free)
@@ -72,7 +76,7 @@ class PreferredReasoner:
                 grown = self._first([-guard, *(self._in[i] for i in start)], deadline)
                 if grown is None:  # cannot happen: E itself is a model
                     raise AssertionError("a complete extension could not be grown")
-                self.found.append(grown)
+                self._remember(grown)
                 if not self._has(grown, arg, attacked):
                     return False
                 outside = [-lit for i, lit in self._in.items() if i not in grown]
@@ -80,6 +84,17 @@ class PreferredReasoner:
                     backend.add_rule([], [guard, *outside])
         finally:
             self.ctl.release_external(guard)
+
+    def _remember(self, extension: frozenset[int]) -> None:
+        """Keep a preferred extension found, narrowing what all of them hold and attack."""
+        af = self.core.af
+        if not self.found:
+            self._in_all = set(extension)
+            self._hit_all = {t for s, t in zip(af.sources, af.targets) if s in extension}
+        else:
+            self._in_all &= extension
+            self._hit_all = {a for a in self._hit_all if self._has(extension, a, True)}
+        self.found.append(extension)
 
     def _has(self, extension: frozenset[int], arg: int, attacked: bool) -> bool:
         if not attacked:

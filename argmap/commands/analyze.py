@@ -26,6 +26,7 @@ examples:
   argmap analyze maps/lavrov-blinken.argmap --assume "Free choice=rejected" --json
   argmap analyze framework.i23 --semantics stable --limit 10 --timeout 5
   argmap analyze maps/lavrov-blinken.argmap --by-round      replay the debate round by round
+  argmap analyze maps/lavrov-blinken.argmap --to-flip "NATO threat" --actor blinken
 """
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,6 +42,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="list at most N extensions (default 1000; 0 lists none)")
     parser.add_argument("--timeout", type=float, metavar="S",
                         help="bound each solver step (statuses and extensions, debate report, query) by S seconds")
+    parser.add_argument("--to-flip", metavar="NODE",
+                        help="the fewest moves (attacks, concessions; by --actor if given) that "
+                             "change this node's status, instead of the analysis")
     parser.add_argument("--query", metavar="NAME",
                         help="also say whether this node (title or id; for ICCMA input the "
                              "argument) is credulously and sceptically accepted")
@@ -164,6 +168,8 @@ def run(args: argparse.Namespace) -> int:
     assumptions = _assumptions(args.assume)
     if args.by_round:
         return _by_round(args, map_, assumptions, console)
+    if args.to_flip is not None:
+        return _run_flip(args, map_, assumptions, console)
     progress = Progress()
     analysis = analyze_map(map_, args.semantics, assumptions, limit=args.limit,
                            timeout=args.timeout, on_extension=progress, partial=True)
@@ -212,53 +218,44 @@ def _by_round(args: argparse.Namespace, map_, assumptions: dict[str, str], conso
     return 0
 
 
-def _run_framework(args: argparse.Namespace, console) -> int:  # noqa: ANN001 - rich Console
+def _run_flip(args: argparse.Namespace, map_, assumptions: dict[str, str],  # noqa: ANN001
+              console) -> int:  # noqa: ANN001 - a Map and a rich Console
     from rich.text import Text
 
-    from ..analyze.acceptance import extensions
-    from ..analyze.dung import EnumerationTimeout
+    from ..analyze.flip import flip_json, flip_lines, flip_map
+
+    flip = flip_map(map_, args.to_flip, args.semantics, args.actor, assumptions,
+                    timeout=args.timeout)
+    if args.json:
+        print(json.dumps(flip_json(args.map, flip), indent=2, ensure_ascii=False))
+    else:
+        for line in flip_lines(map_, flip):
+            console.print(Text(line))
+    return 0
+
+
+def _run_framework(args: argparse.Namespace, console) -> int:  # noqa: ANN001 - rich Console
     from ..analyze.grounded import grounded_labelling
     from ..analyze.iccma import read_apx, read_i23
-    from ..analyze.present import framework_json
+    from ..analyze.listing import list_extensions
     from ..files import read_text
 
-    if args.actor or args.assume:
-        raise UsageError("--actor and --assume need a map; an ICCMA file has no actors or titles")
+    if args.actor or args.assume or args.to_flip:
+        raise UsageError("--actor, --assume and --to-flip need a map; an ICCMA file has no "
+                         "actors or titles")
     text, _ = read_text(args.map)
     af = read_i23(text) if args.map.endswith(".i23") else read_apx(text)
-    found: list[frozenset[int]] = []
-    stopped = None
-    progress = Progress()
-    try:
-        for extension in extensions(af, args.semantics, limit=args.limit + 1, timeout=args.timeout):
-            if len(found) >= args.limit:
-                stopped = "limit"
-                break
-            found.append(extension)
-            progress(len(found))
-    except EnumerationTimeout:
-        stopped = "timeout"
-    progress.done()
     labels = grounded_labelling(af) if args.semantics == "grounded" else None
     query = None
-    if args.query is not None:
+    if args.query is not None:  # before the listing, which is written as it is found
         index = af.names.index(args.query) if args.query in af.names else None
         query = _query(af, args.semantics, args.query, index, args.timeout)
-    if args.json:
-        data = framework_json(args.map, args.semantics, af, found, stopped, labels)
-        if query:
-            data["query"] = query
-        print(json.dumps(data, indent=2, ensure_ascii=False))
-    else:
-        from ..language.report import plural
-        from ..printable import visible
-
-        console.print(Text(visible(f"{args.map}: {af.size} arguments, {len(af.sources)} attacks; "
-                           f"{plural(len(found), args.semantics + ' extension')}", newlines=False)))
-        for number, extension in enumerate(found, start=1):
-            console.print(Text(visible(f"  {number}. {{" + ", ".join(af.names[i] for i in sorted(extension)) + "}",
-                                       newlines=False)))
-        if query:
-            _print_query(console, query, args.semantics)
+    progress = Progress()
+    count, stopped = list_extensions(sys.stdout, args.map, args.semantics, af, limit=args.limit,
+                                     timeout=args.timeout, as_json=args.json, labels=labels,
+                                     query=query, on_extension=progress)
+    progress.done()
+    if query and not args.json:
+        _print_query(console, query, args.semantics)
     late = _time_messages(args, {}, query)
-    return max(late, _stop_message(stopped, len(found), args))
+    return max(late, _stop_message(stopped, count, args))
