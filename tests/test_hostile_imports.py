@@ -49,3 +49,17 @@ def test_the_cases_are_up_to_date() -> None:
     listed = {c[0] for c in CASES}
     present = {p.name for p in HERE.iterdir() if p.suffix in (".json", ".argdown")}
     assert listed == present
+
+
+@pytest.mark.parametrize("name", [c[0] for c in CASES if c[0].endswith(".json") and c[1] == "1"])
+def test_the_validator_refuses_what_the_schema_refuses(name: str) -> None:
+    """Without the schema, the model's invariants (and the writer) refuse each JSON case too."""
+    import json
+
+    from argmap.importers.json import _duplicate_ids, dict_to_map
+    from argmap.importers.validate import violations
+
+    data = json.loads((HERE / name).read_text("utf-8"))
+    if _duplicate_ids(data):
+        return
+    assert violations(dict_to_map(data, name)), name

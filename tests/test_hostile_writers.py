@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from strategies import maps
+from strategies import maps, same_graph
 from test_roundtrip import graph_view
 
 import argmap
@@ -98,7 +98,11 @@ def test_the_argmap_writer_gives_the_same_model_or_refuses(m: Map) -> None:
         return
     again = argmap.parse(text)
     assert [d for d in again.diagnostics if d.is_error] == [], text
-    assert graph_view(normalised(again)) == graph_view(normalised(m)), text
+    before, after = normalised(m), normalised(again)
+    # declarations and front matter exactly; the graph up to untitled nodes given titles
+    # (write/titles.py: an untitled node used in another section is written by a title)
+    assert graph_view(after)[:4] == graph_view(before)[:4], text
+    assert same_graph(before, after), text
 
 
 @given(hostile_maps())
