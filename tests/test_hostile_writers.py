@@ -126,3 +126,17 @@ def test_a_front_matter_value_with_a_line_break_is_refused_not_written_as_a_stat
     m = Map(metadata={"title": "x\n---\n[Injected]: pwned"})
     with pytest.raises(ArgmapError, match="metadata"):
         argmap.format_map(m)
+
+
+@pytest.mark.parametrize("relations", [
+    {"r1": ("[B]", "[A]")},                 # an endpoint that is not a node
+    {"r1": ("[A]", "r2"), "r2": ("[A]", "r1")},  # undercuts in a cycle
+])
+def test_format_map_refuses_a_graph_it_cannot_lay_out(relations: dict) -> None:
+    from argmap.model import Relation, RelationKind
+
+    rels = {rid: Relation(rid, RelationKind.UNDERCUT if target.startswith("r") else RelationKind.SUPPORT,
+                          source, target) for rid, (source, target) in relations.items()}
+    m = Map(nodes={"[A]": Node("[A]", NodeKind.CLAIM, "A", "a")}, relations=rels)
+    with pytest.raises(ArgmapError, match="r1"):
+        argmap.format_map(m)

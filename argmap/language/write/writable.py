@@ -109,3 +109,21 @@ def unwritable(m: Map) -> Iterator[tuple[str, str]]:
         yield from ((node.id, p.removeprefix(": ")) for p in problems)
     for relation in m.relations.values():
         yield from ((relation.id, p.removeprefix(": ")) for p in _meta("", relation.meta))
+    if not m.document:  # a graph to lay out (an import): its relations must join what exists
+        yield from _dangling(m)
+
+
+def _dangling(m: Map) -> Iterator[tuple[str, str]]:
+    relations = m.relations
+    for rid, r in relations.items():
+        if r.source not in m.nodes:
+            yield rid, f"its source {r.source!r} is not a node"
+        if r.target not in m.nodes and r.target not in relations:
+            yield rid, f"its target {r.target!r} is neither a node nor a relation"
+        seen, target = {rid}, r.target
+        while target in relations:
+            if target in seen:
+                yield rid, f"its chain of undercut relations comes back to {target}"
+                break
+            seen.add(target)
+            target = relations[target].target
