@@ -57,6 +57,15 @@ def run(args: argparse.Namespace) -> int:
     warnings = sum(d.severity.value == "warning" for d in result.diagnostics)
     if refuse_if_strict(strict, warnings, 0, args.file):
         return 1
+    from ..importers.validate import unwritable_diagnostics
+    from .export import print_diagnostics
+
+    unwritable = unwritable_diagnostics(result)
+    if unwritable:  # never write a map that reads back as another one
+        print_diagnostics(unwritable)
+        print(f"{args.file}: not imported: {len(unwritable)} value(s) .argmap text cannot hold (listed above)",
+              file=sys.stderr)
+        return 1
     output = format_map(result)
     if args.output:
         atomic_write(args.output, output)

@@ -101,7 +101,9 @@ def read_map(path: str, fmt: str | None = None, *,
     if fmt == "argmap":
         result = parse(text, name)
     else:
-        result = importer(fmt)(text, name)
+        from .validate import FRAMEWORK_FORMATS, validated
+
+        result = validated(importer(fmt)(text, name), writable=False, self_attacks=fmt in FRAMEWORK_FORMATS)
     if decode_problems:
         from dataclasses import replace
 

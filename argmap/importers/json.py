@@ -82,6 +82,30 @@ def _schema_errors(data: Any) -> list[tuple[str, list[str | int]]]:
     return [(e.message, list(e.absolute_path)) for e in errors]
 
 
+def _duplicate_ids(data: Any) -> list[tuple[str, list[str | int]]]:
+    """Two items of one list with the same id: the second would silently replace the first."""
+    problems: list[tuple[str, list[str | int]]] = []
+    if not isinstance(data, dict):
+        return problems
+    namespaces = (("actors",), ("sources",), ("sections",), ("nodes", "relations"))
+    for lists in namespaces:
+        first: dict[object, str] = {}
+        for name in lists:
+            items = data.get(name)
+            if not isinstance(items, list):
+                continue
+            for index, item in enumerate(items):
+                if not isinstance(item, dict) or "id" not in item or isinstance(item["id"], (dict, list)):
+                    continue
+                where = f"{name}/{index}"
+                if item["id"] in first:
+                    problems.append((f"the id {item['id']!r} is given again (first at {first[item['id']]}); "
+                                     "ids must be unique", [name, index]))
+                else:
+                    first[item["id"]] = where
+    return problems
+
+
 def _span(item: dict[str, Any], fallback: str | None) -> Span:
     span = item.get("span")
     if not span:
@@ -152,7 +176,7 @@ def read_json(text: str, path: str | None = None) -> Map:
         span = Span(path, exc.lineno, exc.colno, exc.lineno, exc.colno + 1)
         diagnostic = Diagnostic("invalid-json", f"not valid JSON: {exc.msg}", span)
         raise ImportFailed(f"{path or '<input>'}: not valid JSON", (diagnostic,)) from None
-    problems = _schema_errors(data)
+    problems = _schema_errors(data) or _duplicate_ids(data)
     if not problems:
         try:
             return dict_to_map(data, path)

@@ -26,6 +26,7 @@ from ...model import (
 )
 from ..vocabulary import HEAD_KEYWORDS
 from .values import format_value
+from .writable import unwritable
 
 INDENT = "  "
 _ESCAPE_ANYWHERE = set("@#^{")
@@ -203,6 +204,11 @@ def _quote(text: str) -> str:
 
 def format_map(m: Map) -> str:
     """The canonical text of a map. Maps without a document get one from their graph."""
+    problems = list(unwritable(m))
+    if problems:
+        shown = "; ".join(f"{element}: {problem}" for element, problem in problems[:5])
+        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+        raise FormatRefused(f"cannot write the map as .argmap text: {shown}{more}")
     if not m.document and m.nodes:
         from .layout import with_document
 
