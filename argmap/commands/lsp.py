@@ -43,5 +43,8 @@ def run(args: argparse.Namespace) -> int:
     # the parse runs in a worker thread: hand the interpreter back to requests every 1 ms
     # (default 5 ms) so that completion stays quick while a large map is parsed again
     sys.setswitchinterval(0.001)
-    create_server(debounce).start_io()
-    return 0
+    server = create_server(debounce)
+    server.start_io()
+    # the LSP: `exit` after `shutdown` exits 0, without it 1 (pygls's own sys.exit is lost
+    # when its writer closes asynchronously)
+    return 0 if getattr(server.protocol, "_shutdown", False) else 1

@@ -1,7 +1,6 @@
 """JSON -> model: reads what `argmap export --to json` writes (argmap/schema/map.schema.json).
 
-The document is checked against the shipped JSON Schema (when the `jsonschema` package is
-installed) and by the conversion itself; every problem becomes a Diagnostic with the line and
+The document is checked against the shipped JSON Schema (`jsonschema`, a dependency) and by the conversion itself; every problem becomes a Diagnostic with the line and
 column of the JSON object it is in.
 """
 

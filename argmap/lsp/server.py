@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 from .. import __version__
@@ -82,11 +84,30 @@ def _settle(future: asyncio.Future, result: object, error: Exception | None) -> 
         future.set_result(result)
 
 
+class _Dropped:
+    """A message that could not be read: `handle_message` ignores it (not JSON-RPC 2.0)."""
+
+    jsonrpc = None
+
+
+class ArgmapProtocol(LanguageServerProtocol):
+    """pygls, but a request whose parameters cannot be read gets an error reply (InvalidParams)
+    instead of none: pygls drops it and the client would wait for ever (tests/test_hostile_lsp.py)."""
+
+    def structure_message(self, data):  # noqa: ANN001, ANN201 - pygls's signature
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if isinstance(data, dict) and "id" in data and "method" in data:
+                self._send_response(data["id"], error=exc.to_response_error())
+            return _Dropped()
+
+
 class ArgmapServer(LanguageServer):
     """The argmap language server: documents, snapshots and the debounced re-parse."""
 
     def __init__(self, debounce: float = DEBOUNCE) -> None:
-        super().__init__("argmap", __version__)
+        super().__init__("argmap", __version__, protocol_cls=ArgmapProtocol)
         self.debounce = debounce
         self.documents: dict[str, OpenDocument] = {}
         self._worker = Worker()
