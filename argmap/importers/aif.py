@@ -23,7 +23,8 @@ from ..model import Map, Node, NodeKind, Relation
 from .aif_dialogue import QUESTIONING, Dialogue, Said, one_or_list
 from .aif_extension import BadExtension, Extension, read_extension
 from .aif_schemes import Schemes, read_preferences
-from .aif_shape import Positions, check_graph, find_graph
+from .aif_shape import check_graph, find_graph
+from .json import JsonPositions
 
 KNOWN_TYPES = frozenset({"I", "L", "RA", "CA", "MA", "PA", "TA", "YA"})
 
@@ -32,7 +33,7 @@ class _Reader:
     def __init__(self, graph: dict[str, Any], prefix: list[str], ext: object, text: str,
                  path: str | None) -> None:
         self.graph, self.prefix, self.path = graph, prefix, path
-        self.positions = Positions(text, path)
+        self.positions = JsonPositions(text, path)
         self.warnings: list[Diagnostic] = []
         self.kind: dict[str, str] = {}
         self.text: dict[str, str] = {}
@@ -207,7 +208,7 @@ def read_aif(text: str, path: str | None = None) -> Map:
             "invalid-aif", "an AIF graph is an object with a 'nodes' list (AIFdb), or one under "
             "'AIF' (OVA, xAIF)", span),))
     graph, prefix = found
-    positions = Positions(text, path)
+    positions = JsonPositions(text, path)
     problems = check_graph(graph)
     if problems:
         raise _failed(path, "not an AIF graph", tuple(

@@ -13,47 +13,7 @@ stops at the first bad node with a traceback.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Sequence
 from typing import Any
-
-from ..errors import Span
-from .json import JsonPositions, _object_offsets
-
-class Positions(JsonPositions):
-    """`JsonPositions` whose line and column come from a table of line starts (a nodeset of
-    65,000 nodes asks for some 20,000 positions: counting lines from the start for each one
-    took half a minute)."""
-
-    def span(self, where: Sequence[str | int]) -> Span:
-        """The position of the innermost JSON object on the way `where` (keys and indices)."""
-        if self._parsed is None:
-            try:
-                self._parsed = _object_offsets(self.text)
-            except ValueError:
-                self._parsed = (None, {})
-        value, offsets = self._parsed
-        offset = offsets.get(id(value), 0)
-        for step in where:
-            try:
-                value = value[step]
-            except (KeyError, IndexError, TypeError):
-                break
-            offset = offsets.get(id(value), offset)
-        starts = self._starts()
-        line = bisect_right(starts, offset)
-        column = offset - starts[line - 1] + 1
-        return Span(self.path, line, column, line, column + 1)
-
-    def _starts(self) -> list[int]:
-        if getattr(self, "_line_starts", None) is None:
-            starts, at = [0], self.text.find("\n")
-            while at != -1:
-                starts.append(at + 1)
-                at = self.text.find("\n", at + 1)
-            self._line_starts = starts
-        return self._line_starts
-
 
 #: the keys OVA and xAIF keep the AIF graph under
 WRAPPERS = ("AIF", "aif")
