@@ -6,7 +6,7 @@
 Generates Argdown documents (nested support/attack trees, references, undercuts,
 premise-conclusion structures, headings, tags, inline data), then times both whole processes
 on the same files in the same run, alternating, and prints the median times and their ratio.
-Argdown's CLI is `npm install @argdown/cli` into a temporary folder unless --argdown is given.
+Argdown's CLI is --argdown, else $ARGMAP_ARGDOWN_CLI or `make argdown-cli`'s, else `npm install @argdown/cli` into a temporary folder.
 Target: argmap at most half of Argdown's time at 1.2 and 6 MB.
 """
 
@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
 
 WORDS = ["nato", "russia", "security", "treaty", "border", "troops", "talks", "promise", "alliance", "expansion", "threat", "sovereignty", "sanctions", "energy", "gas", "prices", "europe", "diplomacy", "escalation", "guarantee"]
 
@@ -31,7 +31,7 @@ def sentence(rng: random.Random, n: int = 10) -> str:
 
 def block(rng: random.Random, k: int) -> str:
     """One debate block: a claim with a nested tree, then a reconstructed argument."""
-    ref = f"[Claim {rng.randrange(k)}]" if k else "[Claim 0]"
+    ref = f"[Claim {rng.randrange(k)}]" if k else "[Claim root]"  # an earlier claim, never itself
     return (
         f"[Claim {k}]: {sentence(rng)} #topic-{k % 7} {{weight: 0.{k % 10}, round: {k % 3}}}\n"
         f"  + <Arg {k}a>: {sentence(rng)}\n"
@@ -68,16 +68,6 @@ def generate(size_mb: float, seed: int = 1) -> str:
     return "".join(parts)
 
 
-def install_argdown(folder: Path) -> Path:
-    """Argdown's CLI from the npm registry, into `folder`."""
-    npm = shutil.which("npm")
-    if npm is None:
-        sys.exit("npm is not installed; pass --argdown PATH to an argdown executable")
-    subprocess.run([npm, "install", "--silent", "--prefix", str(folder), "@argdown/cli"],
-                   check=True, stdout=subprocess.DEVNULL)
-    return folder / "node_modules" / ".bin" / "argdown"
-
-
 def timed(command: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -94,7 +84,9 @@ def main() -> int:
     argmap_cli = [sys.executable, "-m", "argmap"]
     with tempfile.TemporaryDirectory(prefix="argmap-bench-") as tmp:
         work = Path(tmp)
-        argdown = args.argdown or str(install_argdown(work / "npm"))
+        from argdown_conformance import find_cli, install_cli  # beside this script: one way to Argdown's CLI
+
+        argdown = str(find_cli(args.argdown) or install_cli(work / "npm"))
         print(f"argdown: {argdown}\nargmap: {' '.join(argmap_cli)}\n")
         print(f"{'size':>8} {'argmap s':>9} {'argdown s':>10} {'ratio':>7}")
         for size in args.sizes:

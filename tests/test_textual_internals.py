@@ -16,7 +16,6 @@ import inspect
 from functools import cache
 from pathlib import Path
 
-import pytest
 import textual
 from rich.style import Style
 from textual.app import App, ComposeResult

@@ -15,7 +15,7 @@ The solver only sees the part the grounded labelling leaves undecided (`dung.Cor
 from __future__ import annotations
 
 import time
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..errors import UsageError
 from .dung import (
@@ -36,6 +36,9 @@ from .dung import (
 from .framework import SEMANTICS, Framework
 from .grounded import IN, OUT, UNDEC, grounded_extension, grounded_labelling
 from .preferred import PreferredReasoner
+
+if TYPE_CHECKING:
+    import clingo
 
 
 #: the status of an argument whose status was not decided in time (`partial` labelling)

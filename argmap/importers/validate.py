@@ -25,6 +25,7 @@ from dataclasses import replace
 from collections.abc import Iterator
 
 from ..errors import Diagnostic, ImportFailed, Span
+from ..language.report import plural
 from ..model import Map, RelationKind, is_relation_id
 
 HINT = "the imported file breaks an invariant of argmap's model; fix it at the element named"
@@ -119,8 +120,8 @@ def validated(m: Map, **options: bool) -> Map:
     """`m` itself, or ImportFailed carrying every violation (options: as `violations`)."""
     found = violations(m, **options)
     if found:
-        raise ImportFailed(f"{m.path or '<input>'}: not imported: {len(found)} problem(s) with the model's "
-                           "invariants (listed above)", tuple(found))
+        raise ImportFailed(f"{m.path or '<input>'}: not imported: {plural(len(found), 'problem')} with the "
+                           "model's invariants (listed above)", tuple(found))
     return m
 
 

@@ -10,6 +10,7 @@ import os
 from lsprotocol import types
 
 from ..errors import Diagnostic, Severity
+from ..language.report import plural
 from ..model import IncludeEntry
 from .document import Snapshot
 from .positions import LineIndex
@@ -59,7 +60,7 @@ def _include_summaries(snapshot: Snapshot, foreign: list[Diagnostic]) -> list[ty
         more = f" (and {len(found) - 3} more)" if len(found) > 3 else ""
         out.append(types.Diagnostic(
             range=snapshot.lines.range_of(entry.span),
-            message=f"{len(found)} problem(s) in the included file: {listed}{more}",
+            message=f"{plural(len(found), 'problem')} in the included file: {listed}{more}",
             severity=_SEVERITY[worst.severity], code="included-file", source="argmap"))
     return out
 
