@@ -52,6 +52,12 @@ _NOT_INFERENCES = (RelationKind.UNDERCUT, RelationKind.REPHRASE)
 tags = st.one_of(st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True), titles)
 
 
+def _related(relations: dict[str, Relation], kind: RelationKind, source: str, target: str) -> bool:
+    """Whether `source` already relates to `target` so (a contradiction: either way round)."""
+    ends = {(source, target), (target, source)} if kind is RelationKind.CONTRADICTION else {(source, target)}
+    return any(r.kind is kind and (r.source, r.target) in ends for r in relations.values())
+
+
 @st.composite
 def maps(draw, max_nodes: int = 10) -> Map:  # noqa: ANN001
     actor_ids = draw(st.lists(idents, unique=True, max_size=3))
@@ -237,9 +243,7 @@ def outline_maps(draw: st.DrawFn, *, with_meta: bool = True) -> Map:
         if not targets:
             continue
         target = draw(st.sampled_from(targets))
-        ends = {(source, target), (target, source)} if kind is RelationKind.CONTRADICTION else {
-            (source, target)}
-        if any(r.kind is kind and (r.source, r.target) in ends for r in relations.values()):
+        if _related(relations, kind, source, target):
             continue  # the same relation twice is one relation
         if nodes[source].title is None:
             placed.add(source)
@@ -341,9 +345,7 @@ def graph_maps(draw: st.DrawFn, max_nodes: int = 7) -> Map:
         if not targets:
             continue
         target = draw(st.sampled_from(targets))
-        ends = {(source, target), (target, source)} if kind is RelationKind.CONTRADICTION else {
-            (source, target)}
-        if any(r.kind is kind and (r.source, r.target) in ends for r in relations.values()):
+        if _related(relations, kind, source, target):
             continue  # the same relation twice is one relation
         if kind is RelationKind.CONTRADICTION and any(
                 r.kind is RelationKind.CONTRADICTION and {r.source, r.target} == {source, target}
