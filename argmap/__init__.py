@@ -8,9 +8,15 @@
 `import argmap` imports nothing but this file: each name of `__all__` is imported from its
 module the first time it is used (PEP 562), so that `argmap --version` and `argmap check`
 do not pay for the parser's Lark, nor for Textual, Graphviz, clingo or pygls.
+
+The functions of `argmap.api` (docs/python.md) are here too. Three share their name with a
+subpackage — `analyze`, `render`, `export` — so `argmap.analyze` is the subpackage, as
+`import argmap.analyze.debate` needs, and calling it calls `argmap.api.analyze`.
 """
 
 from __future__ import annotations
+
+import sys as _sys
 
 TYPE_CHECKING = False  # not typing's: `import argmap` does not import typing either
 
@@ -35,7 +41,15 @@ _WHERE: dict[str, str] = {
     "Usage": "argmap.model",
     "Usages": "argmap.model",
     "UsageError": "argmap.errors",
-    "check": "argmap.language.check",
+    "analyze": "argmap.api",
+    "check": "argmap.api",
+    "debate_report": "argmap.api",
+    "diff": "argmap.api",
+    "explain": "argmap.api",
+    "Explanation": "argmap.api",
+    "export": "argmap.api",
+    "import_": "argmap.api",
+    "render": "argmap.api",
     "format_map": "argmap.language.write.format",
     "format_text": "argmap.language.write.format",
     "parse": "argmap.language.read.parse",
@@ -63,7 +77,15 @@ __all__ = [
     "Usage",
     "Usages",
     "UsageError",
+    "Explanation",
+    "analyze",
     "check",
+    "debate_report",
+    "diff",
+    "explain",
+    "export",
+    "import_",
+    "render",
     "format_map",
     "format_text",
     "parse",
@@ -76,10 +98,11 @@ __all__ = [
 if TYPE_CHECKING:  # what type checkers and editors see; at run time these are lazy
     from typing import Any
 
+    from .api import Explanation, analyze, check, debate_report, diff, explain, export, import_, render
     from .errors import ArgmapError, Diagnostic, Severity, Span, UsageError
     from .export.networkx import to_networkx
     from .importers.networkx import from_networkx
-    from .language.check import CHECKS, check
+    from .language.check import CHECKS
     from .language.read.parse import parse, parse_bytes, parse_file
     from .language.write.format import format_map, format_text
     from .model import (
@@ -98,6 +121,34 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time these are l
 
 
 _NOT_PUBLIC = {"annotations", "TYPE_CHECKING"}
+#: the functions of argmap.api named like a subpackage: the subpackage, called, runs the function
+_CALLED_AS_PACKAGE = ("analyze", "export", "render")
+
+
+class _CallablePackage(type(_sys)):
+    """A subpackage that, called, runs the function of argmap.api of its name."""
+
+    @property
+    def __wrapped__(self) -> Any:  # the function, whose signature `inspect.signature` shows
+        import importlib
+
+        return getattr(importlib.import_module("argmap.api"), self.__name__.rpartition(".")[2])
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self.__wrapped__(*args, **kwargs)
+
+
+class _Package(type(_sys)):
+    """argmap itself: a subpackage of `_CALLED_AS_PACKAGE` becomes callable when Python binds it
+    here (on its first import, whoever imports it)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _CALLED_AS_PACKAGE and type(value) is type(_sys):
+            value.__class__ = _CallablePackage
+        super().__setattr__(name, value)
+
+
+_sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:
@@ -107,6 +158,8 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'argmap' has no attribute {name!r}")
     import importlib
 
+    if name in _CALLED_AS_PACKAGE:
+        return importlib.import_module(f"argmap.{name}")  # bound here (and made callable) by Python
     value = getattr(importlib.import_module(module_name), name)
     globals()[name] = value
     return value

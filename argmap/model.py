@@ -117,6 +117,16 @@ class Section:
     span: Span = _pos()
 
 
+def _count(n: int, noun: str) -> str:
+    """'1 node', '2 nodes': for the one-line reprs."""
+    return f"{n} {noun}{'s' * (n != 1)}"
+
+
+#: how Jupyter shows a map, "module:function" imported when asked: the drawing is a front
+#: end's work, above the model (the importers' and exporters' tables are found the same way)
+NOTEBOOK_DISPLAY = "argmap.notebook:map_display"
+
+
 def title_of(node_id: str) -> str | None:
     """The title a node id stands for: `[T]` and `<T>` → `T`; an untitled id (`_N`) → None."""
     return node_id[1:-1] if node_id[:1] in ("[", "<") else None
@@ -329,8 +339,8 @@ class Usages(Sequence[Usage]):
 
     __hash__ = None  # type: ignore[assignment]
 
-    def __repr__(self) -> str:
-        return f"Usages({list(self)!r})"
+    def __repr__(self) -> str:  # one line: a map has about one usage per node
+        return f"<Usages: {_count(len(self), 'usage')}>"
 
     def __reduce__(self) -> tuple:
         return (Usages.from_columns, (self._kinds, self._names, self._nodes, self._paths, self._positions))
@@ -441,6 +451,24 @@ class Map:
 
     def relations_from(self, node_id: str) -> Iterator[Relation]:
         return (r for r in self.relations.values() if r.source == node_id)
+
+    def __repr__(self) -> str:
+        """One line: `<Map 'Title' 42 nodes, 60 relations from maps/x.argmap>` (and its errors)."""
+        errors = sum(d.is_error for d in self.diagnostics)
+        parts = ["Map", *([repr(self.title)] if self.title is not None else []),
+                 f"{_count(len(self.nodes), 'node')}, {_count(len(self.relations), 'relation')}"]
+        if errors:
+            parts[-1] += f", {_count(errors, 'error')}"
+        if self.path is not None:
+            parts.append(f"from {self.path}")
+        return f"<{' '.join(parts)}>"
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
+        """What Jupyter shows: the drawing `argmap render` makes (argmap/notebook.py)."""
+        import importlib
+
+        module, _, function = NOTEBOOK_DISPLAY.partition(":")
+        return getattr(importlib.import_module(module), function)(self)
 
     def walk(self) -> Iterator[NodeEntry]:
         """Every node entry of the document, depth first, in written order."""

@@ -53,6 +53,38 @@ class Analysis:
     rephrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     framework: MapFramework | None = field(default=None, compare=False, repr=False)
 
+    def counts(self) -> dict[str, int]:
+        """How many nodes have each status, in the order in, out, undec (then any other)."""
+        found = dict.fromkeys(("in", "out", "undec"), 0)
+        for value in self.status.values():
+            found[value] = found.get(value, 0) + 1
+        return {value: n for value, n in found.items() if n}
+
+    def __repr__(self) -> str:
+        """One line: `<Analysis grounded: 30 in, 10 out, 2 undec; 1 extension>`."""
+        counts = ", ".join(f"{n} {value}" for value, n in self.counts().items()) or "no nodes"
+        found = len(self.extensions)
+        more = "" if self.stopped is None else f" (stopped: {self.stopped})"
+        return f"<Analysis {self.semantics}: {counts}; {found} extension{'s' * (found != 1)}{more}>"
+
+    def _repr_html_(self) -> str:
+        """What Jupyter shows: a table of every node's status and strength, in map order."""
+        rows = [(node_id, value, "" if node_id not in self.strength else f"{self.strength[node_id]:.3f}")
+                for node_id, value in self.status.items()]
+        return html_table(repr(self)[1:-1], ("node", "status", "strength"), rows)
+
+
+def html_table(caption: str, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    """An HTML table whose every cell is text (escaped: map text never becomes markup)."""
+    from html import escape
+
+    def row(cells: tuple[str, ...], tag: str) -> str:
+        return "<tr>" + "".join(f"<{tag}>{escape(str(c))}</{tag}>" for c in cells) + "</tr>"
+
+    body = "\n".join(row(r, "td") for r in rows)
+    return (f"<table class=\"argmap\">\n<caption>{escape(caption)}</caption>\n"
+            f"<thead>{row(header, 'th')}</thead>\n<tbody>\n{body}\n</tbody>\n</table>")
+
 
 def _score(value: object) -> float:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1:

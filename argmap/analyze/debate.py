@@ -58,6 +58,22 @@ class DebateReport:
     grounded: Analysis
     preferred: Analysis
 
+    def __repr__(self) -> str:
+        """One line: `<DebateReport of 7 actors: lavrov, blinken, …>`."""
+        names = ", ".join(a.actor for a in self.actors)
+        return f"<DebateReport of {len(self.actors)} actor{'s' * (len(self.actors) != 1)}: {names}>"
+
+    def _repr_html_(self) -> str:
+        """What Jupyter shows: a row per actor — claims, how many stand, attacks and clashes."""
+        from .analysis import html_table
+
+        rows = [(a.actor, a.name, len(a.claims), sum(v == "in" for v in a.grounded.values()),
+                 sum(v == "in" for v in a.preferred.values()), len(a.attacks_made),
+                 len(a.attacks_received), len(a.dropped), len(a.clashes)) for a in self.actors]
+        header = ("actor", "name", "claims", "in (grounded)", "in (preferred)", "attacks made",
+                  "attacks received", "unanswered", "clashes")
+        return html_table("debate report", header, rows)
+
 
 def exchanges(map_: Map) -> list[Exchange]:
     """Every directed attack between two nodes of the map, in relation order."""

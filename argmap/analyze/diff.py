@@ -184,6 +184,17 @@ class MapDiff:
     def empty(self) -> bool:
         return not self.map_changed and not self.outcome_changed
 
+    def __repr__(self) -> str:
+        """One line: `<MapDiff: 2 nodes added, …; 3 status flips, 1 strength move>`."""
+        counts = [(len(self.nodes_added), "node", "added"), (len(self.nodes_removed), "node", "removed"),
+                  (len(self.nodes_changed), "node", "changed"),
+                  (len(self.relations_added), "relation", "added"),
+                  (len(self.relations_removed), "relation", "removed"),
+                  (len(self.relations_changed), "relation", "changed"),
+                  (len(self.flips), "status flip", ""), (len(self.strength), "strength move", "")]
+        said = [f"{n} {noun}{'s' * (n != 1)}{' ' + how if how else ''}" for n, noun, how in counts if n]
+        return f"<MapDiff: {', '.join(said) or 'no change'}>"
+
 
 def _node_changes(a: Node, b: Node, how: str) -> dict[str, tuple[Any, Any]]:
     changes: dict[str, tuple[Any, Any]] = {}

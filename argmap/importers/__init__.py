@@ -93,19 +93,24 @@ def read_map(path: str, fmt: str | None = None, *,
     read, ImportFailed when a foreign file cannot be understood.
     """
     from ..files import read_text
-    from ..language.read.parse import parse
 
     text, decode_problems = read_text(path)
     name = None if path == "-" else path
-    fmt = resolve_format(path, text, fmt, how=how)
-    if fmt == "argmap":
-        result = parse(text, name)
-    else:
-        from .validate import FRAMEWORK_FORMATS, validated
-
-        result = validated(importer(fmt)(text, name), writable=False, self_attacks=fmt in FRAMEWORK_FORMATS)
+    result = map_from_text(text, name, resolve_format(path, text, fmt, how=how))
     if decode_problems:
         from dataclasses import replace
 
         result = replace(result, diagnostics=tuple(decode_problems) + result.diagnostics)
     return result, text
+
+
+def map_from_text(text: str, path: str | None, fmt: str) -> Map:
+    """The map `text` in `fmt` holds ("argmap" parses it), checked against the model's
+    invariants as every import is; raises ImportFailed when it cannot be understood."""
+    if fmt == "argmap":
+        from ..language.read.parse import parse
+
+        return parse(text, path)
+    from .validate import FRAMEWORK_FORMATS, validated
+
+    return validated(importer(fmt)(text, path), writable=False, self_attacks=fmt in FRAMEWORK_FORMATS)
