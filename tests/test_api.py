@@ -181,3 +181,11 @@ def test_map_text_in_the_tables_is_text() -> None:
         assert "<script" not in html and "<img" not in html and "<b>" not in html
     assert "&lt;b&gt;A&lt;/b&gt;" in argmap.analyze(m)._repr_html_()
     assert "&lt;img src=x onerror=alert(1)&gt;" in argmap.debate_report(m)._repr_html_()
+
+
+def test_the_examples_of_docs_python_md_hold() -> None:
+    import doctest
+
+    failed, tried = doctest.testfile(str(ROOT / "docs" / "python.md"), module_relative=False,
+                                     optionflags=doctest.ELLIPSIS)
+    assert tried >= 10 and failed == 0
