@@ -59,3 +59,11 @@ def test_the_notebook_shows_the_status_table(executed) -> None:
     assert any("<caption>debate report</caption>" in html for html in outputs(notebook, "text/html"))
     printed = "".join(o.get("text", "") for c in notebook.cells if c.cell_type == "code" for o in c.outputs)
     assert "Why [No NATO troops] is out under grounded semantics" in printed
+
+
+def test_the_flagship_ships_the_article_it_encodes() -> None:
+    flagship = argmap.parse_file(FLAGSHIP)
+    article = FLAGSHIP.parent / str(flagship.sources["article"].meta["file"])
+    assert article.is_file()  # beside the map, in every clone
+    assert article.read_text(encoding="utf-8").splitlines()[0] == flagship.title
+    assert str(flagship.metadata["source"]).startswith(f"{flagship.title} (")  # the citation, not a path
