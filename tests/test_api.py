@@ -8,9 +8,12 @@ import json
 import subprocess
 import sys
 from html import escape
+from html.parser import HTMLParser
 
 import pytest
 from helpers import FLAGSHIP, ROOT
+from hypothesis import given, settings
+from strategies import maps
 
 import argmap
 from argmap.cli import main
@@ -189,3 +192,37 @@ def test_the_examples_of_docs_python_md_hold() -> None:
     failed, tried = doctest.testfile(str(ROOT / "docs" / "python.md"), module_relative=False,
                                      optionflags=doctest.ELLIPSIS)
     assert tried >= 10 and failed == 0
+
+
+class _Cells(HTMLParser):
+    """The text of each cell of an HTML table, row by row."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self.in_cell = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self.rows[-1].append("")
+            self.in_cell = True
+
+    def handle_endtag(self, tag: str) -> None:
+        self.in_cell = self.in_cell and tag not in ("td", "th")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_cell:
+            self.rows[-1][-1] += data
+
+
+@settings(max_examples=60, deadline=None)
+@given(maps())
+def test_an_analysis_table_reads_back_as_the_analysis(m: argmap.Map) -> None:
+    analysis = argmap.analyze(m)
+    cells = _Cells()
+    cells.feed(analysis._repr_html_())
+    assert cells.rows[0] == ["node", "status", "strength"]
+    assert [(node, status) for node, status, _ in cells.rows[1:]] == list(analysis.status.items())
+    assert "\n" not in repr(m) and "\n" not in repr(analysis)
