@@ -74,11 +74,11 @@ class Analysis:
         return html_table(repr(self)[1:-1], ("node", "status", "strength"), rows)
 
 
-def html_table(caption: str, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def html_table(caption: str, header: tuple[str, ...], rows: list[tuple[object, ...]]) -> str:
     """An HTML table whose every cell is text (escaped: map text never becomes markup)."""
     from html import escape
 
-    def row(cells: tuple[str, ...], tag: str) -> str:
+    def row(cells: tuple[object, ...], tag: str) -> str:
         return "<tr>" + "".join(f"<{tag}>{escape(str(c))}</{tag}>" for c in cells) + "</tr>"
 
     body = "\n".join(row(r, "td") for r in rows)
