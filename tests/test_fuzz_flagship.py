@@ -12,7 +12,8 @@ pieces for diagnostics, symbols, hover, completion, definition and formatting. A
 - a character a terminal acts on (C0 but tab and line feed, DEL, C1) in what a command prints;
 - a graph change: `fmt` output that reads back to a different graph, an export that reads
   back to a different graph than its format can hold (json: all of it; aif: claims and
-  relations; an ICCMA framework: the same framework when written again).
+  relations; Argdown: what it holds, as its writer reports; an ICCMA framework: the same
+  framework when written again).
 
 Marked `fuzz`, so `make test` leaves it out; `make fuzz` runs it (FUZZ_EXAMPLES examples, 200
 by default; `.ci/run` runs 60). With FUZZ_EXAMPLES=5000 it is a long hunt.
@@ -32,14 +33,18 @@ from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 from lsprotocol import types
 from strategies import same_graph, shape
+from test_interchange_roundtrip import as_kept
 
 import argmap
 from argmap import cli
 from argmap.errors import FormatRefused
 from argmap.export.aif import map_to_aif
+from argmap.export.argdown import for_argdown, map_to_argdown
+from argmap.export.losses import Losses
 from argmap.export.iccma import map_to_af
 from argmap.export.json import map_to_json
 from argmap.importers.aif import read_aif
+from argmap.importers.argdown import read_argdown
 from argmap.importers.iccma import read_af
 from argmap.importers.json import read_json
 from argmap.lsp import completion, formatting, hover, navigation, symbols
@@ -134,6 +139,13 @@ def exports_read_back(m: argmap.Map) -> None:
     """What each lossless-enough export holds reads back the same."""
     assert same_graph(m, read_json(map_to_json(m)))
     assert shape(read_aif(map_to_aif(m)), linked=True) == shape(m, linked=True)
+    losses = Losses()
+    argdown = map_to_argdown(m, losses)
+    nodes, relations = shape(read_argdown(argdown))
+    kept_nodes, kept_relations = shape(for_argdown(as_kept(m, losses)))
+    repeats = sum(loss.code == "repeated-relation" for loss in losses)  # read back once, as reported
+    assert (nodes, set(relations)) == (kept_nodes, set(kept_relations))
+    assert len(relations) == len(kept_relations) - repeats
     def attacks(af: str) -> list[str]:  # the framework: its size and attacks, not the names in comments
         return [line for line in af.splitlines() if not line.startswith("#")]
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 
 from .._speed.gc import gc_paused
 from ..errors import Diagnostic, Severity, Span, in_reading_order, suggest
-from ..model import Map, Node, NodeKind, Relation, RelationKind, is_relation_id
+from ..model import Map, Node, NodeKind, Relation, RelationKind, is_relation_id, repeated
 
 Check = Callable[[Map], Iterator[Diagnostic]]
 
@@ -158,6 +158,16 @@ def conflicting_relations(m: Map) -> Iterator[Diagnostic]:
                              Severity.WARNING, "split the node into the part that supports and the part that attacks")
 
 
+def repeated_relations(m: Map) -> Iterator[Diagnostic]:
+    """The same relation written twice: it counts once in every other format (Argdown, AIF's
+    readers, a framework), and is most often a line pasted twice."""
+    for earlier, r in repeated(m.relations.values()):
+        line = f" (line {earlier.span.line})" if earlier.span.line else ""
+        what = "the same inference" if r.kind is RelationKind.UNDERCUT else r.target
+        yield Diagnostic("repeated-relation", f"{r.source} {r.kind.value}s {what} a second time{line}",
+                         r.span, Severity.WARNING, "remove the repeated line")
+
+
 #: how many relations one slice of `conflicting_relations` looks at, about
 _SOURCES_PER_SLICE = 32768
 
@@ -237,6 +247,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("metadata-values", metadata_values),
     ("self-relations", self_relations),
     ("conflicting-relations", conflicting_relations),
+    ("repeated-relations", repeated_relations),
     ("empty-undercuts", empty_undercuts),
     ("evidence-sources", evidence_sources),
     ("questions-as-reasons", questions_as_reasons),
