@@ -101,9 +101,9 @@ def read_map(path: str, fmt: str | None = None, *,
     if fmt == "argmap":
         result = parse(text, name)
     else:
-        from .validate import FRAMEWORK_FORMATS, validated
+        from .validate import validated
 
-        result = validated(importer(fmt)(text, name), writable=False, self_attacks=fmt in FRAMEWORK_FORMATS)
+        result = validated(importer(fmt)(text, name), writable=False)
     if decode_problems:
         from dataclasses import replace
 

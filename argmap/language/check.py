@@ -120,16 +120,23 @@ def metadata_values(m: Map) -> Iterator[Diagnostic]:
 
 
 def self_relations(m: Map) -> Iterator[Diagnostic]:
-    """A node that supports, attacks or contradicts itself, or undercuts its own inference."""
+    """A node that supports, contradicts or rephrases itself, or undercuts its own inference
+    (errors); a node that attacks itself (a warning: abstract argumentation gives it a meaning,
+    an argument that defeats itself, and ICCMA instances hold many)."""
     relations = m.relations
     for r in relations.values():
         target = r.target
         if target in relations:  # an undercut of a relation: the inference drawn from its source
             target = relations[target].source
-        if r.source == target:
-            what = "undercuts its own inference" if r.kind is RelationKind.UNDERCUT else f"{r.kind.value}s itself"
-            yield Diagnostic("self-relation", f"{r.source} {what}", r.span,
-                             hint="a node cannot be its own reason or objection; relate it to another node")
+        if r.source != target:
+            continue
+        if r.kind is RelationKind.ATTACK:
+            yield Diagnostic("self-attack", f"{r.source} attacks itself: no semantics accepts it", r.span,
+                             Severity.WARNING, "if it is not a paradox, attack another node")
+            continue
+        what = "undercuts its own inference" if r.kind is RelationKind.UNDERCUT else f"{r.kind.value}s itself"
+        yield Diagnostic("self-relation", f"{r.source} {what}", r.span,
+                         hint="a node cannot be its own reason or objection; relate it to another node")
 
 
 def conflicting_relations(m: Map) -> Iterator[Diagnostic]:
