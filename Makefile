@@ -18,7 +18,7 @@ LOW_VENV   ?= .venv-low
 # `make lock LOCKFLAGS=` keeps the pins already in constraints.txt where pyproject.toml still allows them
 LOCKFLAGS  ?= --upgrade
 
-.PHONY: setup demo test test-thorough test-lowest lock bench regen clean argdown-cli
+.PHONY: setup demo test fuzz test-thorough test-lowest lock bench regen clean argdown-cli
 
 $(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,12 @@ test: setup
 ARGDOWN_CLI_VERSION ?= 1.7.5
 argdown-cli:
 	npm install --silent --no-audit --no-fund --prefix .cache/argdown @argdown/cli@$(ARGDOWN_CLI_VERSION)
+
+# the fuzz profile: random edits of the flagship map through every stage (tests/test_fuzz_flagship.py);
+# FUZZ_EXAMPLES=5000 for a long hunt
+FUZZ_EXAMPLES ?= 200
+fuzz: setup
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:xdist -m fuzz tests/test_fuzz_flagship.py
 
 # long property and fuzz runs (many more Hypothesis examples, slow-marked tests included)
 test-thorough: setup

@@ -54,6 +54,27 @@ def _too_big(name: str) -> UsageError:
     return UsageError(f"{name}: larger than {MAX_BYTES // (1024 * 1024)} MB, the most argmap reads of one file")
 
 
+def _not_a_map_file(name: str, mode: int) -> UsageError:
+    kind = kind_of(mode)
+    return UsageError(f"{name}: is {kind}, not a map file" if kind.startswith("a ") else f"{name}: {kind}, not a map file")
+
+
+def require_map_file(path: str | os.PathLike[str]) -> None:
+    """Raise the UsageError `read_bytes` would for a path that is missing or not a regular file,
+    without opening it (a FIFO is not waited on)."""
+    name = os.fspath(path)
+    try:
+        info = os.stat(name)
+    except FileNotFoundError:
+        raise UsageError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise UsageError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UsageError(f"{name}: is a directory, not a map file")
+    if not stat.S_ISREG(info.st_mode):
+        raise _not_a_map_file(name, info.st_mode)
+
+
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """A file's bytes; '-' reads standard input. Raises UsageError when it cannot be read.
 
@@ -79,9 +100,7 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            kind = kind_of(info.st_mode)
-            raise UsageError(f"{name}: is {kind}, not a map file" if kind.startswith("a ")
-                             else f"{name}: {kind}, not a map file")
+            raise _not_a_map_file(name, info.st_mode)
         if info.st_size > MAX_BYTES:
             raise _too_big(name)
         os.set_blocking(fd, True)

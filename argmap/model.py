@@ -19,7 +19,7 @@ from 1 in document order).
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from enum import Enum
 
@@ -217,6 +217,32 @@ class Relation:
     @property
     def targets_relation(self) -> bool:
         return is_relation_id(self.target)
+
+    def identity(self, *, grouped: bool = True) -> tuple:
+        """What makes two relations the same one: kind, ends (a contradiction either way
+        round) and, if `grouped`, co-premise group. A map may write one twice; other formats
+        hold it once."""
+        ends = (self.source, self.target)
+        if self.kind is RelationKind.CONTRADICTION and self.target < self.source:
+            ends = (self.target, self.source)
+        return (self.kind, *ends, self.group if grouped else None)
+
+
+def repeated(relations: Collection[Relation], *, grouped: bool = True) -> Iterator[tuple[Relation, Relation]]:
+    """Each relation that repeats an earlier one (`Relation.identity`), with that earlier one,
+    in order. Keeps only hashes of the identities until a hash comes twice."""
+    seen: set[int] = set()
+    twice: set[int] = set()
+    for r in relations:
+        h = hash(r.identity(grouped=grouped))
+        (twice if h in seen else seen).add(h)
+    if not twice:
+        return
+    first: dict[tuple, Relation] = {}
+    for r in relations:
+        key = r.identity(grouped=grouped)
+        if hash(key) in twice and (earlier := first.setdefault(key, r)) is not r:
+            yield earlier, r
 
 
 def untitled_id(number: int) -> str:

@@ -89,3 +89,17 @@ def test_cli_summarises_the_argdown_losses_per_code(tmp_path: Path, capsys) -> N
     for code in ARGDOWN_LOSSES:
         assert f"warning[{code}]" in err, err
     assert main(["export", str(src), "-o", str(out), "--strict"]) == 1
+
+
+def test_a_repeated_relation_is_reported_and_read_back_once() -> None:
+    import argmap
+    from argmap.importers.argdown import read_argdown
+
+    # written twice: once alone, once as a co-premise (Argdown keeps no groups, so the two are one)
+    m = argmap.parse("[A]: a\n  + [B]: b\n  + [B]\n  + [C]: c\n  + [B]\n  & [D]: d\n")
+    losses = Losses()
+    back = read_argdown(map_to_argdown(m, losses))
+    repeats = [(loss.code, loss.element) for loss in losses if loss.code == "repeated-relation"]
+    assert repeats == [("repeated-relation", "r2"), ("repeated-relation", "r4")]
+    assert sorted((r.source, r.target) for r in back.relations.values()) == [
+        ("[B]", "[A]"), ("[C]", "[A]"), ("[D]", "[A]")]

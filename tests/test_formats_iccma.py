@@ -98,9 +98,9 @@ def test_check_reads_an_af_file_as_a_framework(tmp_path: Path, capsys) -> None:
     assert main(["check", str(path)]) == 0
     assert "(4 nodes, 4 relations)" in capsys.readouterr().out
     looped = tmp_path / "loop.af"
-    looped.write_text(AF, "utf-8")  # a self-attack is kept: check reports it as argmap does for any map
-    assert main(["check", str(looped)]) == 1
-    assert "loop.af:6:1: error[self-relation]" in capsys.readouterr().out
+    looped.write_text(AF, "utf-8")  # a self-attack is kept: check warns of it as it does in any map
+    assert main(["check", str(looped)]) == 0
+    assert "loop.af:6:1: warning[self-attack]" in capsys.readouterr().out
     bad = tmp_path / "bad.af"
     bad.write_text("p af 1\n1 2\n", "utf-8")
     assert main(["check", str(bad)]) == 1

@@ -98,3 +98,20 @@ def test_the_browser_and_the_language_server_show_control_characters_escaped() -
         assert CONTROL.findall(shown) == [], shown
     assert shorten(node.label) == "Clear \\x1b[2J"
     assert "\\\\x1b\\]52;c;aGVsbG8=\\\\x07 clipboard" in describe_node(map_, map_.nodes["[Clip]"], None)
+
+
+def test_a_bidirectional_control_is_a_warning_and_shown_escaped(tmp_path) -> None:
+    # "Trojan Source": U+202E shows the rest of the line backwards, U+2066..2069 isolate it
+    path = tmp_path / "bidi.argmap"
+    path.write_text("[A]: pay \u202eeulav\u202c now\n  + [B]: isolated \u2067text\u2069\n"
+                    "[\u202eC]: a title\n  - [A]\n", "utf-8")
+    result = argmap("check", "--format", "json", str(path))
+    found = [(d["line"], d["column"], d["code"], d["severity"]) for d in json.loads(result.stdout)["diagnostics"]]
+    assert found == [(1, 10, "bidi-control", "warning"), (1, 16, "bidi-control", "warning"),
+                     (2, 19, "bidi-control", "warning"), (2, 24, "bidi-control", "warning"),
+                     (3, 2, "bidi-control", "warning")]
+    assert result.returncode == 0
+    for args in (["check", str(path)], ["analyze", str(path)], ["explain", str(path), "[\u202eC]"]):
+        shown = argmap(*args).stdout.decode("utf-8")
+        assert re.findall("[\u202a-\u202e\u2066-\u2069]", shown) == [], args
+        assert "\\u202e" in shown, (args, shown)  # the source line, the title in a table, the explanation

@@ -292,3 +292,27 @@ def test_include_reads_the_partial_files(tmp_path: Path) -> None:
     assert "[P]" in m.nodes and ("support", "<Q>", "[P]") in rels(m)
     (diagnostic,) = m.diagnostics
     assert diagnostic.code == "argdown-include" and diagnostic.span.line == 5
+
+
+@pytest.mark.parametrize(("text", "meta"), [
+    ('{x: "y}z"}', {"x": "y}z"}),               # a quoted value holds a brace
+    ("{x: 'a}b'}", {"x": "a}b"}),
+    ('{x: "a\\"}b"}', {"x": 'a"}b'}),            # an escaped quote does not end the string
+    ("{x: it's}", {"x": "it's"}),               # a quote inside a plain value opens nothing
+    ('{x: y"z}', {"x": 'y"z'}),
+    ("{x: it's, y: '}'}", {"x": "it's", "y": "}"}),
+    ('{x: {y: "}"}}', {"x": '{"y": "}"}'}),     # nested: a mapping is kept as its JSON text
+])
+def test_a_data_block_ends_at_its_own_brace_not_one_inside_a_string(text: str, meta: dict) -> None:
+    # YAML flow data, as Argdown reads it: a quote that starts a value opens a string
+    m = read_argdown(f"[A]: a {text}\n")
+    assert m.diagnostics == ()
+    assert m.nodes["[A]"].meta == meta and m.nodes["[A]"].text == "a"
+
+
+@pytest.mark.parametrize("key", ["a{b", "a}b"])
+def test_a_quoted_key_with_a_brace_is_read_whole(key: str) -> None:
+    from argmap.importers.yaml_data import parse_flow
+
+    m = read_argdown(f'[A]: a {{"{key}": 1}}\n')
+    assert m.nodes["[A]"].meta == parse_flow(f'{{"{key}": 1}}') == {key: 1}

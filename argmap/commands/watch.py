@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import Iterable, TextIO
 
-from ..errors import ArgmapError, UsageError
+from ..errors import ArgmapError
 from ..language.report import plural
 from .render import add_render_options, drawn_count, options_from_args
 
@@ -43,6 +43,7 @@ class Redrawer:
         if self.binary is not None:
             require_format(self.binary, self.fmt)  # fail now, not on every save
         self.watched: set[Path] = {Path(args.map).resolve()}
+        self.read_as: dict[Path, tuple[int, int, int] | None] = {}
 
     def redraw(self) -> bool:
         """Parse and draw; on errors print them and keep the previous drawing. True if drawn."""
@@ -53,6 +54,7 @@ class Redrawer:
 
         started = time.perf_counter()
         stamp = time.strftime("%H:%M:%S")
+        self.read_as = self._stats()
         try:
             map_ = load_map(self.args.map)
             self.watched = {Path(self.args.map).resolve(), *(Path(p).resolve() for p in map_.included)}
@@ -74,31 +76,53 @@ class Redrawer:
               file=self.out, flush=True)
         return True
 
+    def _stats(self) -> dict[Path, tuple[int, int, int] | None]:
+        """Each watched file's inode, size and modification time (None: missing)."""
+        found: dict[Path, tuple[int, int, int] | None] = {}
+        for path in self.watched:
+            try:
+                info = path.stat()
+                found[path] = (info.st_ino, info.st_size, info.st_mtime_ns)
+            except OSError:
+                found[path] = None
+        return found
+
+    def changed_since_drawn(self) -> bool:
+        """True if a watched file changed since the last `redraw()` read it."""
+        return self._stats() != self.read_as
+
     def concerns(self, changed_paths: Iterable[str]) -> bool:
         """True if any changed path is the map or one of its includes."""
         return any(Path(p).resolve() in self.watched for p in changed_paths)
 
 
 def watch_loop(redrawer: Redrawer, batches: Iterable[set[tuple[object, str]]]) -> int:
-    """Draw once, then once per batch of changes that touches the map. Returns the exit code."""
+    """Draw once, then once per batch of changes that touches the map. Watching begins only
+    when the first batch is asked for, after the first drawing: a save made in between is seen
+    by comparing the files with what was drawn when that batch comes. Returns the exit code."""
     redrawer.redraw()
+    first = True
     for batch in batches:
-        if redrawer.concerns(path for _, path in batch):
+        if redrawer.concerns(path for _, path in batch) or (first and redrawer.changed_since_drawn()):
             redrawer.redraw()
+        first = False
     return 0
 
 
 def run(args: argparse.Namespace) -> int:
     import watchfiles
 
-    if not Path(args.map).is_file():
-        raise UsageError(f"{args.map}: no such file")
+    from ..files import require_map_file
+
+    require_map_file(args.map)
     redrawer = Redrawer(args, sys.stderr)
     print(f"watching {args.map} -> {args.output} (Ctrl-C to stop)", file=sys.stderr, flush=True)
     # watch folders, not files: editors save by writing a new file and renaming it
     folders = sorted({str(Path(args.map).resolve().parent)})
     try:
-        return watch_loop(redrawer, watchfiles.watch(*folders, debounce=200, recursive=True))
+        # yield_on_timeout: a first (empty) batch comes soon after watching has begun
+        changes = watchfiles.watch(*folders, debounce=200, recursive=True, yield_on_timeout=True, rust_timeout=500)
+        return watch_loop(redrawer, changes)
     except KeyboardInterrupt:
         print("stopped watching", file=sys.stderr)
         return 0

@@ -29,7 +29,7 @@ from dataclasses import replace
 
 from ..language.write.format import title_syntax
 from ..language.write.titles import with_titles
-from ..model import Map, Node, NodeKind, Relation, RelationKind, relation_id
+from ..model import Map, Node, NodeKind, Relation, RelationKind, relation_id, repeated
 from .losses import note, unkept
 
 #: what the Argdown writer keeps (argmap.export.losses.FEATURES); weights, relation metadata
@@ -307,6 +307,9 @@ def map_to_argdown(map: Map, losses: list | None = None) -> str:
         note(losses, "rephrase", relation.id, f"{relation.source} rephrases {relation.target}: Argdown has no "
              "rephrase; left out")
     titled, translated = _for_argdown(map)
+    for earlier, relation in repeated(titled.relations.values(), grouped=False):
+        note(losses, "repeated-relation", relation.id, f"repeats {earlier.id} (Argdown holds one relation "
+             "of a kind between two elements, and no co-premise groups): read back once")
     writer = _Writer(titled)
     text = writer.write()
     if losses is not None:

@@ -29,7 +29,8 @@ Writing a new exporter (or adding losses to one):
 The AIF writer keeps everything (AIF's own fields and an `argmap` extension; with
 `extension=False` it reports what plain AIF cannot hold). The Argdown writer reports relation
 weights and metadata, co-premise groups, titles it adds, untitled nodes it writes in another
-section, questions (written as statements) and rephrases (left out): `argmap.export.argdown`,
+section, questions (written as statements), rephrases (left out) and repeated relations (read
+back once): `argmap.export.argdown`,
 see docs/interchange.md.
 """
 
@@ -85,6 +86,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "node-sources": ("node citation list", "node citation lists"),
     "node-meta": ("node metadata", "node metadata"),
     "node-section": ("node section", "node sections"),
+    "repeated-relation": ("repeated relation", "repeated relations"),
     "support": ("support", "supports"),
     "attack": ("attack", "attacks"),
     "undercut": ("undercut", "undercuts"),

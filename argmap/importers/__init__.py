@@ -111,6 +111,6 @@ def map_from_text(text: str, path: str | None, fmt: str) -> Map:
         from ..language.read.parse import parse
 
         return parse(text, path)
-    from .validate import FRAMEWORK_FORMATS, validated
+    from .validate import validated
 
-    return validated(importer(fmt)(text, path), writable=False, self_attacks=fmt in FRAMEWORK_FORMATS)
+    return validated(importer(fmt)(text, path), writable=False)

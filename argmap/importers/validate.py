@@ -7,7 +7,7 @@ what a map must be, each a `Diagnostic` at the element's position naming its id:
   a relation; an undercut chain that comes back to itself (`undercut-cycle`);
 - a node or relation id of the wrong shape (a node id read as a relation id, or the reverse);
 - a node citing an actor or source that is not declared, in a section that does not exist;
-- a self-relation, a metadata value out of its range (`weight`, `score` in 0..1, …), any number
+- a self-relation (but a self-attack: check warns of it), a metadata value out of its range (`weight`, `score` in 0..1, …), any number
   that is not finite (NaN, infinity);
 - a value the .argmap language cannot hold (a line break in a tag or a title, a metadata key
   that is not a key, an actor id that is not an identifier: `argmap.language.write.writable`).
@@ -95,20 +95,16 @@ def _structure(m: Map) -> Iterator[tuple[str, str, Span]]:
             target = relations[target].target
 
 
-#: abstract frameworks (ICCMA) give self-attacks a meaning: an argument that defeats itself
-FRAMEWORK_FORMATS = frozenset({"af", "tgf", "i23", "apx"})
-
-
-def violations(m: Map, *, writable: bool = True, self_attacks: bool = False) -> list[Diagnostic]:
+def violations(m: Map, *, writable: bool = True) -> list[Diagnostic]:
     """Every way `m` breaks the model's invariants (see the module doc); with `writable`, also
-    each value the .argmap language cannot hold; with `self_attacks`, a self-attack is allowed."""
+    each value the .argmap language cannot hold."""
     from ..language.check import metadata_values, self_relations
 
     found = [Diagnostic(code, message, _at(span, m.path), hint=HINT) for code, message, span in _structure(m)]
     if found:  # the checks below assume relations join existing nodes
         return found
     checked = [d for d in metadata_values(m) if d.is_error]
-    checked += [d for d in self_relations(m) if not (self_attacks and "attacks itself" in d.message)]
+    checked += [d for d in self_relations(m) if d.is_error]  # a self-attack is a warning of check's
     found += [replace(d, span=_at(d.span, m.path)) for d in checked]
     if not writable:
         return found

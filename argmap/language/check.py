@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 
 from .._speed.gc import gc_paused
 from ..errors import Diagnostic, Severity, Span, in_reading_order, suggest
-from ..model import Map, Node, NodeKind, Relation, RelationKind, is_relation_id
+from ..model import Map, Node, NodeKind, Relation, RelationKind, is_relation_id, repeated
 
 Check = Callable[[Map], Iterator[Diagnostic]]
 
@@ -120,16 +120,23 @@ def metadata_values(m: Map) -> Iterator[Diagnostic]:
 
 
 def self_relations(m: Map) -> Iterator[Diagnostic]:
-    """A node that supports, attacks or contradicts itself, or undercuts its own inference."""
+    """A node that supports, contradicts or rephrases itself, or undercuts its own inference
+    (errors); a node that attacks itself (a warning: abstract argumentation gives it a meaning,
+    an argument that defeats itself, and ICCMA instances hold many)."""
     relations = m.relations
     for r in relations.values():
         target = r.target
         if target in relations:  # an undercut of a relation: the inference drawn from its source
             target = relations[target].source
-        if r.source == target:
-            what = "undercuts its own inference" if r.kind is RelationKind.UNDERCUT else f"{r.kind.value}s itself"
-            yield Diagnostic("self-relation", f"{r.source} {what}", r.span,
-                             hint="a node cannot be its own reason or objection; relate it to another node")
+        if r.source != target:
+            continue
+        if r.kind is RelationKind.ATTACK:
+            yield Diagnostic("self-attack", f"{r.source} attacks itself: no semantics accepts it", r.span,
+                             Severity.WARNING, "if it is not a paradox, attack another node")
+            continue
+        what = "undercuts its own inference" if r.kind is RelationKind.UNDERCUT else f"{r.kind.value}s itself"
+        yield Diagnostic("self-relation", f"{r.source} {what}", r.span,
+                         hint="a node cannot be its own reason or objection; relate it to another node")
 
 
 def conflicting_relations(m: Map) -> Iterator[Diagnostic]:
@@ -156,6 +163,16 @@ def conflicting_relations(m: Map) -> Iterator[Diagnostic]:
         if r.id in conflicting:
             yield Diagnostic("support-and-attack", f"{r.source} both supports and attacks {r.target}", r.span,
                              Severity.WARNING, "split the node into the part that supports and the part that attacks")
+
+
+def repeated_relations(m: Map) -> Iterator[Diagnostic]:
+    """The same relation written twice: it counts once in every other format (Argdown, AIF's
+    readers, a framework), and is most often a line pasted twice."""
+    for earlier, r in repeated(m.relations.values()):
+        line = f" (line {earlier.span.line})" if earlier.span.line else ""
+        what = "the same inference" if r.kind is RelationKind.UNDERCUT else r.target
+        yield Diagnostic("repeated-relation", f"{r.source} {r.kind.value}s {what} a second time{line}",
+                         r.span, Severity.WARNING, "remove the repeated line")
 
 
 #: how many relations one slice of `conflicting_relations` looks at, about
@@ -237,6 +254,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("metadata-values", metadata_values),
     ("self-relations", self_relations),
     ("conflicting-relations", conflicting_relations),
+    ("repeated-relations", repeated_relations),
     ("empty-undercuts", empty_undercuts),
     ("evidence-sources", evidence_sources),
     ("questions-as-reasons", questions_as_reasons),
