@@ -1,0 +1,89 @@
+"""The shipped Neovim configurations (editors/nvim/) in real Neovim, against `argmap lsp`.
+
+Each configuration runs in the Neovim versions it is for: the one on the PATH (Debian 12, and
+so CI, has 0.7.2), and any others named in ARGMAP_TEST_NVIM (paths separated by the PATH
+separator), for trying a newer release locally. The session is tests/editor_session.py's,
+driven by tests/editors/nvim_session.lua.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import editor_session
+
+ROOT = Path(__file__).resolve().parent.parent
+DRIVER = Path(__file__).resolve().parent / "editors" / "nvim_session.lua"
+
+# configuration -> the Neovim versions it is for: [first, end)
+CONFIGS = {
+    "argmap-0.7.lua": ((0, 7), (0, 10)),
+    "argmap-0.10.lua": ((0, 10), (0, 11)),
+    "argmap-0.11.lua": ((0, 11), (99, 0)),
+}
+
+
+def _version(nvim: str) -> tuple[int, int] | None:
+    try:
+        out = subprocess.run([nvim, "--version"], capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    found = re.match(r"NVIM v(\d+)\.(\d+)", out)
+    return (int(found[1]), int(found[2])) if found else None
+
+
+def _neovims() -> dict[str, tuple[int, int]]:
+    """Every Neovim to test with, and its version."""
+    names = [shutil.which("nvim") or ""] + os.environ.get("ARGMAP_TEST_NVIM", "").split(os.pathsep)
+    found = {}
+    for name in filter(None, names):
+        version = _version(name)
+        if version is not None:
+            found[name] = version
+    return found
+
+
+def _logs(home: Path, result: dict) -> str:
+    logs = {result.get("lsp_log")} | set(map(str, home.rglob("lsp.log")))
+    return "\n".join(f"--- {log}:\n{editor_session.tail(log)}" for log in sorted(filter(None, logs)))
+
+
+def run_session(nvim: str, config: Path, folder: Path) -> None:
+    """One session in `nvim` with `config`; fails with what went wrong and Neovim's logs."""
+    map_path, result_path, env = editor_session.lay_out(folder)
+    command = [nvim, "--headless", "-u", str(config), "-i", "NONE", "-n", str(map_path),
+               "-c", f"luafile {DRIVER}"]
+    try:
+        done = subprocess.run(command, cwd=map_path.parent, env=env, capture_output=True, text=True,
+                              timeout=6 * editor_session.TIMEOUT)
+        output = f"exit {done.returncode}\nstdout: {done.stdout}\nstderr: {done.stderr}"
+    except subprocess.TimeoutExpired as exc:
+        output = f"Neovim did not quit in {exc.timeout} s\nstdout: {exc.stdout!r}\nstderr: {exc.stderr!r}"
+    home = Path(env["HOME"])
+    if not result_path.exists():
+        pytest.fail(f"Neovim wrote no result\n{output}\n{_logs(home, {})}")
+    result = json.loads(result_path.read_text(encoding="utf-8"))
+    wrong = editor_session.failures(result["steps"], map_path.parent)
+    if wrong:
+        version = "{major}.{minor}.{patch}".format(**result["version"])
+        pytest.fail("\n".join([f"{nvim} {version} with {config.name}:", *wrong, output,
+                               f"messages: {result.get('messages')}", _logs(home, result)]))
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_neovim_session(config: str, tmp_path: Path) -> None:
+    first, end = CONFIGS[config]
+    neovims = [name for name, version in _neovims().items() if first <= version < end]
+    if not neovims:
+        found = ", ".join(f"{n} {v[0]}.{v[1]}" for n, v in _neovims().items()) or "none"
+        pytest.skip(f"no Neovim {first[0]}.{first[1]} to {end[0]}.{end[1]}-1 to run {config} "
+                    f"(found: {found})")
+    for index, nvim in enumerate(neovims):
+        run_session(nvim, ROOT / "editors" / "nvim" / config, tmp_path / str(index))
