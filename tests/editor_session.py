@@ -13,20 +13,22 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Callable
 
 from argmap.language.write.format import format_text
 
 TIMEOUT = 10  # seconds: the most one step may wait (the whole session takes a few)
 
-# Not canonical (lines 7 and 14), one warning (unused-actor, line 3).
+# Not canonical (two lines with extra spaces), one warning (unused-actor).
 MAP = """\
+// Who speaks
 actor lavrov: Sergey Lavrov
 actor blinken: Antony Blinken
 actor nobody: Nobody at all
 
 # Red lines
 
-[No NATO troops]: Russia will not accept NATO troops in Ukraine.   @lavrov
+[No NATO troops]: Russia will not accept NATO troops in Ukraine.   @lavrov #red-line
   + [NATO threat]: NATO expansion threatens Russia. @lavrov
   - [Free choice]: Ukraine may choose its alliances. @blinken
 
@@ -60,57 +62,63 @@ PLAN = {
 
 RENAMED = MAP.replace("[Free choice]", f"[{NEW_NAME}]")
 FORMATTED = format_text(RENAMED)
-STEPS = ["attach", "diagnostics", "definition", "hover", "completion", "rename", "formatting",
-         "edit", "undo edit"]
 
 
-def lay_out(folder: Path) -> tuple[Path, Path, dict[str, str]]:
-    """A project folder (with .git, so the root is found) holding the map; the plan file the
-    driver reads; the environment that puts this checkout's `argmap` first on the PATH and keeps
-    the user's own editor configuration out."""
+def lay_out(folder: Path, **plan: object) -> tuple[Path, Path, dict[str, str]]:
+    """A project folder (with .git, so the root is found) holding the map, where the driver is
+    to write its result, and the editor's environment (ARGMAP_SESSION: the plan file).
+    `plan`: entries for this editor's driver only."""
     project = folder / "project"
     (project / ".git").mkdir(parents=True)
     map_path = project / "session.argmap"
     map_path.write_text(MAP, encoding="utf-8")
     plan_path = folder / "plan.json"
-    plan_path.write_text(json.dumps({**PLAN, "result": str(folder / "result.json"),
+    plan_path.write_text(json.dumps({**PLAN, **plan, "map": str(map_path), "result": str(folder / "result.json"),
                                      "timeout_ms": TIMEOUT * 1000, "timeout": TIMEOUT}), encoding="utf-8")
-    home = folder / "home"
+    return map_path, folder / "result.json", {**environment(folder / "home"), "ARGMAP_SESSION": str(plan_path)}
+
+
+def environment(home: Path) -> dict[str, str]:
+    """An environment with this checkout's `argmap` first on the PATH and a new, empty `home`
+    (so that the user's own editor configuration stays out)."""
     home.mkdir()
-    env = {**os.environ, "HOME": str(home), "ARGMAP_SESSION": str(plan_path),
+    env = {**os.environ, "HOME": str(home),
            "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")}
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         env[name] = str(home / name.lower())
-    return map_path, folder / "result.json", env
+    return env
 
 
 def _codes(diagnostics: list[dict]) -> list[tuple[int, str]]:
     return sorted((d["line"], d["code"]) for d in diagnostics)
 
 
-def failures(steps: dict[str, dict], project: Path) -> list[str]:
-    """What the session got wrong, one line a step (empty: all as expected)."""
+def failures(steps: dict[str, dict], project: Path, **more: Callable[[object], bool]) -> list[str]:
+    """What the session got wrong, one line a step (empty: all as expected); `more`: this
+    editor's own steps and what each must have returned."""
     end = len(MAP.splitlines())
+    warning = (position("actor nobody")["line"], "unused-actor")
     expected = {
         "attach": lambda v: v["name"] == "argmap" and Path(v["root_dir"]) == project,
-        "diagnostics": lambda v: _codes(v) == [(2, "unused-actor")],
-        "definition": lambda v: v["line"] == position("[Free choice]", occurrence=1)["line"],
+        "diagnostics": lambda v: _codes(v) == [warning],
+        "definition": lambda v: v == position("[Free choice]"),
         "hover": lambda v: "Russia will not accept NATO troops in Ukraine." in "\n".join(v)
                            and "Sergey Lavrov" in "\n".join(v),
         "completion": lambda v: v == ["Free choice"],  # the titles starting with "Fr"
         "rename": lambda v: "\n".join(v) + "\n" == RENAMED,
         "formatting": lambda v: "\n".join(v) + "\n" == FORMATTED,
-        "edit": lambda v: _codes(v) == [(2, "unused-actor"), (end, "undefined-node")],
-        "undo edit": lambda v: _codes(v) == [(2, "unused-actor")],
+        "edit": lambda v: _codes(v) == [warning, (end, "undefined-node")],
+        "undo edit": lambda v: _codes(v) == [warning],
+        **more,
     }
     wrong = []
-    for name in STEPS:
+    for name, check in expected.items():
         got = steps.get(name)
         if got is None:
             wrong.append(f"{name}: not run")
         elif not got["ok"]:
             wrong.append(f"{name}: {got['error']}")
-        elif not expected[name](got["value"]):
+        elif not check(got["value"]):
             wrong.append(f"{name}: unexpected {json.dumps(got['value'])}")
     return wrong
 

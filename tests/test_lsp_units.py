@@ -218,3 +218,25 @@ def test_hover_leaves_prose_punctuation_alone() -> None:
         "Ukraine (and NATO) is well-known, e.g. #1 + 2 = 3!"
     assert _escape("# not a heading\n- not a list\n1. nor this", starts_line=True) == \
         "\\# not a heading\n\\- not a list\n1\\. nor this"
+
+
+def test_a_client_that_reads_no_markdown_gets_the_hover_as_plain_text() -> None:
+    """eglot without markdown-mode asks for plain text (hover.contentFormat): the hover then
+    has none of its Markdown, and the map's text is as written, escapes undone."""
+    from argmap.lsp.hover import hover, reads_markdown
+
+    text = "[T]: 1. Fire *now* `x` \\\\ -b\n  more @a\n  - [A]: a\nactor a: Ann\n"
+    plain = hover(Snapshot("u", 1, text, None), types.Position(0, 1), markdown=False).contents
+    assert plain.kind == types.MarkupKind.PlainText
+    written = argmap.parse(text).nodes["[T]"].text  # `\\\\` in the file is one backslash
+    assert "\\" in written and "\n" in written
+    assert plain.value.startswith(f"T — claim\n\n{written}\n\nsaid by Ann (@a)\n\n")
+    assert plain.value.endswith("why: out: attacked by [A], which is in")
+
+    def client(formats: list | None) -> types.ClientCapabilities:
+        return types.ClientCapabilities(text_document=types.TextDocumentClientCapabilities(
+            hover=types.HoverClientCapabilities(content_format=formats)))
+
+    assert not reads_markdown(client([types.MarkupKind.PlainText]))  # eglot 1.9, no markdown-mode
+    assert reads_markdown(client([types.MarkupKind.Markdown, types.MarkupKind.PlainText]))  # Neovim
+    assert reads_markdown(client(None)) and reads_markdown(types.ClientCapabilities())  # says nothing
