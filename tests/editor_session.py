@@ -17,7 +17,7 @@ from typing import Callable
 
 from argmap.language.write.format import format_text
 
-TIMEOUT = 10  # seconds: the most one step may wait (the whole session takes a few)
+TIMEOUT = 15  # seconds: the most one step may wait (the whole session takes a few)
 
 # Not canonical (two lines with extra spaces), one warning (unused-actor).
 MAP = """\

@@ -91,10 +91,14 @@ like would never run."
    "attach"
    (lambda ()
      (run-hooks 'post-command-hook) ; where eglot-ensure connects, after the command that opened the file
-     (argmap-session--wait "eglot to manage the buffer" (lambda () (bound-and-true-p eglot--managed-mode)))
-     (let ((server (eglot-current-server)))
-       `((name . "argmap") (mode . ,(symbol-name major-mode))
-         (root_dir . ,(directory-file-name (expand-file-name (project-root (eglot--project server)))))
+     (argmap-session--wait "eglot to manage the buffer" (lambda () (eglot-managed-p)))
+     (let ((program (seq-some (lambda (process) ; the server eglot started, by its command
+                                (let ((command (process-command process)))
+                                  (and (member "lsp" command) (file-name-nondirectory (car command)))))
+                              (process-list))))
+       `((name . ,program)
+         (mode . ,(symbol-name major-mode))
+         (root_dir . ,(directory-file-name (expand-file-name (project-root (project-current)))))
          (commentstring . ,comment-start)
          ;; eglot asks for Markdown hovers only when markdown-mode is there to show them
          (markdown . ,(if (fboundp 'gfm-view-mode) t :json-false))))))
