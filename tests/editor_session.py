@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Callable
@@ -87,6 +88,16 @@ def environment(home: Path) -> dict[str, str]:
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         env[name] = str(home / name.lower())
     return env
+
+
+def run(command: list[str], folder: Path, env: dict[str, str]) -> str:
+    """Run an editor; what it printed and how it ended (a session that hangs is stopped)."""
+    try:
+        done = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True,
+                              stdin=subprocess.DEVNULL, timeout=3 * TIMEOUT)
+        return f"exit {done.returncode}\nstdout: {done.stdout}\nstderr: {done.stderr}"
+    except subprocess.TimeoutExpired as exc:
+        return f"{command[0]} did not quit in {exc.timeout} s\nstdout: {exc.stdout!r}\nstderr: {exc.stderr!r}"
 
 
 def _codes(diagnostics: list[dict]) -> list[tuple[int, str]]:

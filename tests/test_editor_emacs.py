@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,8 @@ MODE = ROOT / "editors" / "emacs" / "argmap-mode.el"
 DRIVER = Path(__file__).resolve().parent / "editors" / "emacs_session.el"
 EMACS = shutil.which("emacs")
 
-pytestmark = pytest.mark.skipif(EMACS is None, reason="emacs is not installed (CI installs emacs-nox and elpa-eglot)")
+pytestmark = pytest.mark.skipif(EMACS is None,
+                                reason="emacs is not installed (CI installs emacs-nox and elpa-eglot)")
 
 # where argmap-mode must put which face (positions in editor_session.MAP)
 FACES = {
@@ -47,22 +47,12 @@ def init_lines() -> str:
     return found[1].replace("/path/to/argmap", str(ROOT))
 
 
-def run_emacs(arguments: list[str], folder: Path, env: dict[str, str]) -> str:
-    """Run emacs --batch with `arguments`; what it printed, and how it ended."""
-    try:
-        done = subprocess.run([EMACS, "--batch", *arguments], cwd=folder, env=env, capture_output=True,
-                              text=True, stdin=subprocess.DEVNULL, timeout=6 * editor_session.TIMEOUT)
-        return f"exit {done.returncode}\nstdout: {done.stdout}\nstderr: {done.stderr}"
-    except subprocess.TimeoutExpired as exc:
-        return f"Emacs did not quit in {exc.timeout} s\nstdout: {exc.stdout!r}\nstderr: {exc.stderr!r}"
-
-
 def test_emacs_eglot_session(tmp_path: Path) -> None:
     faces = [editor_session.position(needle) for needle in FACES]
     map_path, result_path, env = editor_session.lay_out(tmp_path, faces=faces)
     # what an interactive Emacs does before reading the init file: activate the installed packages
     init = f"(progn (package-activate-all) {init_lines()})"
-    output = run_emacs(["--eval", init, "-l", str(DRIVER)], map_path.parent, env)
+    output = editor_session.run([EMACS, "--batch", "--eval", init, "-l", str(DRIVER)], map_path.parent, env)
     if not result_path.exists():
         pytest.fail(f"Emacs wrote no result\n{output}")
     result = json.loads(result_path.read_text(encoding="utf-8"))
@@ -83,5 +73,6 @@ def test_the_mode_compiles_without_warnings(tmp_path: Path) -> None:
     copy = tmp_path / MODE.name
     shutil.copy(MODE, copy)
     compile_it = f'(progn (setq byte-compile-error-on-warn t) (kill-emacs (if (byte-compile-file "{copy}") 0 1)))'
-    output = run_emacs(["--eval", compile_it], tmp_path, editor_session.environment(tmp_path / "home"))
+    output = editor_session.run([EMACS, "--batch", "--eval", compile_it], tmp_path,
+                                editor_session.environment(tmp_path / "home"))
     assert output.startswith("exit 0"), output

@@ -60,12 +60,7 @@ def run_session(nvim: str, config: Path, folder: Path) -> None:
     map_path, result_path, env = editor_session.lay_out(folder)
     command = [nvim, "--headless", "-u", str(config), "-i", "NONE", "-n", str(map_path),
                "-c", f"luafile {DRIVER}"]
-    try:
-        done = subprocess.run(command, cwd=map_path.parent, env=env, capture_output=True, text=True,
-                              timeout=6 * editor_session.TIMEOUT)
-        output = f"exit {done.returncode}\nstdout: {done.stdout}\nstderr: {done.stderr}"
-    except subprocess.TimeoutExpired as exc:
-        output = f"Neovim did not quit in {exc.timeout} s\nstdout: {exc.stdout!r}\nstderr: {exc.stderr!r}"
+    output = editor_session.run(command, map_path.parent, env)
     home = Path(env["HOME"])
     if not result_path.exists():
         pytest.fail(f"Neovim wrote no result\n{output}\n{_logs(home, {})}")

@@ -63,7 +63,8 @@ def _analysis_lines(result: Any, node_id: str) -> list[str]:
 
 def describe_node(m: Map, node: Node, analysis: Any | None, why: str | None = None) -> str:
     """The hover text of a node (`why`: the short explanation of its status)."""
-    lines = [f"**{_escape(node.label)}** — {node.kind.value}", "", _escape(node.text, starts_line=True).replace("\n", "  \n")]
+    text = _escape(node.text, starts_line=True).replace("\n", "  \n")  # its lines as hard line breaks
+    lines = [f"**{_escape(node.label)}** — {node.kind.value}", "", text]
     if node.actors:
         names = [f"{_escape(m.actors[a].name)} ({_code('@' + a)})" if a in m.actors else _code("@" + a)
                  for a in node.actors]
