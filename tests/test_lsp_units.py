@@ -182,5 +182,61 @@ def test_hover_shows_map_text_as_text_not_markup() -> None:
     text = "[T]: <img src=x onerror=alert(1)> **bold** [link](http://x) &amp; `code`\n"
     result = hover(Snapshot("u", 1, text, None), types.Position(0, 1))
     shown = result.contents.value.split("\n")[2]  # the node's text
-    assert re.findall(r"\\(.)", shown) == [c for c in text[5:-1] if c in "<>()*[]&`"]
+    assert re.findall(r"\\(.)", shown) == [c for c in text[5:-1] if c in "<>*[]&`"]
     assert re.sub(r"\\(.)", r"\1", shown) == text[5:-1]  # nothing else changed
+
+
+_LINE_OPENINGS = ["", "-", "- ", "* ", "+ ", "1. ", "2) ", "# ", "=", "---", "> ", "```", "~~~", "<b>", "[x]: y"]
+_PROSE_LINE = st.builds(lambda opening, rest: opening + rest, st.sampled_from(_LINE_OPENINGS),
+                        st.text(st.sampled_from("ab 1.)-+#=*_`[]()<>&|~!\\:"), max_size=10)).filter(str.strip)
+
+
+@given(st.lists(_PROSE_LINE, min_size=1, max_size=4), st.booleans())
+def test_hover_markdown_reads_back_as_the_map_text(lines: list[str], starts_line: bool) -> None:
+    """Whatever the text, a Markdown renderer shows it as written: one paragraph of plain text
+    (its lines joined by hard breaks), no markup of its own."""
+    from markdown_it import MarkdownIt
+
+    from argmap.lsp.hover import _escape
+
+    text = "\n".join(line.strip() for line in lines)
+    lead = "" if starts_line else "said: "
+    tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(
+        lead + _escape(text, starts_line).replace("\n", "  \n"))
+    assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
+    shown = tokens[1].children
+    assert {t.type for t in shown} <= {"text", "hardbreak"}
+    assert "".join("\n" if t.type == "hardbreak" else t.content for t in shown) == lead + text
+
+
+def test_hover_leaves_prose_punctuation_alone() -> None:
+    """A client that shows the Markdown as it is (Neovim 0.7, eglot without markdown-mode)
+    shows a sentence without backslashes; only what would start markup is escaped."""
+    from argmap.lsp.hover import _escape
+
+    assert _escape("Ukraine (and NATO) is well-known, e.g. #1 + 2 = 3!") == \
+        "Ukraine (and NATO) is well-known, e.g. #1 + 2 = 3!"
+    assert _escape("# not a heading\n- not a list\n1. nor this", starts_line=True) == \
+        "\\# not a heading\n\\- not a list\n1\\. nor this"
+
+
+def test_a_client_that_reads_no_markdown_gets_the_hover_as_plain_text() -> None:
+    """eglot without markdown-mode asks for plain text (hover.contentFormat): the hover then
+    has none of its Markdown, and the map's text is as written, escapes undone."""
+    from argmap.lsp.hover import hover, reads_markdown
+
+    text = "[T]: 1. Fire *now* `x` \\\\ -b\n  more @a\n  - [A]: a\nactor a: Ann\n"
+    plain = hover(Snapshot("u", 1, text, None), types.Position(0, 1), markdown=False).contents
+    assert plain.kind == types.MarkupKind.PlainText
+    written = argmap.parse(text).nodes["[T]"].text  # `\\\\` in the file is one backslash
+    assert "\\" in written and "\n" in written
+    assert plain.value.startswith(f"T — claim\n\n{written}\n\nsaid by Ann (@a)\n\n")
+    assert plain.value.endswith("why: out: attacked by [A], which is in")
+
+    def client(formats: list | None) -> types.ClientCapabilities:
+        return types.ClientCapabilities(text_document=types.TextDocumentClientCapabilities(
+            hover=types.HoverClientCapabilities(content_format=formats)))
+
+    assert not reads_markdown(client([types.MarkupKind.PlainText]))  # eglot 1.9, no markdown-mode
+    assert reads_markdown(client([types.MarkupKind.Markdown, types.MarkupKind.PlainText]))  # Neovim
+    assert reads_markdown(client(None)) and reads_markdown(types.ClientCapabilities())  # says nothing

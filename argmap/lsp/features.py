@@ -58,7 +58,7 @@ def create_server(debounce: float = DEBOUNCE) -> ArgmapServer:
         if snapshot is None:
             return None
         await ls.in_worker(lambda: snapshot.explainer)  # analysis can take a while: not on the loop
-        return hover.hover(snapshot, params.position)
+        return hover.hover(snapshot, params.position, hover.reads_markdown(ls.client_capabilities))
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=TRIGGER_CHARACTERS))
     async def complete(ls: ArgmapServer, params: types.CompletionParams) -> types.CompletionList | None:

@@ -7,6 +7,7 @@ available — its status and strength (argmap.analyze.analyze_map) and why it ha
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lsprotocol import types
@@ -21,11 +22,25 @@ def _code(identifier: str) -> str:
     return f"`{identifier}`"
 
 
-def _escape(text: str) -> str:
+_INLINE = re.compile(r"([\\`*_\[\]<>&|~])")  # markup anywhere in a line
+# markup only at the start of a line: a heading, a list item, a setext underline, a numbered item
+_LINE_START = re.compile(r"^([ \t]*)(?:([#+=-])|(\d+)(?=[.)]))")
+
+
+def _escape_line_start(match: re.Match) -> str:
+    indent, marker, number = match.groups()
+    return indent + ("\\" + marker if marker else number + "\\")
+
+
+def _escape(text: str, starts_line: bool = False) -> str:
     """Markdown-escape map text so that it shows as written (it is data, not markup), its
-    control characters escaped (`\\x1b`, printable.visible) first."""
-    special = "\\`*_{}[]<>()#+-.!|~&"
-    return "".join("\\" + ch if ch in special else ch for ch in visible(text))
+    control characters escaped (`\\x1b`, printable.visible) first. Only what can start markup
+    there is escaped, so that a client showing the Markdown as it is (Neovim before 0.10, eglot
+    without markdown-mode) shows prose with few backslashes. `starts_line`: the text begins a
+    line of the hover (else it goes on after other text)."""
+    lines = _INLINE.sub(r"\\\1", visible(text)).split("\n")
+    return "\n".join(line if index == 0 and not starts_line else _LINE_START.sub(_escape_line_start, line)
+                     for index, line in enumerate(lines))
 
 
 _STATUS = {"in": "in — it stands", "out": "out — it is defeated", "undec": "undecided"}
@@ -48,7 +63,8 @@ def _analysis_lines(result: Any, node_id: str) -> list[str]:
 
 def describe_node(m: Map, node: Node, analysis: Any | None, why: str | None = None) -> str:
     """The hover text of a node (`why`: the short explanation of its status)."""
-    lines = [f"**{_escape(node.label)}** — {node.kind.value}", "", _escape(node.text).replace("\n", "  \n")]
+    text = _escape(node.text, starts_line=True).replace("\n", "  \n")  # its lines as hard line breaks
+    lines = [f"**{_escape(node.label)}** — {node.kind.value}", "", text]
     if node.actors:
         names = [f"{_escape(m.actors[a].name)} ({_code('@' + a)})" if a in m.actors else _code("@" + a)
                  for a in node.actors]
@@ -78,8 +94,28 @@ def _describe_declared(kind: str, name: str, label: str, meta: dict, count: int)
     return "\n".join(lines)
 
 
-def hover(snapshot: Snapshot, position: types.Position) -> types.Hover | None:
-    """The hover for the name under the cursor, None where there is none."""
+_OWN_MARKUP = re.compile(r"\\(.)|\*\*|`")  # an escape, or the markup the hover adds itself
+
+
+def plain_text(markdown: str) -> str:
+    """A hover's Markdown as plain text: its own markup (bold, code, hard line breaks) dropped,
+    the escapes of the map's text undone (every `*`, backtick and backslash of map text is
+    escaped, so the ones left are the hover's own)."""
+    return _OWN_MARKUP.sub(lambda match: match[1] or "", markdown).replace("  \n", "\n")
+
+
+def reads_markdown(capabilities: types.ClientCapabilities) -> bool:
+    """Whether a client takes Markdown hovers: yes, unless it lists the formats it reads
+    (eglot does, without Markdown when markdown-mode is not installed) and Markdown is not
+    among them."""
+    hover_capabilities = capabilities.text_document.hover if capabilities.text_document else None
+    formats = hover_capabilities.content_format if hover_capabilities else None
+    return not formats or types.MarkupKind.Markdown in formats
+
+
+def hover(snapshot: Snapshot, position: types.Position, markdown: bool = True) -> types.Hover | None:
+    """The hover for the name under the cursor, None where there is none; in Markdown, or with
+    `markdown` false in plain text."""
     occurrence = snapshot.occurrence_at(position)
     if occurrence is None:
         return None
@@ -102,6 +138,7 @@ def hover(snapshot: Snapshot, position: types.Position) -> types.Hover | None:
         count = sum(occurrence.name in n.tags for n in m.nodes.values())
         text = f"tag {_escape('#' + occurrence.name)} — on {count} node{'s' if count != 1 else ''}"
     return types.Hover(
-        contents=types.MarkupContent(types.MarkupKind.Markdown, text),
+        contents=types.MarkupContent(types.MarkupKind.Markdown, text) if markdown
+        else types.MarkupContent(types.MarkupKind.PlainText, plain_text(text)),
         range=snapshot.range_of(occurrence),
     )
