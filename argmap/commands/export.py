@@ -114,6 +114,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="OUT", help="output file (default: standard output)")
     parser.add_argument("--with-analysis", action="store_true",
                         help="graphml: add each node's grounded label (in / out / undecided)")
+    parser.add_argument("--embed", action="store_true",
+                        help="html: write a fragment to paste into a page of your own, not a whole page")
     add_loss_arguments(parser)
 
 

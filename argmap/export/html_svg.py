@@ -5,7 +5,10 @@ Graphviz escapes the map's text in its SVG; this module does not rely on it alon
 the SVG as XML and writes out only the elements and attributes a drawing needs (shapes, text,
 groups, their geometry and paint): no `<a>` (what it wraps is kept), `<script>`, `<foreignObject>`, `<image>`, `<style>`,
 no `href`, no `on…` attribute, no `style` attribute, no comment, no DOCTYPE, and every text
-and attribute value is escaped again on the way out. Graphviz's `<title>` tooltips go too.
+and attribute value is escaped again on the way out. Graphviz's `<title>` tooltips go too, and
+so do the explicit direction controls (embeddings, overrides, isolates: U+202A-202E,
+U+2066-2069) in the drawing's text, which shows it in the order it was written (the side
+panel shows them as marks).
 
 The hooks come from the names the renderer gives (argmap/render/dot.py): node `nK` is the
 `K`-th node of the map and cluster `cluster_sK` the `K`-th section (both in map order), and
@@ -38,6 +41,8 @@ ATTRIBUTES = frozenset({
 })
 #: characters XML 1.0 cannot hold (a map's text never has them; `check` refuses them)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+#: explicit direction controls: the drawing shows its text in the order it was written
+_DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _NODE_NAME = re.compile(r"n([1-9][0-9]*)")
 _SECTION_NAME = re.compile(r"cluster_s([1-9][0-9]*)")
 _RELATION_CLASS = re.compile(r"rel([1-9][0-9]*)")
@@ -107,9 +112,13 @@ def _write(element: ET.Element, out: list[str], counts: dict[str, int]) -> None:
         out.append(f' {key}="{escape(value, quote=True)}"')
     out.append(">")
     if element.text and tag in ("text", "tspan"):
-        out.append(escape(element.text, quote=False))
+        out.append(_text(element.text))
     for child in element:
         _write(child, out, counts)
         if child.tail and tag in ("text", "tspan"):
-            out.append(escape(child.tail, quote=False))
+            out.append(_text(child.tail))
     out.append(f"</{tag}>")
+
+
+def _text(value: str) -> str:
+    return escape(_DIRECTION_CONTROLS.sub("", value), quote=False)

@@ -1,7 +1,7 @@
 "use strict";
-// <argmap-map>: the interactive view of one argument map exported by `argmap export --to html`.
-// The element holds its data (<script type="application/json" data-argmap="data">), the drawing
-// (<div data-argmap="drawing"><svg>) and its style (<template data-argmap="style">); this script
+// argmap-map: the interactive view of one argument map exported by `argmap export --to html`.
+// The element holds its data (a JSON script element, data-argmap="data"), the drawing (an SVG in
+// data-argmap="drawing") and its style (a template, data-argmap="style"); this script
 // moves them into a shadow root and adds zoom and pan, the side panel, filters, search and the
 // semantics switch. Map text only ever reaches the page as text (textContent, attribute values):
 // never through innerHTML, and only http(s) and mailto addresses become links.
@@ -45,8 +45,11 @@
     for (const [key, value] of Object.entries(attrs || {})) node.setAttribute(key, String(value));
     return node;
   }
-  /** Map text: isolated, so a right-to-left override in it cannot turn what follows around. */
-  const text = (value) => h("bdi", {}, value);
+  /** Map text, isolated (<bdi>) so nothing in it turns what follows around; the explicit
+      direction controls (embeddings, overrides, isolates) are shown as what they are, not obeyed. */
+  const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
+  const text = (value) => h("bdi", {}, String(value).split(/([\u202a-\u202e\u2066-\u2069])/).map((part) =>
+    BIDI.test(part) ? h("span", { class: "control", text: `U+${part.codePointAt(0).toString(16).toUpperCase()}` }) : part));
   const fold = (value) => String(value || "").normalize("NFKC").toLowerCase();
   const label = (node) => node.title !== null ? node.title : node.text.replace(/\s+/g, " ");
 
