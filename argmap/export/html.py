@@ -56,7 +56,7 @@ def policy() -> str:
 def fragment(map_: Map, *, autofocus: bool = False) -> str:
     """The `<argmap-map>` element and the script that brings it to life."""
     hashes = f"script-src {csp_hash(asset('view.js'))}; style-src {csp_hash(asset('view.css'))}"
-    focus = " autofocus" if autofocus else ""
+    focus = " data-focus" if autofocus else ""
     return (
         "<!-- argmap: an interactive argument map. Paste it where the map should appear; size it with\n"
         "     CSS, e.g. argmap-map { height: 80vh }. A page with a Content-Security-Policy must allow\n"

@@ -543,7 +543,7 @@
         const root = this.attachShadow({ mode: "open" });
         root.append(style.content.cloneNode(true));
         this.view = new View(this, root, JSON.parse(source.textContent), svg);
-        if (this.hasAttribute("autofocus")) this.view.viewport.focus({ preventScroll: true });
+        if (this.hasAttribute("data-focus")) this.view.viewport.focus({ preventScroll: true });
         return true;
       };
       if (!start()) document.addEventListener("DOMContentLoaded", start, { once: true });
