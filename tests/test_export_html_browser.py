@@ -277,7 +277,7 @@ def test_the_hostile_map_stays_text(browser: Any, tmp_path: Path) -> None:
         visit.context.close()
 
 
-def test_the_fragment_works_in_a_page_with_its_own_policy(browser: Any, flagship: argmap.Map, tmp_path: Path) -> None:
+def test_two_fragments_work_in_a_page_with_its_own_policy(browser: Any, flagship: argmap.Map, tmp_path: Path) -> None:
     from argmap.export.html import map_to_html_fragment
 
     piece = map_to_html_fragment(flagship)
@@ -287,13 +287,19 @@ def test_the_fragment_works_in_a_page_with_its_own_policy(browser: Any, flagship
     host = tmp_path / "host.html"
     host.write_text(f'<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy"'
                     f' content="{policy}"><title>Host</title></head><body><h1>My blog</h1><p>Before.</p>'
-                    f"{piece}<p>After.</p></body></html>", "utf-8")
+                    f"{piece}<p>Between.</p>{piece}<p>After.</p></body></html>", "utf-8")
     visit = Visit(browser, host)
     try:
-        visit.node(_index(flagship, "Free choice")).click()
-        assert visit.panel_title() == "Free choice"
+        second = visit.page.locator("argmap-map").nth(1)
+        second.locator(f"g[data-node='{_index(flagship, 'Free choice')}']").click()
+        assert second.locator(".panel h2").inner_text() == "Free choice"
+        # the first map, its own view, is untouched
+        assert visit.page.locator("argmap-map").nth(0).locator(".panel h2").inner_text() == flagship.title
+        second.locator("input[value=grounded]").check()
+        assert visit.page.locator("argmap-map").nth(0).locator("input[value=none]").is_checked()
         assert visit.page.locator("body > h1").inner_text() == "My blog"
         assert visit.js("getComputedStyle(document.querySelector('argmap-map')).height") == "640px"
+        assert _deep(visit, "script") == 4  # each fragment's data and code
         visit.quiet()
     finally:
         visit.context.close()
@@ -302,8 +308,12 @@ def test_the_fragment_works_in_a_page_with_its_own_policy(browser: Any, flagship
 def test_a_screenshot_shows_the_map(visit: Visit, flagship: argmap.Map, tmp_path: Path) -> None:
     page = visit.page
     page.locator("argmap-map input[value=grounded]").check()
-    page.keyboard.press("+")
-    visit.node(_index(flagship, "Free choice")).click()
+    node = visit.node(_index(flagship, "Free choice"))
+    box = node.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -900)
+    page.wait_for_timeout(100)
+    node.click()
     shot = tmp_path / "page.png"
     page.screenshot(path=str(shot))
     data = shot.read_bytes()

@@ -311,13 +311,16 @@
         else if (value === "strength" && node.strength !== null) { state = "strength"; words = node.strength.toFixed(2); }
         for (const cls of ["st-in", "st-out", "st-undec", "st-unknown", "st-question", "st-strength"]) g.classList.remove(cls);
         if (state) g.classList.add(`st-${state}`);
-        const { pill, words: t, right } = g.badge;
-        t.textContent = words;
-        const width = words ? t.getComputedTextLength() + 12 : 0;
-        pill.setAttribute("width", width.toFixed(1));
-        pill.setAttribute("x", (right - width + 4).toFixed(1));
-        t.setAttribute("x", (right - width + 10).toFixed(1));
+        g.badge.words.textContent = words;
       }
+      // measure every badge after writing them all: one layout, not one per node
+      const widths = [...this.groups.values()].map((g) => g.badge.words.textContent ? g.badge.words.getComputedTextLength() + 12 : 0);
+      [...this.groups.values()].forEach((g, i) => {
+        const { pill, words: t, right } = g.badge;
+        pill.setAttribute("width", widths[i].toFixed(1));
+        pill.setAttribute("x", (right - widths[i] + 4).toFixed(1));
+        t.setAttribute("x", (right - widths[i] + 10).toFixed(1));
+      });
       this.showKey();
       if (this.selected !== null) this.select(this.selected, { focus: false, reveal: false });
     }
