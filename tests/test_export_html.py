@@ -264,3 +264,10 @@ def test_a_map_with_errors_writes_no_page(tmp_path: Path, capsys: pytest.Capture
     assert main(["export", str(bad), "-o", str(tmp_path / "bad.html")]) == 1
     assert "not exported" in capsys.readouterr().err
     assert not (tmp_path / "bad.html").exists()
+
+
+def test_places_name_files_relative_to_the_map_never_absolute() -> None:
+    m = argmap.parse_file(ROOT / "maps" / "syntax-tour.argmap")
+    places = {n["defined"].rsplit(":", 1)[0] for n in page_data(m)["nodes"]}
+    assert places == {"syntax-tour.argmap", "parts/tour-part.argmap"}
+    assert all(re.fullmatch(r"[\w./-]+:[1-9][0-9]*", n["defined"]) for n in page_data(m)["nodes"])

@@ -102,7 +102,7 @@ def analysis_of(map_: Map) -> dict[str, dict[str, Any]]:
         else:  # undecided sceptically: is it in some preferred extension?
             left = PREFERRED_SECONDS - (time.monotonic() - started)
             try:
-                accepted = left > 0 and credulous(framework.af, "preferred", framework.af.index(node_id), left)
+                accepted = credulous(framework.af, "preferred", framework.af.index(node_id), left) if left > 0 else None
             except EnumerationTimeout:
                 accepted = None
         strength = grounded.strength.get(node_id)

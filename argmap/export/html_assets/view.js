@@ -62,8 +62,7 @@
   const PREFERRED_STATE = { all: "in", some: "undec", none: "out", unknown: "unknown" };
 
   class View {
-    constructor(host, root, data, svg) {
-      this.host = host;
+    constructor(root, data, svg) {
       this.data = data;
       this.svg = svg;
       this.selected = null;
@@ -118,7 +117,7 @@
       this.viewport = h("div", { class: "viewport", tabindex: "0", role: "group",
         "aria-label": "The map. Drag or use the arrow keys to move, + and - to zoom, 0 to fit; Tab to a node and press Enter to open it." });
       this.viewport.append(this.svg);
-      this.key = h("div", { class: "key", "aria-live": "polite", hidden: true });
+      this.keyBox = h("div", { class: "key", "aria-live": "polite", hidden: true });
       this.panel = h("aside", { class: "panel", "aria-label": "Details", tabindex: "-1" });
       this.frame = h("div", { class: "am sem-none" },
         h("header", { class: "bar" },
@@ -127,7 +126,7 @@
             h("div", { class: "find" }, this.search, this.count),
             h("div", { class: "filters" }, this.actorSelect, this.tagSelect, this.sectionSelect),
             modes, zoom)),
-        h("div", { class: "main" }, h("div", { class: "stage" }, this.viewport, this.key), this.panel));
+        h("div", { class: "main" }, h("div", { class: "stage" }, this.viewport, this.keyBox), this.panel));
       root.append(this.frame);
       this.svg.removeAttribute("width");
       this.svg.removeAttribute("height");
@@ -222,7 +221,7 @@
         });
         g.addEventListener("focus", () => this.reveal(index));
       }
-      this.frame.addEventListener("keydown", (e) => this.key_(e));
+      this.frame.addEventListener("keydown", (e) => this.onKey(e));
       this.search.addEventListener("input", () => { this.query = this.search.value; this.applySearch(); });
       this.search.addEventListener("keydown", (e) => {
         if (e.key === "Enter" && this.hits.length) {
@@ -234,7 +233,7 @@
       new ResizeObserver(() => this.apply()).observe(this.viewport);
     }
 
-    key_(e) {
+    onKey(e) {
       const field = e.target.closest && e.target.closest("input, select, textarea");
       if (e.key === "Escape") {
         if (field === this.search && this.search.value) { this.search.value = ""; this.query = ""; this.applySearch(); }
@@ -334,9 +333,9 @@
                     ["out", "IN NONE", "in no preferred extension"]],
         strength: [["strength", "0.00\u20131.00", "DF-QuAD strength: the bar fills with it"]],
       }[this.semantics];
-      this.key.replaceChildren(...rows.map(([state, badge, words]) =>
+      this.keyBox.replaceChildren(...rows.map(([state, badge, words]) =>
         h("div", { class: `key-row st-${state}` }, h("span", { class: "key-badge", text: badge }), h("span", { text: words }))));
-      this.key.hidden = rows.length === 0;
+      this.keyBox.hidden = rows.length === 0;
     }
 
     matches(node) {
@@ -545,7 +544,7 @@
         if (!source || !svg || !style) return false;
         const root = this.attachShadow({ mode: "open" });
         root.append(style.content.cloneNode(true));
-        this.view = new View(this, root, JSON.parse(source.textContent), svg);
+        this.view = new View(root, JSON.parse(source.textContent), svg);
         if (this.hasAttribute("data-focus")) this.view.viewport.focus({ preventScroll: true });
         return true;
       };
