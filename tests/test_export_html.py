@@ -196,6 +196,7 @@ SVG = """<?xml version="1.0"?><!DOCTYPE svg><!-- a comment -->
 <script>alert(2)</script><style>* { background: url(https://example.org/x) }</style>
 <g class="node claim" onclick="alert(3)" style="fill: url(https://example.org/y)"><title>n1</title>
 <a xlink:href="javascript:alert(4)" href="javascript:alert(5)"><path d="M0,0" fill="red"/>
+<rect fill="URL (https://example.org/p)" stroke="red"/>
 <text x="1" y="2" font-size="11">&lt;b&gt; &amp; \u202eevil</text></a>
 <image href="https://example.org/z.png"/><foreignObject><div>x</div></foreignObject></g>
 <g class="edge support rel1"><title>n1-&gt;n2</title><path d="M1,1"/></g>
@@ -212,6 +213,7 @@ def test_the_drawing_keeps_shapes_and_text_and_nothing_else() -> None:
     assert '<g class="edge support rel1" data-relations="0">' in out
     assert '<g class="cluster" data-section="0">' in out
     assert '<path d="M0,0" fill="red"></path>' in out  # what the link wrapped is kept
+    assert '<rect stroke="red"></rect>' in out
     assert "&lt;b&gt; &amp; evil</text>" in out
 
 

@@ -3,9 +3,10 @@ written again through an allow-list, with the hooks the page's script needs.
 
 Graphviz escapes the map's text in its SVG; this module does not rely on it alone. It parses
 the SVG as XML and writes out only the elements and attributes a drawing needs (shapes, text,
-groups, their geometry and paint): no `<a>` (what it wraps is kept), `<script>`, `<foreignObject>`, `<image>`, `<style>`,
-no `href`, no `on…` attribute, no `style` attribute, no comment, no DOCTYPE, and every text
-and attribute value is escaped again on the way out. Graphviz's `<title>` tooltips go too, and
+groups, their geometry and paint): no `<a>` (what it wraps is kept), `<script>`,
+`<foreignObject>`, `<image>`, `<style>`, no `href`, no `on…` or `style` attribute, no value
+with a `url(…)` in it, no comment, no DOCTYPE, and every text and attribute value is escaped
+again on the way out. Graphviz's `<title>` tooltips go too, and
 so do the explicit direction controls (embeddings, overrides, isolates: U+202A-202E,
 U+2066-2069) in the drawing's text, which shows it in the order it was written (the side
 panel shows them as marks).
@@ -43,6 +44,8 @@ ATTRIBUTES = frozenset({
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 #: explicit direction controls: the drawing shows its text in the order it was written
 _DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+#: a paint or other value that would fetch something (`fill="url(https://…)"`)
+_URL = re.compile(r"url\s*\(", re.IGNORECASE)
 _NODE_NAME = re.compile(r"n([1-9][0-9]*)")
 _SECTION_NAME = re.compile(r"cluster_s([1-9][0-9]*)")
 _RELATION_CLASS = re.compile(r"rel([1-9][0-9]*)")
@@ -100,7 +103,8 @@ def _write(element: ET.Element, out: list[str], counts: dict[str, int]) -> None:
         return
     if tag not in ELEMENTS:
         return
-    attributes = {key: value for key, value in element.attrib.items() if key in ATTRIBUTES}
+    attributes = {key: value for key, value in element.attrib.items()
+                  if key in ATTRIBUTES and not _URL.search(value)}
     if XML_SPACE in element.attrib:
         attributes["xml:space"] = "preserve"
     if tag == "g":
