@@ -264,7 +264,8 @@
       this.svg.setAttribute("viewBox", [-this.tx / this.scale, -this.ty / this.scale, w / this.scale, height / this.scale]
         .map((n) => n.toFixed(2)).join(" "));
     }
-    fitScale() { const { w, h: height } = this.size(); return Math.min(w / this.box.w, height / this.box.h) * 0.97; }
+    /** The scale that shows the whole drawing (a small one no larger than 1.5 times its size). */
+    fitScale() { const { w, h: height } = this.size(); return Math.min(1.5, Math.min(w / this.box.w, height / this.box.h) * 0.97); }
     fit() {
       const { w, h: height } = this.size();
       this.scale = this.fitScale();
