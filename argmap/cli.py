@@ -30,7 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "render": ("render", "draw a map as SVG, PNG, PDF or DOT (Graphviz)"),
     "watch": ("watch", "re-draw a map on every save (keeps the last good drawing on errors)"),
     "doctor": ("doctor", "show which Graphviz program is used and check that drawing works"),
-    "export": ("export", "write a map as JSON, Mermaid, Argdown, AIF, GraphML or ICCMA (af, tgf, i23, apx)"),
+    "export": ("export", "write a map as JSON, Mermaid, Argdown, AIF, GraphML, ICCMA (af, tgf, i23, apx) or a web page"),
     "import": ("import_", "turn an Argdown, AIF, argmap JSON, ICCMA or Kialo file into an .argmap map"),
     "browse": ("browse", "browse a map in the terminal: outline, details, search, analysis overlay"),
     "lsp": ("lsp", "run the language server (LSP over stdio) for editors"),

@@ -27,6 +27,7 @@ def test_wheel_contains_the_grammars_and_schema(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "argmap/_grammars/argmap.lark" in names
     assert "argmap/cli.py" in names
+    assert {f"argmap/export/html_assets/{name}" for name in ("view.js", "view.css", "page.css")} <= names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "argmap = argmap.cli:main" in text
@@ -39,6 +40,7 @@ def test_installed_wheel_parses_without_the_checkout(wheel: Path, tmp_path: Path
         "import argmap, argmap.language.grammar as g;"
         "m = argmap.parse('[A]: a\\n  + [B]: b\\n');"
         "assert len(m.relations) == 1, m.diagnostics;"
+        "from argmap.export.html import asset; assert 'customElements' in asset('view.js');"
         "print(g.grammar_path())"
     )
     # run from an empty folder with only the extracted wheel first on the path

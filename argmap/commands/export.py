@@ -1,4 +1,5 @@
-"""`argmap export MAP --to FORMAT [-o OUT]`: write a map as JSON, Mermaid, Argdown, AIF, ICCMA."""
+"""`argmap export MAP --to FORMAT [-o OUT]`: write a map as JSON, Mermaid, Argdown, AIF, ICCMA,
+GraphML or a web page."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ output format cannot hold is reported per kind, with counts (every element with 
   argmap export debate.argdown --to json -o debate.json
   argmap export maps/lavrov-blinken.argmap -o map.graphml --with-analysis
   argmap export instance.af --to tgf --strict
+  argmap export maps/lavrov-blinken.argmap -o map.html        # a web page, works offline
+  argmap export maps/lavrov-blinken.argmap --to html --embed  # a fragment for your own page
 """
 
 #: format -> "module:function" with signature (map: Map) -> str
@@ -36,6 +39,7 @@ EXPORTERS: dict[str, str] = {
     "af": "argmap.export.iccma:map_to_af",
     "tgf": "argmap.export.iccma:map_to_tgf",
     "graphml": "argmap.export.graphml:map_to_graphml",
+    "html": "argmap.export.html:map_to_html",
 }
 #: output file endings -> format (longest first)
 EXTENSIONS: dict[str, str] = {
@@ -51,6 +55,8 @@ EXTENSIONS: dict[str, str] = {
     ".af": "af",
     ".tgf": "tgf",
     ".graphml": "graphml",
+    ".html": "html",
+    ".htm": "html",
 }
 
 
@@ -108,6 +114,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="OUT", help="output file (default: standard output)")
     parser.add_argument("--with-analysis", action="store_true",
                         help="graphml: add each node's grounded label (in / out / undecided)")
+    parser.add_argument("--embed", action="store_true",
+                        help="html: write a fragment to paste into a page of your own, not a whole page")
     add_loss_arguments(parser)
 
 
@@ -133,6 +141,10 @@ def run(args: argparse.Namespace) -> int:
 
         def write(m: Map, losses: list | None = None) -> str:  # noqa: F811 - the writer, with analysis
             return map_to_graphml(m, losses, with_analysis=True)
+    if getattr(args, "embed", False):
+        if fmt != "html":
+            raise UsageError("--embed goes with --to html")
+        from ..export.html import map_to_html_fragment as write  # noqa: F811 - the fragment writer
     output, losses = call_writer(write, result)
     warnings = sum(not d.is_error and d.severity.value == "warning" for d in result.diagnostics)
     print_losses(losses, fmt, verbose=verbose)
