@@ -18,10 +18,11 @@ from ..errors import RenderError
 from ..model import Map, Node, NodeKind, Relation, RelationKind
 from ..sides import Sides
 from . import statements as dot
-from .labels import escape_attribute, escape_html, node_label, small
+from .focus import focused_node
+from .labels import BODY_SIZE, escape_attribute, escape_html, node_label, small
 from .options import RenderOptions
 from .select import visible_nodes, visible_relations
-from .style import EDGE_STYLES, FONT, legend_label, node_attributes
+from .style import EDGE_STYLES, FONT, SPACING, legend_label, node_attributes
 
 
 class Overlay(Protocol):
@@ -45,6 +46,7 @@ class DotBuilder:
         self.node_ids = {node_id: f"n{i}" for i, node_id in enumerate(map_.nodes, 1)}
         self.relation_numbers = {rel_id: i for i, rel_id in enumerate(map_.relations, 1)}
         self.visible = visible_nodes(map_, options)
+        self.focused = None if options.focus is None else focused_node(map_, options.focus).id
         self.relations = visible_relations(map_, set(self.visible), options.round)
         self.footnotes: dict[str, int] = {}
         self.junctions: dict[str, str] = {}  # relation id -> junction DOT id
@@ -79,8 +81,13 @@ class DotBuilder:
         markers = small("[" + ",".join(map(str, numbers)) + "]", "#666666") if numbers else ""
         extra: list[str] = []
         for overlay in self.overlays:
-            attributes.update(overlay.node_attributes(node.id))
+            added = overlay.node_attributes(node.id)
+            if "style" in added and "style" in attributes:  # a line style adds to the shape's
+                added = {**added, "style": attributes["style"] + "," + added["style"]}
+            attributes.update(added)
             extra.extend(overlay.label_rows(node.id))
+        if node.id == self.focused:  # the node --focus names: a double border
+            attributes["peripheries"] = "2"
         label = node_label(node.title, node.text, wrap=self.options.wrap, show_text=self.options.show_text,
                            markers=markers, tags=node.tags, extra_rows=tuple(extra))
         attributes["class"] = node.kind.value
@@ -140,6 +147,9 @@ class DotBuilder:
                 self.junctions[relation.id] = f"j{self.relation_numbers[relation.id]}"
         return linked
 
+    def _edge(self, tail: str, head: str, style: dict[str, str], classes: str) -> None:
+        self.body.append("\t" + dot.edge(tail, head, style, classes))
+
     def relation_statements(self) -> None:
         linked = self._plan_junctions()
         drawn_junctions: set[str] = set()
@@ -149,18 +159,18 @@ class DotBuilder:
             junction = self.junctions.get(relation.id)
             classes = self._classes(relation.kind, [relation])
             if junction is None:
-                self.body.append("\t" + dot.edge(source, self._endpoint(relation.target), style, classes))
+                self._edge(source, self._endpoint(relation.target), style, classes)
                 continue
             into = {**style, "arrowhead": "none", "dir": "forward"}
             into.pop("arrowtail", None)
-            self.body.append("\t" + dot.edge(source, junction, into, classes))
+            self._edge(source, junction, into, classes)
             if junction not in drawn_junctions:
                 drawn_junctions.add(junction)
                 members = linked.get(relation.group, [relation]) if relation.group else [relation]
                 point = {"shape": "point", "width": "0.09", "color": style["color"], "class": "junction"}
                 self.body.append("\t" + dot.node(junction, point))
                 outward = self._classes(relation.kind, members)
-                self.body.append("\t" + dot.edge(junction, self._endpoint(relation.target), style, outward))
+                self._edge(junction, self._endpoint(relation.target), style, outward)
 
     # --- grouping --------------------------------------------------------------------------
 
@@ -228,15 +238,19 @@ class DotBuilder:
         """The DOT source of the drawing."""
         self.node_statements()
         self.relation_statements()
-        graph_attr = {"rankdir": self.options.rankdir, "newrank": "true", "nodesep": "0.3",
-                      "ranksep": "0.45", "fontname": FONT, "fontsize": "14", "bgcolor": "white",
+        spacing = SPACING["compact" if self.options.compact else "roomy"]
+        graph_attr = {"rankdir": self.options.rankdir, "newrank": "true", "nodesep": spacing["nodesep"],
+                      "ranksep": spacing["ranksep"], "fontname": FONT, "fontsize": "14", "bgcolor": "white",
                       "pad": "0.2"}
+        page = self.options.page_size
+        if page is not None:  # shrink the drawing to the page (never enlarge it)
+            graph_attr["size"] = f"{page[0]:g},{page[1]:g}"
         legend = self._legend() if self.options.legend else None
         if legend is not None:
             graph_attr.update(label=f"<{legend}>", labelloc="t", labeljust="l")
         graph = graphviz.Digraph(
             "argmap", graph_attr=graph_attr,
-            node_attr={"fontname": FONT, "fontsize": "11", "margin": "0.12,0.06"},
+            node_attr={"fontname": FONT, "fontsize": str(BODY_SIZE), "margin": spacing["margin"]},
             edge_attr={"fontname": FONT, "arrowsize": "0.8"},
             body=[line + "\n" for line in self.body],
         )
@@ -252,7 +266,10 @@ class DotBuilder:
         title = self.map.title
         if self.options.round is not None:
             title = f"{title} (after round {self.options.round})" if title else f"After round {self.options.round}"
-        return legend_label(title, parties, node_kinds, kinds, citations, extra)
+        weighted = any(r.weight is not None for r in self.relations)
+        focus = None if self.focused is None else self.map.nodes[self.focused].label
+        return legend_label(title, parties, node_kinds, kinds, citations, extra, weighted=weighted, focus=focus,
+                            per_row=2 if self.options.compact else 5)
 
 
 def build_dot(map_: Map, options: RenderOptions | None = None, overlays: Sequence[Overlay] = ()) -> str:
