@@ -130,7 +130,16 @@ def test_no_text_shows_titles_only_and_wrap_width_applies() -> None:
 
 def test_tags_are_shown_small_and_grey() -> None:
     dot = dot_of("[A]: a #core #(two words)\n")
-    assert '<FONT POINT-SIZE="8" COLOR="#8a8a8a"><I>#core  #(two words)</I></FONT>' in dot
+    assert '<FONT POINT-SIZE="10" COLOR="#8a8a8a"><I>#core  #(two words)</I></FONT>' in dot
+
+
+def test_long_tags_wrap_whole_and_no_text_is_smaller_than_the_floor() -> None:
+    from argmap.render.fit import smallest_font
+    from argmap.render.labels import SMALL_SIZE
+
+    dot = dot_of("[A]: a #(energy security) #(public opinion) #law\n", wrap=24)
+    assert "#(energy security)<BR/>#(public opinion)  #law" in dot
+    assert smallest_font(dot) == SMALL_SIZE
 
 
 def test_focus_and_depth_keep_the_neighbourhood() -> None:
@@ -172,9 +181,10 @@ def test_overlays_add_attributes_rows_and_legend() -> None:
     m = argmap.parse("[A]: a\n  - [B]: b\n")
     status = StatusOverlay("grounded", {"[A]": "out", "[B]": "in"})
     strength = StrengthOverlay({"[A]": 0.25, "[B]": 1.0})
-    dot = DotBuilder(m, RenderOptions(), [status, strength]).build()
+    dot = DotBuilder(m, RenderOptions().validated(m), [status, strength]).build()
     a_line = next(line for line in dot.splitlines() if line.strip().startswith("n1 ["))
-    assert 'color="#b71c1c"' in a_line and 'penwidth="3"' in a_line and ">OUT<" in a_line
+    # the status is a line style added to the shape's, the border keeps its colour
+    assert 'style="rounded,filled,dashed"' in a_line and 'color="#6f6f6f"' in a_line and ">OUT<" in a_line
     assert '<TD WIDTH="15" HEIGHT="5"' in a_line and ">0.25<" in a_line
     assert "in (grounded)" in dot and "strength (gradual" in dot
 

@@ -9,8 +9,9 @@ when the user left it open — argmap builds the DOT, asks the program for the d
     smallest text on the page = smallest font in the DOT x min(1, page width / width,
                                                                 page height / height)
 
-The candidate with the largest (to 0.1 pt) wins; among equals, the one whose aspect ratio is
-nearest the page's (by log ratio), then the first tried (BT before LR, narrow wraps first).
+The candidate with the largest (to 0.1 pt) wins; among equals that must shrink, the one whose
+aspect ratio is nearest the page's (by log ratio); then the first tried (BT before LR, the
+default wrap 34 first), so a map that fits the page as it is keeps the usual drawing.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from .options import DEFAULT_RANKDIR, DEFAULT_WRAP, RenderOptions
 
 #: rank directions and wrap widths tried when the user chose none
 TRIED_RANKDIRS = ("BT", "LR")
-TRIED_WRAPS = (16, 20, 26, 34, 44)
+TRIED_WRAPS = (34, 26, 20, 16, 44)  # the default first: it wins whenever it fits as well
 #: the usual floor for printed text (pt): smaller is hard to read
 READABLE_PT = 6.0
 _FONT_SIZE = re.compile(r'(?:fontsize|POINT-SIZE)="(\d+(?:\.\d+)?)"')
@@ -61,7 +62,10 @@ class Fit:
         return self.font * self.scale(page)
 
     def score(self, page: tuple[float, float]) -> tuple[float, float]:
-        return (round(self.smallest_text(page), 1), -abs(math.log(self.aspect * page[1] / page[0])))
+        """Larger is better: the smallest text, then (for a drawing that must shrink) the aspect."""
+        shrunk = self.scale(page) < 1
+        return (round(self.smallest_text(page), 1),
+                -abs(math.log(self.aspect * page[1] / page[0])) if shrunk else 0.0)
 
 
 def candidates(options: RenderOptions) -> list[RenderOptions]:

@@ -24,6 +24,8 @@ STATUS_STYLE = {
     "out": ("#ffffff", "#111111", "OUT", "dashed"),
     "undec": ("#c4c4c4", "#111111", "UNDECIDED", "dotted"),
 }
+#: the frame of every badge: dark, so that a badge shows on any side's fill
+BADGE_FRAME = "#111111"
 #: the border's width under a status (its style: STATUS_STYLE)
 STATUS_PENWIDTH = "2.5"
 BAR_WIDTH = 60
@@ -32,7 +34,7 @@ BAR_WIDTH = 60
 def _badge(fill: str, ink: str, word: str) -> str:
     """The status word on its badge (a thin dark frame, so that the white one shows on white)."""
     text = f'<FONT POINT-SIZE="{SMALL_SIZE}" COLOR="{ink}"><B>{word}</B></FONT>'
-    return (f'<TABLE BORDER="1" COLOR="#111111" CELLPADDING="1" CELLSPACING="0">'
+    return (f'<TABLE BORDER="1" COLOR="{BADGE_FRAME}" CELLPADDING="1" CELLSPACING="0">'
             f'<TR><TD BGCOLOR="{fill}">{text}</TD></TR></TABLE>')
 
 
