@@ -83,11 +83,13 @@ def options_from_args(args: argparse.Namespace):  # noqa: ANN201 - RenderOptions
 
 
 def _inches(text: str) -> tuple[float, float]:
-    """`W,H` in inches, both positive (argparse turns the ValueError into a usage message)."""
-    parts = text.replace("x", ",").split(",")
-    values = tuple(float(part) for part in parts)  # ValueError for a non-number
+    """`W,H` in inches, both positive (argparse turns the error into a usage message)."""
+    try:
+        values = tuple(float(part) for part in text.replace("x", ",").split(","))
+    except ValueError:
+        values = ()
     if len(values) != 2 or not all(0 < v < 1000 for v in values):
-        raise ValueError(text)
+        raise argparse.ArgumentTypeError(f"{text!r} is not W,H: two positive numbers of inches")
     return values  # type: ignore[return-value]
 
 

@@ -131,14 +131,20 @@ def layout(binary: DotBinary, dot_text: str, fmt: str, *, timeout: float = 300, 
     return result.stdout
 
 
+def plain_layout(binary: DotBinary, dot_text: str, *, timeout: float = 300) -> str:
+    """`binary`'s layout of `dot_text` as its `-Tplain` text (positions and sizes, no drawing)."""
+    result = _run([binary.path, "-Kdot", "-Tplain"], dot_text.encode("utf-8"), timeout=timeout)
+    text = result.stdout.decode("utf-8", "replace")
+    if result.returncode != 0 or not text.startswith("graph "):
+        message = result.stderr.decode("utf-8", "replace").strip() or f"exit code {result.returncode}"
+        raise RenderError(f"Graphviz failed ({Path(binary.path).name}): {message}")
+    return text
+
+
 def drawing_size(binary: DotBinary, dot_text: str, *, timeout: float = 300) -> tuple[float, float]:
     """The natural (width, height) in points `binary` lays `dot_text` out at, before any `size`
     shrinks it (the first line of its `-Tplain` output: `graph SCALE WIDTH HEIGHT`, inches)."""
-    result = _run([binary.path, "-Kdot", "-Tplain"], dot_text.encode("utf-8"), timeout=timeout)
-    first = result.stdout.decode("utf-8", "replace").partition("\n")[0].split()
-    if result.returncode != 0 or len(first) < 4 or first[0] != "graph":
-        message = result.stderr.decode("utf-8", "replace").strip() or f"exit code {result.returncode}"
-        raise RenderError(f"Graphviz failed ({Path(binary.path).name}): {message}")
+    first = plain_layout(binary, dot_text, timeout=timeout).partition("\n")[0].split()
     try:
         width, height = float(first[2]), float(first[3])
     except ValueError:

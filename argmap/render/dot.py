@@ -10,7 +10,7 @@ Every edge segment carries `class="... relN"` naming the relations (by position)
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Protocol, Sequence
+from typing import Mapping, Protocol, Sequence
 
 import graphviz
 
@@ -19,7 +19,7 @@ from ..model import Map, Node, NodeKind, Relation, RelationKind
 from ..sides import Sides
 from . import statements as dot
 from .focus import focused_node
-from .labels import BODY_SIZE, escape_attribute, escape_html, node_label, small
+from .labels import BODY_SIZE, escape_attribute, escape_html, left_lines, node_label, small, wrap_lines
 from .options import RenderOptions
 from .select import visible_nodes, visible_relations
 from .style import EDGE_STYLES, FONT, SPACING, legend_label, node_attributes
@@ -38,8 +38,10 @@ class Overlay(Protocol):
 class DotBuilder:
     """Builds the DOT text of one map with one set of options (use `build_dot`)."""
 
-    def __init__(self, map_: Map, options: RenderOptions, overlays: Sequence[Overlay] = ()) -> None:
+    def __init__(self, map_: Map, options: RenderOptions, overlays: Sequence[Overlay] = (),
+                 head_ports: Mapping[tuple[str, str], str] | None = None) -> None:
         self.map = map_
+        self.head_ports = head_ports or {}
         self.options = options
         self.overlays = list(overlays)
         self.palette = Sides(map_)
@@ -107,7 +109,17 @@ class DotBuilder:
         return dict(EDGE_STYLES[RelationKind.ATTACK])
 
     def undercut(self, relation: Relation) -> dict[str, str]:
-        return dict(EDGE_STYLES[RelationKind.UNDERCUT])
+        style = dict(EDGE_STYLES[RelationKind.UNDERCUT])
+        undercut = self.map.relations.get(relation.target)
+        if undercut is not None and self._same_box(relation.source, undercut.source):
+            # the undercutter may sit level with the inference, so that the undercut crosses the
+            # relation's line instead of running alongside it (not across boxes: graphviz-pure
+            # loses such a level edge between two clusters)
+            style["minlen"] = "0"
+        return style
+
+    def _same_box(self, first: str, second: str) -> bool:
+        return self._cluster_of(self.map.nodes[first]) == self._cluster_of(self.map.nodes[second])
 
     def contradiction(self, relation: Relation) -> dict[str, str]:
         return dict(EDGE_STYLES[RelationKind.CONTRADICTION])
@@ -148,6 +160,10 @@ class DotBuilder:
         return linked
 
     def _edge(self, tail: str, head: str, style: dict[str, str], classes: str) -> None:
+        """One edge segment, entering its head at the port `head_ports` gives it (ports.py)."""
+        port = self.head_ports.get((tail, head))
+        if port is not None:
+            style = {**style, "headport": port}
         self.body.append("\t" + dot.edge(tail, head, style, classes))
 
     def relation_statements(self) -> None:
@@ -222,8 +238,12 @@ class DotBuilder:
         # dot mirrors cluster labels with the ranks: under BT, "b" is the top
         top = "b" if self.options.rankdir == "BT" else "t"
         # bold text is wider than the regular widths Graphviz measures it by: pad the label
-        padding = "&#160;" * (len(title) // 8 + 1)
-        attrs = {"label": dot.Html(f"<B>{escape_html(title)}</B>{padding}"), "labeljust": "l",
+        # wrapped like the nodes: a narrow title leaves room for the edges that leave the box
+        lines = wrap_lines(title, self.options.wrap) or [" "]
+        padding = "&#160;" * (max(map(len, lines)) // 8 + 1)
+        title_html = f'<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD BALIGN="LEFT">' \
+                     f"<B>{left_lines(lines)}</B>{padding}</TD></TR></TABLE>"
+        attrs = {"label": dot.Html(title_html), "labeljust": "l",
                  "labelloc": top, "style": "rounded,filled", "fillcolor": "#f8f8f6", "color": "#c9c9c2",
                  "fontname": FONT, "fontsize": "13", "fontcolor": "#444444"}
         self.body.extend(indent + line for line in dot.subgraph_open(name, attrs))
@@ -272,7 +292,9 @@ class DotBuilder:
                             per_row=2 if self.options.compact else 5)
 
 
-def build_dot(map_: Map, options: RenderOptions | None = None, overlays: Sequence[Overlay] = ()) -> str:
-    """The DOT text of `map_` drawn with `options` (validated against the map) and overlays."""
+def build_dot(map_: Map, options: RenderOptions | None = None, overlays: Sequence[Overlay] = (),
+              head_ports: Mapping[tuple[str, str], str] | None = None) -> str:
+    """The DOT text of `map_` drawn with `options` (validated against the map) and overlays;
+    `head_ports` ((tail, head) DOT ids -> compass point) spreads arrowheads (ports.py)."""
     options = (options or RenderOptions()).validated(map_)
-    return DotBuilder(map_, options, overlays).build()
+    return DotBuilder(map_, options, overlays, head_ports).build()
