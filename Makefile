@@ -85,6 +85,7 @@ test-lowest: $(UV)
 bench: setup
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/render.py
+	$(BIN)/python bench/render.py --speed
 	$(BIN)/python bench/analyze.py
 	$(BIN)/python bench/lsp.py
 	$(BIN)/python bench/tui.py

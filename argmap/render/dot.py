@@ -276,6 +276,11 @@ class DotBuilder:
         )
         return graph.source
 
+    def _portrait(self) -> bool:
+        """True when laid out for a page taller than wide (its legend then goes 2 columns wide)."""
+        page = self.options.page_size
+        return page is not None and page[0] < page[1]
+
     def _legend(self) -> dot.Html | None:
         kinds = sorted({r.kind for r in self.relations}, key=list(RelationKind).index)
         node_kinds = sorted({self.map.nodes[n].kind for n in self.visible}, key=list(NodeKind).index)
@@ -289,7 +294,7 @@ class DotBuilder:
         weighted = any(r.weight is not None for r in self.relations)
         focus = None if self.focused is None else self.map.nodes[self.focused].label
         return legend_label(title, parties, node_kinds, kinds, citations, extra, weighted=weighted, focus=focus,
-                            per_row=2 if self.options.compact else 5)
+                            per_row=2 if self._portrait() else 5)
 
 
 def build_dot(map_: Map, options: RenderOptions | None = None, overlays: Sequence[Overlay] = (),

@@ -100,7 +100,7 @@ def legend_label(
     """The legend, placed as the graph label: the map's title over columns for sides, node
     kinds, relations, analysis overlays and sources (only what the drawing shows); `weighted`
     explains line widths, `focus` (a title) the double border of the focused node; at most
-    `per_row` columns side by side (a drawing fitted to a page takes 2: a narrow legend)."""
+    `per_row` columns side by side (a drawing fitted to a portrait page takes 2: a narrow legend)."""
     sides = []
     for party in parties:
         label = f"<B>{escape_html(party.name)}</B>"
