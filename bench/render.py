@@ -7,7 +7,7 @@
 The fit table: for each map in maps/ and maps of 25, 100 and 300 nodes from bench/generate.py
 (seed 1), and for each page of `render --page`, one row with
   before   the layout argmap drew before pages existed, which `--page none` still draws
-           (BT, wrap 34, roomy spacing; today's fonts), shrunk to that page;
+           (BT, wrap 34, roomy spacing; today's fonts and section titles), shrunk to that page;
   after    the layout `render --page P` chooses (argmap/render/fit.py), its rank direction and wrap;
 and for each: the aspect ratio (width / height of the natural drawing), the smallest text
 height in pt when the drawing is scaled to A4 width (8.27 in, 595 pt: up or down, as a figure
