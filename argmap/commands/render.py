@@ -66,7 +66,8 @@ def add_render_options(parser: argparse.ArgumentParser) -> None:
                            "a node without one is there from the start)")
     analysis = parser.add_argument_group("analysis overlays")
     analysis.add_argument("--labels", metavar="SEMANTICS",
-                          help="colour nodes in / out / undecided under SEMANTICS (grounded, preferred, ...)")
+                          help="mark each node in / out / undecided under SEMANTICS (grounded, preferred, ...): "
+                               "a black / white / grey badge and a bold / dashed / dotted border")
     analysis.add_argument("--strength", action="store_true", help="show each node's gradual strength as a bar")
     parser.add_argument("--dot-binary", metavar="PATH", help="the Graphviz program to run (else $ARGMAP_DOT, dot, graphviz-pure)")
 

@@ -237,8 +237,8 @@ class DotBuilder:
     def _cluster(self, name: str, title: str, nodes: list[Node], indent: str, nested) -> None:  # noqa: ANN001
         # dot mirrors cluster labels with the ranks: under BT, "b" is the top
         top = "b" if self.options.rankdir == "BT" else "t"
+        # wrapped like the nodes: a narrow title leaves room for the edges that leave the box;
         # bold text is wider than the regular widths Graphviz measures it by: pad the label
-        # wrapped like the nodes: a narrow title leaves room for the edges that leave the box
         lines = wrap_lines(title, self.options.wrap) or [" "]
         padding = "&#160;" * (max(map(len, lines)) // 8 + 1)
         title_html = f'<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD BALIGN="LEFT">' \

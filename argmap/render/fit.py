@@ -25,7 +25,7 @@ from typing import Sequence
 from ..model import Map
 from .binary import DotBinary, drawing_size
 from .dot import Overlay, build_dot
-from .options import DEFAULT_RANKDIR, DEFAULT_WRAP, RenderOptions
+from .options import RenderOptions
 
 #: rank directions and wrap widths tried when the user chose none
 TRIED_RANKDIRS = ("BT", "LR")
@@ -88,8 +88,6 @@ def fit_to_page(map_: Map, options: RenderOptions, binary: DotBinary,
     page, the options as given (their defaults filled in)."""
     page = options.page_size
     if page is None:
-        resolved = dataclasses.replace(options, rankdir=options.rankdir or DEFAULT_RANKDIR,
-                                       wrap=options.wrap or DEFAULT_WRAP)
-        return measure(map_, resolved, binary, overlays)
+        return measure(map_, options.validated(map_), binary, overlays)
     fits = [measure(map_, candidate, binary, overlays) for candidate in candidates(options)]
     return max(fits, key=lambda fit: fit.score(page))  # max keeps the first of equals
