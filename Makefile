@@ -18,7 +18,7 @@ LOW_VENV   ?= .venv-low
 # `make lock LOCKFLAGS=` keeps the pins already in constraints.txt where pyproject.toml still allows them
 LOCKFLAGS  ?= --upgrade
 
-.PHONY: setup demo test fuzz test-thorough test-lowest lock bench regen clean argdown-cli
+.PHONY: setup demo pictures test fuzz test-thorough test-lowest lock bench regen clean argdown-cli
 
 $(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
@@ -28,12 +28,23 @@ $(STAMP): pyproject.toml $(LOCK)
 
 setup: $(STAMP)
 
+# demo draws into build/ (ignored by git): it never rewrites a tracked file
 demo: setup
 	$(BIN)/argmap check $(MAP)
 	$(BIN)/argmap analyze $(MAP)
-	$(BIN)/argmap render $(MAP) -o docs/lavrov-blinken.svg
-	$(BIN)/argmap render $(MAP) -o docs/lavrov-blinken.png
-	@echo "drawings: docs/lavrov-blinken.svg docs/lavrov-blinken.png — browse with: $(BIN)/argmap browse $(MAP)"
+	mkdir -p build
+	$(BIN)/argmap render $(MAP) -o build/lavrov-blinken.svg
+	$(BIN)/argmap render $(MAP) -o build/lavrov-blinken.png
+	@echo "drawings: build/lavrov-blinken.svg build/lavrov-blinken.png — browse with: $(BIN)/argmap browse $(MAP)"
+
+# the pictures committed in docs/ (docs/rendering.md), always with the bundled graphviz-pure
+PURE = --dot-binary graphviz-pure
+pictures: setup
+	$(BIN)/argmap render $(MAP) $(PURE) -o docs/lavrov-blinken.svg
+	$(BIN)/argmap render $(MAP) $(PURE) -o docs/lavrov-blinken.png
+	$(BIN)/argmap render $(MAP) $(PURE) --page slide -o docs/lavrov-blinken-slide.png
+	$(BIN)/argmap render $(MAP) $(PURE) --page a4 --focus "[NATO threat]" --depth 1 --labels grounded \
+	    -o docs/lavrov-blinken-focus.png
 
 # two pytest-xdist workers (the machine has 2 cores)
 test: setup
@@ -80,6 +91,7 @@ test-lowest: $(UV)
 bench: setup
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/render.py
+	$(BIN)/python bench/render.py --speed
 	$(BIN)/python bench/analyze.py
 	$(BIN)/python bench/lsp.py
 	$(BIN)/python bench/tui.py

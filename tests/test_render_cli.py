@@ -13,11 +13,13 @@ from pathlib import Path
 import pytest
 
 import argmap
+import argmap.render
 from argmap.cli import main
 from argmap.commands import watch as watch_command
 from argmap.errors import RenderError, UsageError
 from argmap.render import DotBinary, find_binary, render_to_file
 from argmap.render.binary import ENV_VAR
+from helpers import FLAGSHIP
 
 MAP = """\
 ---
@@ -227,9 +229,9 @@ def test_watch_stops_cleanly_on_ctrl_c(map_file: Path, tmp_path: Path, monkeypat
 def test_render_says_how_much_of_the_map_it_drew(map_file: Path, tmp_path: Path,
                                                  capsys: pytest.CaptureFixture) -> None:
     assert main(["render", str(map_file), "-o", str(tmp_path / "f.dot"), "--focus", "Clouds", "--depth", "1"]) == 0
-    assert "drawn (2 of 3 nodes, dot)" in capsys.readouterr().err
+    assert "drawn (2 of 3 nodes, dot; for a4: BT, wrap 34, smallest text 10.0 pt)" in capsys.readouterr().err
     assert main(["render", str(map_file), "-o", str(tmp_path / "a.dot")]) == 0
-    assert "drawn (3 nodes, dot)" in capsys.readouterr().err
+    assert "drawn (3 nodes, dot; for a4: BT, wrap 34, smallest text 10.0 pt)" in capsys.readouterr().err
 
 
 def test_watch_refuses_a_format_the_program_cannot_write(map_file: Path, tmp_path: Path, no_system_graphviz,
@@ -242,8 +244,59 @@ def test_render_round(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     flagship = Path(__file__).parent.parent / "maps" / "lavrov-blinken.argmap"
     out = tmp_path / "after-1.dot"
     assert main(["render", str(flagship), "--round", "1", "--labels", "grounded", "-o", str(out)]) == 0
-    assert "(50 of 58 nodes, dot)" in capsys.readouterr().err
+    assert "(50 of 58 nodes, dot;" in capsys.readouterr().err
     dot = out.read_text("utf-8")
     assert "Free choice" not in dot and "No NATO troops" in dot and "(after round 1)" in dot
     assert main(["render", str(flagship), "--round", "2", "--focus", "Free choice", "--format", "dot"]) == 2
     assert "not in the map yet after round 2" in capsys.readouterr().err
+
+
+def test_page_lays_a_wide_map_out_taller_and_size_takes_inches(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from argmap.render import PAGES
+    from argmap.render.fit import fit_to_page, measure
+
+    m = argmap.parse_file(str(FLAGSHIP))
+    binary = find_binary()
+    before = measure(m, argmap.render.RenderOptions().validated(m), binary)
+    fit = fit_to_page(m, argmap.render.RenderOptions(page="a4"), binary)
+    assert fit.smallest_text(PAGES["a4"]) > 1.5 * before.smallest_text(PAGES["a4"])
+    assert abs(fit.aspect - 8.27 / 11.69) < abs(before.aspect - 8.27 / 11.69)
+    out = tmp_path / "col.svg"
+    assert main(["render", str(FLAGSHIP), "-o", str(out), "--size", "3.5,5"]) == 0
+    root = ET.fromstring(out.read_bytes())
+    assert float(root.get("width").removesuffix("pt")) <= 3.5 * 72 + 0.5
+    assert float(root.get("height").removesuffix("pt")) <= 5 * 72 + 0.5
+    assert "for --size:" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["render", str(FLAGSHIP), "--size", "3.5"])
+
+
+def test_focus_takes_ids_suggests_and_marks_the_node(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    out = tmp_path / "f.dot"
+    assert main(["render", str(FLAGSHIP), "-o", str(out), "--focus", "[NATO threat]", "--depth", "1"]) == 0
+    marked = [line for line in out.read_text().splitlines() if 'peripheries="2"' in line]
+    assert len(marked) == 1 and "NATO threat" in marked[0]
+    assert "double border: the focus, NATO threat" in out.read_text()
+    assert main(["render", str(FLAGSHIP), "-o", str(out), "--focus", "NATO thret"]) == 2
+    assert "did you mean 'NATO threat'" in capsys.readouterr().err
+
+
+def test_an_unknown_tag_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    out = tmp_path / "t.svg"
+    assert main(["render", str(FLAGSHIP), "-o", str(out), "--tag", "securty"]) == 2
+    assert not out.exists()
+    assert "no node carries the tag 'securty'; did you mean 'security'" in capsys.readouterr().err
+
+
+def test_dot_binary_graphviz_pure_names_the_bundled_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "dot"
+    fake.write_text("#!/bin/sh\necho 'fake dot' >&2\nexit 3\n")
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    assert find_binary().path == str(fake)  # the fake is what a plain lookup finds
+    chosen = find_binary("graphviz-pure")
+    assert chosen.is_pure and "bundled" in chosen.origin
+    out = tmp_path / "m.svg"
+    assert main(["render", str(FLAGSHIP), "-o", str(out), "--dot-binary", "graphviz-pure"]) == 0
+    assert b"<svg" in out.read_bytes()

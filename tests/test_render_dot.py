@@ -130,7 +130,16 @@ def test_no_text_shows_titles_only_and_wrap_width_applies() -> None:
 
 def test_tags_are_shown_small_and_grey() -> None:
     dot = dot_of("[A]: a #core #(two words)\n")
-    assert '<FONT POINT-SIZE="8" COLOR="#8a8a8a"><I>#core  #(two words)</I></FONT>' in dot
+    assert '<FONT POINT-SIZE="10" COLOR="#8a8a8a"><I>#core  #(two words)</I></FONT>' in dot
+
+
+def test_long_tags_wrap_whole_and_no_text_is_smaller_than_the_floor() -> None:
+    from argmap.render.fit import smallest_font
+    from argmap.render.labels import SMALL_SIZE
+
+    dot = dot_of("[A]: a #(energy security) #(public opinion) #law\n", wrap=24)
+    assert "#(energy security)<BR/>#(public opinion)  #law" in dot
+    assert smallest_font(dot) == SMALL_SIZE
 
 
 def test_focus_and_depth_keep_the_neighbourhood() -> None:
@@ -172,9 +181,10 @@ def test_overlays_add_attributes_rows_and_legend() -> None:
     m = argmap.parse("[A]: a\n  - [B]: b\n")
     status = StatusOverlay("grounded", {"[A]": "out", "[B]": "in"})
     strength = StrengthOverlay({"[A]": 0.25, "[B]": 1.0})
-    dot = DotBuilder(m, RenderOptions(), [status, strength]).build()
+    dot = DotBuilder(m, RenderOptions().validated(m), [status, strength]).build()
     a_line = next(line for line in dot.splitlines() if line.strip().startswith("n1 ["))
-    assert 'color="#b71c1c"' in a_line and 'penwidth="3"' in a_line and ">OUT<" in a_line
+    # the status is a line style added to the shape's, the border keeps its colour
+    assert 'style="rounded,filled,dashed"' in a_line and 'color="#6f6f6f"' in a_line and ">OUT<" in a_line
     assert '<TD WIDTH="15" HEIGHT="5"' in a_line and ">0.25<" in a_line
     assert "in (grounded)" in dot and "strength (gradual" in dot
 
@@ -254,3 +264,39 @@ def test_round_overlays_analyse_the_map_of_that_round() -> None:
     assert status.status == {"[A]": "in", "[C]": "in", "[D]": "in"}
     (status,) = overlays_for(m, "grounded", round=2)
     assert status.status["[A]"] == "out"
+
+
+def test_crowded_heads_are_spread_along_the_side_edges_enter_by() -> None:
+    from argmap.render.ports import spread_heads
+
+    dot = "\tn2 -> n1 [x]\n\tn3 -> n1 [x]\n\tn4 -> n1 [x]\n\tn5 -> n6 [x]\n\tn7 -> n6 [x]\n"
+    plain = "graph 1 9 9\n" + "".join(f"node {name} {x} 1 1 1 x\n" for name, x in
+                                     (("n2", 5), ("n3", 1), ("n4", 3), ("n5", 1), ("n7", 2)))
+    # three edges into n1 (their tails left to right: n3, n4, n2); two into n6 is no crowd
+    assert spread_heads(dot, plain, "BT") == {("n3", "n1"): "sw", ("n4", "n1"): "s", ("n2", "n1"): "se"}
+    assert spread_heads(dot, plain, "TB")[("n3", "n1")] == "nw"
+    five = "".join(f"\tn{i} -> n1 [x]\n" for i in range(2, 7))
+    five_plain = "graph 1 9 9\n" + "".join(f"node n{i} {i} 1 1 1 x\n" for i in range(2, 7))
+    assert list(spread_heads(five, five_plain, "BT").values()) == ["w", "sw", "s", "se", "e"]
+
+
+def test_render_bytes_gives_the_ports_to_graphviz() -> None:
+    from argmap.render import render_bytes
+
+    m = argmap.parse("[A]: a\n  + [B]: b\n  + [C]: c\n  - [D]: d\n")
+    assert "headport" not in build_dot(m)
+    svg = render_bytes(m, "svg")
+    assert b"<svg" in svg
+    from argmap.render import find_binary
+
+    dot = render_bytes(m, "dot", binary=find_binary()).decode()
+    assert sorted(line.split("headport=")[1][:4] for line in dot.splitlines() if "headport" in line) == \
+        ['"s" ', '"se"', '"sw"']
+
+
+def test_an_undercut_within_one_box_may_sit_level_with_the_inference() -> None:
+    inside = dot_of("# S\n[A]: a\n  + [B]: b\n    _ [C]: c\n")
+    assert 'minlen="0" class="undercut' in inside
+    across = dot_of("# S\n[C]: c\n# T\n[A]: a\n  + [B]: b\n    _ [C]\n")
+    assert 'class="undercut' in across and "minlen" not in across
+    assert 'minlen="0"' in dot_of("# S\n[C]: c\n# T\n[A]: a\n  + [B]: b\n    _ [C]\n", group_by="none")

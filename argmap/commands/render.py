@@ -7,6 +7,7 @@ import sys
 
 from ..errors import UsageError
 from ..language.report import plural
+from ..render.options import PAGE_CHOICES
 from ._common import load_map, print_diagnostics
 
 DESCRIPTION = """\
@@ -14,7 +15,17 @@ Draw a map with Graphviz: claims, arguments and evidence coloured by side, suppo
 attacks red, undercuts dashed onto the edge they undercut, contradictions two-headed,
 sections as boxes, a legend of sides, relations and sources.
 
-  argmap render maps/x.argmap -o x.svg                  format from the extension
+The drawing is laid out to fit a page (default: A4 portrait): argmap tries the rank
+directions and wrap widths you left open and keeps the one whose smallest text is largest
+once the drawing is shrunk to the page (then the one nearest the page's shape).
+  --page a4, letter   a figure for a printed page (portrait); PNG at 200 dpi
+  --page slide        a 16:9 presentation slide (13.33 x 7.5 in); PNG at 144 dpi
+  --page screen       a laptop screen or browser window (16:10, 15 x 9.4 in); PNG at 192 dpi
+  --page none         no page: the drawing at its natural size, conclusions on top, wrap 34
+  --size W,H          your own shape in inches (a column: --size 3.5,5); PNG at 200 dpi
+
+  argmap render maps/x.argmap -o x.svg                  format from the extension, fits A4
+  argmap render maps/x.argmap -o x.png --page slide     for a slide
   argmap render maps/x.argmap -o x.png --rankdir LR --wrap 28
   argmap render maps/x.argmap -o part.svg --focus "No NATO troops" --depth 1
   argmap render maps/x.argmap -o x.svg --labels grounded --strength
@@ -30,15 +41,22 @@ The Graphviz program can be chosen with --dot-binary PATH or the ARGMAP_DOT vari
 def add_render_options(parser: argparse.ArgumentParser) -> None:
     """The drawing options shared by `render` and `watch`."""
     look = parser.add_argument_group("drawing")
-    look.add_argument("--rankdir", choices=("BT", "TB", "LR", "RL"), default="BT",
-                      help="direction of the drawing (default BT: conclusions on top)")
+    look.add_argument("--page", choices=PAGE_CHOICES, default="a4",
+                      help="the shape to lay the drawing out for (default a4; see above)")
+    look.add_argument("--size", type=_inches, metavar="W,H",
+                      help="lay out for a shape of W by H inches instead of a --page")
+    look.add_argument("--rankdir", choices=("BT", "TB", "LR", "RL"),
+                      help="direction of the drawing (BT: conclusions on top, LR: reasons on the left); "
+                           "default: chosen to fit the page (BT without one)")
     look.add_argument("--no-text", action="store_true", help="titles only (untitled nodes keep their text)")
-    look.add_argument("--wrap", type=int, default=34, metavar="WIDTH", help="wrap text at WIDTH columns (default 34)")
+    look.add_argument("--wrap", type=int, metavar="WIDTH",
+                      help="wrap text at WIDTH columns (default: chosen to fit the page; 34 without one)")
     look.add_argument("--group-by", choices=("section", "actor", "none"), default="section",
                       help="draw boxes around sections (default), actors, or nothing")
     look.add_argument("--no-legend", action="store_true", help="leave out the title and legend")
     part = parser.add_argument_group("what to show")
-    part.add_argument("--focus", metavar="TITLE", help="only the neighbourhood of the node titled TITLE")
+    part.add_argument("--focus", metavar="TITLE",
+                      help="only the neighbourhood of the node TITLE (a title, [Title] or <Title>), marked")
     part.add_argument("--depth", type=int, default=2, metavar="N", help="with --focus: relations away (default 2)")
     part.add_argument("--actor", action="append", default=[], metavar="ID",
                       help="only nodes attributed to actor ID (repeatable)")
@@ -48,7 +66,8 @@ def add_render_options(parser: argparse.ArgumentParser) -> None:
                            "a node without one is there from the start)")
     analysis = parser.add_argument_group("analysis overlays")
     analysis.add_argument("--labels", metavar="SEMANTICS",
-                          help="colour nodes in / out / undecided under SEMANTICS (grounded, preferred, ...)")
+                          help="mark each node in / out / undecided under SEMANTICS (grounded, preferred, ...): "
+                               "a black / white / grey badge and a bold / dashed / dotted border")
     analysis.add_argument("--strength", action="store_true", help="show each node's gradual strength as a bar")
     parser.add_argument("--dot-binary", metavar="PATH", help="the Graphviz program to run (else $ARGMAP_DOT, dot, graphviz-pure)")
 
@@ -60,8 +79,32 @@ def options_from_args(args: argparse.Namespace):  # noqa: ANN201 - RenderOptions
     return RenderOptions(
         rankdir=args.rankdir, show_text=not args.no_text, wrap=args.wrap, group_by=args.group_by,
         focus=args.focus, depth=args.depth, actors=tuple(args.actor), tags=tuple(args.tag),
-        legend=not args.no_legend, round=args.round,
+        legend=not args.no_legend, round=args.round, page=args.page, size=args.size,
     )
+
+
+def _inches(text: str) -> tuple[float, float]:
+    """`W,H` in inches, both positive (argparse turns the error into a usage message)."""
+    try:
+        values = tuple(float(part) for part in text.replace("x", ",").split(","))
+    except ValueError:
+        values = ()
+    if len(values) != 2 or not all(0 < v < 1000 for v in values):
+        raise argparse.ArgumentTypeError(f"{text!r} is not W,H: two positive numbers of inches")
+    return values  # type: ignore[return-value]
+
+
+def fit_report(fit, page_name: str) -> str:  # noqa: ANN001 - a Fit (imported lazily)
+    """'for a4: LR, wrap 20, smallest text 6.3 pt', with a hint when that is under 6 pt."""
+    from ..render.fit import READABLE_PT
+
+    page = fit.options.page_size
+    smallest = fit.smallest_text(page)
+    text = f"for {page_name}: {fit.options.rankdir}, wrap {fit.options.wrap}, smallest text {smallest:.1f} pt"
+    if smallest < READABLE_PT:
+        text += (f" (under {READABLE_PT:g} pt: draw less with --focus or --tag, titles only with "
+                 "--no-text, or a bigger --size / --page none)")
+    return text
 
 
 def drawn_count(map_, options) -> str:  # noqa: ANN001 - Map, RenderOptions (imported lazily)
@@ -83,7 +126,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..files import atomic_write
-    from ..render import find_binary, format_for, render_bytes
+    from ..render import find_binary, fit_to_page, format_for, render_bytes
     from ..render.overlay import overlays_for
 
     if args.explain:
@@ -102,14 +145,19 @@ def run(args: argparse.Namespace) -> int:
         print_diagnostics(errors)
         print(f"{args.map}: not drawn: fix the {plural(len(errors), 'error')} above first", file=sys.stderr)
         return 1
-    binary = None if fmt == "dot" else find_binary(args.dot_binary)
-    overlays = overlays_for(map_, args.labels, args.strength, args.round)
     options = options_from_args(args)
+    options.validated(map_)  # a bad option fails before any Graphviz program is looked for
+    binary = None if fmt == "dot" and options.page_size is None else find_binary(args.dot_binary)
+    overlays = overlays_for(map_, args.labels, args.strength, args.round)
+    fitted = ""
+    if options.page_size is not None:
+        fit = fit_to_page(map_, options, binary, overlays)
+        options, fitted = fit.options, "; " + fit_report(fit, args.page if args.size is None else "--size")
     data = render_bytes(map_, fmt, options, overlays=overlays, binary=binary)
     if to_stdout:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
         atomic_write(args.output, data)
-        print(f"{args.output}: drawn ({drawn_count(map_, options)}, {fmt})", file=sys.stderr)
+        print(f"{args.output}: drawn ({drawn_count(map_, options)}, {fmt}{fitted})", file=sys.stderr)
     return 0

@@ -6,17 +6,21 @@
 
 from .binary import DotBinary, find_binary, layout
 from .dot import build_dot
-from .options import RenderOptions
-from .output import FORMATS, format_for, render_bytes, render_to_file
+from .fit import fit_to_page
+from .options import PAGES, RenderOptions
+from .output import FORMATS, format_for, render_bytes, render_svg, render_to_file
 
 __all__ = [
     "DotBinary",
     "FORMATS",
+    "PAGES",
     "RenderOptions",
     "build_dot",
     "find_binary",
+    "fit_to_page",
     "format_for",
     "layout",
     "render_bytes",
+    "render_svg",
     "render_to_file",
 ]

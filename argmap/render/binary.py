@@ -2,7 +2,8 @@
 
 The choice, first match wins: `--dot-binary PATH`, the `ARGMAP_DOT` environment variable, the
 system `dot` on PATH, then `graphviz-pure` (the self-contained port installed with argmap, found
-next to the running Python or on PATH). graphviz-pure writes SVG and PNG but not PDF.
+next to the running Python or on PATH). `--dot-binary graphviz-pure` names that bundled port
+even when a system `dot` is installed. graphviz-pure writes SVG and PNG but not PDF.
 """
 
 from __future__ import annotations
@@ -62,9 +63,26 @@ def _pure_candidates() -> list[Path]:
     return [folder / name for folder in folders for name in names]
 
 
+def _bundled() -> DotBinary | None:
+    """graphviz-pure as pip installed it with argmap (beside this Python first), else on PATH."""
+    for candidate in _pure_candidates():
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return DotBinary(str(candidate), "graphviz-pure (bundled)")
+    on_path = shutil.which(PURE_NAME)
+    return None if on_path is None else DotBinary(on_path, "graphviz-pure on PATH")
+
+
 def find_binary(override: str | None = None) -> DotBinary:
-    """The program to use; raises RenderError when none is found, UsageError for a bad override."""
+    """The program to use; raises RenderError when none is found, UsageError for a bad override.
+
+    The name `graphviz-pure` as an override means the bundled engine, whatever else is on PATH.
+    """
     for value, origin in ((override, "--dot-binary"), (os.environ.get(ENV_VAR), ENV_VAR)):
+        if value == PURE_NAME:
+            bundled = _bundled()
+            if bundled is None:
+                raise UsageError(f"{origin}: {PURE_NAME} is not installed (reinstall argmap, which brings it)")
+            return DotBinary(bundled.path, f"{PURE_NAME} (bundled, named by {origin})")
         if value:
             found = shutil.which(value)
             if found is None:
@@ -73,12 +91,9 @@ def find_binary(override: str | None = None) -> DotBinary:
     system = shutil.which("dot")
     if system is not None:
         return DotBinary(system, "system Graphviz on PATH")
-    for candidate in _pure_candidates():
-        if candidate.is_file() and os.access(candidate, os.X_OK):
-            return DotBinary(str(candidate), "graphviz-pure (bundled)")
-    on_path = shutil.which(PURE_NAME)
-    if on_path is not None:
-        return DotBinary(on_path, "graphviz-pure on PATH")
+    bundled = _bundled()
+    if bundled is not None:
+        return bundled
     raise RenderError(
         "no Graphviz program found: reinstall argmap (it brings graphviz-pure) or install "
         f"Graphviz; or set --dot-binary / {ENV_VAR}"
@@ -104,11 +119,34 @@ def require_format(binary: DotBinary, fmt: str) -> None:
         raise RenderError(f"{binary.path} cannot write {fmt.upper()}. {INSTALL_HINT}")
 
 
-def layout(binary: DotBinary, dot_text: str, fmt: str, *, timeout: float = 300) -> bytes:
-    """Run `binary` on `dot_text` and return the drawing in `fmt` (svg, png or pdf)."""
+def layout(binary: DotBinary, dot_text: str, fmt: str, *, timeout: float = 300, dpi: int | None = None) -> bytes:
+    """Run `binary` on `dot_text` and return the drawing in `fmt` (svg, png or pdf); `dpi`
+    sets a PNG's pixels per inch."""
     require_format(binary, fmt)
-    result = _run([binary.path, "-Kdot", f"-T{fmt}"], dot_text.encode("utf-8"), timeout=timeout)
+    resolution = [f"-Gdpi={dpi}"] if dpi and fmt == "png" else []
+    result = _run([binary.path, "-Kdot", f"-T{fmt}", *resolution], dot_text.encode("utf-8"), timeout=timeout)
     if result.returncode != 0 or not result.stdout:
         message = result.stderr.decode("utf-8", "replace").strip() or f"exit code {result.returncode}"
         raise RenderError(f"Graphviz failed ({Path(binary.path).name}): {message}")
     return result.stdout
+
+
+def plain_layout(binary: DotBinary, dot_text: str, *, timeout: float = 300) -> str:
+    """`binary`'s layout of `dot_text` as its `-Tplain` text (positions and sizes, no drawing)."""
+    result = _run([binary.path, "-Kdot", "-Tplain"], dot_text.encode("utf-8"), timeout=timeout)
+    text = result.stdout.decode("utf-8", "replace")
+    if result.returncode != 0 or not text.startswith("graph "):
+        message = result.stderr.decode("utf-8", "replace").strip() or f"exit code {result.returncode}"
+        raise RenderError(f"Graphviz failed ({Path(binary.path).name}): {message}")
+    return text
+
+
+def drawing_size(binary: DotBinary, dot_text: str, *, timeout: float = 300) -> tuple[float, float]:
+    """The natural (width, height) in points `binary` lays `dot_text` out at, before any `size`
+    shrinks it (the first line of its `-Tplain` output: `graph SCALE WIDTH HEIGHT`, inches)."""
+    first = plain_layout(binary, dot_text, timeout=timeout).partition("\n")[0].split()
+    try:
+        width, height = float(first[2]), float(first[3])
+    except ValueError:
+        raise RenderError(f"Graphviz ({Path(binary.path).name}) gave no size: {first!r}") from None
+    return width * 72, height * 72

@@ -10,7 +10,7 @@ Every edge segment carries `class="... relN"` naming the relations (by position)
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Protocol, Sequence
+from typing import Mapping, Protocol, Sequence
 
 import graphviz
 
@@ -18,10 +18,11 @@ from ..errors import RenderError
 from ..model import Map, Node, NodeKind, Relation, RelationKind
 from ..sides import Sides
 from . import statements as dot
-from .labels import escape_attribute, escape_html, node_label, small
+from .focus import focused_node
+from .labels import BODY_SIZE, escape_attribute, escape_html, left_lines, node_label, small, wrap_lines
 from .options import RenderOptions
 from .select import visible_nodes, visible_relations
-from .style import EDGE_STYLES, FONT, legend_label, node_attributes
+from .style import EDGE_STYLES, FONT, SPACING, legend_label, node_attributes
 
 
 class Overlay(Protocol):
@@ -37,14 +38,17 @@ class Overlay(Protocol):
 class DotBuilder:
     """Builds the DOT text of one map with one set of options (use `build_dot`)."""
 
-    def __init__(self, map_: Map, options: RenderOptions, overlays: Sequence[Overlay] = ()) -> None:
+    def __init__(self, map_: Map, options: RenderOptions, overlays: Sequence[Overlay] = (),
+                 head_ports: Mapping[tuple[str, str], str] | None = None) -> None:
         self.map = map_
+        self.head_ports = head_ports or {}
         self.options = options
         self.overlays = list(overlays)
         self.palette = Sides(map_)
         self.node_ids = {node_id: f"n{i}" for i, node_id in enumerate(map_.nodes, 1)}
         self.relation_numbers = {rel_id: i for i, rel_id in enumerate(map_.relations, 1)}
         self.visible = visible_nodes(map_, options)
+        self.focused = None if options.focus is None else focused_node(map_, options.focus).id
         self.relations = visible_relations(map_, set(self.visible), options.round)
         self.footnotes: dict[str, int] = {}
         self.junctions: dict[str, str] = {}  # relation id -> junction DOT id
@@ -79,8 +83,13 @@ class DotBuilder:
         markers = small("[" + ",".join(map(str, numbers)) + "]", "#666666") if numbers else ""
         extra: list[str] = []
         for overlay in self.overlays:
-            attributes.update(overlay.node_attributes(node.id))
+            added = overlay.node_attributes(node.id)
+            if "style" in added and "style" in attributes:  # a line style adds to the shape's
+                added = {**added, "style": attributes["style"] + "," + added["style"]}
+            attributes.update(added)
             extra.extend(overlay.label_rows(node.id))
+        if node.id == self.focused:  # the node --focus names: a double border
+            attributes["peripheries"] = "2"
         label = node_label(node.title, node.text, wrap=self.options.wrap, show_text=self.options.show_text,
                            markers=markers, tags=node.tags, extra_rows=tuple(extra))
         attributes["class"] = node.kind.value
@@ -100,7 +109,17 @@ class DotBuilder:
         return dict(EDGE_STYLES[RelationKind.ATTACK])
 
     def undercut(self, relation: Relation) -> dict[str, str]:
-        return dict(EDGE_STYLES[RelationKind.UNDERCUT])
+        style = dict(EDGE_STYLES[RelationKind.UNDERCUT])
+        undercut = self.map.relations.get(relation.target)
+        if undercut is not None and self._same_box(relation.source, undercut.source):
+            # the undercutter may sit level with the inference, so that the undercut crosses the
+            # relation's line instead of running alongside it (not across boxes: graphviz-pure
+            # loses such a level edge between two clusters)
+            style["minlen"] = "0"
+        return style
+
+    def _same_box(self, first: str, second: str) -> bool:
+        return self._cluster_of(self.map.nodes[first]) == self._cluster_of(self.map.nodes[second])
 
     def contradiction(self, relation: Relation) -> dict[str, str]:
         return dict(EDGE_STYLES[RelationKind.CONTRADICTION])
@@ -140,6 +159,13 @@ class DotBuilder:
                 self.junctions[relation.id] = f"j{self.relation_numbers[relation.id]}"
         return linked
 
+    def _edge(self, tail: str, head: str, style: dict[str, str], classes: str) -> None:
+        """One edge segment, entering its head at the port `head_ports` gives it (ports.py)."""
+        port = self.head_ports.get((tail, head))
+        if port is not None:
+            style = {**style, "headport": port}
+        self.body.append("\t" + dot.edge(tail, head, style, classes))
+
     def relation_statements(self) -> None:
         linked = self._plan_junctions()
         drawn_junctions: set[str] = set()
@@ -149,18 +175,18 @@ class DotBuilder:
             junction = self.junctions.get(relation.id)
             classes = self._classes(relation.kind, [relation])
             if junction is None:
-                self.body.append("\t" + dot.edge(source, self._endpoint(relation.target), style, classes))
+                self._edge(source, self._endpoint(relation.target), style, classes)
                 continue
             into = {**style, "arrowhead": "none", "dir": "forward"}
             into.pop("arrowtail", None)
-            self.body.append("\t" + dot.edge(source, junction, into, classes))
+            self._edge(source, junction, into, classes)
             if junction not in drawn_junctions:
                 drawn_junctions.add(junction)
                 members = linked.get(relation.group, [relation]) if relation.group else [relation]
                 point = {"shape": "point", "width": "0.09", "color": style["color"], "class": "junction"}
                 self.body.append("\t" + dot.node(junction, point))
                 outward = self._classes(relation.kind, members)
-                self.body.append("\t" + dot.edge(junction, self._endpoint(relation.target), style, outward))
+                self._edge(junction, self._endpoint(relation.target), style, outward)
 
     # --- grouping --------------------------------------------------------------------------
 
@@ -211,9 +237,13 @@ class DotBuilder:
     def _cluster(self, name: str, title: str, nodes: list[Node], indent: str, nested) -> None:  # noqa: ANN001
         # dot mirrors cluster labels with the ranks: under BT, "b" is the top
         top = "b" if self.options.rankdir == "BT" else "t"
+        # wrapped like the nodes: a narrow title leaves room for the edges that leave the box;
         # bold text is wider than the regular widths Graphviz measures it by: pad the label
-        padding = "&#160;" * (len(title) // 8 + 1)
-        attrs = {"label": dot.Html(f"<B>{escape_html(title)}</B>{padding}"), "labeljust": "l",
+        lines = wrap_lines(title, self.options.wrap) or [" "]
+        padding = "&#160;" * (max(map(len, lines)) // 8 + 1)
+        title_html = f'<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD BALIGN="LEFT">' \
+                     f"<B>{left_lines(lines)}</B>{padding}</TD></TR></TABLE>"
+        attrs = {"label": dot.Html(title_html), "labeljust": "l",
                  "labelloc": top, "style": "rounded,filled", "fillcolor": "#f8f8f6", "color": "#c9c9c2",
                  "fontname": FONT, "fontsize": "13", "fontcolor": "#444444"}
         self.body.extend(indent + line for line in dot.subgraph_open(name, attrs))
@@ -228,19 +258,28 @@ class DotBuilder:
         """The DOT source of the drawing."""
         self.node_statements()
         self.relation_statements()
-        graph_attr = {"rankdir": self.options.rankdir, "newrank": "true", "nodesep": "0.3",
-                      "ranksep": "0.45", "fontname": FONT, "fontsize": "14", "bgcolor": "white",
+        spacing = SPACING["compact" if self.options.compact else "roomy"]
+        graph_attr = {"rankdir": self.options.rankdir, "newrank": "true", "nodesep": spacing["nodesep"],
+                      "ranksep": spacing["ranksep"], "fontname": FONT, "fontsize": "14", "bgcolor": "white",
                       "pad": "0.2"}
+        page = self.options.page_size
+        if page is not None:  # shrink the drawing to the page (never enlarge it)
+            graph_attr["size"] = f"{page[0]:g},{page[1]:g}"
         legend = self._legend() if self.options.legend else None
         if legend is not None:
             graph_attr.update(label=f"<{legend}>", labelloc="t", labeljust="l")
         graph = graphviz.Digraph(
             "argmap", graph_attr=graph_attr,
-            node_attr={"fontname": FONT, "fontsize": "11", "margin": "0.12,0.06"},
+            node_attr={"fontname": FONT, "fontsize": str(BODY_SIZE), "margin": spacing["margin"]},
             edge_attr={"fontname": FONT, "arrowsize": "0.8"},
             body=[line + "\n" for line in self.body],
         )
         return graph.source
+
+    def _portrait(self) -> bool:
+        """True when laid out for a page taller than wide (its legend then goes 2 columns wide)."""
+        page = self.options.page_size
+        return page is not None and page[0] < page[1]
 
     def _legend(self) -> dot.Html | None:
         kinds = sorted({r.kind for r in self.relations}, key=list(RelationKind).index)
@@ -252,10 +291,15 @@ class DotBuilder:
         title = self.map.title
         if self.options.round is not None:
             title = f"{title} (after round {self.options.round})" if title else f"After round {self.options.round}"
-        return legend_label(title, parties, node_kinds, kinds, citations, extra)
+        weighted = any(r.weight is not None for r in self.relations)
+        focus = None if self.focused is None else self.map.nodes[self.focused].label
+        return legend_label(title, parties, node_kinds, kinds, citations, extra, weighted=weighted, focus=focus,
+                            per_row=2 if self._portrait() else 5)
 
 
-def build_dot(map_: Map, options: RenderOptions | None = None, overlays: Sequence[Overlay] = ()) -> str:
-    """The DOT text of `map_` drawn with `options` (validated against the map) and overlays."""
+def build_dot(map_: Map, options: RenderOptions | None = None, overlays: Sequence[Overlay] = (),
+              head_ports: Mapping[tuple[str, str], str] | None = None) -> str:
+    """The DOT text of `map_` drawn with `options` (validated against the map) and overlays;
+    `head_ports` ((tail, head) DOT ids -> compass point) spreads arrowheads (ports.py)."""
     options = (options or RenderOptions()).validated(map_)
-    return DotBuilder(map_, options, overlays).build()
+    return DotBuilder(map_, options, overlays, head_ports).build()

@@ -21,6 +21,10 @@ from .statements import Html
 #: characters XML 1.0 does not allow (and Graphviz rejects) in text: controls, surrogates, U+FFFE/F
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _ZERO_WIDTH_SPACE = "\u200b"
+#: the font size of node text; no text of a drawing is smaller than SMALL_SIZE (tags, footnote
+#: markers, badges, the legend), so that a drawing shrunk to a page keeps all its text readable
+BODY_SIZE = 11
+SMALL_SIZE = 10
 
 
 def _one_line(text: str) -> str:
@@ -61,12 +65,26 @@ def wrap_lines(text: str, width: int) -> list[str]:
     return _chunk(max(8, width)).findall(_one_line(text))
 
 
+def _pack(words: list[str], width: int) -> list[list[str]]:
+    """Whole words (tags) into lines of at most `width` columns (a longer word on its own line)."""
+    lines: list[list[str]] = []
+    used = 0
+    for word in words:
+        if lines and used + 2 + len(word) <= width:
+            lines[-1].append(word)
+            used += 2 + len(word)
+        else:
+            lines.append([word])
+            used = len(word)
+    return lines
+
+
 def left_lines(lines: list[str]) -> str:
     """Lines from `wrap_lines`, escaped and joined with line breaks (the cell's BALIGN aligns them)."""
     return _markup_safe("\n".join(lines)).replace("\n", "<BR/>")
 
 
-def small(text_html: str, color: str, *, italic: bool = False, size: int = 8) -> str:
+def small(text_html: str, color: str, *, italic: bool = False, size: int = SMALL_SIZE) -> str:
     """Already-escaped HTML wrapped in a small coloured font (for markers, tags, badges)."""
     inner = f"<I>{text_html}</I>" if italic else text_html
     return f'<FONT POINT-SIZE="{size}" COLOR="{color}">{inner}</FONT>'
@@ -107,7 +125,8 @@ def node_label(
             text_html += (" " if body else "") + markers
         rows.append(row(text_html))
     if tags:
-        shown = "  ".join(escape_html("#" + (f"({tag})" if " " in tag else tag)) for tag in tags)
+        shown = "<BR/>".join("  ".join(map(escape_html, line)) for line in _pack(
+            ["#" + (f"({tag})" if " " in tag else tag) for tag in tags], wrap))
         rows.append(row(small(shown, "#8a8a8a", italic=True)))
     rows.extend(extra_rows)
     return table(rows or [row(" ")])

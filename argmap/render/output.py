@@ -9,9 +9,11 @@ from typing import Sequence
 from ..errors import UsageError
 from ..files import atomic_write
 from ..model import Map
-from .binary import DotBinary, find_binary, layout
+from .binary import DotBinary, find_binary, layout, plain_layout
 from .dot import Overlay, build_dot
-from .options import RenderOptions
+from .fit import candidates, fit_to_page
+from .options import DEFAULT_RANKDIR, RenderOptions
+from .ports import spread_heads
 
 FORMATS = ("svg", "png", "pdf", "dot")
 
@@ -29,6 +31,11 @@ def format_for(path: str | Path, explicit: str | None = None) -> str:
     return fmt
 
 
+#: pixels per inch of a PNG laid out for a page: sharp when printed, or on a high-density screen
+PAGE_DPI = {"a4": 200, "letter": 200, "slide": 144, "screen": 192}
+SIZE_DPI = 200
+
+
 def render_bytes(
     map_: Map,
     fmt: str,
@@ -37,11 +44,42 @@ def render_bytes(
     overlays: Sequence[Overlay] = (),
     binary: DotBinary | None = None,
 ) -> bytes:
-    """The drawing of `map_` in `fmt` (svg, png, pdf, or dot for the DOT source itself)."""
+    """The drawing of `map_` in `fmt` (svg, png, pdf, or dot for the DOT source itself).
+
+    With a page in `options` (`page` or `size`) the layout is chosen to fit it first
+    (argmap/render/fit.py). Drawn with a Graphviz program (any format but DOT without a
+    `binary`), a first layout spreads the arrowheads into crowded nodes (argmap/render/ports.py).
+    """
+    options = options or RenderOptions()
+    if options.page_size is not None:
+        binary = binary or find_binary()
+        tried = candidates(options)
+        options = fit_to_page(map_, options, binary, overlays).options if len(tried) > 1 else tried[0]
     dot_text = build_dot(map_, options, overlays)
+    if fmt == "dot" and binary is None:
+        return dot_text.encode("utf-8")
+    binary = binary or find_binary()
+    # a first layout tells where edges come from: spread the arrowheads into crowded nodes
+    rankdir = options.rankdir or DEFAULT_RANKDIR
+    ports = spread_heads(dot_text, plain_layout(binary, dot_text), rankdir)
+    if ports:
+        dot_text = build_dot(map_, options, overlays, head_ports=ports)
     if fmt == "dot":
         return dot_text.encode("utf-8")
-    return layout(binary or find_binary(), dot_text, fmt)
+    dpi = None if options.page_size is None else (SIZE_DPI if options.size else PAGE_DPI[options.page])
+    return layout(binary, dot_text, fmt, dpi=dpi)
+
+
+def render_svg(
+    map_: Map,
+    options: RenderOptions | None = None,
+    *,
+    overlays: Sequence[Overlay] = (),
+    binary: DotBinary | None = None,
+) -> str:
+    """The drawing of `map_` as SVG text: the one entry point for pages and notebooks that
+    embed a drawing (`RenderOptions(page="screen")` lays it out for a screen)."""
+    return render_bytes(map_, "svg", options, overlays=overlays, binary=binary).decode("utf-8")
 
 
 def render_to_file(

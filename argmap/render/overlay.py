@@ -1,4 +1,4 @@
-"""Analysis overlays: colour each node by its status, show its gradual strength as a bar.
+"""Analysis overlays: mark each node with its status, show its gradual strength as a bar.
 
 An overlay answers three questions for the DOT builder — extra node attributes, extra label
 rows, extra legend rows — so adding one is a small class here. The analysis itself comes from
@@ -12,19 +12,34 @@ from typing import Mapping
 
 from ..model import Map
 from .dot import Overlay
-from .labels import escape_html
+from .labels import SMALL_SIZE, escape_html
 
-#: status -> (border colour, badge text)
+#: status -> (badge fill, badge text colour, badge word, node border style). The status has its
+#: own channels, used for nothing else: an achromatic badge (black / light grey / white, apart
+#: in lightness, so the same in greyscale and for colour-blind readers) with a word, and the
+#: node border's line style; the border keeps its side's colour, the edges keep green and red.
+#: tests/test_render_palette.py checks them under simulated colour-vision deficiencies.
 STATUS_STYLE = {
-    "in": ("#1b7f3b", "IN"),
-    "out": ("#b71c1c", "OUT"),
-    "undec": ("#c77c00", "UNDECIDED"),
+    "in": ("#111111", "#ffffff", "IN", "bold"),
+    "out": ("#ffffff", "#111111", "OUT", "dashed"),
+    "undec": ("#c4c4c4", "#111111", "UNDECIDED", "dotted"),
 }
+#: the frame of every badge: dark, so that a badge shows on any side's fill
+BADGE_FRAME = "#111111"
+#: the border's width under a status (its style: STATUS_STYLE)
+STATUS_PENWIDTH = "2.5"
 BAR_WIDTH = 60
 
 
+def _badge(fill: str, ink: str, word: str) -> str:
+    """The status word on its badge (a thin dark frame, so that the white one shows on white)."""
+    text = f'<FONT POINT-SIZE="{SMALL_SIZE}" COLOR="{ink}"><B>{word}</B></FONT>'
+    return (f'<TABLE BORDER="1" COLOR="{BADGE_FRAME}" CELLPADDING="1" CELLSPACING="0">'
+            f'<TR><TD BGCOLOR="{fill}">{text}</TD></TR></TABLE>')
+
+
 class StatusOverlay:
-    """A thick border and a badge in the colour of each node's status under one semantics."""
+    """Each node's status under one semantics: a badge and the line style of its border."""
 
     def __init__(self, semantics: str, status: Mapping[str, str]) -> None:
         self.semantics = semantics
@@ -32,21 +47,20 @@ class StatusOverlay:
 
     def node_attributes(self, node_id: str) -> dict[str, str]:
         style = STATUS_STYLE.get(self.status.get(node_id, ""))
-        return {"color": style[0], "penwidth": "3"} if style else {}
+        return {"style": style[3], "penwidth": STATUS_PENWIDTH} if style else {}
 
     def label_rows(self, node_id: str) -> list[str]:
         style = STATUS_STYLE.get(self.status.get(node_id, ""))
         if style is None:
             return []
-        badge = f'<FONT POINT-SIZE="8" COLOR="white"><B>{style[1]}</B></FONT>'
-        return [f'<TR><TD ALIGN="RIGHT"><TABLE BORDER="0" CELLPADDING="1" CELLSPACING="0">'
-                f'<TR><TD BGCOLOR="{style[0]}">{badge}</TD></TR></TABLE></TD></TR>']
+        return [f'<TR><TD ALIGN="RIGHT">{_badge(*style[:3])}</TD></TR>']
 
     def legend_rows(self) -> list[str]:
         rows = []
-        for color, word in STATUS_STYLE.values():
-            rows.append(f'<TR><TD BGCOLOR="{color}" WIDTH="22" HEIGHT="12" FIXEDSIZE="TRUE"> </TD>'
-                        f'<TD ALIGN="LEFT">{word.lower()} ({escape_html(self.semantics)})</TD></TR>')
+        for fill, ink, word, border in STATUS_STYLE.values():
+            rows.append(f"<TR><TD>{_badge(fill, ink, word)}</TD>"
+                        f'<TD ALIGN="LEFT">{word.lower()} ({escape_html(self.semantics)}), '
+                        f"{border} border</TD></TR>")
         return rows
 
 
@@ -68,7 +82,7 @@ class StrengthOverlay:
         if filled < BAR_WIDTH:
             cells += f'<TD WIDTH="{BAR_WIDTH - filled}" HEIGHT="5" BGCOLOR="#d5d9dc"></TD>'
         bar = f'<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR>{cells}</TR></TABLE>'
-        number = f'<FONT POINT-SIZE="8" COLOR="#37474f">{value:.2f}</FONT>'
+        number = f'<FONT POINT-SIZE="{SMALL_SIZE}" COLOR="#37474f">{value:.2f}</FONT>'
         return [f'<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLPADDING="0" CELLSPACING="2"><TR>'
                 f"<TD>{bar}</TD><TD>{number}</TD></TR></TABLE></TD></TR>"]
 

@@ -7,6 +7,7 @@ from collections import deque
 
 from ..errors import UsageError
 from ..model import Map, Relation
+from .focus import focused_node
 from .options import RenderOptions
 
 
@@ -50,15 +51,14 @@ def focus_nodes(map_: Map, node_id: str, depth: int) -> set[str]:
 
 def visible_nodes(map_: Map, options: RenderOptions) -> list[str]:
     """Ids of the nodes to draw, in map order."""
+    focused = None if options.focus is None else focused_node(map_, options.focus).id
     if options.round is not None:  # the map then: its nodes, and the neighbours it had
         map_ = _after_round(map_, options.round)
     keep = set(map_.nodes)
-    if options.focus is not None:
-        focused = map_.node_by_title(options.focus)
-        if focused is None and options.round is not None:
+    if focused is not None:
+        if focused not in map_.nodes:
             raise UsageError(f"--focus: {options.focus!r} is not in the map yet after round {options.round}")
-        if focused is not None:
-            keep &= focus_nodes(map_, focused.id, options.depth)
+        keep &= focus_nodes(map_, focused, options.depth)
     if options.actors:
         wanted = set(options.actors)
         keep = {n for n in keep if wanted.intersection(map_.nodes[n].actors)}
