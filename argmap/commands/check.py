@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 
 from ..errors import Severity, in_reading_order
 from ..language.check import check, has_expectations
@@ -26,7 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="map files or folders ('-' reads standard input)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="text for people (default), json for tools")
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--strict", action="store_true",
+                        help="treat warnings as errors, and information (open critical questions) as warnings")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors, no warnings or summary")
 
 
@@ -40,6 +42,8 @@ def run(args: argparse.Namespace) -> int:
             from ..analyze.expect import check_expectations  # (here: only maps that expect)
 
             found = in_reading_order([*found, *check_expectations(m)], m.path)
+        if args.strict:  # information (an open critical question) becomes a warning
+            found = [replace(d, severity=Severity.WARNING) if d.severity is Severity.INFO else d for d in found]
         if args.quiet:
             found = [d for d in found if d.is_error]
         errors = sum(d.is_error for d in found)
