@@ -44,7 +44,8 @@ class Use:
     """One use of a scheme: `owner` is the argument's node id or the relation's id."""
 
     owner: str
-    name: str
+    #: the `scheme` value as written (check reports one that is no name)
+    name: object
     scheme: Scheme | None
     inferences: tuple[str, ...]
     premises: tuple[str, ...]
@@ -183,7 +184,7 @@ def _use(m: Map, owner: str, name: object, catalogue: Catalogue, inferences: lis
             m.nodes[node].meta.get(ANSWERS_KEY) if node in m.nodes and m.nodes[node].meta else None)
         for question in answered(value) or ():
             answers.append(Answer(question, node, r.id, r.kind is not RelationKind.SUPPORT and r.id not in own))
-    return Use(owner, str(name), catalogue.find(name), tuple(i.id for i in inferences), tuple(premises),
+    return Use(owner, name, catalogue.find(name), tuple(i.id for i in inferences), tuple(premises),
                tuple(answers), actors, span)
 
 
