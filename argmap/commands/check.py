@@ -55,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
             continue
         print_diagnostics(found, stream=sys.stdout)
         if not args.quiet:
-            status = "ok" if not found else counted(found)
+            notes = sum(d.severity is Severity.INFO for d in found)
+            status = counted(found) if errors or warnings else "ok" + (f", {plural(notes, 'note')}" if notes else "")
             print(f"{path}: {status} ({plural(len(m.nodes), 'node')}, {plural(len(m.relations), 'relation')})")
     if args.format == "json":
         import json
