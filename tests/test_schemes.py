@@ -131,3 +131,14 @@ def test_cli_suggests_and_refuses_bad_files(tmp_path, capsys) -> None:
     assert "bad.toml: scheme 'x'" in err and "Traceback" not in err
     assert main(["schemes", "--catalogue", str(tmp_path / "none.toml")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_the_json_catalogue_is_derived_from_the_toml_one() -> None:
+    from pathlib import Path
+
+    from golden import assert_golden
+
+    from argmap.schemes import derive
+
+    assert_golden(Path(derive.BUILTIN_JSON), derive.derived())  # else: run derive.COMMAND or pytest --regen
+    assert read_schemes(Path(derive.BUILTIN).read_text(encoding="utf-8"), derive.BUILTIN) == list(builtin().schemes.values())

@@ -1,5 +1,9 @@
 """The catalogue of argumentation schemes: `walton.toml` (shipped as data) plus the user's files.
 
+The shipped catalogue is read from `walton.json`, the same data derived from `walton.toml`
+(`python -m argmap.schemes.derive`; tests/test_schemes.py holds the two equal): JSON is read
+in C, so `check` of a map that names a scheme does not load tomllib (and typing) for it.
+
 A scheme is found by its id, its name, its AIF name or any alias, written in any case and
 with any punctuation between the words (`expert-opinion`, "Argument From Expert Opinion",
 "expert opinion" are one scheme). A user file has the shape of `walton.toml`; its schemes
@@ -8,17 +12,18 @@ are added to the shipped ones, and one with the id of a shipped scheme replaces 
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from ..errors import ArgmapError, suggest
 
 #: the question types of Carneades: who must show what (the shipped file's header says more)
 QUESTION_TYPES = ("premise", "assumption", "exception")
-#: the shipped catalogue
-BUILTIN = Path(__file__).with_name("walton.toml")
+#: the shipped catalogue, as written and as derived for reading
+BUILTIN = os.path.join(os.path.dirname(__file__), "walton.toml")
+BUILTIN_JSON = os.path.join(os.path.dirname(__file__), "walton.json")
 
 
 class CatalogueError(ArgmapError):
@@ -164,6 +169,11 @@ def read_schemes(text: str, path: str) -> list[Scheme]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CatalogueError(f"{path}: not valid TOML: {exc}") from None
+    return schemes_of(data, path)
+
+
+def schemes_of(data: dict, path: str) -> list[Scheme]:
+    """The schemes of a catalogue file's parsed content (CatalogueError as `read_schemes`)."""
     unknown = sorted(set(data) - {"scheme"})
     if unknown:
         raise CatalogueError(f"{path}: unknown top-level key {unknown[0]!r} (write each scheme as a [[scheme]] table)")
@@ -196,7 +206,10 @@ def read_file(path: str) -> list[Scheme]:
 @lru_cache(maxsize=1)
 def builtin() -> Catalogue:
     """The shipped catalogue (read once)."""
-    return _index(read_schemes(BUILTIN.read_text(encoding="utf-8"), str(BUILTIN)))
+    import json
+
+    with open(BUILTIN_JSON, encoding="utf-8") as file:
+        return _index(schemes_of(json.load(file), BUILTIN))
 
 
 def catalogue(paths: tuple[str, ...] = ()) -> Catalogue:
