@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..errors import Diagnostic, Severity
+from ..errors import Diagnostic, Severity, Span
 from ..model import Map
-from .uses import (ANSWERS_KEY, SCHEME_KEY, Use, answer_spans, answered, catalogue_problem, find_uses,
-                   map_catalogue)
+from .catalogue import Catalogue
+from .uses import ANSWERS_KEY, SCHEME_KEY, Use, answer_spans, answered, find_uses, map_catalogue
 
 #: the code of an open question (information; `check --strict` makes it a warning)
 UNANSWERED = "unanswered-critical-question"
@@ -25,7 +25,7 @@ def scheme_findings(m: Map) -> Iterator[Diagnostic]:
     yield from _answer_findings(m, uses)
 
 
-def _use_findings(use: Use, catalogue) -> Iterator[Diagnostic]:  # noqa: ANN001 - a Catalogue
+def _use_findings(use: Use, catalogue: Catalogue) -> Iterator[Diagnostic]:
     if not isinstance(use.name, str) or not use.name.strip():
         yield Diagnostic("bad-metadata-value", f"{use.owner}: '{SCHEME_KEY}' is {use.name!r}, but must be a scheme name",
                          use.span, hint="write {scheme: expert-opinion}; 'argmap schemes' lists the names")
@@ -72,3 +72,9 @@ def _answer_findings(m: Map, uses: list[Use]) -> Iterator[Diagnostic]:
                                                  for use in known))
                 yield Diagnostic("unknown-critical-question", f"{name} answers {question}, but {counts}", span,
                                  Severity.WARNING, "'argmap schemes NAME' lists a scheme's questions")
+
+
+def catalogue_problem(message: str, m: Map) -> Diagnostic:
+    """A catalogue file that could not be used, as a diagnostic at the front matter."""
+    return Diagnostic("bad-scheme-catalogue", message, Span(m.path, 1, 1, 1, 4),
+                      hint="fix the file (its shape: argmap/schemes/walton.toml, docs/format.md) or the front matter's 'schemes:'")

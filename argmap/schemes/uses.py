@@ -19,7 +19,7 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..errors import Diagnostic, Span
+from ..errors import Span
 from ..model import Map, Relation, RelationKind
 from .catalogue import Catalogue, CatalogueError, Scheme, builtin, question_number, read_file
 
@@ -105,7 +105,7 @@ def _file(path: str, stamp: tuple[int, int]) -> tuple:
 def map_catalogue(m: Map) -> tuple[Catalogue, list[str]]:
     """The shipped catalogue plus the map's own files, and what is wrong with those (each
     problem a message; a file with a problem is left out)."""
-    found, problems = builtin(), []
+    found = builtin()
     paths, problems = catalogue_paths(m)
     for path in paths:
         try:
@@ -132,9 +132,12 @@ def find_uses(m: Map, catalogue: Catalogue) -> list[Use]:
     """Every use of a scheme in the map, arguments first, in map order."""
     into = _related(m)
     groups: dict[str, list[Relation]] = {}
+    drawn: dict[str, list[Relation]] = {}  # node id -> the supports and attacks it gives
     for r in m.relations.values():
         if r.group is not None:
             groups.setdefault(r.group, []).append(r)
+        if r.kind in _INFERRING:
+            drawn.setdefault(r.source, []).append(r)
 
     def reason(r: Relation) -> list[Relation]:
         return [g for g in groups[r.group] if g.target == r.target] if r.group is not None else [r]
@@ -144,7 +147,7 @@ def find_uses(m: Map, catalogue: Catalogue) -> list[Use]:
         name = node.meta.get(SCHEME_KEY) if node.meta else None
         if name is None:
             continue
-        inferences = [r for r in m.relations.values() if r.source == node.id and r.kind in _INFERRING]
+        inferences = drawn.get(node.id, [])
         members = [g for r in inferences for g in reason(r)]
         premises = [r.source for r in into.get(node.id, ()) if r.kind is RelationKind.SUPPORT]
         premises += [g.source for g in members if g.source != node.id]
@@ -194,8 +197,3 @@ def answer_spans(m: Map) -> dict[str, Span]:
     spans.update({n.id: n.span for n in m.nodes.values() if n.meta and ANSWERS_KEY in n.meta})
     return spans
 
-
-def catalogue_problem(message: str, m: Map) -> Diagnostic:
-    """A catalogue file that could not be used, as a diagnostic at the front matter."""
-    return Diagnostic("bad-scheme-catalogue", message, Span(m.path, 1, 1, 1, 4),
-                      hint="fix the file (its shape: argmap/schemes/walton.toml, docs/format.md) or the front matter's 'schemes:'")
