@@ -46,3 +46,11 @@ def test_the_cli_prints_and_writes_them(tmp_path, capsys) -> None:
     assert main(["analyze", str(path), "--actor", "pro"]) == 0
     out = capsys.readouterr().out
     assert "critical questions left open" in out and "CQ5 (expert-opinion)" in out
+
+
+def test_critical_questions_refuse_a_catalogue_that_cannot_be_used(tmp_path, capsys) -> None:
+    path = tmp_path / "m.argmap"
+    path.write_text("---\nschemes: missing.toml\n---\n[C]: c\n  - <A>: a {scheme: sign}\n", encoding="utf-8")
+    assert main(["analyze", str(path), "--critical-questions"]) == 2
+    err = capsys.readouterr().err
+    assert "missing.toml: no such catalogue file" in err and "Traceback" not in err

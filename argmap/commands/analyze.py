@@ -172,8 +172,12 @@ def run(args: argparse.Namespace) -> int:
     assumptions = _assumptions(args.assume)
     if args.critical_questions:
         from ..schemes.translate import with_open_questions
+        from ..schemes.uses import map_catalogue
 
-        map_ = with_open_questions(map_)
+        catalogue, problems = map_catalogue(map_)
+        if problems:  # a catalogue the map names but that cannot be used: say so, do not guess
+            raise UsageError(problems[0])
+        map_ = with_open_questions(map_, catalogue)
     if args.by_round:
         return _by_round(args, map_, assumptions, console)
     if args.to_flip is not None:

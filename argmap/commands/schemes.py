@@ -7,6 +7,10 @@ import sys
 
 from ..errors import UsageError
 
+TYPE_CHECKING = False  # not typing's: the CLI does not import typing before a command needs it
+if TYPE_CHECKING:
+    from ..schemes.catalogue import Scheme
+
 DESCRIPTION = """\
 List the argumentation schemes argmap knows (Walton, Reed and Macagno 2008), or show one
 with its premises, conclusion and critical questions. NAME may be the id, the name, the
@@ -30,14 +34,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
-def scheme_json(scheme) -> dict[str, object]:  # noqa: ANN001 - a Scheme
+def scheme_json(scheme: Scheme) -> dict[str, object]:
     """One scheme as JSON: its fields, each question with its id and type."""
     return {"id": scheme.id, "name": scheme.name, "aif": scheme.aif, "aliases": list(scheme.aliases),
             "source": scheme.source, "premises": list(scheme.premises), "conclusion": scheme.conclusion,
             "questions": [{"id": q.id, "type": q.type, "text": q.text} for q in scheme.questions]}
 
 
-def scheme_lines(scheme) -> list[str]:  # noqa: ANN001 - a Scheme
+def scheme_lines(scheme: Scheme) -> list[str]:
     """One scheme as text, a line each."""
     lines = [f"{scheme.name} ({scheme.id})"]
     if scheme.aif:
