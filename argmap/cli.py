@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("import_", "turn an Argdown, AIF, argmap JSON, ICCMA or Kialo file into an .argmap map"),
     "browse": ("browse", "browse a map in the terminal: outline, details, search, analysis overlay"),
     "lsp": ("lsp", "run the language server (LSP over stdio) for editors"),
+    "schemes": ("schemes", "list the argumentation schemes and their critical questions, or show one"),
 }
 
 EPILOG = """\

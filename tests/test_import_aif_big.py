@@ -25,7 +25,7 @@ def test_a_big_nodeset_has_one_code_per_kind_of_warning() -> None:
     assert all(n.actors for n in m.nodes.values())
     kinds = {r.kind.value for r in m.relations.values()}
     assert kinds == {"support", "attack", "rephrase"}
-    assert any(r.meta.get("scheme") == "Argument From Expert Opinion" for r in m.relations.values())
+    assert any(r.meta.get("scheme") == "expert-opinion" for r in m.relations.values())
     assert sum("preferred_over" in n.meta for n in m.nodes.values()) > 10
 
 

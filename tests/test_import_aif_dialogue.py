@@ -56,7 +56,7 @@ def test_aifdb_schemes_rephrases_and_preferences() -> None:
     rephrase = got[(RelationKind.REPHRASE, "the NHS is in crisis now", "the NHS is in crisis")]
     assert rephrase == {"scheme": "Default Rephrase", "illocution": "Restating"}
     support = got[(RelationKind.SUPPORT, "waiting lists have never been longer", "the NHS is in crisis now")]
-    assert support == {"scheme": "Argument From Expert Opinion", "illocution": "Arguing"}
+    assert support == {"scheme": "expert-opinion", "illocution": "Arguing"}  # the catalogue's AIF name: its id
     attack = got[(RelationKind.ATTACK, "funding has never been higher", "the NHS is in crisis now")]
     assert attack == {"scheme": "Default Conflict", "illocution": "Disagreeing"}
     assert len(got) == 3
@@ -90,7 +90,7 @@ def test_ova_participants_name_the_speakers() -> None:
     bridge = by_text(m, "we should build the bridge")
     assert bridge.actors == ("ann-lee",)
     support = next(r for r in m.relations.values() if r.kind is RelationKind.SUPPORT)
-    assert support.meta["scheme"] == "Practical Reasoning"
+    assert support.meta["scheme"] == "practical-reasoning"  # read through the catalogue
     undercut = next(r for r in m.relations.values() if r.kind is RelationKind.UNDERCUT)
     assert undercut.target == support.id  # CA -> RA: an undercut of that inference
 

@@ -11,7 +11,9 @@ premises, since the reason stands only while every premise does; otherwise it is
 debate terms. A *clash* is an exchange between nodes of two different actors; a contradiction
 is one clash, though it is an exchange each way.
 Questions are no claims, and the relations the framework leaves out (those of questions) are no
-exchanges.
+exchanges. For a map that names argumentation schemes, each actor's report also lists the
+critical questions their arguments leave open and those they raised against others'
+(`argmap.schemes.debate`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from ..model import Map, RelationKind, is_relation_id
+from ..schemes.debate import QuestionItem, actor_questions, map_uses
 from .analysis import Analysis, analyze_map
 from .framework import ATTACKING, NOT_ARGUMENTS, left_out
 
@@ -48,6 +51,10 @@ class ActorReport:
     grounded: dict[str, str]
     preferred: dict[str, str]
     strength: dict[str, float]
+    #: the critical questions this actor's arguments leave open
+    open_questions: tuple[QuestionItem, ...] = ()
+    #: the critical questions this actor raised (answered by attacking) against others' arguments
+    raised_questions: tuple[QuestionItem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -132,6 +139,7 @@ def debate_report(map_: Map, assumptions: Mapping[str, str] | None = None,
     grounded, preferred = get("grounded"), get("preferred")
     all_exchanges = exchanges(map_)
     answered = _answered(map_, all_exchanges)
+    uses = map_uses(map_)
     reports = []
     for actor_id, known in map_.actors.items():
         if actor is not None and actor_id != actor:
@@ -142,12 +150,14 @@ def debate_report(map_: Map, assumptions: Mapping[str, str] | None = None,
         received = tuple(e for e in all_exchanges if e.target in mine)
         dropped = tuple(e for e in received if (e.relation, e.attacker, e.target) not in answered)
         clashes = _clashes(map_, made + received)
+        left_open, raised = actor_questions(map_, uses, actor_id)
         reports.append(ActorReport(
             actor=actor_id, name=known.name, claims=own, attacks_made=made,
             attacks_received=received, dropped=dropped, clashes=clashes,
             grounded={n: grounded.status[n] for n in own},
             preferred={n: preferred.status[n] for n in own},
-            strength={n: grounded.strength[n] for n in own}))
+            strength={n: grounded.strength[n] for n in own},
+            open_questions=left_open, raised_questions=raised))
     return DebateReport(tuple(reports), grounded, preferred)
 
 

@@ -17,7 +17,7 @@ from ..language.report import plural
 from ..model import Map
 from ..printable import visible
 from .analysis import Analysis
-from .debate import ActorReport, DebateReport, Exchange
+from .debate import ActorReport, DebateReport, Exchange, QuestionItem
 from .framework import Framework
 
 STYLES = {"in": "green", "out": "red", "undec": "yellow", "question": "cyan", "unknown": "dim"}
@@ -40,6 +40,9 @@ def actor_json(report: ActorReport) -> dict[str, Any]:
         "attacks_received": [exchange_json(e) for e in report.attacks_received],
         "dropped": [exchange_json(e) for e in report.dropped],
         "clashes": [exchange_json(e) for e in report.clashes],
+        **({"critical_questions": {"open": [q.to_dict() for q in report.open_questions],
+                                   "raised": [q.to_dict() for q in report.raised_questions]}}
+           if report.open_questions or report.raised_questions else {}),
     }
 
 
@@ -156,3 +159,17 @@ def print_actor(console: Console, map_: Map, report: ActorReport) -> None:
     _exchanges(console, map_, "attacks received", report.attacks_received)
     _exchanges(console, map_, "dropped (attacks left unanswered)", report.dropped)
     _exchanges(console, map_, "points of clash", report.clashes)
+    _questions(console, map_, "critical questions left open", report.open_questions)
+    _questions(console, map_, "critical questions raised against others", report.raised_questions)
+
+
+def _questions(console: Console, map_: Map, title: str, items: tuple[QuestionItem, ...]) -> None:
+    if not items:
+        return
+    table = Table(title=Text(title), title_justify="left")
+    for column in ("argument", "question", "type", "text", *(("raised by",) if items[0].by else ())):
+        table.add_column(column)
+    for q in items:
+        by = (_label(map_, q.by),) if q.by else ()
+        table.add_row(_label(map_, q.argument), _text(f"{q.question} ({q.scheme})"), _text(q.type), _text(q.text), *by)
+    console.print(table)

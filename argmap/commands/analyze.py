@@ -27,6 +27,7 @@ examples:
   argmap analyze framework.i23 --semantics stable --limit 10 --timeout 5
   argmap analyze maps/lavrov-blinken.argmap --by-round      replay the debate round by round
   argmap analyze maps/lavrov-blinken.argmap --to-flip "NATO threat" --actor blinken
+  argmap analyze maps/lavrov-blinken.argmap --critical-questions   open questions count against
 """
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,6 +49,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--query", metavar="NAME",
                         help="also say whether this node (title or id; for ICCMA input the "
                              "argument) is credulously and sceptically accepted")
+    parser.add_argument("--critical-questions", action="store_true",
+                        help="read each open critical question of a scheme as counting against its argument: "
+                             "an exception as an undercutter, a premise as an unshown premise (docs/analysis.md)")
     parser.add_argument("--by-round", action="store_true",
                         help="replay the debate: status and strength after each round (node "
                              "'round:' metadata), the moves that flipped a node, each actor's drops")
@@ -166,6 +170,14 @@ def run(args: argparse.Namespace) -> int:
         known = ", ".join(map_.actors) or "none"
         raise UsageError(f"no actor {args.actor!r} in {args.map} (actors: {known})")
     assumptions = _assumptions(args.assume)
+    if args.critical_questions:
+        from ..schemes.translate import with_open_questions
+        from ..schemes.uses import map_catalogue
+
+        catalogue, problems = map_catalogue(map_)
+        if problems:  # a catalogue the map names but that cannot be used: say so, do not guess
+            raise UsageError(problems[0])
+        map_ = with_open_questions(map_, catalogue)
     if args.by_round:
         return _by_round(args, map_, assumptions, console)
     if args.to_flip is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 
 from ..api import check
 from ..errors import Severity
@@ -26,7 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="map files or folders ('-' reads standard input)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="text for people (default), json for tools")
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--strict", action="store_true",
+                        help="treat warnings as errors, and information (open critical questions) as warnings")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors, no warnings or summary")
 
 
@@ -36,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
     for path in expand_paths(args.files):
         m = load_map(path)
         found = check(m)  # with the expected outcomes, analysed only for maps that state some
+        if args.strict:  # information (an open critical question) becomes a warning
+            found = [replace(d, severity=Severity.WARNING) if d.severity is Severity.INFO else d for d in found]
         if args.quiet:
             found = [d for d in found if d.is_error]
         errors = sum(d.is_error for d in found)
@@ -47,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
             continue
         print_diagnostics(found, stream=sys.stdout)
         if not args.quiet:
-            status = "ok" if not found else counted(found)
+            notes = sum(d.severity is Severity.INFO for d in found)
+            status = counted(found) if errors or warnings else "ok" + (f", {plural(notes, 'note')}" if notes else "")
             print(f"{path}: {status} ({plural(len(m.nodes), 'node')}, {plural(len(m.relations), 'relation')})")
     if args.format == "json":
         import json

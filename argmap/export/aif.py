@@ -6,8 +6,9 @@ conclusion; an attack (or a linked group of attackers) a CA-node (conflict); a c
 two CA-nodes named "Contradiction", one each way; an undercut a CA-node aimed at the scheme
 node of the relation it undercuts (for an argument's own inference, a CA-node named
 "Undercut" aimed at the argument); a rephrase an MA-node ("Default Rephrase") from the
-restating node to the restated one. A relation's `scheme` metadata names its scheme node
-("Argument From Expert Opinion"). A node said by a known actor gets a locution per speaker:
+restating node to the restated one. A relation's `scheme` metadata names its scheme node, else
+the `scheme` of the argument it comes from, a catalogue id written by its AIF name
+(`expert-opinion` as "Argument From Expert Opinion": `argmap.schemes.aif_names`). A node said by a known actor gets a locution per speaker:
 an L-node ("Name : text"), a YA-node (its illocution: "Asserting", "Pure Questioning" for a
 question, or the node's `illocution` metadata) to its I-node, an entry in `locutions` (with the
 node's `timestamp` metadata, else the map's date) and the actor in `participants`; a question
@@ -84,14 +85,15 @@ def _reasons(map_: Map) -> list[list[Relation]]:
     return reasons
 
 
-def _scheme_name(relation: Relation) -> str:
+def _scheme_name(relation: Relation, named: dict[str, str]) -> str:
+    """The name of the relation's scheme node; `named` holds the AIF names of the relations
+    that name a scheme (`argmap.schemes.aif_names.relation_schemes`)."""
     if relation.kind is RelationKind.CONTRADICTION:
         return CONTRADICTION
     if relation.kind is RelationKind.UNDERCUT and not relation.targets_relation:
         return UNDERCUT
-    named = relation.meta.get("scheme")
-    if isinstance(named, str) and named.strip():
-        return named
+    if relation.id in named:
+        return named[relation.id]
     return {RelationKind.SUPPORT: DEFAULT_INFERENCE, RelationKind.REPHRASE: DEFAULT_REPHRASE}.get(
         relation.kind, DEFAULT_CONFLICT)
 
@@ -101,7 +103,10 @@ _TYPE = {RelationKind.SUPPORT: "RA", RelationKind.REPHRASE: "MA"}
 
 def _write_relations(map_: Map, graph: _Graph, ids: dict[str, str], losses: list | None) -> dict[str, list[str]]:
     """Scheme nodes for the relations; relation id -> its scheme node ids."""
+    from ..schemes.aif_names import relation_schemes
+
     schemes: dict[str, list[str]] = {}
+    named = relation_schemes(map_)
     waiting = _reasons(map_)
     while waiting:
         later = []
@@ -116,7 +121,7 @@ def _write_relations(map_: Map, graph: _Graph, ids: dict[str, str], losses: list
                     note(losses, relation.kind.value, relation.id, f"{relation.source} {relation.kind.value}s "
                          f"{relation.target}, which is not in the map; left out")
                 continue
-            scheme = graph.node(_TYPE.get(first.kind, "CA"), _scheme_name(first))
+            scheme = graph.node(_TYPE.get(first.kind, "CA"), _scheme_name(first, named))
             for relation in reason:
                 graph.edge(ids[relation.source], scheme)
                 schemes[relation.id] = [scheme]

@@ -11,8 +11,9 @@
   dispreferred) on the preferred one; between two relations, relation metadata `preferred_over`
   ("source -> target" of the dispreferred); anything else is reported, not kept.
 
-Every relation keeps its scheme name as metadata `scheme` ("Argument From Expert Opinion",
-"Default Inference"), and the illocutions anchored in it (TA -> YA -> RA: "Arguing") as
+Every relation keeps its scheme name as metadata `scheme`: a catalogue scheme's AIF name as its
+id ("Argument From Expert Opinion" → `expert-opinion`), any other name as written ("Default
+Inference", "Expert Opinion": `argmap.schemes.aif_names`), and the illocutions anchored in it (TA -> YA -> RA: "Arguing") as
 `illocution`.
 """
 
@@ -23,6 +24,7 @@ from typing import Any
 
 from ..export.aif import CONTRADICTION, UNDERCUT
 from ..model import Relation, RelationKind
+from ..schemes.aif_names import scheme_of_aif
 from .aif_dialogue import one_or_list
 
 SCHEMES = ("RA", "CA", "MA")
@@ -35,7 +37,8 @@ class Schemes:
         self.relations: dict[str, Relation] = {}
 
     def meta(self, scheme: str) -> dict:
-        meta: dict = {"scheme": self.r.text[scheme]}
+        name = self.r.text[scheme]
+        meta: dict = {"scheme": scheme_of_aif(name) if self.r.kind[scheme] in ("RA", "CA") else name}
         said = self.r.dialogue.said.get(scheme)
         if said and said.illocutions:
             meta["illocution"] = one_or_list(said.illocutions)

@@ -242,6 +242,17 @@ def unused_declarations(m: Map) -> Iterator[Diagnostic]:
                                  Severity.WARNING, f"attribute a node with {'@' if kind == 'actor' else '^'}{ident}, or remove the declaration")
 
 
+def schemes(m: Map) -> Iterator[Diagnostic]:
+    """Argumentation schemes and their critical questions (argmap.schemes.check), for maps
+    that name a scheme or answer a question."""
+    from ..schemes.uses import uses_schemes
+
+    if uses_schemes(m):
+        from ..schemes.check import scheme_findings
+
+        yield from scheme_findings(m)
+
+
 def _name(node: Node) -> str:
     return node.id if node.title is not None else repr(node.plain_text[:40])
 
@@ -259,6 +270,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("evidence-sources", evidence_sources),
     ("questions-as-reasons", questions_as_reasons),
     ("unused-declarations", unused_declarations),
+    ("schemes", schemes),
 ]
 
 

@@ -88,7 +88,9 @@ def plural(count: int, noun: str) -> str:
 
 
 def counted(diagnostics: Iterable[Diagnostic]) -> str:
-    """'2 errors, 1 warning': how many errors and warnings there are, in words."""
+    """'2 errors, 1 warning' (', 3 notes' when there is information): how many of each there are, in words."""
     found = list(diagnostics)
     errors = sum(d.is_error for d in found)
-    return f"{plural(errors, 'error')}, {plural(sum(d.severity is Severity.WARNING for d in found), 'warning')}"
+    notes = sum(d.severity is Severity.INFO for d in found)
+    return (f"{plural(errors, 'error')}, {plural(sum(d.severity is Severity.WARNING for d in found), 'warning')}"
+            + (f", {plural(notes, 'note')}" if notes else ""))

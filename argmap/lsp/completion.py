@@ -1,5 +1,6 @@
 """Completion of titles after `[` and `<`, actors after `@`, sources after `^`, tags after `#`,
-and of the keyword heads (`question:`, `evidence:`) where a node starts.
+scheme names after `{scheme:` (the map's catalogue), and of the keyword heads (`question:`,
+`evidence:`) where a node starts.
 
 Names come from the last parsed version of the document; the text before the cursor comes
 from the current one, so completion works while a large file is still being re-parsed. Long
@@ -24,6 +25,7 @@ DETAIL = 60  # characters of a node's text shown next to its title
 
 # what the text before the cursor ends with → (kind, the typed part)
 _TRIGGERS = [
+    ("scheme", re.compile(r"\{[^{}]*(?<![\w-])scheme:[ \t]*([\w-]*)$")),
     ("actor", re.compile(r"(?<!\S)@([\w-]*)$")),
     ("source", re.compile(r"(?<!\S)\^([\w-]*)$")),
     ("tag", re.compile(r"(?<=\s)#(\([^)]*|[\w-]*)$")),  # not at column 1: that is a heading
@@ -40,6 +42,7 @@ _KINDS = {
     "claim": types.CompletionItemKind.Value,
     "argument": types.CompletionItemKind.Function,
     "keyword": types.CompletionItemKind.Keyword,
+    "scheme": types.CompletionItemKind.EnumMember,
 }
 #: what each keyword head starts, shown next to it
 _KEYWORD_DETAILS = {NodeKind.EVIDENCE: "evidence: factual backing (cite a ^source)",
@@ -77,6 +80,10 @@ def _names(m: Map, kind: str, tags: list[str]) -> Iterable[tuple[str, object]]:
         return ((t, t) for t in tags)
     if kind == "keyword":
         return ((keyword, node_kind) for node_kind, keyword in HEAD_KEYWORDS.items())
+    if kind == "scheme":
+        from ..schemes.uses import map_catalogue
+
+        return ((ident, scheme) for ident, scheme in map_catalogue(m)[0].schemes.items())
     # `[Title]` names claims, evidence and questions alike; `<Title>` arguments
     wanted = {NodeKind.ARGUMENT} if kind == "argument" else set(NodeKind) - {NodeKind.ARGUMENT}
     return ((n.title, n) for n in m.nodes.values() if n.title is not None and n.kind in wanted)
@@ -88,6 +95,8 @@ def _item(kind: str, label: str, named: object, edit_range: types.Range) -> type
         insert, detail = format_tag(label)[1:], "tag"
     elif kind == "keyword":
         insert, detail = f"{label}: ", _KEYWORD_DETAILS.get(named, label)  # type: ignore[call-overload]
+    elif kind == "scheme":
+        insert, detail = label, named.name  # type: ignore[attr-defined]
     elif kind in ("actor", "source"):
         insert, detail = label, getattr(named, "name", None) or getattr(named, "citation", "")
     else:

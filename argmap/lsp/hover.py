@@ -77,6 +77,7 @@ def describe_node(m: Map, node: Node, analysis: Any | None, why: str | None = No
         lines += ["", "tags: " + ", ".join(_escape("#" + t) for t in node.tags)]
     if node.meta:
         lines += ["", ", ".join(f"{_escape(k)}: {_escape(str(v))}" for k, v in node.meta.items())]
+        lines += _scheme_lines(m, node)
     if analysis is not None:
         extra = _analysis_lines(analysis, node.id)
         if extra:
@@ -84,6 +85,20 @@ def describe_node(m: Map, node: Node, analysis: Any | None, why: str | None = No
         if why:
             lines += ["", f"**why**: {_escape(why)}"]
     return "\n".join(lines)
+
+
+def _scheme_lines(m: Map, node: Node) -> list[str]:
+    """The scheme a node names, with each critical question and its status (open, defended, raised)."""
+    from ..schemes.uses import SCHEME_KEY, find_uses, map_catalogue
+
+    if SCHEME_KEY not in node.meta:
+        return []
+    use = next((u for u in find_uses(m, map_catalogue(m)[0]) if u.owner == node.id), None)
+    if use is None or use.scheme is None:
+        return ["", f"scheme {_escape(str(node.meta[SCHEME_KEY]))}: not in the catalogue"]
+    lines = ["", f"**scheme**: {_escape(use.scheme.name)} ({_code(use.scheme.id)}); critical questions:", ""]
+    lines += [f"- {q.id} ({q.type}, {use.status(q.id)}): {_escape(q.text)}" for q in use.scheme.questions]
+    return lines
 
 
 def _describe_declared(kind: str, name: str, label: str, meta: dict, count: int) -> str:
