@@ -114,12 +114,15 @@ def render(m: Map, fmt: str = "svg", *, labels: str | None = None, strength: boo
     """`argmap render`: the drawing of `m` as svg, png, pdf, or dot (the DOT source), through
     the same renderer as the command. `labels` colours each node by its status under that
     semantics, `strength` adds its strength bar; `options` are the fields of
-    `argmap.render.RenderOptions` (rankdir="LR", wrap=28, focus="Title", depth=1, round=2, …).
+    `argmap.render.RenderOptions` (rankdir="LR", wrap=28, focus="Title", depth=1, round=2, …);
+    as with the command, the drawing is laid out for an A4 page unless `page` (or `size`) says
+    otherwise (`page="none"`: its natural size).
     """
     from .render import RenderOptions, render_bytes
+    from .render.options import DEFAULT_PAGE
     from .render.overlay import overlays_for
 
-    drawn = RenderOptions(**options)
+    drawn = RenderOptions(**{"page": DEFAULT_PAGE, **options})
     overlays = overlays_for(_without_errors(m, "drawn"), labels, strength, drawn.round)
     return render_bytes(m, fmt, drawn, overlays=overlays)
 

@@ -7,7 +7,7 @@ import sys
 
 from ..errors import UsageError
 from ..language.report import plural
-from ..render.options import PAGE_CHOICES
+from ..render.options import DEFAULT_PAGE, PAGE_CHOICES
 from ._common import load_map, print_diagnostics
 
 DESCRIPTION = """\
@@ -41,7 +41,7 @@ The Graphviz program can be chosen with --dot-binary PATH or the ARGMAP_DOT vari
 def add_render_options(parser: argparse.ArgumentParser) -> None:
     """The drawing options shared by `render` and `watch`."""
     look = parser.add_argument_group("drawing")
-    look.add_argument("--page", choices=PAGE_CHOICES, default="a4",
+    look.add_argument("--page", choices=PAGE_CHOICES, default=DEFAULT_PAGE,
                       help="the shape to lay the drawing out for (default a4; see above)")
     look.add_argument("--size", type=_inches, metavar="W,H",
                       help="lay out for a shape of W by H inches instead of a --page")

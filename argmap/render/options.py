@@ -13,6 +13,8 @@ RANKDIRS = ("BT", "TB", "LR", "RL")
 GROUPINGS = ("section", "actor", "none")
 DEFAULT_RANKDIR = "BT"
 DEFAULT_WRAP = 34
+#: the page `argmap render` and `argmap.render` lay a drawing out for unless told otherwise
+DEFAULT_PAGE = "a4"
 #: page name -> (width, height) in inches, and what the shape is for
 PAGES: dict[str, tuple[float, float]] = {
     "a4": (8.27, 11.69),      # a figure on a printed A4 page (portrait)
