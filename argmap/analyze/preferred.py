@@ -12,7 +12,9 @@ A counterexample-guided loop (as in CEGARTIX, Dvořák, Järvisalo, Wallner and 
 Every round finds a new preferred extension, so the loop ends; in practice after one or two
 rounds. The preferred extensions met are kept: they answer "no" to later queries at once
 (through what all of them hold and attack, so a query costs nothing once one of them lacks it).
-The problem is Π2-complete, so some frameworks need many rounds: an argument that is in every
+Asking for every argument (`sceptical_labels`), `narrow` first meets a few extensions as far
+apart as the solver can make them, which answer most queries at once. The problem is
+Π2-complete, so some frameworks need many rounds: an argument that is in every
 one of very many preferred extensions can cost a round for each. `timeout` bounds that. One grounded clingo program serves every query: each query's constraints hang on a
 fresh guard atom that is switched on only while that query runs.
 """
@@ -110,7 +112,7 @@ class PreferredReasoner:
         Each round looks for a complete extension E inside no extension found that lacks
         something every found one holds, or leaves undefeated something every found one
         attacks — the solver steered to leave out as many of those as it can —, and grows E
-        into a preferred extension. It stops when a round settles less than half of what was
+        into a preferred extension. It stops when a round settles less than a tenth of what was
         left, or when no E is left: then `found` holds and attacks exactly what every
         preferred extension does (one lacking any of it would be such an E) and `exact` is set.
         Raises EnumerationTimeout when `timeout` seconds pass first.
@@ -186,4 +188,3 @@ class PreferredReasoner:
         if self._attackers is None:
             self._attackers = self.core.af.attackers()
         return any(s in extension for s in self._attackers[arg])
-
