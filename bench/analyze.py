@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/analyze.py            # N = 10^3, 10^4, 10^5 (about 2 minutes)
     .venv/bin/python bench/analyze.py --quick    # N = 10^3, 10^4 only (about 15 s)
+    .venv/bin/python bench/analyze.py --gradual  # DF-QuAD with cycles only, 10^3..10^5
 
 What it measures, for each N (frameworks: N arguments and 3N attacks, 10% of them in mutual
 pairs, seed 4):
@@ -26,7 +27,11 @@ pairs, seed 4):
    * the floor: the same models from `clingo.Control`, solved with output suppressed (nothing
      read from the models), so the rest of each figure is reading and printing models.
    The ratio is argmap's wall time over clingo's command line's.
-3. Without --quick: grounded on 10^6 attacks, and peak Python memory at N = 10^5
+3. DF-QuAD with cycles against its target (under 1 s at N = 10^5): wall and CPU time on the
+   random cyclic graph and on the generated map, with the size of the largest strongly
+   connected component, the passes it needed, and the ratio of the time to the target
+   (`--gradual` runs this part alone).
+4. Without --quick: grounded on 10^6 attacks, and peak Python memory at N = 10^5
    (tracemalloc, on top of the inputs) for grounded and DF-QuAD.
 
 Then the peak resident memory of this process (the children not included).
@@ -148,6 +153,41 @@ def gradual(*inputs) -> str:  # noqa: ANN002 - df_quad's arguments
     return f"{run}{rounds}{settled}"
 
 
+#: DF-QuAD on cycles: the time aimed at for N = 10^5 (issue 18), scaled linearly below
+GRADUAL_TARGET = 1.0
+
+
+def largest_cycle(base: list[float], reasons: list[GradualReason]) -> int:
+    """The number of items of the largest strongly connected component of the graph."""
+    from argmap.analyze.gradual import _strongly_connected
+
+    successors: list[list[int]] = [[] for _ in base]
+    for reason in reasons:
+        for premise in reason.premises:
+            successors[premise].append(reason.target)
+    return max(map(len, _strongly_connected(list(range(len(base))), successors)))
+
+
+def gradual_row(n: int) -> None:
+    target = GRADUAL_TARGET * n / 100_000
+    cells = []
+    for inputs in (random_bipolar(n, random.Random(SEED), False), map_bipolar(n)):
+        run = timed(df_quad, *inputs)
+        settled = "" if run.result.converged else ", NOT converged"
+        cells.append(f"{run} x{run.wall / target:.2f} ({run.cpu / target:.2f}), "
+                     f"{largest_cycle(*inputs[:2]):,} in the largest cycle, "
+                     f"{run.result.rounds} passes{settled}")
+    print(f"{n:>8,}  {target:5.2f} s   {cells[0]:<62}  {cells[1]}")
+
+
+def gradual_section(sizes: list[int]) -> None:
+    print(f"\nDF-QuAD with cycles: wall (CPU), x = time / target, wall (CPU); the target: "
+          f"{GRADUAL_TARGET:g} s at 10^5, scaled linearly")
+    print(f"{'N':>8}  {'target':<9} {'random graph, cyclic':<62}  generated map")
+    for n in sizes:
+        gradual_row(n)
+
+
 def row(n: int, with_preferred: bool) -> None:
     af = random_framework(n, random.Random(SEED))
     grounded = timed(grounded_labelling, af)
@@ -221,10 +261,15 @@ def peak_memory(n: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="only N = 10^3 and 10^4")
+    parser.add_argument("--gradual", action="store_true",
+                        help="only DF-QuAD with cycles against its target")
     args = parser.parse_args()
     sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
     print(f"load average before the run: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores "
           "(wall time suffers when others run, CPU time much less)")
+    if args.gradual:
+        gradual_section([1_000, 10_000, 100_000])
+        return
     print("wall time (CPU time in brackets)")
     print(f"{'N':>8} {'grounded':<20}  {'sceptical preferred, 1 arg':<32}"
           f"{'DF-QuAD acyclic':<21}{'DF-QuAD random, cyclic':<30}DF-QuAD generated map")
@@ -237,6 +282,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for n in sizes:
             listing(n, Path(folder))
+    gradual_section(sizes)
     if not args.quick:
         af = random_framework(333_334, random.Random(SEED))
         print(f"\ngrounded, {len(af.sources):,} attacks ({af.size:,} arguments): "

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,7 +15,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from helpers import FLAGSHIP, parse_clean
+from golden import assert_golden
+from helpers import FIXTURES, FLAGSHIP, ROOT, parse_clean
 from hypothesis import given
 from strategies import maps
 
@@ -246,3 +248,68 @@ def test_the_cli_on_a_map_and_itself_exits_0(tmp_path: Path, capsys) -> None:
     assert main(["diff", str(path), str(path), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert not data["outcome"]["changed"] and not any(data["nodes"].values())
+
+
+# --- golden: the flagship against an edited copy -------------------------------------------
+
+EDITED = FIXTURES / "lavrov-blinken.edited.argmap"
+
+
+def _edit(text: str, anchor: str, change) -> str:  # noqa: ANN001 - str -> list[str]
+    """Replace the first line starting (after its indentation) with `anchor` by `change(line)`."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if line.lstrip().startswith(anchor):
+            lines[k:k + 1] = change(line)
+            return "\n".join(lines)
+    raise AssertionError(f"the flagship has no line starting with {anchor!r}: update the edits")
+
+
+def edited_flagship() -> str:
+    """The flagship after a realistic round of edits: Blinken answers Russia's hostile-act
+    reason with a new attack, Russia concedes that the West is inching closer, and a claim
+    of the US is reworded."""
+    text = FLAGSHIP.read_text(encoding="utf-8")
+
+    def answer(line: str) -> list[str]:
+        indent = line[:len(line) - len(line.lstrip())] + "  "
+        return [line, f"{indent}- [Open door]: NATO's door is open to any European democracy "
+                      "that chooses to join. @blinken #sovereignty {round: 3}"]
+
+    def concede(line: str) -> list[str]:
+        if line.endswith("}"):
+            return [line[:-1] + ", status: rejected}"]
+        return [line + " {status: rejected}"]
+
+    def reword(line: str) -> list[str]:
+        return [re.sub(r"^(\s*\[Diplomacy is ongoing\]: )[^@{]*", r"\1Talks between the US and "
+                       "Russia go on. ", line)]
+
+    text = _edit(text, "+ [Hostile act]:", answer)
+    text = _edit(text, "+ [West inching closer]:", concede)
+    return _edit(text, "[Diplomacy is ongoing]:", reword)
+
+
+def test_the_edited_flagship_is_the_flagship_with_the_edits() -> None:
+    assert_golden(EDITED, edited_flagship())  # --regen writes it again from the map
+    edited = parse_clean(EDITED.read_text(encoding="utf-8"))
+    assert "[Open door]" in edited.nodes
+
+
+@pytest.mark.parametrize("json_output", [False, True], ids=["text", "json"])
+def test_the_flagship_against_the_edited_copy(json_output: bool, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)  # paths in the output as a user in the repository types them
+    args = ["diff", "maps/lavrov-blinken.argmap", "tests/fixtures/lavrov-blinken.edited.argmap",
+            "--semantics", "grounded", "--semantics", "preferred"]
+    code = main([*args, "--json"] if json_output else args)
+    out = capsys.readouterr().out
+    assert code == 1  # the outcome changed: Blinken's new attack takes [Hostile act] out
+    name = "lavrov-blinken.diff." + ("json" if json_output else "txt")
+    assert_golden(ROOT / "tests" / "golden" / "analysis" / name, out)
+    if json_output:
+        result = json.loads(out)
+        assert [n["node"] for n in result["nodes"]["added"]] == ["[Open door]"]
+        changed = {n["node"]: set(n["changes"]) for n in result["nodes"]["changed"]}
+        assert changed == {"[West inching closer]": {"meta"}, "[Diplomacy is ongoing]": {"text"}}
+        flips = {(f["node"], f["semantics"]) for f in result["outcome"]["flips"]}
+        assert ("[Hostile act]", "grounded") in flips

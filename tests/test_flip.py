@@ -9,19 +9,21 @@ nothing is returned). Then the map level: who may make which move, the text and 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from strategies import frameworks
+from strategies import frameworks, graph_maps
 from test_dung_properties import Brute
 
 from argmap.analyze.flip import flip_map, smallest_flips, with_attackers
 from argmap.analyze.framework import SEMANTICS, Framework
 from argmap.cli import main
-from argmap.analyze.analysis import AnalysisTimeout
+from argmap.analyze.analysis import AnalysisTimeout, analyze_map
+from argmap.model import Node, NodeKind, Relation, RelationKind
 from argmap.language.read.parse import parse, parse_file
 
 ROOT = Path(__file__).parent.parent
@@ -125,3 +127,32 @@ def test_cli_usage_errors(tmp_path: Path, capsys) -> None:
 def test_a_timeout_is_reported(flagship) -> None:
     with pytest.raises(AnalysisTimeout, match="time limit .* ran out before the smallest moves"):
         flip_map(flagship, "NATO threat", "preferred", timeout=1e-9)
+
+
+# --- supports are no moves under the Dung semantics ------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(graph_maps(max_nodes=6), st.data())
+def test_a_new_support_changes_no_dung_status(map_, data: st.DataObject) -> None:
+    """Why `--to-flip` proposes no support: argmap's translation gives a support no attack (a
+    linked or undercut one gets an inference argument that attacks nothing), so a new support
+    — from a node of the map or from a new one, alone or as a co-premise — changes no node's
+    status under any semantics; only its DF-QuAD strength."""
+    ids = list(map_.nodes)
+    source = data.draw(st.sampled_from([*ids, "[Newcomer]"]))
+    assume(len(ids) > 1)
+    target = data.draw(st.sampled_from([i for i in ids if i != source]))
+    nodes = dict(map_.nodes)
+    if source not in nodes:
+        nodes[source] = Node(source, NodeKind.CLAIM, "Newcomer", "Said for the first time.")
+    partners = [r for r in map_.relations.values()
+                if r.kind is RelationKind.SUPPORT and r.target == target and r.group]
+    group = data.draw(st.sampled_from([None, *(r.group for r in partners)]))
+    relations = dict(map_.relations)
+    relations["r99"] = Relation("r99", RelationKind.SUPPORT, source, target, group)
+    changed = replace(map_, nodes=nodes, relations=relations)
+    for semantics in SEMANTICS:
+        before = analyze_map(map_, semantics, limit=0).status
+        after = analyze_map(changed, semantics, limit=0).status
+        assert {n: after[n] for n in before} == before, semantics

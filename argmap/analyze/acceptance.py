@@ -192,6 +192,12 @@ def sceptical_labels(af: Framework, semantics: str, args: Iterable[int] | None =
         deadline = _deadline(timeout)
         labels = {}
         late = False  # the time ran out: what is left is unknown
+        if any(grounded[a] == UNDEC for a in wanted):
+            try:  # a few extensions far apart: most arguments are then decided at once
+                reasoner.narrow(timeout)
+            except EnumerationTimeout:
+                if not partial:
+                    raise
         for a in wanted:
             labels[a] = grounded[a]
             if labels[a] == UNDEC and late:

@@ -27,6 +27,7 @@ from typing import Callable, Iterator, Sequence, TypeVar
 import clingo
 
 from ..errors import ArgmapError
+from ..language.report import plural
 from ._clingo_internals import shown_numbers
 from .framework import Framework
 from .grounded import IN, UNDEC, grounded_labelling
@@ -58,7 +59,7 @@ class EnumerationTimeout(ArgmapError):
     """The solver ran past its time limit; `found` results had been produced by then."""
 
     def __init__(self, found: int) -> None:
-        super().__init__(f"time limit reached after {found} extension(s)")
+        super().__init__(f"time limit reached after {plural(found, 'extension')}")
         self.found = found
 
 

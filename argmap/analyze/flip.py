@@ -9,8 +9,14 @@ A *move* is something a speaker could add to the debate:
 
 With an actor A, the moves are what A could say: attacks on every node A does not hold (other
 actors' nodes and nodes nobody holds) and concessions of A's own nodes. Without an actor every
-node may be attacked. Supports are never moves: they add no attack, so they change no Dung
-status. Nodes assumed `accepted` cannot be hit (every attack on them is dropped).
+node may be attacked. Nodes assumed `accepted` cannot be hit (every attack on them is dropped).
+
+Supports are no moves, because none can change a Dung status in argmap's translation
+(`framework.py`): a support adds no attack, and a linked or undercut one only an inference
+argument and `not p` arguments that attack nothing but each other. New arguments that attack
+no old one leave every old argument's status as it was (each extension of the old framework
+extends in exactly one way; `tests/test_flip.py` checks it on random maps under every
+semantics). A support changes DF-QuAD strengths only, which have no status to flip.
 
 The search is an optimisation in clingo: a choice rule over the candidate moves, the new
 framework's grounded labelling (a positive program: its one answer set is the least fixpoint),

@@ -16,15 +16,17 @@ DF-QuAD. An item in `fixed` (a what-if assumption) keeps the given strength.
 Cycles: items are first evaluated in topological order (Kahn), each once; an item in `fixed`
 depends on nothing, so it breaks any cycle through it. The items left (on a cycle or after
 one) are split into strongly connected components, taken in topological order: an item alone
-is computed once, a cycle is iterated from its base scores (Gauss-Seidel, item after item)
-only where something moved, until every item is within `tolerance` of the value its inputs
-give, at most `max_rounds` computations per item. If a cycle still moves, the result says
+is computed once; a cycle is iterated from its base scores (Gauss-Seidel, item after item, in
+the search's reverse postorder) on a worklist — after the first pass only the items an input
+of which moved by more than `tolerance` — until no item moves by more than `tolerance` when
+computed, at most `max_rounds` passes. If a cycle still moves, the result says
 `converged=False` and lists the items still moving; their strengths are the last computed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
 from typing import Mapping, Sequence
 
 from .._speed.gc import gc_paused
@@ -158,12 +160,13 @@ def _components(base: Sequence[float], strength: list[float], left: list[int],
     """The items Kahn's order left (on a cycle or after one), component by component.
 
     The strongly connected components of what is left are taken in topological order of the
-    condensation, so every input from outside a component is final when it is reached. An
-    item alone (no loop) is computed once; a cycle is iterated from its base scores in rounds
-    (Gauss-Seidel, in item order), each round computing again only the items whose inputs
-    have moved by more than `tolerance` in all since they were last computed (an input moves
-    an item by at most as much as it moves itself), until a round computes nothing: then every
-    item is within `tolerance` of the value its inputs give. At most `max_rounds` rounds.
+    condensation, so every input from outside a component is final when it is reached: its
+    product is taken once. An item alone (no loop) is computed once. A cycle is iterated from
+    its base scores on a worklist: at first every item, in reverse postorder of the depth-first
+    search (most edges point forward, so one pass carries a change far); then, pass after pass
+    in the same order, only the items one of whose inputs moved by more than `tolerance` when
+    it was last computed, until none is left: no item then moves by more than `tolerance` when
+    computed. At most `max_rounds` passes.
     """
     n = len(base)
     inside = bytearray(n)
@@ -172,84 +175,177 @@ def _components(base: Sequence[float], strength: list[float], left: list[int],
     attackers: list[list[int]] = [[] for _ in range(n)]
     supporters: list[list[int]] = [[] for _ in range(n)]
     successors: list[list[int]] = [[] for _ in range(n)]  # within what is left
+    for source in left:
+        for target in outgoing[source]:
+            if target < 0:
+                target = ~target
+            if inside[target]:
+                successors[source].append(target)
+    for source, targets in linked_out.items():
+        if inside[source]:
+            successors[source].extend(t for t in targets if inside[t])
     for source, targets in enumerate(outgoing):
         for target in targets:
             if target >= 0:
                 if inside[target]:
                     attackers[target].append(source)
-                    if inside[source]:
-                        successors[source].append(target)
             elif inside[~target]:
                 supporters[~target].append(source)
-                if inside[source]:
-                    successors[source].append(~target)
-    for source, targets in linked_out.items():
-        if inside[source]:
-            successors[source].extend(t for t in targets if inside[t])
     rounds, unsettled = 0, []
-    component_of = [-1] * n
-    for number, component in enumerate(_strongly_connected(left, successors)):
+    position = [-1] * n  # an item's place in its cycle while that cycle is iterated
+    for component in _strongly_connected(left, successors):
         if len(component) == 1 and component[0] not in successors[component[0]]:
             item = component[0]
-            strength[item] = _compute(item, base, strength, attackers, supporters, linked_in)
+            strength[item] = _compute(item, base, strength, attackers[item], supporters[item],
+                                      linked_in)
             continue
-        for item in component:
-            component_of[item] = number
-        for item in component:  # keep the successors inside this component only
-            successors[item] = [t for t in successors[item] if component_of[t] == number]
-        todo = sorted(component)
-        sparse = False
-        for count in range(1, max_rounds + 1):
-            movers = []
-            for item in todo:
-                attack = support = 1.0
-                for p in attackers[item]:
-                    attack *= 1.0 - strength[p]
-                for p in supporters[item]:
-                    support *= 1.0 - strength[p]
-                if item in linked_in:
-                    value = _value(base[item], attack, support, linked_in[item], strength)
-                else:
-                    v0, va, vs = base[item], 1.0 - attack, 1.0 - support
-                    value = v0 - v0 * (va - vs) if va >= vs else v0 + (1.0 - v0) * (vs - va)
-                moved = value - strength[item]
-                strength[item] = value
-                if moved > tolerance or moved < -tolerance:
-                    movers.append(item)
-            if not movers:
-                break
-            if sparse or 8 * len(movers) < len(component):
-                # few move: the next round computes only what the movers reach
-                sparse = True
-                todo = sorted({t for item in movers for t in successors[item]})
-        else:
-            unsettled.extend(movers)
-            count = max_rounds
+        for j, item in enumerate(component):
+            position[item] = j
+        count, still = _iterate(_Cycle(component, position, base, strength, attackers,
+                                       supporters, successors, linked_in),
+                                tolerance, max_rounds)
+        for item, value in zip(component, still.keep):
+            strength[item] = 1.0 - value
+            position[item] = -1
+        unsettled.extend(component[j] for j in still.todo)
         rounds = max(rounds, count)
     if unsettled:
         return Strengths(strength, False, max_rounds, tuple(sorted(unsettled)))
     return Strengths(strength, True, max(rounds, 1))
 
 
-def _compute(item: int, base: Sequence[float], strength: list[float],
-             attackers: list[list[int]], supporters: list[list[int]],
-             linked_in: dict[int, list[GradualReason]]) -> float:
+class _Cycle:
+    """One strongly connected component renumbered 0..k-1 in its order, with lists of its own
+    (read in the order it is computed: at 10^5 items, the cache misses of a scattered order
+    cost more than the arithmetic), every input from outside it folded into constants (they
+    are final), and 1 - σ kept for each item (`keep`: what a product of attack or support
+    values multiplies by)."""
+
+    __slots__ = ("base", "keep", "attack_out", "support_out", "attackers", "supporters",
+                 "successors", "linked", "todo")
+
+    def __init__(self, component: list[int], position: list[int], base: Sequence[float],
+                 strength: list[float], attackers: list[list[int]],
+                 supporters: list[list[int]], successors: list[list[int]],
+                 linked_in: dict[int, list[GradualReason]]) -> None:
+        self.base = [base[item] for item in component]
+        self.keep = [1.0 - strength[item] for item in component]
+        self.attack_out, self.attackers = _split(component, attackers, position, strength)
+        self.support_out, self.supporters = _split(component, supporters, position, strength)
+        self.successors = [[position[t] for t in successors[item] if position[t] >= 0]
+                           for item in component]
+        self.linked = {position[item]: [_localise(r, position, strength) for r in linked_in[item]]
+                       for item in component if item in linked_in}
+        self.todo: Sequence[int] = range(len(component))
+
+
+def _split(component: list[int], inputs: list[list[int]], position: list[int],
+           strength: list[float]) -> tuple[list[float], list[list[int]]]:
+    """For each item of the component: the product of 1 - σ over its inputs from outside,
+    and the places of those inside."""
+    outer_products, inner_lists = [], []
+    for item in component:
+        outer, inner = 1.0, []
+        for p in inputs[item]:
+            j = position[p]
+            if j >= 0:
+                inner.append(j)
+            else:
+                outer *= 1.0 - strength[p]
+        outer_products.append(outer)
+        inner_lists.append(inner)
+    return outer_products, inner_lists
+
+
+def _iterate(cycle: _Cycle, tolerance: float, max_rounds: int) -> tuple[int, _Cycle]:
+    """Iterate a cycle from its base scores to a fixed point: the passes made, and the cycle
+    (its `todo` holds the items still to compute again after `max_rounds` passes, empty when
+    it settled)."""
+    keep, v0, linked = cycle.keep, cycle.base, cycle.linked
+    attack_out, support_out = cycle.attack_out, cycle.support_out
+    att, sup, succ = cycle.attackers, cycle.supporters, cycle.successors
+    k = len(keep)
+    dirty = bytearray(b"\x01") * k
+    todo = cycle.todo
+    count = 0
+    for count in range(1, max_rounds + 1):
+        changed = False
+        for j in todo:
+            dirty[j] = 0
+            attack, support = attack_out[j], support_out[j]
+            for p in att[j]:
+                attack *= keep[p]
+            for p in sup[j]:
+                support *= keep[p]
+            if j in linked:
+                attack, support = _fold(linked[j], attack, support, keep)
+            b, d = v0[j], attack - support  # d = (1 - va) - (1 - vs) = vs - va
+            new = 1.0 - (b + d * (1.0 - b) if d > 0.0 else b + d * b)
+            moved = new - keep[j]
+            keep[j] = new
+            if moved > tolerance or moved < -tolerance:
+                changed = True
+                for t in succ[j]:
+                    dirty[t] = 1
+        todo = list(compress(range(k), dirty)) if changed else []
+        if not todo:
+            break
+    cycle.todo = todo
+    return count, cycle
+
+
+#: a linked reason inside a component: (attack, local premises, the smallest outside premise,
+#: local inference or -1, constant factor)
+_LocalReason = tuple[bool, list[int], float, int, float]
+
+
+def _localise(reason: GradualReason, position: list[int], strength: list[float]) -> _LocalReason:
+    inner = [position[p] for p in reason.premises if position[p] >= 0]
+    outer = min((strength[p] for p in reason.premises if position[p] < 0), default=1.0)
+    inference, factor = -1, reason.weight
+    if reason.inference is not None:
+        if position[reason.inference] >= 0:
+            inference, factor = position[reason.inference], 1.0
+        else:
+            factor = strength[reason.inference]
+    return reason.attack, inner, outer, inference, factor
+
+
+def _fold(reasons: list[_LocalReason], attack: float, support: float,
+          keep: list[float]) -> tuple[float, float]:
+    """The products `attack` and `support` with the linked reasons' values folded in
+    (`keep` holds 1 - σ of the component's items)."""
+    for is_attack, inner, outer, inference, factor in reasons:
+        value = min(outer, *(1.0 - keep[p] for p in inner)) if inner else outer
+        value *= factor if inference < 0 else 1.0 - keep[inference]
+        if is_attack:
+            attack *= 1.0 - value
+        else:
+            support *= 1.0 - value
+    return attack, support
+
+
+def _compute(item: int, base: Sequence[float], strength: list[float], attackers: list[int],
+             supporters: list[int], linked_in: dict[int, list[GradualReason]]) -> float:
     """σ(item) from the current strengths of its inputs."""
     attack = support = 1.0
-    for p in attackers[item]:
+    for p in attackers:
         attack *= 1.0 - strength[p]
-    for p in supporters[item]:
+    for p in supporters:
         support *= 1.0 - strength[p]
     return _value(base[item], attack, support, linked_in.get(item, []), strength)
 
 
 def _strongly_connected(items: list[int], successors: list[list[int]]) -> list[list[int]]:
-    """Tarjan's strongly connected components of `items`, sources first (iterative)."""
+    """Tarjan's strongly connected components of `items`, sources first (iterative), the
+    items of each in reverse postorder of the search: an edge within a component points
+    forward in that order unless it closes a loop."""
     n = len(successors)
     index = [-1] * n
     low = [0] * n
     on_stack = bytearray(n)
     stack: list[int] = []
+    finished: list[int] = []  # in postorder, the items of components not yet found
     found: list[list[int]] = []
     counter = 0
     for root in items:
@@ -274,16 +370,18 @@ def _strongly_connected(items: list[int], successors: list[list[int]]) -> list[l
                     low[item] = index[child]
             else:
                 work.pop()
+                finished.append(item)
                 if work and low[item] < low[work[-1][0]]:
                     low[work[-1][0]] = low[item]
                 if low[item] == index[item]:
-                    component = []
+                    size = 0
                     while True:
                         member = stack.pop()
                         on_stack[member] = 0
-                        component.append(member)
+                        size += 1
                         if member == item:
                             break
-                    found.append(component)
+                    found.append(finished[:-size - 1:-1])
+                    del finished[-size:]
     found.reverse()  # Tarjan finds sinks first
     return found

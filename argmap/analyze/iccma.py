@@ -62,8 +62,9 @@ def read_apx(text: str) -> Framework:
                 raise ImportFailed(f"line {number}: expected arg(a). or att(a,b). at {bad!r}")
             kind, first, second = match.groups()
             if (kind == "arg") != (second is None):
-                raise ImportFailed(f"line {number}: {kind} takes {1 if kind == 'arg' else 2} "
-                                   f"argument(s): {match.group(0).strip()!r}")
+                raise ImportFailed(f"line {number}: {kind} takes "
+                                   f"{'1 argument' if kind == 'arg' else '2 arguments'}: "
+                                   f"{match.group(0).strip()!r}")
             if kind == "arg":
                 names.setdefault(first, len(names))
             else:

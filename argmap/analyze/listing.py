@@ -9,7 +9,7 @@ Text::
 
     af.i23: 3 arguments, 3 attacks; stable extensions:
       1. {1, 3}
-    1 stable extension(s)
+    1 stable extension
 
 JSON is the document of docs/analysis.md, each extension on one line.
 """

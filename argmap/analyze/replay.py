@@ -33,6 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
+from ..language.report import plural
 from ..model import Map, Relation
 from .analysis import Analysis, analyze_map
 from .debate import Exchange, exchanges
@@ -440,7 +441,7 @@ def print_replay(console, map_: Map, result: Replay) -> None:  # noqa: ANN001 - 
         console.print(Text(f"after {round_name(step.round)}", style="bold"))
         if step is result.steps[0]:
             unrounded = sum(1 for n in step.added if round_value(map_.nodes[n].meta) is None)
-            console.print(Text(f"  {len(step.added)} node(s) to begin with ({unrounded} without "
+            console.print(Text(f"  {plural(len(step.added), 'node')} to begin with ({unrounded} without "
                                "a round: there from the start)"))
         else:
             added = [name(n) for n in step.added] + [name(r) for r in step.relation_moves]

@@ -122,7 +122,7 @@ def _compare(args: argparse.Namespace, old_name: str, new_name: str, old, new,  
     if args.json:
         print(json.dumps(diff_json(old_name, new_name, old, new, result), indent=2, ensure_ascii=False))
     else:
-        print_diff(Console(highlight=False), old, new, result, title)
+        print_diff(Console(highlight=False, soft_wrap=True), old, new, result, title)
     return 1 if result.outcome_changed else 0
 
 
