@@ -133,29 +133,46 @@ def self_relations(m: Map) -> Iterator[Diagnostic]:
 
 
 def conflicting_relations(m: Map) -> Iterator[Diagnostic]:
-    """One node both supporting and attacking the same target."""
-    support, attack = RelationKind.SUPPORT, RelationKind.ATTACK
+    """One node both supporting and attacking (or contradicting) the same node."""
     # a table of every source would be the largest thing check makes (2.6 MB at 50,000
     # nodes); the sources are taken in slices by hash instead, so each table stays small
     slices = 1 + len(m.relations) // _SOURCES_PER_SLICE
-    conflicting: set[str] = set()
+    conflicting: dict[str, tuple[str, str, str]] = {}  # relation id → (source, "attacks" | "contradicts", target)
     for part in range(slices):
-        first: dict[str, Relation] = {}  # each source's first support or attack
-        several: dict[str, list[Relation]] = {}  # all of them, for the few sources with more than one
-        for r in m.relations.values():
-            if (r.kind is not support and r.kind is not attack) or (slices > 1 and hash(r.source) % slices != part):
+        first: dict[str, tuple] = {}  # each source's first support or attack
+        several: dict[str, list[tuple]] = {}  # all of them, for the few sources with more than one
+        for r, source, target, supports in _polar(m):
+            if slices > 1 and hash(source) % slices != part:
                 continue
-            earlier = first.setdefault(r.source, r)
-            if earlier is r:
+            this = (r, target, supports)
+            earlier = first.setdefault(source, this)
+            if earlier is this:
                 continue
-            others = several.setdefault(r.source, [earlier])
-            if any(o.target == r.target and o.kind is not r.kind for o in others):
-                conflicting.add(r.id)
-            others.append(r)
+            others = several.setdefault(source, [earlier])
+            for other, other_target, other_supports in others:
+                if other_target == target and other_supports is not supports:
+                    attack = other if supports else r
+                    verb = "contradicts" if attack.kind is RelationKind.CONTRADICTION else "attacks"
+                    conflicting[r.id] = (source, verb, target)
+            others.append(this)
     for r in m.relations.values() if conflicting else ():  # in written order
         if r.id in conflicting:
-            yield Diagnostic("support-and-attack", f"{r.source} both supports and attacks {r.target}", r.span,
+            source, verb, target = conflicting[r.id]
+            yield Diagnostic("support-and-attack", f"{source} both supports and {verb} {target}", r.span,
                              Severity.WARNING, "split the node into the part that supports and the part that attacks")
+
+
+def _polar(m: Map) -> Iterator[tuple[Relation, str, str, bool]]:
+    """(relation, source, target, supports?) for each support and attack, and both directions of
+    each contradiction (an attack each way)."""
+    support, attack, contradiction = RelationKind.SUPPORT, RelationKind.ATTACK, RelationKind.CONTRADICTION
+    for r in m.relations.values():
+        kind = r.kind
+        if kind is support or kind is attack:
+            yield r, r.source, r.target, kind is support
+        elif kind is contradiction:
+            yield r, r.source, r.target, False
+            yield r, r.target, r.source, False
 
 
 #: how many relations one slice of `conflicting_relations` looks at, about
