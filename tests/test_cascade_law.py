@@ -10,8 +10,8 @@ deleted) gives findings on that line only, or findings the change logically impl
 - at a line under the changed line, or at its next sibling, or naming a node defined under it,
   for the findings about what a relation line means to the lines under or after it (an undercut
   needs an inference above it, `&` joins the sibling above, `_>` needs an inference to undercut,
-  a child is indented one step deeper than its parent and like its siblings, a marker needs a
-  parent): the changed line's relation or column changed, so theirs did;
+  a child relates to its parent, is indented one step deeper than it and like its siblings, a
+  marker needs a parent): the changed line's relation or column changed, so theirs did;
 - anywhere, for undefined names, when the changed line was an `include` (what it brought is gone).
 
 A node's continuation and annotation lines are one construct with its first line: a finding
@@ -35,8 +35,8 @@ MAPS = Path(__file__).parent.parent / "maps"
 CORPUS = {path.name: path.read_text(encoding="utf-8") for path in sorted(MAPS.glob("*.argmap"))}
 
 #: findings about what a relation means to the lines under or after it
-_RELATIONAL = {"undercut-without-inference", "co-premise-without-sibling", "empty-undercut",
-               "indent-jump", "bad-dedent", "marker-without-parent"}
+_RELATIONAL = {"undercut-without-inference", "co-premise-without-sibling", "empty-undercut", "self-relation",
+               "support-and-attack", "question-as-reason", "indent-jump", "bad-dedent", "marker-without-parent"}
 _CHILD = re.compile(r"[ \t]*(?:\+>|->|_>|<\+|<-|><|[-+_&=])(?:[ \t]|$)")
 _NAMES = re.compile(r"\[(?:[^\]\\\n]|\\.)+\]|<(?:[^>\\\n]|\\.)+>|[@^][^\W\d][\w-]*|(?:actor|source)[ \t]+[A-Za-z_][\w-]*")
 _MUTATIONS = (" ", "\t", "+", "-", "_", "&", "=", ">", "<", "[", "]", ":", "@", "#", "^", "{", "}", "/")

@@ -178,7 +178,6 @@ class _FileState:
                                 placed=False)
             self.stack.append(placeholder)
             self.last_node = placeholder  # its continuation lines go with it, silently
-
             return
         comment = line.comment
         trivia = _PLAIN if not self.blank and not self.comments and comment is None else self.take_trivia(comment)
