@@ -134,27 +134,25 @@ def self_relations(m: Map) -> Iterator[Diagnostic]:
 
 def conflicting_relations(m: Map) -> Iterator[Diagnostic]:
     """One node both supporting and attacking (or contradicting) the same node."""
+    support, attack = RelationKind.SUPPORT, RelationKind.ATTACK
     # a table of every source would be the largest thing check makes (2.6 MB at 50,000
     # nodes); the sources are taken in slices by hash instead, so each table stays small
     slices = 1 + len(m.relations) // _SOURCES_PER_SLICE
-    conflicting: dict[str, tuple[str, str, str]] = {}  # relation id → (source, "attacks" | "contradicts", target)
+    conflicting: dict[str, tuple[str, str, str]] = {}  # relation id → (source, "attacks" | …, target)
     for part in range(slices):
-        first: dict[str, tuple] = {}  # each source's first support or attack
-        several: dict[str, list[tuple]] = {}  # all of them, for the few sources with more than one
-        for r, source, target, supports in _polar(m):
-            if slices > 1 and hash(source) % slices != part:
+        first: dict[str, Relation] = {}  # each source's first support or attack
+        several: dict[str, list[Relation]] = {}  # all of them, for the few sources with more than one
+        for r in m.relations.values():
+            if (r.kind is not support and r.kind is not attack) or (slices > 1 and hash(r.source) % slices != part):
                 continue
-            this = (r, target, supports)
-            earlier = first.setdefault(source, this)
-            if earlier is this:
+            earlier = first.setdefault(r.source, r)
+            if earlier is r:
                 continue
-            others = several.setdefault(source, [earlier])
-            for other, other_target, other_supports in others:
-                if other_target == target and other_supports is not supports:
-                    attack = other if supports else r
-                    verb = "contradicts" if attack.kind is RelationKind.CONTRADICTION else "attacks"
-                    conflicting[r.id] = (source, verb, target)
-            others.append(this)
+            others = several.setdefault(r.source, [earlier])
+            if any(o.target == r.target and o.kind is not r.kind for o in others):
+                conflicting[r.id] = (r.source, "attacks", r.target)
+            others.append(r)
+    conflicting.update(_contradicting_supports(m))
     for r in m.relations.values() if conflicting else ():  # in written order
         if r.id in conflicting:
             source, verb, target = conflicting[r.id]
@@ -162,17 +160,27 @@ def conflicting_relations(m: Map) -> Iterator[Diagnostic]:
                              Severity.WARNING, "split the node into the part that supports and the part that attacks")
 
 
-def _polar(m: Map) -> Iterator[tuple[Relation, str, str, bool]]:
-    """(relation, source, target, supports?) for each support and attack, and both directions of
-    each contradiction (an attack each way)."""
-    support, attack, contradiction = RelationKind.SUPPORT, RelationKind.ATTACK, RelationKind.CONTRADICTION
+def _contradicting_supports(m: Map) -> dict[str, tuple[str, str, str]]:
+    """The supports and contradictions (ids → source, verb, target) that meet an earlier one of
+    the other kind between the same two nodes: a contradiction attacks both ways. Only maps with
+    contradictions make the tables (of supports and contradictions alone)."""
+    contradiction, support = RelationKind.CONTRADICTION, RelationKind.SUPPORT
+    if not any(r.kind is contradiction for r in m.relations.values()):
+        return {}
+    supports: set[tuple[str, str]] = set()
+    contradicted: set[tuple[str, str]] = set()
+    found: dict[str, tuple[str, str, str]] = {}
     for r in m.relations.values():
-        kind = r.kind
-        if kind is support or kind is attack:
-            yield r, r.source, r.target, kind is support
-        elif kind is contradiction:
-            yield r, r.source, r.target, False
-            yield r, r.target, r.source, False
+        if r.kind is support:
+            if (r.source, r.target) in contradicted:
+                found[r.id] = (r.source, "contradicts", r.target)
+            supports.add((r.source, r.target))
+        elif r.kind is contradiction:
+            for source, target in ((r.source, r.target), (r.target, r.source)):
+                if (source, target) in supports and r.id not in found:
+                    found[r.id] = (source, "contradicts", target)
+            contradicted.update(((r.source, r.target), (r.target, r.source)))
+    return found
 
 
 #: how many relations one slice of `conflicting_relations` looks at, about
