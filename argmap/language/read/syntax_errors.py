@@ -61,7 +61,8 @@ def _previous_type(exc: UnexpectedToken) -> str | None:
 def repaired(exc: UnexpectedInput, text: str) -> str | None:
     """The line as its writer most likely meant it, to be read in its place after the error is
     reported (so the lines that use its title or its annotations report nothing more); None
-    when no repair is sure. Today one: a title without its colon, `[T] text` → `[T]: text`."""
+    when no repair is sure. Today one: a title without its colon, `[T] text` → `[T]: text`
+    (and `[T] @a` → `[T]:@a`, which nesting.py reads as the reference `[T]` with `@a`)."""
     if not isinstance(exc, UnexpectedToken) or _previous_type(exc) not in ("TITLE", "ARG_TITLE"):
         return None
     if exc.token.type not in _TEXTLIKE | _ANNOTATIONS:
