@@ -92,6 +92,11 @@ class FormatRefused(ArgmapError):
     """A map with errors was asked to be formatted: fmt never guesses."""
 
 
+class FormatterBug(FormatRefused):
+    """fmt's own output would read back as another map (or format again differently): a bug in
+    argmap, caught before anything is written."""
+
+
 class ImportFailed(ArgmapError):
     """A file in a foreign format could not be read; carries diagnostics when it has them."""
 

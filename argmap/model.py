@@ -382,7 +382,8 @@ class Trivia:
     `comments` are the full-line comments directly above (text after `//`, as written; None
     stands for a blank line between them); `line_comments` holds the trailing `// …` of the
     line itself and of each continuation line (None where there is none); `annotation_line`
-    is the text line (0 = the head line) that carries the annotations, None for the last.
+    is the text line (0 = the head line) that carries the annotations, None for the last (one
+    past the last: a line of their own after the text).
     """
 
     blank_before: bool = False

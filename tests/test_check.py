@@ -114,22 +114,25 @@ def test_a_relation_conflicts_with_any_earlier_one_the_other_way_round() -> None
 
 def _conflicts_by_definition(m: Map) -> list[str]:
     """Relations (ids, written order) whose source already supports or attacks the same
-    target the other way round, by an earlier relation."""
-    kinds = (RelationKind.SUPPORT, RelationKind.ATTACK)
-    seen: list[Relation] = []
+    target the other way round, by an earlier relation; a contradiction attacks both ways."""
+    seen: list[tuple[str, str, bool]] = []
     found = []
     for r in m.relations.values():
-        if r.kind in kinds:
-            if any(o.source == r.source and o.target == r.target and o.kind is not r.kind for o in seen):
-                found.append(r.id)
-            seen.append(r)
+        if r.kind is RelationKind.CONTRADICTION:
+            polar = [(r.source, r.target, False), (r.target, r.source, False)]
+        elif r.kind in (RelationKind.SUPPORT, RelationKind.ATTACK):
+            polar = [(r.source, r.target, r.kind is RelationKind.SUPPORT)]
+        else:
+            continue
+        if any((s, t, not sign) in seen for s, t, sign in polar):
+            found.append(r.id)
+        seen.extend(polar)
     return found
 
 
 def _conflicts(m: Map) -> list[str]:
-    by_span = {(r.span, r.source, r.target): r.id for r in m.relations.values()}
-    found = [d for d in check_module.conflicting_relations(m)]
-    return [by_span[(d.span, *d.message.split(" both supports and attacks "))] for d in found]
+    by_span = {r.span: r.id for r in m.relations.values()}
+    return [by_span[d.span] for d in check_module.conflicting_relations(m)]
 
 
 @given(maps(max_nodes=8), st.integers(1, 4))

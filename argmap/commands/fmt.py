@@ -8,7 +8,7 @@ import sys
 from ..files import atomic_write, decode, in_file_style, read_bytes
 from ..language.read.parse import parse
 from ..language.report import plural
-from ..language.write.format import format_map
+from ..language.write.guard import format_checked
 from ._common import expand_paths, print_diagnostics
 
 DESCRIPTION = """\
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"{path}: not formatted: fix the {plural(len(errors), 'error')} above first", file=sys.stderr)
             status = 1
             continue
-        formatted = in_file_style(format_map(m), data)
+        formatted = in_file_style(format_checked(m, name), data)
         if path == "-" and not (args.check or args.diff):
             sys.stdout.write(formatted.decode("utf-8"))
             continue

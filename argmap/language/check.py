@@ -140,12 +140,12 @@ def self_relations(m: Map) -> Iterator[Diagnostic]:
 
 
 def conflicting_relations(m: Map) -> Iterator[Diagnostic]:
-    """One node both supporting and attacking the same target."""
+    """One node both supporting and attacking (or contradicting) the same node."""
     support, attack = RelationKind.SUPPORT, RelationKind.ATTACK
     # a table of every source would be the largest thing check makes (2.6 MB at 50,000
     # nodes); the sources are taken in slices by hash instead, so each table stays small
     slices = 1 + len(m.relations) // _SOURCES_PER_SLICE
-    conflicting: set[str] = set()
+    conflicting: dict[str, tuple[str, str, str]] = {}  # relation id → (source, "attacks" | …, target)
     for part in range(slices):
         first: dict[str, Relation] = {}  # each source's first support or attack
         several: dict[str, list[Relation]] = {}  # all of them, for the few sources with more than one
@@ -157,12 +157,37 @@ def conflicting_relations(m: Map) -> Iterator[Diagnostic]:
                 continue
             others = several.setdefault(r.source, [earlier])
             if any(o.target == r.target and o.kind is not r.kind for o in others):
-                conflicting.add(r.id)
+                conflicting[r.id] = (r.source, "attacks", r.target)
             others.append(r)
+    conflicting.update(_contradicting_supports(m))
     for r in m.relations.values() if conflicting else ():  # in written order
         if r.id in conflicting:
-            yield Diagnostic("support-and-attack", f"{r.source} both supports and attacks {r.target}", r.span,
+            source, verb, target = conflicting[r.id]
+            yield Diagnostic("support-and-attack", f"{source} both supports and {verb} {target}", r.span,
                              Severity.WARNING, "split the node into the part that supports and the part that attacks")
+
+
+def _contradicting_supports(m: Map) -> dict[str, tuple[str, str, str]]:
+    """The supports and contradictions (ids → source, verb, target) that meet an earlier one of
+    the other kind between the same two nodes: a contradiction attacks both ways. Only maps with
+    contradictions make the tables (of supports and contradictions alone)."""
+    contradiction, support = RelationKind.CONTRADICTION, RelationKind.SUPPORT
+    if not any(r.kind is contradiction for r in m.relations.values()):
+        return {}
+    supports: set[tuple[str, str]] = set()
+    contradicted: set[tuple[str, str]] = set()
+    found: dict[str, tuple[str, str, str]] = {}
+    for r in m.relations.values():
+        if r.kind is support:
+            if (r.source, r.target) in contradicted:
+                found[r.id] = (r.source, "contradicts", r.target)
+            supports.add((r.source, r.target))
+        elif r.kind is contradiction:
+            for source, target in ((r.source, r.target), (r.target, r.source)):
+                if (source, target) in supports and r.id not in found:
+                    found[r.id] = (source, "contradicts", target)
+            contradicted.update(((r.source, r.target), (r.target, r.source)))
+    return found
 
 
 def repeated_relations(m: Map) -> Iterator[Diagnostic]:

@@ -249,8 +249,12 @@ class GraphBuilder:
                          f"'_' undercuts an inference, and {parent.node} restates its parent ('='): it draws none",
                          span, "a rephrase is no reason: attack the node with '-', or undercut a '+' or '-' line")
                 return None
-            b.report("undercut-without-inference", f"'_' undercuts the inference from {parent.node} to its parent, and it has none",
-                     span, "put the undercut under a line that supports or attacks something, or use '-' to attack the claim itself")
+            above = b.relations.get(parent.last_child_relation or "")
+            hint = ("put the undercut under a line that supports or attacks something, or use '-' to attack the claim itself"
+                    if above is None or above.kind is RelationKind.REPHRASE else
+                    f"to undercut the line above ({above.source} → {above.target}), indent this line under it")
+            b.report("undercut-without-inference", f"'_' undercuts the inference from {parent.node} to its parent, "
+                     "and it has none: '_' belongs under the line whose inference it undercuts", span, hint)
             return None
         if not meaning.inward:
             return b.add_relation(kind, parent.node, node_id, span, meta)

@@ -26,7 +26,7 @@ from .lines import (
     read_annotations,
     section_line,
 )
-from .syntax_errors import describe
+from .syntax_errors import describe, repaired
 
 
 def read_line(text: str, line_no: int, path: str | None, diagnostics: list[Diagnostic]) -> Line:
@@ -35,6 +35,15 @@ def read_line(text: str, line_no: int, path: str | None, diagnostics: list[Diagn
         tree = parser().parse(text, start="line")
     except (UnexpectedCharacters, UnexpectedToken, UnexpectedEOF) as exc:
         diagnostics.append(describe(exc, text, line_no, path))
+        meant = repaired(exc, text)
+        if meant is not None:
+            try:
+                line = LineBuilder(line_offset=line_no - 1).transform(parser().parse(meant, start="line"))
+            except (UnexpectedCharacters, UnexpectedToken, UnexpectedEOF):
+                line = None
+            if line is not None and line.kind in ("node", "child"):
+                line.repaired = True
+                return line
         # keep the line's place in the outline, so its children do not cascade into errors
         column = len(text) - len(text.lstrip(" \t")) + 1
         return Line("error", line_no, column, column + 1)

@@ -79,6 +79,8 @@ class Line:
     ident: str | None = None
     ident_column: int = 0
     ident_end: int = 0
+    #: read from the line as its writer meant it, after a reported error (syntax_errors.repaired)
+    repaired: bool = False
 
 
 # --- building lines (shared by the fast path and Lark's LineBuilder) ----------------------------

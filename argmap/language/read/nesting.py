@@ -10,6 +10,7 @@ their lines join the graph view but not the including file's document.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -28,7 +29,7 @@ from ...model import (
     Trivia,
     section_id,
 )
-from ..vocabulary import MARKERS
+from ..vocabulary import CO_PREMISE, MARKER_PATTERN, MARKERS
 from .graph import GraphBuilder, remake_node
 from .includes import read_include
 from .lines import Line
@@ -36,6 +37,10 @@ from .meta import front_matter_entries
 from .resolve import freeze
 
 _PLAIN = Trivia()
+#: a line that starts with a relation marker (an unreadable one is a child, not a continuation)
+_CHILD = re.compile(rf"[ \t]*(?:{MARKER_PATTERN})(?:[ \t]|$)")
+#: a definition without text read from `[T] @a` (a repaired line) is the reference it was written as
+_AS_REFERENCE = {"claim": "claim_ref", "argument": "argument_ref"}
 # the objects made for every line, made without the frozen dataclasses' slower __init__
 _span = maker(Span)
 _entry = maker(NodeEntry)
@@ -59,6 +64,14 @@ class _Open:
     annotated_line: int | None = None
     children: list | None = None  # made for the first child (most entries have none)
     child_indent: int | None = None
+    #: the children's columns once they disagree: column → spans (rare; see `check_columns`)
+    columns: dict | None = None
+    first_child_span: Span | None = None
+    #: False for a line out of place or unreadable (reported), whose relation is unknown: a child
+    #: whose meaning needs it (`_`, a first `&`) relates to nothing
+    placed: bool = True
+    #: where the line was written, when it is read at its siblings' column (check_step)
+    written: int | None = None
     last_child_relation: str | None = None
     last_child_marker: str | None = None
 
@@ -92,6 +105,12 @@ class _FileState:
         self.section_stack: list[tuple[int, str]] = []
         self.indent_char: str | None = None
         self.indent_unit: int | None = None
+        #: the step of each first child from its parent → their spans (indent-jump, at the end)
+        self.steps: dict[int, list[Span]] = {}
+        self.misindented = False  # the current line's indentation was reported
+        #: after a relation line without a parent, until the next line at column 1: its siblings
+        #: and children are the same mistake, reported once
+        self.orphans = False
         self._expect_front_matter = first_line.rstrip(" \t") == "---"
 
     def span(self, line_no: int, column: int, end_column: int) -> Span:
@@ -131,11 +150,22 @@ class _FileState:
             self.comments.append(line.comment or "")
             return
         first = text[0]
-        indent = 0 if first != " " and first != "\t" else self.indentation(text, line_no)
+        self.misindented = False
         kind = line.kind
-        if kind in ("node", "annotations") and self.last_node is not None and indent > self.last_node.indent:
-            self.continuation(line, indent)
-            return
+        if first != " " and first != "\t":
+            indent = 0
+            self.orphans = False
+        else:  # the first line a parent's children or continuation lines use sets the file's style
+            indent = self.indentation(text, line_no, kind == "child" or self.last_node is not None)
+        last = self.last_node
+        if last is not None and indent > last.indent:
+            if kind == "node" or kind == "annotations":
+                self.continuation(line, indent)
+                return
+            if kind == "error" and not _CHILD.match(text):
+                return  # a continuation line that could not be read: reported; the node goes on
+        if self.misindented:
+            indent = self.nearest_column(indent)
         self.last_node = None
         if kind == "annotations":
             self.b.report("annotations-without-node", "annotations on a line of their own must follow a node line",
@@ -144,7 +174,10 @@ class _FileState:
         if kind == "error":  # a line that could not be read: a placeholder parent, nothing more
             while self.stack and self.stack[-1].indent >= indent:
                 self.close()
-            self.stack.append(_Open(indent, "", True, None, None, _PLAIN, self.line_span(line_no, text), [], False))
+            placeholder = _Open(indent, "", True, None, None, _PLAIN, self.line_span(line_no, text), [], False,
+                                placed=False)
+            self.stack.append(placeholder)
+            self.last_node = placeholder  # its continuation lines go with it, silently
             return
         comment = line.comment
         trivia = _PLAIN if not self.blank and not self.comments and comment is None else self.take_trivia(comment)
@@ -157,7 +190,7 @@ class _FileState:
                           self.line_span(line_no, text), "remove the indentation")
         getattr(self, kind)(line, trivia, text)
 
-    def indentation(self, text: str, line_no: int) -> int:
+    def indentation(self, text: str, line_no: int, sets_style: bool) -> int:
         """How far `text` is indented (tabs count to the next multiple of 8); reports mixed tabs and spaces."""
         width = len(text) - len(text.lstrip(" "))
         if text[width:width + 1] != "\t" and self.indent_char == " ":
@@ -170,9 +203,24 @@ class _FileState:
                           if style == "mixed" else "this line indents differently from the lines above",
                           Span(self.path, line_no, 1, line_no, len(prefix) + 1),
                           "indent with spaces only (argmap fmt writes two per level)")
-        elif self.indent_char is None:
+            self.misindented = True
+            if self.indent_char == " ":
+                return len(prefix.expandtabs(1))  # a stray tab: the column nearest it is taken
+        elif self.indent_char is None and sets_style:
             self.indent_char = style
         return len(prefix.expandtabs(8))
+
+    def nearest_column(self, width: int) -> int:
+        """The column an open entry or its children use nearest `width` (ties: the deeper), for
+        a line whose indentation is reported already, so its neighbours report nothing more."""
+        columns = {0}
+        for entry in self.stack:
+            columns.add(entry.indent)
+            if entry.child_indent is not None:
+                columns.add(entry.child_indent)
+        if self.stack:
+            columns.add(self.stack[-1].indent + (self.indent_unit or 2))
+        return min(columns, key=lambda column: (abs(column - width), -column))
 
     def take_trivia(self, comment: str | None) -> Trivia:
         """The comments and blank line gathered above this line, and its own comment (the
@@ -188,11 +236,43 @@ class _FileState:
         while stack and stack[-1].indent >= indent:
             self.close()
         parent = stack[-1] if stack else None
+        written = indent
+        if line.marker is not None and parent is not None and parent.child_indent is not None and indent < parent.child_indent:
+            indent = parent.child_indent  # a sibling dedented too far: read as one (check_step reports it)
+            snapped = True
+        else:
+            snapped = False
         span = _span(self.path, line.line, line.column, line.line, max(line.last_column, line.end_column))
         marker = line.marker
-        if marker is None or parent is None or parent.child_indent != indent or not parent.node:
-            marker = self.check_placement(marker, parent, indent, span)  # (a child like its siblings needs no check)
+        placed = True
+        if marker is not None and parent is not None and not parent.placed and (
+                not parent.node or marker == "_" or (marker == CO_PREMISE and parent.last_child_marker is None)):
+            # under a line out of place or unreadable, a child whose meaning needs that line's
+            # relation (or node) relates to nothing, and says nothing: the line above is reported
+            marker, placed = None, False
+            self.check_step(parent, written, span)
+        elif marker is None and parent is not None and parent.child_indent not in (None, indent) and parent.placed:
+            # lined up with no open parent's children and no marker: a top-level line, indented
+            if not self.misindented:
+                self.b.report("unexpected-indent", "a top-level node must start at column 1", span,
+                              "remove the indentation (or, for a child, start it with a relation marker)")
+            self.close_all()
+            parent, indent = None, 0  # read where it belongs, so its children still relate to it
+        elif marker is None or parent is None or parent.child_indent != written:
+            marker = self.check_placement(marker, parent, written, span)  # (a child like its siblings needs no check)
+            if parent is None and line.marker is None:
+                indent = 0  # a top-level node, maybe reported as indented: read at column 1
+            else:
+                placed = marker is not None  # out of place: related to nothing
+        annotations = None
+        if line.repaired and not line.text and line.node in _AS_REFERENCE:  # `[T] @a`: a reference, annotated
+            line.node, annotations, line.annotations = _AS_REFERENCE[line.node], line.annotations, None
+        reported = len(self.b.diagnostics)
         node_id, is_reference = self.b.define(line, text, span, self.path, self.current_section())
+        if annotations is not None and node_id in self.b.nodes:
+            self.b.nodes[node_id] = self.b.annotated(self.path, self.b.nodes[node_id], annotations)
+        if len(self.b.diagnostics) > reported and self.b.diagnostics[-1].code == "duplicate-definition":
+            marker, placed = None, False  # meant as another node: it and its children relate to nothing
         relation = None
         if marker is not None and parent is not None:
             relation = self.b.relate(line, parent, node_id, span, self.path)
@@ -201,18 +281,22 @@ class _FileState:
             parent.last_child_marker = marker
         entry = _Open(indent, node_id, is_reference, marker, relation, trivia, span,
                       None, self.in_document, 0 if line.annotations is not None else None)
+        if not placed:
+            entry.placed = False
+        if snapped:
+            entry.written = written
         stack.append(entry)
         self.last_node = entry
 
     def check_placement(self, marker: str | None, parent: _Open | None, indent: int, span: Span) -> str | None:
         """Report a marker or indentation that does not fit; the marker to use (None: no relation)."""
-        if parent is not None and not parent.node:
-            return None  # under a line that could not be read: no cascade of errors
         if parent is None:
             if marker is not None:
-                self.b.report("marker-without-parent", f"'{marker}' has no node above it to relate to",
-                              span, "indent this line under the node it supports or attacks")
-            elif indent:
+                if not self.orphans:
+                    self.b.report("marker-without-parent", f"'{marker}' has no node above it to relate to",
+                                  span, "indent this line under the node it supports or attacks")
+                self.orphans = True
+            elif indent and not self.misindented:
                 self.b.report("unexpected-indent", "a top-level node must start at column 1", span,
                               "remove the indentation, or put a relation marker and a parent above it")
             return None
@@ -224,33 +308,59 @@ class _FileState:
         return marker
 
     def check_step(self, parent: _Open, indent: int, span: Span) -> None:
+        """Note a child's column: a first child's step (indent-jump is decided at the end, from
+        the step most first children take), a sibling's column (bad-dedent, when the parent closes)."""
         if parent.child_indent is None:
             parent.child_indent = indent
-            step = indent - parent.indent
+            parent.first_child_span = span
+            step = indent - (parent.indent if parent.written is None else parent.written)
             if self.indent_unit is None:
                 self.indent_unit = step
-            elif step >= 2 * self.indent_unit:
-                self.b.report("indent-jump", "this line is indented more than one level deeper than its parent",
-                              span, f"indent children by {self.indent_unit} more than their parent",
-                              severity=Severity.WARNING)
+            self.steps.setdefault(step, []).append(span)
         elif indent != parent.child_indent:
-            self.b.report("bad-dedent", "this line's indentation matches no open parent",
-                          span, f"indent it like its siblings (column {parent.child_indent + 1})")
+            columns = parent.columns
+            if columns is None:
+                columns = parent.columns = {parent.child_indent: [parent.first_child_span]}
+            columns.setdefault(indent, []).append(span)
+
+    def check_columns(self, entry: _Open) -> None:
+        """bad-dedent at each child of `entry` not at the column most of its children use (ties:
+        the first child's), so one line out of place is the one reported."""
+        columns = entry.columns
+        assert columns is not None
+        counts = {column: len(spans) for column, spans in columns.items()}
+        right = max(counts, key=lambda column: (counts[column], column == entry.child_indent))
+        for column, spans in columns.items():
+            if column != right:
+                for span in spans:
+                    self.b.report("bad-dedent", "this line's indentation matches no open parent",
+                                  span, f"indent it like its siblings (column {right + 1})")
+
+    def check_steps(self) -> None:
+        """indent-jump at each first child indented two steps or more, a step being what most
+        first children in the file take (the smaller on a tie)."""
+        if not self.steps:
+            return
+        unit = max(self.steps, key=lambda step: (len(self.steps[step]), -step))
+        for step, spans in self.steps.items():
+            if unit > 0 and step >= 2 * unit:
+                for span in spans:
+                    self.b.report("indent-jump", "this line is indented more than one level deeper than its parent",
+                                  span, f"indent children by {unit} more than their parent",
+                                  severity=Severity.WARNING)
 
     def continuation(self, line: Line, indent: int) -> None:
         entry = self.last_node
         assert entry is not None
+        if not entry.node:
+            return  # a line of a node that could not be read
         b = self.b
         node = None if entry.is_reference else b.nodes.get(entry.node)
         comments = entry.line_comments
         if comments is None:
             head = entry.trivia.line_comments
             comments = entry.line_comments = [head[0] if head else None]
-        if line.kind == "node":
-            comments.append(line.comment)
-        elif line.comment is not None:  # an annotation line's comment joins the last text line's
-            last = comments[-1]
-            comments[-1] = line.comment if last is None else f"{last}  //{line.comment}"
+        comments.append(line.comment)  # an annotation line is a line of its own, with its comment
         if line.kind == "node":
             if line.node != "plain" or node is None:
                 b.report("missing-marker" if line.node != "plain" else "continuation-of-reference",
@@ -263,7 +373,8 @@ class _FileState:
             b.nodes[node.id] = node
         if node is not None and line.annotations is not None:
             b.nodes[node.id] = self.b.annotated(self.path, node, line.annotations)
-            entry.annotated_line = node.text.count("\n")
+            # the text line they end, or one past the last text line: a line of their own
+            entry.annotated_line = node.text.count("\n") + (line.kind == "annotations")
 
     # --- other lines --------------------------------------------------------------------
     def current_section(self) -> str | None:
@@ -301,6 +412,8 @@ class _FileState:
     # --- closing ------------------------------------------------------------------------
     def close(self) -> None:
         entry = self.stack.pop()
+        if entry.columns is not None:
+            self.check_columns(entry)
         annotated = entry.annotated_line
         if annotated is not None:  # None unless the annotations are not on the node's last line
             node = None if entry.is_reference else self.b.nodes.get(entry.node)
@@ -332,6 +445,7 @@ class _FileState:
 
     def finish(self) -> None:
         self.close_all()
+        self.check_steps()
         if self._expect_front_matter:
             self.b.report("unterminated-front-matter", "the front matter opened here is never closed",
                           self.line_span(1, self.first_line), "end the front matter with a line '---'")

@@ -58,6 +58,24 @@ def _previous_type(exc: UnexpectedToken) -> str | None:
     return getattr(last, "type", None)
 
 
+def repaired(exc: UnexpectedInput, text: str) -> str | None:
+    """The line as its writer most likely meant it, to be read in its place after the error is
+    reported (so the lines that use its title or its annotations report nothing more); None
+    when no repair is sure. Today one: a title without its colon, `[T] text` → `[T]: text`
+    (and `[T] @a` → `[T]:@a`, which nesting.py reads as the reference `[T]` with `@a`)."""
+    if not isinstance(exc, UnexpectedToken) or _previous_type(exc) not in ("TITLE", "ARG_TITLE"):
+        return None
+    if exc.token.type not in _TEXTLIKE | _ANNOTATIONS:
+        return None
+    at = exc.token.start_pos
+    if not isinstance(at, int) or not 0 < at <= len(text):
+        return None
+    head = text[:at].rstrip(" \t")
+    blanks = text[len(head):at]
+    # the colon takes the place of a blank, so every column after it stays where it was written
+    return f"{head}:{blanks[1:]}{text[at:]}" if blanks else f"{head}:{text[at:]}"
+
+
 def describe(exc: UnexpectedInput, text: str, first_line: int, path: str | None) -> Diagnostic:
     """A diagnostic for a parse error in the text Lark read from line `first_line` on;
     `text` is the line the error is on."""
@@ -97,7 +115,15 @@ def _classify(exc: UnexpectedInput, text: str) -> tuple[str, str, str, int]:
                 width,
             )
         in_meta = previous_type in ("KEY", "LBRACE", "_COMMA", "_LSQB") or bool(expected & _META_INSIDE)
-        if previous_type in ("TITLE", "ARG_TITLE") and found in _TEXTLIKE | {"ANNOTATIONS"}:
+        if previous_type in ("TITLE", "ARG_TITLE") and found in _ANNOTATIONS:
+            return (
+                "missing-colon",
+                f"a reference takes no annotations: {value!r} after the title",
+                "put the annotations where the title is defined ('[Title]: text @actor'), "
+                "or repeat the definition with the same text and add them there",
+                width,
+            )
+        if previous_type in ("TITLE", "ARG_TITLE") and found in _TEXTLIKE:
             return (
                 "missing-colon",
                 f"expected ':' after the title, found {value!r}",

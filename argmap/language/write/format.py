@@ -110,6 +110,9 @@ def _lines(node: Node, annotation_line: int | None) -> list[str]:
     lines[0] = f"{head} {lines[0]}".strip() if head else lines[0]
     annotations = annotations_of(node)
     if annotations:
+        if annotation_line == len(lines):  # written on a line of their own, after the text
+            lines.append(annotations)
+            return lines
         at = annotation_line if annotation_line is not None and annotation_line < len(lines) else -1
         lines[at] = f"{lines[at]} {annotations}".lstrip()
     return lines
