@@ -36,7 +36,9 @@ CORPUS = {path.name: path.read_text(encoding="utf-8") for path in sorted(MAPS.gl
 
 #: findings about what a relation means to the lines under or after it
 _RELATIONAL = {"undercut-without-inference", "co-premise-without-sibling", "empty-undercut", "self-relation",
-               "support-and-attack", "question-as-reason", "indent-jump", "bad-dedent", "marker-without-parent"}
+               "support-and-attack", "repeated-relation", "question-as-reason", "indent-jump", "bad-dedent", "marker-without-parent"}
+#: findings about critical questions and their answers, which follow the relations that give them
+_ANSWERS = {"unanswered-critical-question", "answer-without-scheme", "unknown-critical-question"}
 _CHILD = re.compile(r"[ \t]*(?:\+>|->|_>|<\+|<-|><|[-+_&=])(?:[ \t]|$)")
 _NAMES = re.compile(r"\[(?:[^\]\\\n]|\\.)+\]|<(?:[^>\\\n]|\\.)+>|[@^][^\W\d][\w-]*|(?:actor|source)[ \t]+[A-Za-z_][\w-]*")
 _MUTATIONS = (" ", "\t", "+", "-", "_", "&", "=", ">", "<", "[", "]", ":", "@", "#", "^", "{", "}", "/")
@@ -115,8 +117,20 @@ def _cascades(name: str, lines: list[str], at: int, changed: str) -> list[tuple[
     here = {n if n <= at + 1 else n + shift for n in _construct(lines, at)} | set(range(at + 1, at + 2 + shift))
     named = _names(lines[at]) | _names(changed)
     under = {n + shift for n in _under(lines, at)}
+    if changed.startswith("#") or lines[at].startswith("#"):  # a heading made or unmade: its section's lines
+        following = (n for n in range(at + 1, len(lines)) if lines[n].startswith("#"))
+        under |= {n + 1 + shift for n in range(at + 1, next(following, len(lines)))}
     named_under = set().union(*(_names(lines[n - 1 - shift]) for n in under))
     included = lines[at].startswith("include")
+    # the changed line holds an answer to a critical question (`{answers: CQn}`) or a scheme,
+    # names an argument (which a scheme can be on), or names a node that answers: the questions
+    # and answers of that argument may change
+    answering = [line for line in (*lines, changed) if "answers:" in line]
+    construct = [lines[n - 1] for n in _construct(lines, at) if 0 < n <= len(lines)] + [lines[at]]
+    in_construct = set().union(named, *(_names(line) for line in construct))
+    reopens = (any(key in line for key in ("answers:", "scheme:") for line in construct)
+               or any(n.startswith("<") for n in in_construct)
+               or any(n in line for n in in_construct for line in answering))
     allowed_moved = {(c, n + shift if n > at + 1 else n, msg) for c, n, msg in before}
     wrong = []
     for code, line, message in after:
@@ -127,6 +141,8 @@ def _cascades(name: str, lines: list[str], at: int, changed: str) -> list[tuple[
         if code in _RELATIONAL and any(n in message for n in named_under):
             continue
         if included and code.startswith(("undefined", "unknown")):
+            continue
+        if code in _ANSWERS and (reopens or line in under or any(n in message for n in named_under)):
             continue
         wrong.append((code, line, message))
     return wrong
