@@ -11,12 +11,15 @@ import os
 from pathlib import Path
 
 import pytest
+from test_tui_model import SAMPLE
 from test_tui_app import BROKEN, FLAGSHIP, cursor_node, sample_app, settle, status_text
 from textual.geometry import Region
+from textual.widgets import OptionList
 
 from argmap.language.read.parse import parse_file
 from argmap.tui import _textual_internals as internals
 from argmap.tui.app import ArgmapApp
+from argmap.tui.dialogs import PickBox
 from argmap.tui.screens import BrowserScreen
 from argmap.tui.widgets import DiagnosticsPanel, RelationList
 
@@ -127,5 +130,41 @@ def test_the_reload_note_leaves_the_diagnostics_panel_readable(
             assert not panel.display
             for note in app.screen.query("Toast"):
                 assert note.region.bottom <= status.y
+
+    run(scenario)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_pickers_titles_and_hints_are_whole(size: tuple[int, int]) -> None:
+    async def scenario() -> None:
+        app = flagship()
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            for key, box in (("a", "#actor-box"), ("t", "#tag-box")):
+                await pilot.press(key)
+                await pilot.pause()
+                picker = app.browser.query_one(box, PickBox)
+                shown = region_lines(app, picker.region)
+                assert not picker.title.endswith("…")  # (it read as cut off)
+                assert picker.title in " ".join(shown), shown
+                assert any("enter picks · escape closes" in line for line in shown), shown
+                await pilot.press("escape")
+
+    run(scenario)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_long_picker_list_fits_in_its_box(size: tuple[int, int], tmp_path: Path) -> None:
+    tags = " ".join(f"#tag{i}" for i in range(40))
+    async def scenario() -> None:
+        app = sample_app(tmp_path, SAMPLE.replace("#economy\n", f"#economy {tags}\n", 1))
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await pilot.press("t", "end")
+            picker = app.browser.query_one("#tag-box", PickBox)
+            options = picker.query_one(OptionList)
+            assert options.highlighted == options.option_count - 1
+            assert picker.region.contains_region(options.region)
+            assert "#tag9" in " ".join(region_lines(app, options.region))  # the last, in view
 
     run(scenario)

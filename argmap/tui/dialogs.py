@@ -172,6 +172,7 @@ class PickBox(Dialog):
     def compose(self) -> ComposeResult:
         yield Static(self.title, classes="dialog-title")
         yield PickList(classes="pick-list")
+        yield Static("↑ ↓ or j k move · enter picks · escape closes", classes="dialog-hint")
 
     def fill(self, choices: list[tuple[str, str]]) -> None:
         """List `choices` (`(label, value)`) after "(everything)", if they changed (while

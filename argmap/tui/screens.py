@@ -64,8 +64,8 @@ class BrowserScreen(NavigatingScreen):
         # painting order of the siblings placed after it, and a widget whose order changes
         # is repainted whole (the overlays first: opening one repaints only itself).
         yield HelpBox(id="help-box")
-        yield PickBox("actor", "Show the nodes of…", id="actor-box", classes="pick-box")
-        yield PickBox("tag", "Show the nodes tagged…", id="tag-box", classes="pick-box")
+        yield PickBox("actor", "Show only the nodes of one actor", id="actor-box", classes="pick-box")
+        yield PickBox("tag", "Show only the nodes with one tag", id="tag-box", classes="pick-box")
         yield DiagnosticsPanel(id="diagnostics")
         yield SearchBar(placeholder="search titles and texts…", id="search")
         yield Header(show_clock=False, icon="⚖")
