@@ -168,3 +168,40 @@ def test_a_long_picker_list_fits_in_its_box(size: tuple[int, int], tmp_path: Pat
             assert "#tag9" in " ".join(region_lines(app, options.region))  # the last, in view
 
     run(scenario)
+
+
+def status_line(app: ArgmapApp) -> str:
+    """The status line as the screen shows it."""
+    return region_lines(app, app.browser.query_one("#status").region)[0]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_escape_forgets_the_search_and_enter_keeps_it_for_n(size: tuple[int, int]) -> None:
+    async def scenario() -> None:
+        app = flagship()
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await pilot.press("slash", *"troops")
+            await settle(pilot)
+            assert "/troops: hit 1/3" in status_line(app)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert "hit" not in status_line(app) and "troops" not in status_line(app)
+            here = cursor_node(app)
+            await pilot.press("n")  # nothing to repeat: the cursor stays
+            assert cursor_node(app) == here
+
+            await pilot.press("slash", *"troops", "enter")
+            await settle(pilot)
+            assert "/troops: hit 1/3 (n N)" in status_line(app)
+            await pilot.press("n")
+            await pilot.pause()
+            assert "/troops: hit 2/3 (n N)" in status_line(app)
+            await pilot.press("j")  # off the hit: how many there are, not a stale position
+            await pilot.pause()
+            assert "/troops: 3 hits (n N)" in status_line(app), status_line(app)
+            await pilot.press("n")
+            await pilot.pause()
+            assert "/troops: hit 3/3 (n N)" in status_line(app)
+
+    run(scenario)

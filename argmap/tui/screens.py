@@ -162,10 +162,9 @@ class BrowserScreen(NavigatingScreen):
             parts.append(f"actor: @{self.actor_filter}")
         if self.tag_filter:
             parts.append(f"tag: #{self.tag_filter}")
-        if not self.hits.ready and self.hit_position >= 0:
-            parts.append("hit …")  # (counted once the jump is painted: `count_hits`)
-        elif self.hits.ready and self.hits:
-            parts.append(f"hit {self.hit_index + 1}/{len(self.hits)}")
+        search = self.search_status()  # (the hits are counted once the typing rests)
+        if search:
+            parts.append(search)
         if state.diagnostics:
             parts.append(f"{counted(state.diagnostics)} (d)")
         # a fixed-size line: no layout pass needed (one costs more than the rest of a key)
@@ -220,6 +219,8 @@ class BrowserScreen(NavigatingScreen):
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[Row]) -> None:
         self.show_detail_soon()
+        if self.hits.needle:  # on a hit or off it: the status line says which
+            self.update_status()
 
     def show_detail_soon(self) -> None:
         """Fill the detail pane once the cursor has rested for `DETAIL_DELAY`."""
