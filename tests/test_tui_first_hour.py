@@ -205,3 +205,31 @@ def test_escape_forgets_the_search_and_enter_keeps_it_for_n(size: tuple[int, int
             assert "/troops: hit 3/3 (n N)" in status_line(app)
 
     run(scenario)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_overlay_badge_leaves_the_relation_marker_by_the_tree(size: tuple[int, int]) -> None:
+    async def scenario() -> None:
+        app = flagship()
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            tree = app.browser.tree
+            before = region_lines(app, tree.content_region)
+            await pilot.press("s")
+            await settle(pilot)
+            assert app.overlay.name == "grounded" and app.overlay.shows_status
+            after = region_lines(app, tree.content_region)
+            marked = 0
+            for y, (old, new) in enumerate(zip(before, after, strict=True)):
+                node = tree.get_node_at_line(int(tree.scroll_y) + y)
+                entry = node.data.entry if node is not None and node.data is not None else None
+                if entry is None or entry.marker is None:
+                    continue
+                marked += 1
+                at = old.index(f"{entry.marker} ")  # (the guides and icons hold no marker)
+                assert new.index(f"{entry.marker} ") == at, (old, new)  # where it was
+                badge = new[at + len(entry.marker) + 1:]
+                assert badge.startswith(("✔ in", "✘ out", "? undec", "⁇ asks")), new
+            assert marked >= 5
+
+    run(scenario)
