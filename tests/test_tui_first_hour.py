@@ -19,7 +19,7 @@ from textual.widgets import OptionList
 from argmap.language.read.parse import parse_file
 from argmap.tui import _textual_internals as internals
 from argmap.tui.app import ArgmapApp
-from argmap.tui.dialogs import PickBox
+from argmap.tui.dialogs import KEY_LINE, PickBox
 from argmap.tui.screens import BrowserScreen
 from argmap.tui.widgets import DiagnosticsPanel, RelationList
 
@@ -231,5 +231,26 @@ def test_the_overlay_badge_leaves_the_relation_marker_by_the_tree(size: tuple[in
                 badge = new[at + len(entry.marker) + 1:]
                 assert badge.startswith(("✔ in", "✘ out", "? undec", "⁇ asks")), new
             assert marked >= 5
+
+    run(scenario)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_key_line_keeps_help_and_quit_and_cuts_no_hint(size: tuple[int, int]) -> None:
+    async def scenario() -> None:
+        app = flagship()
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            line = screen_lines(app)[-1]
+            assert line.rstrip().endswith("q  quit") and "?  help" in line, line
+            shown = [(key, name) for key, name in KEY_LINE if f" {key}  {name} " in line]
+            assert len(" ".join(f"{key}  {name}" for key, name in shown)) <= size[0]
+            if size[0] >= 120:
+                assert shown == list(KEY_LINE)  # room for every key
+            else:
+                assert ("/", "search") in shown and len(shown) < len(KEY_LINE)
+            app.browser.query_one("#keys").styles.width = 30  # narrower still
+            await pilot.pause()
+            assert screen_lines(app)[-1].rstrip().endswith("?  help  q  quit")
 
     run(scenario)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.geometry import Region
@@ -45,15 +46,38 @@ KEYS: tuple[tuple[str, str], ...] = (
 )
 
 
-#: the key line at the bottom (a fixed line: Textual's Footer rebuilds itself on every focus
-#: change, which costs more than the key that caused it)
-KEY_HINTS = Text.assemble(*(
-    part for key, name in (
-        ("/", "search"), ("⌫", "back"), ("a", "actor"), ("t", "tag"),
-        ("s", "semantics"), ("d", "diagnostics"), ("e", "edit"), ("r", "render"), ("?", "help"),
-        ("^p", "palette"), ("q", "quit"),
-    ) for part in ((f" {key} ", "bold reverse"), (f" {name} ", ""))
-))
+#: the key line at the bottom, in its order (a line of our own: Textual's Footer rebuilds
+#: itself on every focus change, which costs more than the key that caused it)
+KEY_LINE: tuple[tuple[str, str], ...] = (
+    ("/", "search"), ("⌫", "back"), ("a", "actor"), ("t", "tag"), ("s", "semantics"),
+    ("d", "diagnostics"), ("e", "edit"), ("r", "render"), ("?", "help"), ("^p", "palette"),
+    ("q", "quit"),
+)
+#: what a narrow key line keeps, the most needed first: it drops from the end of this list
+KEY_LINE_NEEDED: tuple[str, ...] = ("q", "?", "/", "d", "s", "a", "t", "e", "r", "⌫", "^p")
+
+
+def key_line(width: int) -> Text:
+    """The key line for `width` columns: the hints the width holds, the most needed first
+    (`KEY_LINE_NEEDED`), shown in `KEY_LINE`'s order."""
+    hints = {key: Text.assemble((f" {key} ", "bold reverse"), f" {name} ") for key, name in KEY_LINE}
+    kept: set[str] = set()
+    for key in KEY_LINE_NEEDED:
+        if hints[key].cell_len > width:
+            break
+        width -= hints[key].cell_len
+        kept.add(key)
+    return Text("").join(hints[key] for key, _ in KEY_LINE if key in kept)
+
+
+class KeyLine(Static):
+    """The key line: as many keys as the terminal's width holds (help and quit always)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(key_line(10_000), **kwargs)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.update(key_line(event.size.width), layout=False)
 
 
 #: where a closed box waits: laid out like an open one, but above the top of the screen

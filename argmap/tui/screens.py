@@ -16,7 +16,7 @@ from textual.widgets import Header, Static, Tree
 
 from ..language.report import counted
 from ..printable import visible
-from .dialogs import KEY_HINTS, Dialog, HelpBox, PickBox
+from .dialogs import Dialog, HelpBox, KeyLine, PickBox
 from .filters import actor_choices
 from .navigation import NavigatingScreen
 from .outline_model import Row
@@ -73,7 +73,7 @@ class BrowserScreen(NavigatingScreen):
             yield OutlineTree(id="outline")
             yield DetailPane(id="detail")
         yield Static(id="status")
-        yield Static(KEY_HINTS, id="keys")
+        yield KeyLine(id="keys")
 
     def on_mount(self) -> None:
         self.tree.border_title = "Outline"
