@@ -7,7 +7,9 @@ drawing."""
 from __future__ import annotations
 
 import asyncio
-import os
+import subprocess
+import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -19,7 +21,8 @@ from textual.widgets import OptionList
 from argmap.language.read.parse import parse_file
 from argmap.tui import _textual_internals as internals
 from argmap.tui.app import ArgmapApp
-from argmap.tui.dialogs import KEY_LINE, PickBox
+from argmap.tui.dialogs import KEY_LINE, KEYS, HelpBox, PickBox
+from argmap.tui.opener import open_file, opener_command
 from argmap.tui.screens import BrowserScreen
 from argmap.tui.widgets import DiagnosticsPanel, RelationList
 
@@ -252,5 +255,126 @@ def test_the_key_line_keeps_help_and_quit_and_cuts_no_hint(size: tuple[int, int]
             app.browser.query_one("#keys").styles.width = 30  # narrower still
             await pilot.pause()
             assert screen_lines(app)[-1].rstrip().endswith("?  help  q  quit")
+
+    run(scenario)
+
+
+class FakeOpener:
+    """Stands in for `subprocess.Popen` in argmap.tui.opener: records each command run."""
+
+    runs: list[tuple[list[str], dict]] = []
+    status = 0
+
+    def __init__(self, args, **kwargs) -> None:
+        FakeOpener.runs.append((args, kwargs))
+
+    def wait(self, timeout: float | None = None) -> int:
+        return FakeOpener.status
+
+
+@pytest.fixture
+def fake_drawing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """`r` draws into tmp_path (with a stand-in for the renderer), `o` runs FakeOpener."""
+    def render_to_file(map_, path: str, **kwargs) -> None:
+        Path(path).write_text("<svg/>", "utf-8")
+
+    monkeypatch.setitem(sys.modules, "argmap.render", types.SimpleNamespace(render_to_file=render_to_file))
+    monkeypatch.setattr("argmap.tui.rendering.tempfile.gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr("argmap.tui.opener.subprocess.Popen", FakeOpener)
+    monkeypatch.setattr(FakeOpener, "runs", [])
+    return tmp_path / "argmap" / "sample-no-evidence.svg"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_o_opens_the_drawing_r_made_with_the_desktops_viewer(
+        size: tuple[int, int], tmp_path: Path, fake_drawing: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("argmap.tui.opener.sys.platform", "linux")
+    monkeypatch.setattr("argmap.tui.opener.shutil.which",
+                        lambda name: f"/usr/bin/{name}" if name == "xdg-open" else None)
+
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        async with app.run_test(size=size, notifications=True) as pilot:
+            await pilot.press("o")  # nothing drawn yet
+            assert FakeOpener.runs == [] and "no drawing to open" in app.said[-1]
+            app.browser.jump_to_node("[No evidence]")
+            await pilot.press("r")
+            await settle(pilot)
+            assert fake_drawing.exists()
+            said = app.said[-1]
+            assert str(fake_drawing) in said and said.endswith("o opens it"), said
+            await pilot.press("o")
+            await settle(pilot)
+            (command, options), = FakeOpener.runs
+            assert command == ["/usr/bin/xdg-open", str(fake_drawing)]  # an argument list
+            assert not options.get("shell") and options["start_new_session"]
+            assert all(options[stream] is subprocess.DEVNULL for stream in ("stdin", "stdout", "stderr"))
+            await pilot.pause()
+            shown = " ".join(screen_lines(app))
+            assert "o opens it" in shown  # the note is on the screen at this size
+
+    run(scenario)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_o_without_a_viewer_gives_the_path_and_copies_it(
+        size: tuple[int, int], tmp_path: Path, fake_drawing: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("argmap.tui.opener.sys.platform", "linux")
+    monkeypatch.setattr("argmap.tui.opener.shutil.which", lambda name: None)
+
+    async def scenario() -> None:
+        app = sample_app(tmp_path)
+        copied: list[str] = []
+        app.copy_to_clipboard = copied.append
+        async with app.run_test(size=size) as pilot:
+            app.browser.jump_to_node("[No evidence]")
+            await pilot.press("r")
+            await settle(pilot)
+            await pilot.press("o")
+            await settle(pilot)
+            assert FakeOpener.runs == [] and copied == [str(fake_drawing)]
+            assert "xdg-open is not installed here" in app.said[-1]
+            assert str(fake_drawing) in app.said[-1]
+
+    run(scenario)
+
+
+def test_the_opener_is_the_desktops_and_fails_in_words(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("argmap.tui.opener.shutil.which", lambda name: f"/bin/{name}")
+    drawing = Path("relative") / "-a.svg"  # (never read as an option: made absolute)
+    assert opener_command(drawing, "darwin") == ["/bin/open", str(Path.cwd() / drawing)]
+    assert opener_command(drawing, "linux")[0] == "/bin/xdg-open"
+    monkeypatch.setattr("argmap.tui.opener.sys.platform", "linux")
+    monkeypatch.setattr("argmap.tui.opener.subprocess.Popen", FakeOpener)
+    monkeypatch.setattr(FakeOpener, "runs", [])
+    monkeypatch.setattr(FakeOpener, "status", 4)
+    assert open_file(tmp_path / "x.svg") == "xdg-open could not open it (exit status 4)"
+    monkeypatch.setattr(FakeOpener, "status", 0)
+    assert open_file(tmp_path / "x.svg") is None and len(FakeOpener.runs) == 2
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_help_shows_every_key_scrolling_where_the_screen_is_short(size: tuple[int, int]) -> None:
+    async def scenario() -> None:
+        app = flagship()
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            here = app.browser.tree.cursor_line
+            await pilot.press("question_mark")
+            await pilot.pause()
+            box = app.browser.query_one(HelpBox)
+            assert app.browser.region.contains_region(box.region)
+            seen = " ".join(region_lines(app, box.region))
+            assert "escape closes" in seen  # the box's foot is on the screen
+            for _ in range(len(KEYS)):
+                await pilot.press("j")
+                await pilot.pause()
+                seen += " ".join(region_lines(app, box.region))
+            for key, meaning in KEYS:  # every key was in view at some point
+                assert meaning[:30] in seen, meaning
+            assert app.browser.tree.cursor_line == here  # j scrolled the help, not the outline
 
     run(scenario)

@@ -14,7 +14,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.geometry import Region
 from textual.message import Message
 from textual.widget import Widget
@@ -39,6 +39,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("d", "diagnostics panel (enter jumps to the line)"),
     ("e", "open $EDITOR at the node's line (or the diagnostic's)"),
     ("r", "render the focused node's neighbourhood (or the map) to SVG"),
+    ("o", "open the last drawing with the desktop's viewer (xdg-open, open)"),
     ("R", "the map as it stood after the next round, then the whole map"),
     ("ctrl+p", "command palette: every action by name"),
     ("?", "this help"),
@@ -142,18 +143,33 @@ class Dialog(Vertical):
         self.post_message(self.Closed())
 
 
+class KeyTable(VerticalScroll, can_focus=False):
+    """The help's table of keys, scrolled by the help's keys where the screen is too short."""
+
+
 class HelpBox(Dialog):
-    """Every key, in a box over the browser; any of escape, q, ? closes it."""
+    """Every key, in a box over the browser; any of escape, q, ? closes it, the arrows (or
+    j k, page up and down, home, end) scroll it where it does not fit."""
+
+    #: what the help's keys do to its table
+    SCROLLS: ClassVar[dict[str, str]] = {
+        "up": "scroll_up", "down": "scroll_down", "k": "scroll_up", "j": "scroll_down",
+        "pageup": "scroll_page_up", "pagedown": "scroll_page_down", "home": "scroll_home",
+        "end": "scroll_end"}
 
     def handle_key(self, key: str) -> None:
-        """Escape, q and ? close the help."""
+        """Escape, q and ? close the help; the others scroll it."""
         if key in ("escape", "q", "question_mark"):
             self.action_close()
+        elif key in self.SCROLLS:  # (Widget's scroll actions would pass the key on if the
+            # table does not scroll: to the outline under the box)
+            getattr(self.query_one(KeyTable), self.SCROLLS[key])(animate=False)
 
     def compose(self) -> ComposeResult:
         yield Static("argmap browse — keys", classes="dialog-title")
-        yield Static(key_table())
-        yield Static("escape closes", classes="dialog-hint")
+        with KeyTable(id="help-keys"):
+            yield Static(key_table())
+        yield Static("↑ ↓ scroll · escape closes", classes="dialog-hint")
 
 
 def key_table() -> Text:

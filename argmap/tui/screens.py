@@ -42,6 +42,7 @@ class BrowserScreen(NavigatingScreen):
         Binding("d", "diagnostics", "Diagnostics"),
         Binding("e", "app.edit", "Edit"),
         Binding("r", "app.render", "Render"),
+        Binding("o", "app.open_drawing", "Open drawing", show=False),
         Binding("R,shift+r", "app.cycle_round", "Round", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("q", "app.quit", "Quit"),
