@@ -20,8 +20,8 @@ from ..model import Map
 from ..printable import visible
 from .collector import IDLE_DELAY, IdleCollector
 from .editor import open_in_editor
-from .opener import open_file
 from .live import file_lines, files_of, state_of, watch_files
+from .opener import open_file
 from .outline_model import OutlineModel
 from .overlay import Overlay, compute_overlay, next_overlay
 from .palette import browser_commands
