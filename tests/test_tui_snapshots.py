@@ -2,7 +2,7 @@
 
 After an intended change to how the browser looks, regenerate them with:
 
-    .venv/bin/pytest tests/test_tui_snapshots.py --snapshot-update
+    .venv/bin/pytest --regen tests/test_tui_snapshots.py
 
 and look at the new SVGs (tests/__snapshots__/test_tui_snapshots/) before committing.
 """
@@ -21,6 +21,8 @@ from argmap.tui.app import ArgmapApp
 from argmap.tui.screens import BrowserScreen
 
 SIZE = (120, 40)
+#: the smallest terminal the browser is made for
+NARROW = (80, 24)
 
 
 @pytest.fixture(autouse=True)
@@ -55,6 +57,10 @@ def test_first_screen(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(make_app(tmp_path), terminal_size=SIZE)
 
 
+def test_first_screen_at_80x24(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(make_app(tmp_path), terminal_size=NARROW)
+
+
 def test_search_hit(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(make_app(tmp_path), press=["slash", *"temporary"], terminal_size=SIZE)
 
@@ -74,3 +80,7 @@ def test_diagnostics_panel(snap_compare, tmp_path: Path) -> None:
 
 def test_help(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(make_app(tmp_path), press=["question_mark"], terminal_size=SIZE)
+
+
+def test_help_at_80x24(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(make_app(tmp_path), press=["question_mark"], terminal_size=NARROW)

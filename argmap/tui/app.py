@@ -17,9 +17,11 @@ from ..errors import ArgmapError, Diagnostic
 from ..language.check import check
 from ..language.report import plural
 from ..model import Map
+from ..printable import visible
 from .collector import IDLE_DELAY, IdleCollector
 from .editor import open_in_editor
 from .live import file_lines, files_of, state_of, watch_files
+from .opener import open_file
 from .outline_model import OutlineModel
 from .overlay import Overlay, compute_overlay, next_overlay
 from .palette import browser_commands
@@ -296,7 +298,7 @@ class ArgmapApp(App[None]):
             self.browser.show_diagnostics()
 
     #: the browser's keys that act through the app (off while a box is open over it)
-    BROWSER_ACTIONS = frozenset({"cycle_overlay", "cycle_round", "edit", "render"})
+    BROWSER_ACTIONS = frozenset({"cycle_overlay", "cycle_round", "edit", "render", "open_drawing"})
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The browser's keys bound to the app's actions are off while a box is open."""
@@ -378,8 +380,36 @@ class ArgmapApp(App[None]):
 
     @work(thread=True, group="render", description="render to SVG")
     def _render(self, map_: Map, focus: str | None, path: Path) -> None:
-        message, severity = render_svg(map_, focus, path)
-        self.call_from_thread(self.notify, message, severity=severity, timeout=8)
+        message, drawn = render_svg(map_, focus, path)
+        self.call_from_thread(self._rendered, message, path if drawn else None)
+
+    def _rendered(self, message: str, drawing: Path | None) -> None:
+        if drawing is None:
+            self.notify(visible(message), severity="error", timeout=8, markup=False)
+            return
+        self.state.drawing = drawing
+        self.notify(visible(f"{message} · o opens it"), timeout=8, markup=False)
+
+    def action_open_drawing(self) -> None:
+        """Open the last drawing `r` made with the desktop's viewer (argmap/tui/opener.py)."""
+        drawing = self.state.drawing
+        if drawing is None or not drawing.exists():
+            self.notify("no drawing to open: r draws the focused node first", timeout=4)
+            return
+        self._open(drawing)
+
+    @work(thread=True, group="open", description="open the drawing")
+    def _open(self, drawing: Path) -> None:
+        problem = open_file(drawing)
+        if problem:
+            self.call_from_thread(self._not_opened, problem, drawing)
+
+    def _not_opened(self, problem: str, drawing: Path) -> None:
+        """Say why, and give the path instead: shown, and copied to the clipboard (through
+        the terminal, where it lets programs do so)."""
+        self.copy_to_clipboard(str(drawing))
+        self.notify(visible(f"{problem}; the drawing is at {drawing} (path copied)"),
+                    severity="warning", timeout=10, markup=False)
 
     # --- command palette -----------------------------------------------------------------------
 

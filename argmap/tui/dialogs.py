@@ -12,8 +12,9 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.geometry import Region
 from textual.message import Message
 from textual.widget import Widget
@@ -38,6 +39,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("d", "diagnostics panel (enter jumps to the line)"),
     ("e", "open $EDITOR at the node's line (or the diagnostic's)"),
     ("r", "render the focused node's neighbourhood (or the map) to SVG"),
+    ("o", "open the last drawing with the desktop's viewer (xdg-open, open)"),
     ("R", "the map as it stood after the next round, then the whole map"),
     ("ctrl+p", "command palette: every action by name"),
     ("?", "this help"),
@@ -45,15 +47,38 @@ KEYS: tuple[tuple[str, str], ...] = (
 )
 
 
-#: the key line at the bottom (a fixed line: Textual's Footer rebuilds itself on every focus
-#: change, which costs more than the key that caused it)
-KEY_HINTS = Text.assemble(*(
-    part for key, name in (
-        ("/", "search"), ("⌫", "back"), ("a", "actor"), ("t", "tag"),
-        ("s", "semantics"), ("d", "diagnostics"), ("e", "edit"), ("r", "render"), ("?", "help"),
-        ("^p", "palette"), ("q", "quit"),
-    ) for part in ((f" {key} ", "bold reverse"), (f" {name} ", ""))
-))
+#: the key line at the bottom, in its order (a line of our own: Textual's Footer rebuilds
+#: itself on every focus change, which costs more than the key that caused it)
+KEY_LINE: tuple[tuple[str, str], ...] = (
+    ("/", "search"), ("⌫", "back"), ("a", "actor"), ("t", "tag"), ("s", "semantics"),
+    ("d", "diagnostics"), ("e", "edit"), ("r", "render"), ("?", "help"), ("^p", "palette"),
+    ("q", "quit"),
+)
+#: what a narrow key line keeps, the most needed first: it drops from the end of this list
+KEY_LINE_NEEDED: tuple[str, ...] = ("q", "?", "/", "d", "s", "a", "t", "e", "r", "⌫", "^p")
+
+
+def key_line(width: int) -> Text:
+    """The key line for `width` columns: the hints the width holds, the most needed first
+    (`KEY_LINE_NEEDED`), shown in `KEY_LINE`'s order."""
+    hints = {key: Text.assemble((f" {key} ", "bold reverse"), f" {name} ") for key, name in KEY_LINE}
+    kept: set[str] = set()
+    for key in KEY_LINE_NEEDED:
+        if hints[key].cell_len > width:
+            break
+        width -= hints[key].cell_len
+        kept.add(key)
+    return Text("").join(hints[key] for key, _ in KEY_LINE if key in kept)
+
+
+class KeyLine(Static):
+    """The key line: as many keys as the terminal's width holds (help and quit always)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(key_line(10_000), **kwargs)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.update(key_line(event.size.width), layout=False)
 
 
 #: where a closed box waits: laid out like an open one, but above the top of the screen
@@ -118,18 +143,33 @@ class Dialog(Vertical):
         self.post_message(self.Closed())
 
 
+class KeyTable(VerticalScroll, can_focus=False):
+    """The help's table of keys, scrolled by the help's keys where the screen is too short."""
+
+
 class HelpBox(Dialog):
-    """Every key, in a box over the browser; any of escape, q, ? closes it."""
+    """Every key, in a box over the browser; any of escape, q, ? closes it, the arrows (or
+    j k, page up and down, home, end) scroll it where it does not fit."""
+
+    #: what the help's keys do to its table
+    SCROLLS: ClassVar[dict[str, str]] = {
+        "up": "scroll_up", "down": "scroll_down", "k": "scroll_up", "j": "scroll_down",
+        "pageup": "scroll_page_up", "pagedown": "scroll_page_down", "home": "scroll_home",
+        "end": "scroll_end"}
 
     def handle_key(self, key: str) -> None:
-        """Escape, q and ? close the help."""
+        """Escape, q and ? close the help; the others scroll it."""
         if key in ("escape", "q", "question_mark"):
             self.action_close()
+        elif key in self.SCROLLS:  # (Widget's scroll actions would pass the key on if the
+            # table does not scroll: to the outline under the box)
+            getattr(self.query_one(KeyTable), self.SCROLLS[key])(animate=False)
 
     def compose(self) -> ComposeResult:
         yield Static("argmap browse — keys", classes="dialog-title")
-        yield Static(key_table())
-        yield Static("escape closes", classes="dialog-hint")
+        with KeyTable(id="help-keys"):
+            yield Static(key_table())
+        yield Static("↑ ↓ scroll · escape closes", classes="dialog-hint")
 
 
 def key_table() -> Text:
@@ -172,6 +212,7 @@ class PickBox(Dialog):
     def compose(self) -> ComposeResult:
         yield Static(self.title, classes="dialog-title")
         yield PickList(classes="pick-list")
+        yield Static("↑ ↓ or j k move · enter picks · escape closes", classes="dialog-hint")
 
     def fill(self, choices: list[tuple[str, str]]) -> None:
         """List `choices` (`(label, value)`) after "(everything)", if they changed (while

@@ -7,12 +7,14 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input
 
+from ..language.report import plural
 from ..model import NodeEntry
 from ..printable import visible
 from ._textual_internals import send_pending_refreshes, use_layout_compositor
 from .map_index import SearchHits
 from .state import BrowserState
 from .widgets import OutlineTree, SearchBar
+from .widgets.labels import shorten
 
 
 class NavigatingScreen(Screen):
@@ -169,15 +171,40 @@ class NavigatingScreen(Screen):
         self.close_search()
 
     def on_search_bar_closed(self, event: SearchBar.Closed) -> None:
-        self.close_search()
+        self.close_search(forget=True)
 
-    def close_search(self) -> None:
+    def close_search(self, *, forget: bool = False) -> None:
+        """Close the search line; Enter keeps the search for n/N, Escape (`forget`) drops it
+        (and the status line no longer speaks of it)."""
         self.query_one(SearchBar).display = False
+        if forget:
+            self.hits, self.hit_position = SearchHits.NONE, -1
+        self.update_status()
         self.tree.focus()
+
+    def search_status(self) -> str | None:
+        """What the status line says of the search: the query and the hit the cursor is on,
+        or how many there are once it moved off them; None without a search."""
+        hits = self.hits
+        if not hits.needle:
+            return None
+        query = "/" + shorten(hits.needle, 24)
+        keys = "" if self.query_one(SearchBar).display else " (n N)"
+        if not hits.ready:
+            return f"{query}: hit …" if self.hit_position >= 0 else f"{query}: nothing found"
+        if not hits:
+            return f"{query}: nothing found"
+        here = self.current_entry()
+        if self.hit_position >= 0 and here is not None and here.node == hits.id_at(self.hit_position):
+            return f"{query}: hit {self.hit_index + 1}/{len(hits)}{keys}"
+        return f"{query}: {plural(len(hits), 'hit')}{keys}"
 
     def action_next_hit(self, step: int = 1) -> None:
         """Move to the next search hit (`step` -1: the previous one)."""
         hits = self.hits
+        if not hits.needle:
+            self.notify("no search to repeat: / starts one")
+            return
         positions = hits.positions()
         index = self.hit_index
         for _ in range(len(positions)):

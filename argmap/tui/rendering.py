@@ -18,10 +18,11 @@ def render_path(map_path: str | None, focus: str | None) -> Path:
     return Path(tempfile.gettempdir()) / "argmap" / f"{stem}.svg"
 
 
-def render_svg(map_: Map, focus: str | None, path: Path) -> tuple[str, str]:
+def render_svg(map_: Map, focus: str | None, path: Path) -> tuple[str, bool]:
     """Draw `focus` (a title) and its neighbours to depth 2, or the whole map, to `path`.
 
-    Returns the message to show and its severity (a drawing that fails is reported there).
+    Returns the message to show, and whether the drawing was made (a drawing that fails is
+    reported in the message).
     """
     from ..render import (
         render_to_file,  # (here: Graphviz's modules are needed only on `r`)
@@ -31,6 +32,6 @@ def render_svg(map_: Map, focus: str | None, path: Path) -> tuple[str, str]:
         path.parent.mkdir(parents=True, exist_ok=True)
         render_to_file(map_, str(path), focus=focus, depth=2)
     except (ArgmapError, OSError, ValueError) as exc:
-        return f"render failed: {exc}", "error"
+        return f"render failed: {exc}", False
     what = f"{focus} and its neighbours" if focus else "the map"
-    return f"rendered {what} to {path}", "information"
+    return f"rendered {what} to {path}", True

@@ -16,7 +16,7 @@ from textual.widgets import Header, Static, Tree
 
 from ..language.report import counted
 from ..printable import visible
-from .dialogs import KEY_HINTS, Dialog, HelpBox, PickBox
+from .dialogs import Dialog, HelpBox, KeyLine, PickBox
 from .filters import actor_choices
 from .navigation import NavigatingScreen
 from .outline_model import Row
@@ -42,6 +42,7 @@ class BrowserScreen(NavigatingScreen):
         Binding("d", "diagnostics", "Diagnostics"),
         Binding("e", "app.edit", "Edit"),
         Binding("r", "app.render", "Render"),
+        Binding("o", "app.open_drawing", "Open drawing", show=False),
         Binding("R,shift+r", "app.cycle_round", "Round", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("q", "app.quit", "Quit"),
@@ -64,8 +65,8 @@ class BrowserScreen(NavigatingScreen):
         # painting order of the siblings placed after it, and a widget whose order changes
         # is repainted whole (the overlays first: opening one repaints only itself).
         yield HelpBox(id="help-box")
-        yield PickBox("actor", "Show the nodes of…", id="actor-box", classes="pick-box")
-        yield PickBox("tag", "Show the nodes tagged…", id="tag-box", classes="pick-box")
+        yield PickBox("actor", "Show only the nodes of one actor", id="actor-box", classes="pick-box")
+        yield PickBox("tag", "Show only the nodes with one tag", id="tag-box", classes="pick-box")
         yield DiagnosticsPanel(id="diagnostics")
         yield SearchBar(placeholder="search titles and texts…", id="search")
         yield Header(show_clock=False, icon="⚖")
@@ -73,7 +74,7 @@ class BrowserScreen(NavigatingScreen):
             yield OutlineTree(id="outline")
             yield DetailPane(id="detail")
         yield Static(id="status")
-        yield Static(KEY_HINTS, id="keys")
+        yield KeyLine(id="keys")
 
     def on_mount(self) -> None:
         self.tree.border_title = "Outline"
@@ -81,6 +82,7 @@ class BrowserScreen(NavigatingScreen):
         self.query_one(DiagnosticsPanel).border_title = "Diagnostics (enter: go to line, e: edit)"
         self.query_one(DiagnosticsPanel).display = False
         self.query_one(SearchBar).display = False
+        self.place_notifications()
         self.show_map()
         self.tree.focus()
         self.call_after_refresh(self.query_one(HelpBox).prepare)
@@ -161,10 +163,9 @@ class BrowserScreen(NavigatingScreen):
             parts.append(f"actor: @{self.actor_filter}")
         if self.tag_filter:
             parts.append(f"tag: #{self.tag_filter}")
-        if not self.hits.ready and self.hit_position >= 0:
-            parts.append("hit …")  # (counted once the jump is painted: `count_hits`)
-        elif self.hits.ready and self.hits:
-            parts.append(f"hit {self.hit_index + 1}/{len(self.hits)}")
+        search = self.search_status()  # (the hits are counted once the typing rests)
+        if search:
+            parts.append(search)
         if state.diagnostics:
             parts.append(f"{counted(state.diagnostics)} (d)")
         # a fixed-size line: no layout pass needed (one costs more than the rest of a key)
@@ -201,11 +202,26 @@ class BrowserScreen(NavigatingScreen):
         of its rows, above the panel."""
         self.query_one(DiagnosticsPanel).display = shown
         self.tree.center_scroll = shown
+        self.place_notifications()
+
+    def place_notifications(self) -> None:
+        """Put the notifications (Textual's `ToastRack`, in the bottom right corner) above
+        the diagnostics panel while it is open, else above the status line: a note such as
+        "reloaded: 1 error" covered the panel it points to."""
+        panel = self.query_one(DiagnosticsPanel)
+        bottom = panel.styles.margin.bottom + (panel.outer_size.height if panel.display else 0)
+        for rack in self.query("ToastRack"):  # (by its CSS type: Textual's way to place it)
+            rack.styles.margin = (0, 0, bottom, 0)
+
+    def on_diagnostics_panel_resized(self, event: DiagnosticsPanel.Resized) -> None:
+        self.place_notifications()
 
     # --- events ------------------------------------------------------------------------------
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[Row]) -> None:
         self.show_detail_soon()
+        if self.hits.needle:  # on a hit or off it: the status line says which
+            self.update_status()
 
     def show_detail_soon(self) -> None:
         """Fill the detail pane once the cursor has rested for `DETAIL_DELAY`."""

@@ -9,6 +9,7 @@ the app, nor the app reach into the screens' widgets.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..errors import Diagnostic
 from ..model import Map
@@ -37,6 +38,8 @@ class BrowserState:
     round: int | None = None
     #: the lines of the files read so far, by path
     lines: dict[str, list[str]] = field(default_factory=dict)
+    #: the last drawing `r` made (`o` opens it)
+    drawing: Path | None = None
 
     def read_lines(self, path: str) -> list[str]:
         """The lines of `path` as loaded; empty while the map's own file is still being read

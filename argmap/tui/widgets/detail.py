@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import ClassVar
 
 from rich.syntax import Syntax
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import OptionList, Static
@@ -20,7 +22,7 @@ from ...printable import visible
 from .._textual_internals import SizeUpdateHook
 from ..overlay import Overlay
 from .labels import STATUS_BADGES, actor_colors, shorten
-from .options import SteadyOptionList
+from .options import VI_KEYS, SteadyOptionList
 
 _ACTIVE = {RelationKind.SUPPORT: "supports", RelationKind.ATTACK: "attacks",
            RelationKind.UNDERCUT: "undercuts", RelationKind.CONTRADICTION: "contradicts",
@@ -172,6 +174,8 @@ def source_excerpt(lines: list[str], span: Span) -> Text | None:
 
 class RelationList(SteadyOptionList):
     """The node's relations; Enter follows the highlighted one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = VI_KEYS
 
     class Follow(Message):
         """Go to `target`: a node id, or a relation id (the line that writes it)."""

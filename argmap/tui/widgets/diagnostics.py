@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
+from textual import events
+from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...errors import Diagnostic, Severity
 from ...printable import visible
+from .options import VI_KEYS
 
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
 
@@ -28,6 +33,8 @@ def diagnostic_line(diagnostic: Diagnostic) -> Text:
 class DiagnosticsPanel(OptionList):
     """Findings about the map; selecting one asks to jump to its line."""
 
+    BINDINGS: ClassVar[list[BindingType]] = VI_KEYS
+
     class Jump(Message):
         """Move to the node written at `line` of the map."""
 
@@ -35,9 +42,15 @@ class DiagnosticsPanel(OptionList):
             self.diagnostic = diagnostic
             super().__init__()
 
+    class Resized(Message):
+        """The panel's size changed (what is placed above it may have to move)."""
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.diagnostics: list[Diagnostic] = []
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.post_message(self.Resized())
 
     def show(self, diagnostics: list[Diagnostic]) -> None:
         """Replace the findings listed."""

@@ -54,12 +54,15 @@ def overlay_badge(overlay: Overlay, node_id: str) -> Text:
 
 
 def entry_label(map_: Map, entry: NodeEntry, colors: dict[str, str], overlay: Overlay) -> Text:
-    """The outline line of one node entry: badge, marker, kind, title and text."""
-    label = overlay_badge(overlay, entry.node)
+    """The outline line of one node entry: marker, badge, kind, title and text. The marker
+    comes first, next to the tree's guides, as in the file (a badge before it pushed it
+    away from the row it answers)."""
+    label = Text()
     if entry.marker is not None:
         relation = map_.relations.get(entry.relation or "")
         style = RELATION_STYLES.get(relation.kind, "bold") if relation else "bold"
         label.append(f"{entry.marker} ", style=style)
+    label.append_text(overlay_badge(overlay, entry.node))
     node = map_.nodes.get(entry.node)
     if node is None:
         label.append(entry.node, style="bold red")

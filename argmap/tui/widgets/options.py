@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import OptionList
+
+
+#: j and k move in a list as in the outline (Textual's lists take only the arrows)
+VI_KEYS: list[BindingType] = [
+    Binding("j", "cursor_down", "Down", show=False),
+    Binding("k", "cursor_up", "Up", show=False),
+]
 
 
 class SteadyOptionList(OptionList):

@@ -341,10 +341,21 @@ class OutlineTree(FocusChangeHook, SizeUpdateHook, Tree[Row]):
             return node
 
     def move_to(self, node: TreeNode[Row]) -> None:
-        """Put the cursor on `node` and scroll it into view."""
+        """Put the cursor on `node` and scroll it into view (once the outline is laid out:
+        before, it has no height, and Textual would scroll any row but the first to the
+        top, so the outline opened with its first row, the first section, scrolled off)."""
         _ = self.last_line  # rebuilds the line index so the node knows its line
+        if not self.size.height:
+            self.cursor_line = node.line  # (move_cursor would scroll)
+            self.call_after_refresh(self.scroll_to_cursor)
+            return
         self.move_cursor(node)
         self.scroll_to_node(node, animate=False)
+
+    def scroll_to_cursor(self) -> None:
+        """Scroll the cursor's row into view, if it is not in view."""
+        if self.cursor_line >= 0:
+            self.scroll_to_line(self.cursor_line, animate=False)
 
     def move_to_first_entry(self) -> None:
         """Put the cursor on the first node entry shown (else on the first row)."""
