@@ -270,6 +270,13 @@ class Inference:
         return None if value is None else str(value)
 
 
+def default_uses(previous: int, conclusion: int) -> tuple[int, ...]:
+    """The statements an inference uses when it does not say (`uses`): every one since the
+    previous inference (whose conclusion, statement `previous`, among them; 0: none) up to its
+    own `conclusion`, as Argdown reads a premise-conclusion structure."""
+    return tuple(range(max(previous, 1), conclusion))
+
+
 @dataclass(frozen=True, slots=True)
 class Reconstruction:
     """An argument's premise-conclusion structure: numbered statements and the inferences

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...errors import Span
-from ...model import Inference, InferenceEntry, Reconstruction, RelationKind, Trivia
+from ...model import Inference, InferenceEntry, Reconstruction, RelationKind, Trivia, default_uses
 from .graph import GraphBuilder
 from .lines import Line
 
@@ -120,7 +120,7 @@ class OpenReconstruction:
         conclusion = inference.conclusion
         written = inference.meta.get(USES)
         if written is None:
-            uses = tuple(range(max(previous, 1), conclusion))
+            uses = default_uses(previous, conclusion)
             if not uses:
                 self.b.report("inference-without-premises", "this inference has no statement before it to use",
                               inference.span, "write its premises above it: '(1) …', '(2) …', then the inference line")
