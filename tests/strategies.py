@@ -15,6 +15,8 @@ used in several places: the premise of several relations, a co-premise (relation
 `group`), the target of relations, the source or target of undercuts of relations. `same_graph`
 compares two maps up to the renaming of untitled nodes into titled ones.
 
+`reconstructed_maps()` draws outline maps with premise-conclusion structures.
+
 `frameworks()` draws abstract argumentation frameworks (Dung).
 """
 
@@ -317,6 +319,20 @@ def outline_maps(draw: st.DrawFn, *, with_meta: bool = True) -> Map:
         metadata.update(draw(META))
     return Map(metadata=metadata, actors=actors, sources=sources, sections=sections,
                nodes=nodes, relations=relations)
+
+
+@st.composite
+def reconstructed_maps(draw: st.DrawFn) -> Map:
+    """An `outline_maps()` map (no metadata) in which some arguments have premise-conclusion
+    structures (as `maps()` draws them), for the interchange of reconstructions."""
+    m = draw(outline_maps(with_meta=False))
+    nodes, relations = dict(m.nodes), dict(m.relations)
+    if not any(n.startswith("<") for n in nodes):
+        title = draw(TITLE)
+        nodes[f"<{title}>"] = Node(f"<{title}>", NodeKind.ARGUMENT, title, draw(TEXT))
+    untitled = sum(1 for n in nodes if n.startswith("_"))
+    reconstructions = draw(_reconstructions(nodes, relations, untitled))
+    return replace(m, nodes=nodes, relations=relations, reconstructions=reconstructions)
 
 
 def node_key(m: Map, node_id: str) -> str:

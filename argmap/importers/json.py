@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from ..errors import Diagnostic, ImportFailed, Span
-from ..model import Actor, Map, Node, NodeKind, Relation, RelationKind, Section, Source
+from ..model import Actor, Inference, Map, Node, NodeKind, Reconstruction, Relation, RelationKind, Section, Source
 
 
 @lru_cache(maxsize=1)
@@ -165,6 +165,11 @@ def dict_to_map(data: dict[str, Any], path: str | None = None) -> Map:
         )
         for r in data["relations"]
     }
+    reconstructions = {}
+    for item in data.get("reconstructions", ()):
+        reconstruction = reconstruction_from_dict(item, path)
+        check_reconstruction(reconstruction, nodes, relations)
+        reconstructions[reconstruction.argument] = reconstruction
     return Map(
         metadata=dict(data["metadata"]),
         actors=actors,
@@ -172,8 +177,30 @@ def dict_to_map(data: dict[str, Any], path: str | None = None) -> Map:
         sections=sections,
         nodes=nodes,
         relations=relations,
+        reconstructions=reconstructions,
         path=path,
     )
+
+
+def reconstruction_from_dict(r: dict[str, Any], path: str | None = None) -> Reconstruction:
+    """A reconstruction as `argmap.export.json` writes it (raises KeyError/TypeError/ValueError)."""
+    return Reconstruction(
+        r["argument"], tuple(r["statements"]),
+        tuple(Inference(i["rule"], tuple(i["uses"]), i["conclusion"], dict(i.get("meta", {})),
+                        tuple(i.get("undercuts", ())), _span(i, path)) for i in r["inferences"]),
+        span=_span(r, path))
+
+
+def check_reconstruction(r: Reconstruction, nodes: dict, relations: dict) -> None:
+    """A reconstruction that refers only to what the map has (raises ValueError)."""
+    missing = [n for n in (r.argument, *r.statements) if n not in nodes]
+    if missing:
+        raise ValueError(f"the reconstruction of {r.argument} names {missing[0]}, which is no node")
+    for i in r.inferences:
+        if not 1 < i.conclusion <= len(r.statements) or not all(1 <= n < i.conclusion for n in i.uses):
+            raise ValueError(f"an inference of {r.argument} concludes or uses a statement it cannot")
+        if any(u not in relations for u in i.undercuts):
+            raise ValueError(f"an inference of {r.argument} names an undercut that is no relation")
 
 
 def read_json(text: str, path: str | None = None) -> Map:
