@@ -245,7 +245,8 @@ def _argmap_sets(m: Map, conclusions: dict[str, object], oracle_inferences: Coun
             target = m.relations.get(r.target)
             if target is None:  # an undercut of an argument (of its inference)
                 to = key(r.target)
-            elif (key(target.source), key(target.target)) in steps:  # of a pcs inference
+            elif (key(target.source), key(target.target)) in steps and target.span.line in inference_lines:
+                # of a flattened pcs inference (the support argmap places at its inference line)
                 to = steps[(key(target.source), key(target.target))]
             else:  # `_` under a relation line: Argdown reads it as bearing on that line's source
                 to = key(target.source)

@@ -24,7 +24,7 @@ from .aif_dialogue import QUESTIONING, Dialogue, Said, one_or_list
 from .aif_extension import BadExtension, Extension, read_extension
 from .aif_schemes import Schemes, read_preferences
 from .aif_shape import check_graph, find_graph
-from .json import JsonPositions, check_reconstruction
+from .json import JsonPositions, reconstruction_problem
 
 KNOWN_TYPES = frozenset({"I", "L", "RA", "CA", "MA", "PA", "TA", "YA"})
 
@@ -120,10 +120,9 @@ class _Reader:
         actors = {a: actor for a, actor in self.dialogue.actors.items() if a in used}
         reconstructions = {}
         for index, reconstruction in enumerate(ext.reconstructions):
-            try:
-                check_reconstruction(reconstruction, nodes, relations)
-            except ValueError as exc:
-                self.warn("aif-extension-stale", f"{exc}; the reconstruction is left out",
+            problem = reconstruction_problem(reconstruction, nodes, relations)
+            if problem is not None:
+                self.warn("aif-extension-stale", f"{problem}; the reconstruction is left out",
                           ["argmap", "reconstructions", index])
                 continue
             reconstructions[reconstruction.argument] = reconstruction
