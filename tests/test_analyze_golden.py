@@ -78,7 +78,7 @@ def test_what_if_nato_threat_is_accepted(flagship) -> None:
 def test_debate_report_for_blinken(flagship) -> None:
     (report,) = debate_report(flagship, actor="blinken").actors
     assert report.claims == ("[US stands by Ukraine]", "[Free choice]", "[NATO is no threat]",
-                             "[Defensive alliance]", "<Defensive reply>", "_2")
+                             "[Defensive alliance]", "<Defensive reply>", "[Defence only]")
     assert {e.relation for e in report.attacks_made} == {"r19", "r20", "r30"}
     # undercuts of Blinken's reasons: by [West inching closer] (of his support r21 and of his
     # reconstructed reply's inference) and by [Realism], unattacked, so all are dropped; the

@@ -228,8 +228,9 @@ class _Writer:
 
     def reconstruction(self, argument: str) -> None:
         """The argument's premise-conclusion structure, after a blank line below its block:
-        numbered statements, an inference line before each conclusion (`----`, or its rule
-        and data between two `--` lines), its undercuts under the statement it concludes."""
+        numbered statements (a titled one by reference), an inference line before each
+        conclusion (`----`, or its rule and data between two `--` lines), the undercuts of an
+        inference under the statement it concludes."""
         pcs = self.map.reconstructions[argument]
         concluding = {i.conclusion: i for i in pcs.inferences}
         self.lines.append("")
@@ -240,7 +241,10 @@ class _Writer:
             node = self.map.nodes.get(statement)
             if node is None:
                 continue
-            self.node_block(node, "", f"({number}) ")
+            if node.title is not None:  # defined in its own block, as every titled node
+                self.lines.append(f"({number}) {self.reference(node.id)}")
+            else:
+                self.node_block(node, "", f"({number}) ")
             for rid in inference.undercuts if inference is not None else ():
                 undercut = self.map.relations.get(rid)
                 source = self.map.nodes.get(undercut.source) if undercut is not None else None
