@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..errors import Diagnostic, Severity
+from ..errors import Diagnostic, Severity, Span
 from ..model import Map, Reconstruction, RelationKind
 
 
@@ -21,7 +21,7 @@ def unused_premises(m: Map) -> Iterator[Diagnostic]:
             if number not in used:
                 yield Diagnostic("unused-premise", f"no inference of {reconstruction.argument} uses statement ({number})",
                                  _statement_span(reconstruction, number), Severity.WARNING,
-                                 f"list it in an inference's {{uses: […]}}, or remove it if the argument does not need it")
+                                 "list it in an inference's {uses: […]}, or remove it if the argument does not need it")
 
 
 def circular_reconstructions(m: Map) -> Iterator[Diagnostic]:
@@ -84,7 +84,7 @@ def unrelated_conclusions(m: Map) -> Iterator[Diagnostic]:
                              f"{reconstruction.argument}), or title it like the claim it is")
 
 
-def _statement_span(reconstruction: Reconstruction, number: int):  # noqa: ANN202 - Span
+def _statement_span(reconstruction: Reconstruction, number: int) -> Span:
     spans = reconstruction.statement_spans
     return spans[number - 1] if number <= len(spans) else reconstruction.span
 
