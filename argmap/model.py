@@ -245,6 +245,71 @@ def repeated(relations: Collection[Relation], *, grouped: bool = True) -> Iterat
             yield earlier, r
 
 
+@dataclass(frozen=True, slots=True)
+class Inference:
+    """One inference of a reconstruction (`-- rule {meta} --`): from the statements numbered
+    `uses` to the statement numbered `conclusion`, the one written after it.
+
+    `uses` is the `{uses: […]}` written, else every statement since the previous inference;
+    `rule` the rule's name as written ("" if none); `meta` the `{…}` as written (`uses` and
+    `scheme` among it). `undercuts` are the relations that undercut this inference (`_` under its
+    conclusion); the relations themselves target the argument (see `Reconstruction`).
+    """
+
+    rule: str
+    uses: tuple[int, ...]
+    conclusion: int
+    meta: Meta = field(default_factory=dict)
+    undercuts: tuple[str, ...] = ()
+    span: Span = _pos()
+
+    @property
+    def scheme(self) -> str | None:
+        """The argumentation scheme named by `{scheme: …}`, if any."""
+        value = self.meta.get("scheme")
+        return None if value is None else str(value)
+
+
+def default_uses(previous: int, conclusion: int) -> tuple[int, ...]:
+    """The statements an inference uses when it does not say (`uses`): every one since the
+    previous inference (whose conclusion, statement `previous`, among them; 0: none) up to its
+    own `conclusion`, as Argdown reads a premise-conclusion structure."""
+    return tuple(range(max(previous, 1), conclusion))
+
+
+@dataclass(frozen=True, slots=True)
+class Reconstruction:
+    """An argument's premise-conclusion structure: numbered statements and the inferences
+    between them, written under the argument (`(1) …`, `-- rule --`, `(3) …`).
+
+    `statements` are node ids, statement N being `statements[N - 1]` (ordinary nodes of the
+    map: a titled one can be referred to, supported and attacked anywhere); `statement_spans`
+    where each is written. The last statement is the main conclusion; a statement no inference
+    concludes is a premise.
+    """
+
+    argument: str
+    statements: tuple[str, ...]
+    inferences: tuple[Inference, ...]
+    statement_spans: tuple[Span, ...] = field(default=(), compare=False, repr=False)
+    span: Span = _pos()
+
+    def statement(self, number: int) -> str:
+        """The node id of statement `number` (from 1)."""
+        return self.statements[number - 1]
+
+    @property
+    def conclusion(self) -> str:
+        """The node id of the main conclusion: the last statement."""
+        return self.statements[-1]
+
+    @property
+    def premises(self) -> tuple[int, ...]:
+        """The numbers of the statements no inference concludes."""
+        concluded = {i.conclusion for i in self.inferences}
+        return tuple(n for n in range(1, len(self.statements) + 1) if n not in concluded)
+
+
 def untitled_id(number: int) -> str:
     """The id of the `number`-th untitled node (from 1, in document order): `_N`."""
     return f"_{number}"
@@ -426,8 +491,10 @@ class IncludeEntry:
 class NodeEntry:
     """A node written at one place in the outline: defined here, or referenced (`[Title]`).
 
-    `marker` is the relation marker in canonical spelling (`+ - _ >< & +> -> _>`), None for a
-    top-level node. `relation` is the id of the relation the line creates, if any.
+    `marker` is the relation marker in canonical spelling (`+ - _ >< & +> -> _>`), or a
+    statement's number (`(3)`, under an argument: see `Reconstruction`), None for a top-level
+    node. `relation` is the id of the relation the line creates, if any. `inference` is the
+    inference line written right above a statement it concludes.
     """
 
     node: str
@@ -435,6 +502,18 @@ class NodeEntry:
     marker: str | None = None
     relation: str | None = None
     children: tuple["NodeEntry", ...] = ()
+    trivia: Trivia = Trivia()
+    span: Span = _pos()
+    inference: InferenceEntry | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InferenceEntry:
+    """Where an inference line is written: inference number `index` (from 0) of the
+    reconstruction of `argument` (the line's content is that `Inference`)."""
+
+    argument: str
+    index: int
     trivia: Trivia = Trivia()
     span: Span = _pos()
 
@@ -452,6 +531,8 @@ class Map:
     sections: dict[str, Section] = field(default_factory=dict)
     nodes: dict[str, Node] = field(default_factory=dict)
     relations: dict[str, Relation] = field(default_factory=dict)
+    #: argument id -> its premise-conclusion structure, for the arguments that have one
+    reconstructions: dict[str, Reconstruction] = field(default_factory=dict)
     document: tuple[Entry, ...] = ()
     #: comments after the last entry (None: a blank line between them)
     trailing_comments: tuple[str | None, ...] = ()

@@ -35,8 +35,8 @@ compares four things, as multisets (missing in argmap and extra in argmap both c
   are not relations in Argdown's JSON and are left out;
 * **inferences** — each premise of each of Argdown's premise–conclusion structures
   (each inference step: the statements before its inference line, back to the previous one)
-  must reach that step's conclusion in argmap through supports (directly, or through the
-  argument node of a titled argument).
+  must reach that step's conclusion in argmap through supports or the inferences of a
+  reconstruction (directly, or through the argument node of a titled argument).
 
 A file passes when all four agree. A file Argdown's CLI rejects (some of its lexer fixtures
 are fragments, not documents) is listed as skipped and not counted. It prints one line per file (pass / FAIL and what
@@ -245,7 +245,8 @@ def _argmap_sets(m: Map, conclusions: dict[str, object], oracle_inferences: Coun
             target = m.relations.get(r.target)
             if target is None:  # an undercut of an argument (of its inference)
                 to = key(r.target)
-            elif (key(target.source), key(target.target)) in steps:  # of a pcs inference
+            elif (key(target.source), key(target.target)) in steps and target.span.line in inference_lines:
+                # of a flattened pcs inference (the support argmap places at its inference line)
                 to = steps[(key(target.source), key(target.target))]
             else:  # `_` under a relation line: Argdown reads it as bearing on that line's source
                 to = key(target.source)
@@ -265,6 +266,11 @@ def _argmap_sets(m: Map, conclusions: dict[str, object], oracle_inferences: Coun
         if kind == "contradiction":
             ends = tuple(sorted(ends, key=repr))
         relations.add((kind, *ends))
+
+    for pcs in m.reconstructions.values():  # a reconstruction's inferences, as supports
+        for inference in pcs.inferences:
+            for number in inference.uses:
+                supports.setdefault(key(pcs.statement(number)), set()).add(key(pcs.statement(inference.conclusion)))
 
     def reaches(start: object, goal: object) -> bool:
         seen, stack = {start}, [start]

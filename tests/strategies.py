@@ -15,6 +15,8 @@ used in several places: the premise of several relations, a co-premise (relation
 `group`), the target of relations, the source or target of undercuts of relations. `same_graph`
 compares two maps up to the renaming of untitled nodes into titled ones.
 
+`reconstructed_maps()` draws outline maps with premise-conclusion structures.
+
 `frameworks()` draws abstract argumentation frameworks (Dung).
 """
 
@@ -26,7 +28,18 @@ from dataclasses import replace
 from hypothesis import strategies as st
 
 from argmap.analyze.framework import Framework
-from argmap.model import Actor, Map, Node, NodeKind, Relation, RelationKind, Section, Source
+from argmap.model import (
+    Actor,
+    Inference,
+    Map,
+    Node,
+    NodeKind,
+    Reconstruction,
+    Relation,
+    RelationKind,
+    Section,
+    Source,
+)
 
 # characters that mean something in the format, plus letters, digits and some unicode
 _SPECIAL = "@#^{}[]<>\\/\"&+-_:,()*!?.'`~|=;%$"
@@ -146,9 +159,58 @@ def maps(draw, max_nodes: int = 10) -> Map:  # noqa: ANN001
                     partner_group = partner.group
                 group = partner_group
         relations[rid] = Relation(rid, kind, source, target, group, weight, relation_meta)
+    reconstructions = draw(_reconstructions(nodes, relations, untitled))
     metadata = draw(metas)
     return Map(metadata=metadata, actors=actors, sources=sources, sections=sections, nodes=nodes,
-               relations=relations)
+               relations=relations, reconstructions=reconstructions)
+
+
+rules = st.one_of(st.just(""), words)
+
+
+@st.composite
+def _reconstructions(draw, nodes: dict[str, Node], relations: dict[str, Relation],  # noqa: ANN001
+                     untitled: int) -> dict[str, Reconstruction]:
+    """Premise-conclusion structures for some arguments of `nodes`: fresh statement nodes
+    (added to `nodes`, in the argument's section) and titled claims of the map, inferences with
+    rules, `uses` written or not, schemes, and undercuts (added to `relations`)."""
+    result: dict[str, Reconstruction] = {}
+    claims = [i for i, n in nodes.items() if i.startswith("[") and n.kind is NodeKind.CLAIM]
+    for argument in [i for i in nodes if i.startswith("<")]:
+        if not draw(st.booleans()):
+            continue
+        section = nodes[argument].section
+        statements: list[str] = []
+        for _ in range(draw(st.integers(2, 5))):
+            if claims and draw(st.booleans()):
+                statements.append(draw(st.sampled_from(claims)))
+            else:
+                untitled += 1
+                statements.append(f"_{untitled}")
+                nodes[statements[-1]] = Node(statements[-1], NodeKind.CLAIM, None, draw(texts), section=section)
+        # each conclusion after at least one statement; the last statement concludes
+        cuts = sorted(draw(st.sets(st.integers(2, len(statements) - 1), max_size=2))) if len(statements) > 2 else []
+        inferences = []
+        previous = 0
+        for conclusion in [*cuts, len(statements)]:
+            default = tuple(range(max(previous, 1), conclusion))
+            meta: dict = draw(st.just({}) | st.builds(lambda s: {"scheme": s}, idents))
+            uses = default
+            if draw(st.booleans()):
+                uses = tuple(draw(st.lists(st.integers(1, conclusion - 1), min_size=1, max_size=3, unique=True)))
+                meta["uses"] = list(uses)
+            undercuts: tuple[str, ...] = ()
+            if draw(st.booleans()):
+                untitled += 1
+                undercutter = f"_{untitled}"
+                nodes[undercutter] = Node(undercutter, NodeKind.CLAIM, None, draw(texts), section=section)
+                rid = f"r{len(relations) + 1}"
+                relations[rid] = Relation(rid, RelationKind.UNDERCUT, undercutter, argument)
+                undercuts = (rid,)
+            inferences.append(Inference(draw(rules), uses, conclusion, meta, undercuts))
+            previous = conclusion
+        result[argument] = Reconstruction(argument, tuple(statements), tuple(inferences))
+    return result
 
 
 # --- interchange: maps every outline format can write ----------------------------------------
@@ -257,6 +319,20 @@ def outline_maps(draw: st.DrawFn, *, with_meta: bool = True) -> Map:
         metadata.update(draw(META))
     return Map(metadata=metadata, actors=actors, sources=sources, sections=sections,
                nodes=nodes, relations=relations)
+
+
+@st.composite
+def reconstructed_maps(draw: st.DrawFn) -> Map:
+    """An `outline_maps()` map (no metadata) in which some arguments have premise-conclusion
+    structures (as `maps()` draws them), for the interchange of reconstructions."""
+    m = draw(outline_maps(with_meta=False))
+    nodes, relations = dict(m.nodes), dict(m.relations)
+    if not any(n.startswith("<") for n in nodes):
+        title = draw(TITLE)
+        nodes[f"<{title}>"] = Node(f"<{title}>", NodeKind.ARGUMENT, title, draw(TEXT))
+    untitled = sum(1 for n in nodes if n.startswith("_"))
+    reconstructions = draw(_reconstructions(nodes, relations, untitled))
+    return replace(m, nodes=nodes, relations=relations, reconstructions=reconstructions)
 
 
 def node_key(m: Map, node_id: str) -> str:

@@ -78,12 +78,13 @@ def test_what_if_nato_threat_is_accepted(flagship) -> None:
 def test_debate_report_for_blinken(flagship) -> None:
     (report,) = debate_report(flagship, actor="blinken").actors
     assert report.claims == ("[US stands by Ukraine]", "[Free choice]", "[NATO is no threat]",
-                             "[Defensive alliance]")
+                             "[Defensive alliance]", "<Defensive reply>", "[Defence only]")
     assert {e.relation for e in report.attacks_made} == {"r19", "r20", "r30"}
-    # undercuts of Blinken's reasons: by [West inching closer] and by [Realism], both
-    # unattacked, so both are dropped; the contradiction r20 is answered by r20 itself
+    # undercuts of Blinken's reasons: by [West inching closer] (of his support r21 and of his
+    # reconstructed reply's inference) and by [Realism], unattacked, so all are dropped; the
+    # contradiction r20 is answered by r20 itself
     assert {(e.relation, e.attacker) for e in report.dropped} == {
-        ("r22", "[West inching closer]"), ("r45", "[Realism]")}
+        ("r22", "[West inching closer]"), ("r74", "[West inching closer]"), ("r45", "[Realism]")}
     assert report.grounded["[Free choice]"] == "in"
     assert report.preferred["[NATO is no threat]"] == "undec"
     # the clash with Lavrov and Russia: Free choice vs No NATO troops, and the contradiction

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from helpers import FLAGSHIP, bench_module
 from hypothesis import HealthCheck, Phase, given, settings
-from strategies import graph_maps, outline_maps
+from strategies import graph_maps, outline_maps, reconstructed_maps
 
 from argmap.export.argdown import for_argdown, map_to_argdown
 from argmap.language.read.parse import parse
@@ -117,3 +117,85 @@ def test_cli_is_argdowns() -> None:
     assert CLI is not None
     out = subprocess.run([str(CLI), "--version"], capture_output=True, text=True, check=True)
     assert out.stdout.strip()
+
+
+# --- premise-conclusion structures ------------------------------------------------------------
+
+
+def argdown_structures(data: dict) -> dict[str, list]:
+    """Argdown's premise-conclusion structures, by argument title: each statement (its title, an
+    untitled one by its text) with the inference concluding it, as (rules, the statement numbers
+    it uses: its `uses` data, else those since the previous inference)."""
+    def key(title: str) -> object:
+        if conformance._UNTITLED.fullmatch(title):
+            members = data["statements"].get(title, {}).get("members", [])
+            return ("text", conformance.norm(next((m.get("text") for m in members if m.get("text")), "")))
+        return title
+
+    result: dict[str, list] = {}
+    for title, argument in data.get("arguments", {}).items():
+        rows, previous = [], 0
+        for number, statement in enumerate(argument.get("pcs") or [], start=1):
+            inference = statement.get("inference")
+            step = None
+            if inference is not None:
+                uses = (inference.get("data") or {}).get("uses") or list(range(max(previous, 1), number))
+                step = (", ".join(inference.get("inferenceRules") or []), list(uses))
+                previous = number
+            rows.append((key(statement["title"]), step))
+        if rows and not conformance._UNTITLED.fullmatch(title):
+            result[title] = rows
+    return result
+
+
+def map_structures(m: Map) -> dict[str, list]:
+    """The same of argmap's reconstructions."""
+    result: dict[str, list] = {}
+    for argument, pcs in m.reconstructions.items():
+        concluding = {i.conclusion: i for i in pcs.inferences}
+        rows = []
+        for number, statement in enumerate(pcs.statements, start=1):
+            node = m.nodes[statement]
+            inference = concluding.get(number)
+            rows.append((node.title if node.title is not None else ("text", conformance.norm(node.text)),
+                         None if inference is None else (inference.rule, list(inference.uses))))
+        result[m.nodes[argument].title] = rows
+    return result
+
+
+def test_argdown_reconstructions_come_back_from_argmap() -> None:
+    """Argdown → argmap → Argdown: the same arguments with the same premises, inferences and
+    conclusions, as Argdown's CLI reads both."""
+    from argmap.importers.argdown import read_argdown
+
+    tour = Path(__file__).parent / "fixtures" / "argdown" / "tour.argdown"
+    original = argdown_structures(argdown_reads(tour.read_text(encoding="utf-8")))
+    assert original, "the tour has a titled premise-conclusion structure"
+    back = argdown_structures(argdown_reads(map_to_argdown(read_argdown(tour.read_text(encoding="utf-8")))))
+    assert back == original
+
+
+def test_argmap_reconstructions_read_the_same_in_argdown() -> None:
+    for path in (FLAGSHIP, FLAGSHIP.parent / "syntax-tour.argmap"):
+        m = parse(path.read_text(encoding="utf-8"), str(path))
+        assert m.reconstructions, path
+        titled = for_argdown(m)
+        assert argdown_structures(argdown_reads(map_to_argdown(m))) == map_structures(titled), path
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True,
+          phases=[Phase.explicit, Phase.generate])
+@given(reconstructed_maps())
+def test_random_reconstructions_read_the_same_in_argdown(m: Map) -> None:
+    m = plain(m)
+    m = replace(m, reconstructions={a: replace(r, inferences=tuple(
+        replace(i, rule=f"rule {k}" if i.rule else "") for k, i in enumerate(r.inferences)))
+        for a, r in m.reconstructions.items()})
+    text = map_to_argdown(m)
+    assert argdown_structures(argdown_reads(text)) == map_structures(for_argdown(m)), text
+    # the conformance comparison reads an inference's premises as Argdown's default (those
+    # since the previous inference): for the structures that use those, statements and relations too
+    defaults = {a: r for a, r in m.reconstructions.items() if len(set(r.statements)) == len(r.statements)
+                and all("uses" not in i.meta for i in r.inferences)}
+    m = replace(m, reconstructions=defaults)
+    same_for_argdown(for_argdown(m), map_to_argdown(m))

@@ -164,7 +164,7 @@ def test_any_input_format_and_dev_null(tmp_path: Path, capsys) -> None:
     assert "no change" in capsys.readouterr().out
     assert main(["diff", "/dev/null", str(FLAGSHIP), "--json"]) == 0  # nothing was there before
     data = json.loads(capsys.readouterr().out)
-    assert len(data["nodes"]["added"]) == 58 and not data["outcome"]["changed"]
+    assert len(data["nodes"]["added"]) == 66 and not data["outcome"]["changed"]
 
 
 def test_stdin_as_the_old_version(versions, monkeypatch, capsys) -> None:

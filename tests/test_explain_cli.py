@@ -127,7 +127,7 @@ def test_df_quad_contributions(capsys) -> None:
     part = json.loads(out)["strength"]
     assert part["base"] == 0.5 and part["converged"]
     kinds = {c["premises"][0]: c["kind"] for c in part["contributions"]}
-    assert kinds == {"[NATO threat]": "attack", "[Defensive alliance]": "support"}
+    assert kinds == {"[NATO threat]": "attack", "[Defensive alliance]": "support", "<Defensive reply>": "support"}
     assert abs(part["base"] + sum(c["effect"] for c in part["contributions"]) - part["strength"]) < 1e-9
 
 

@@ -82,3 +82,13 @@ def test_schema_violation_points_at_the_offending_object() -> None:
 @given(maps())
 def test_fast_writer_says_exactly_what_the_dictionary_says(m: argmap.Map) -> None:
     assert json.loads(map_to_json(m)) == map_to_dict(m)
+
+
+def test_a_reconstruction_naming_what_the_map_lacks_is_refused_at_its_place() -> None:
+    m = argmap.parse("<A>: a\n  (1) [P]: p\n  ----\n  (2) [C]: c\n  +> [C]\n")
+    data = json.loads(map_to_json(m))
+    data["reconstructions"][0]["statements"][0] = "[Gone]"
+    with pytest.raises(ImportFailed) as failed:
+        read_json(json.dumps(data))
+    (diagnostic,) = failed.value.diagnostics
+    assert "[Gone]" in diagnostic.message and diagnostic.message.startswith("reconstructions/0")

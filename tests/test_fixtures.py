@@ -48,6 +48,12 @@ def describe(m: Map) -> str:
         line += f" group {r.group}" if r.group else ""
         line += f" weight {r.weight}" if r.weight is not None else ""
         out.append(line + _meta(r.meta))
+    for pcs in m.reconstructions.values():
+        out.append(f"pcs {pcs.argument}: " + " ".join(f"({n}) {s}" for n, s in enumerate(pcs.statements, 1)))
+        for i in pcs.inferences:
+            line = f"  inference {json.dumps(i.rule)} uses {list(i.uses)} -> ({i.conclusion})"
+            line += f" undercut by {' '.join(i.undercuts)}" if i.undercuts else ""
+            out.append(line + _meta(i.meta))
     return "\n".join(out)
 
 

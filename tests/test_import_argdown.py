@@ -147,16 +147,12 @@ def test_premise_conclusion_structure_of_a_titled_argument() -> None:
             " it best.\n-----\n(3) A designer exists.\n(4) The designer is God.\n----\n"
             "(5) [God]: God exists.\n")
     m = read_argdown(text)
-    # step 1: (1) and (2) are co-premises of a support for the intermediary conclusion (3)
-    assert ("support", "_1", "_2") in rels(m) and ("support", "[Best]", "_2") in rels(m)
-    first_step = [r for r in m.relations.values() if r.target == "_2"]
-    assert first_step[0].group is not None and first_step[0].group == first_step[1].group
-    # last step runs through the argument: (3) and (4) support it, it supports (5)
-    assert ("support", "_2", "<Teleological proof>") in rels(m)
-    assert ("support", "_3", "<Teleological proof>") in rels(m)
-    assert ("support", "<Teleological proof>", "[God]") in rels(m)
-    linked = [r for r in m.relations.values() if r.target == "<Teleological proof>"]
-    assert linked[0].group is not None and linked[0].group == linked[1].group
+    pcs = m.reconstructions["<Teleological proof>"]
+    assert pcs.statements == ("_1", "[Best]", "_2", "_3", "[God]")
+    # step 1 uses (1) and (2) for the intermediary conclusion (3); step 2 uses (3) and (4)
+    assert [(i.uses, i.conclusion) for i in pcs.inferences] == [((1, 2), 3), ((3, 4), 5)]
+    # the argument supports its main conclusion; the statements relate to nothing else
+    assert rels(m) == {("support", "<Teleological proof>", "[God]")}
     assert warnings(m) == []
 
 
@@ -167,11 +163,18 @@ def test_anonymous_pcs_supports_the_conclusion_directly() -> None:
 
 def test_expanded_inference_rules_and_undercut_of_an_inference() -> None:
     text = ("<a>\n\n(1) All humans are mortal.\n(2) Socrates is human.\n--\nModus Ponens "
-            "{logic: deductive}\n--\n    <_ <b>: Not all.\n(3) Socrates is mortal.\n")
+            "{logic: deductive, uses: [1, 2]}\n--\n    <_ <b>: Not all.\n(3) Socrates is mortal.\n")
     m = read_argdown(text)
-    premise = next(r for r in m.relations.values() if r.target == "<a>")
-    assert premise.meta == {"inference-rules": "Modus Ponens", "logic": "deductive"}
-    assert ("undercut", "<b>", "<a>") in rels(m)
+    (inference,) = m.reconstructions["<a>"].inferences
+    assert (inference.rule, inference.meta, inference.uses) == ("Modus Ponens", {"logic": "deductive", "uses": [1, 2]},
+                                                                (1, 2))
+    (undercut,) = inference.undercuts
+    assert ("undercut", "<b>", "<a>") in rels(m) and m.relations[undercut].source == "<b>"
+
+
+def test_uses_data_says_which_statements_an_inference_uses() -> None:
+    m = read_argdown("<a>\n\n(1) p\n(2) q\n(3) r\n--\n{uses: [1, 3]}\n--\n(4) c\n")
+    assert m.reconstructions["<a>"].inferences[0].uses == (1, 3)
 
 
 def test_relations_below_pcs_statements() -> None:
@@ -250,8 +253,8 @@ def test_text_may_start_on_the_line_after_the_title() -> None:
 
 def test_inference_rules_on_the_inference_line() -> None:
     m = read_argdown("<A>\n\n(1) First\n(2) Second\n-- Modus Ponens --\n(3) Third\n")
-    premise = next(r for r in m.relations.values() if r.target == "<A>")
-    assert premise.meta == {"inference-rules": "Modus Ponens"}
+    (inference,) = m.reconstructions["<A>"].inferences
+    assert (inference.rule, inference.meta) == ("Modus Ponens", {})
     assert [n.text for n in m.nodes.values() if n.kind is NodeKind.CLAIM] == ["First", "Second", "Third"]
 
 
@@ -269,6 +272,7 @@ def test_a_heading_runs_on_to_the_blank_line() -> None:
 def test_undercut_under_a_conclusion_undercuts_the_inference() -> None:
     m = read_argdown("<a>\n\n(1) s1\n(2) s2\n-----\n(3) s3\n    <_ <b>\n    +> <c>\n")
     assert ("undercut", "<b>", "<a>") in rels(m)
+    assert len(m.reconstructions["<a>"].inferences[0].undercuts) == 1
     assert ("support", "_3", "<c>") in rels(m)
 
 

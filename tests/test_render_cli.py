@@ -244,7 +244,7 @@ def test_render_round(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     flagship = Path(__file__).parent.parent / "maps" / "lavrov-blinken.argmap"
     out = tmp_path / "after-1.dot"
     assert main(["render", str(flagship), "--round", "1", "--labels", "grounded", "-o", str(out)]) == 0
-    assert "(50 of 58 nodes, dot;" in capsys.readouterr().err
+    assert "(57 of 66 nodes, dot;" in capsys.readouterr().err
     dot = out.read_text("utf-8")
     assert "Free choice" not in dot and "No NATO troops" in dot and "(after round 1)" in dot
     assert main(["render", str(flagship), "--round", "2", "--focus", "Free choice", "--format", "dot"]) == 2

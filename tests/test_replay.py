@@ -161,7 +161,8 @@ def test_flagship_replay(flagship) -> None:
         ("<Expansion guarantees>", "in", "out", ("[Free choice]",)),
     }
     assert {(a, e.relation) for a, drops in third.dropped.items() for e in drops} == {
-        ("lavrov", "r19"), ("russia", "r19"), ("blinken", "r22"), ("blinken", "r45"), ("nato", "r22")}
+        ("lavrov", "r19"), ("russia", "r19"), ("blinken", "r22"), ("blinken", "r45"), ("nato", "r22"),
+        ("blinken", "r74")}  # [West inching closer] undercuts the inference of <Defensive reply>
     assert not any(s.flips for s in result.steps[:2])
 
 

@@ -28,6 +28,12 @@ def graph_view(m: Map) -> tuple:
                                 if r.group is not None and o.group == r.group))
         return (r.kind.value, node_key(r.source), target, r.weight, repr(r.meta), partners)
 
+    def reconstruction_key(argument: str) -> tuple:
+        pcs = m.reconstructions[argument]
+        return (node_key(argument), tuple(node_key(s) for s in pcs.statements),
+                tuple((i.rule, i.uses, i.conclusion, repr(i.meta), sorted(repr(relation_key(u)) for u in i.undercuts))
+                      for i in pcs.inferences))
+
     sections = [(s.title, s.level, m.sections[s.parent].title if s.parent else None) for s in m.sections.values()]
     return (
         repr(m.metadata),
@@ -36,6 +42,7 @@ def graph_view(m: Map) -> tuple:
         sections,
         Counter(repr(node_key(n)) for n in m.nodes),
         Counter(repr(relation_key(r)) for r in m.relations),
+        Counter(repr(reconstruction_key(a)) for a in m.reconstructions),
     )
 
 

@@ -20,6 +20,11 @@ semantics uses. How each construct maps (docs/analysis.md says the same with an 
   the undercutters and by `not p` for each premise p (`not p` is attacked by p alone, so it
   stands exactly when p is out), and, for an attack reason, attacks the target;
 * supports add no attacks: they form the bipolar part used by DF-QuAD;
+* a reconstruction (`(1) …`, `-- rule --`, `(3) …` under `<A>`) enters as its flattened
+  supports: each inference is a linked reason from the statements it uses to the statement it
+  concludes — the last one to the argument `<A>` itself, whose own relations carry it into
+  the map — with an inference argument named `<A>(N)` (N: the statement it concludes), which an
+  undercut written under that statement attacks (`reconstruction_reasons`);
 * what-if assumptions: `accepted` removes every attack on the node; `rejected` adds an
   unattacked argument `assume not X` attacking it.
 """
@@ -188,6 +193,34 @@ def _reasons(map_: Map, skip: frozenset[str] = frozenset()) -> list[Reason]:
     return result
 
 
+def inference_name(argument: str, conclusion: int) -> str:
+    """The name of the inference argument of a reconstruction's inference: `<A>(N)`."""
+    return f"{argument}({conclusion})"
+
+
+def reconstruction_reasons(map_: Map) -> tuple[list[Reason], set[str]]:
+    """The reasons of every reconstruction (see the module doc), and the ids of the undercut
+    relations they take over (written under a statement, those relations target the argument)."""
+    reasons: list[Reason] = []
+    taken: set[str] = set()
+    for argument, reconstruction in map_.reconstructions.items():
+        last = len(reconstruction.statements)
+        for inference in reconstruction.inferences:
+            if not inference.uses:
+                continue  # an inference with no premise: check reports it
+            name = inference_name(argument, inference.conclusion)
+            target = argument if inference.conclusion == last else reconstruction.statement(inference.conclusion)
+            premises = tuple(dict.fromkeys(reconstruction.statement(n) for n in inference.uses))
+            reasons.append(Reason(False, premises, target, (), 1.0, name))
+            for rid in inference.undercuts:
+                undercut = map_.relations.get(rid)
+                if undercut is not None:
+                    taken.add(rid)
+                    weight = 1.0 if undercut.weight is None else float(undercut.weight)
+                    reasons.append(Reason(True, (undercut.source,), name, (rid,), weight))
+    return reasons, taken
+
+
 def _retarget(reason: Reason, target: str) -> Reason:
     return Reason(reason.attack, reason.premises, target, reason.relations, reason.weight,
                   reason.inference)
@@ -231,7 +264,9 @@ def translate(map_: Map, assumptions: Mapping[str, str] | None = None) -> MapFra
     else:
         node_ids = tuple(map_.nodes)
     arguments = set(node_ids) if questions else map_.nodes
-    reasons = [r for r in _reasons(map_, frozenset(skipped)) if all(p in arguments for p in r.premises)]
+    reconstructed, taken = reconstruction_reasons(map_) if map_.reconstructions else ([], set())
+    reasons = [r for r in _reasons(map_, frozenset(skipped) | taken) + reconstructed
+               if all(p in arguments for p in r.premises)]
     names = list(node_ids)
     index = {name: i for i, name in enumerate(names)}
 

@@ -12,7 +12,8 @@ and `argmap import` reads it back, giving an equal model:
       "sections": [{"id", "title", "level", "parent"}],
       "nodes":    {"<I-node id>": {"id", "kind", "actors", "tags", "sources", "meta", "section"}},
       "relations": [{"id", "kind", "source", "target", "group", "weight", "meta",
-                     "aif": ["<RA/CA/MA node id>", ...]}]
+                     "aif": ["<RA/CA/MA node id>", ...]}],
+      "reconstructions": [...]                            # as in argmap's JSON
     }
 
 Node texts are not repeated: the I-node's `text` is the node's text (so an edit made in OVA
@@ -24,6 +25,7 @@ one each way; co-premises share one). Empty fields are left out.
 from __future__ import annotations
 
 from ..model import Map, Relation
+from .json import reconstruction_to_dict
 
 KEY = "argmap"
 VERSION = 1
@@ -70,4 +72,6 @@ def extension(map_: Map, inodes: dict[str, str], schemes: dict[str, list[str]]) 
                            for s in map_.sections.values()]
     ext["nodes"] = {inode: _node_entry(map_, node_id) for node_id, inode in inodes.items()}
     ext["relations"] = [_relation_entry(map_.relations[rid], ids) for rid, ids in schemes.items()]
+    if map_.reconstructions:
+        ext["reconstructions"] = [reconstruction_to_dict(r) for r in map_.reconstructions.values()]
     return ext

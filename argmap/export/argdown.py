@@ -29,7 +29,7 @@ from dataclasses import replace
 
 from ..language.write.format import title_syntax
 from ..language.write.titles import with_titles
-from ..model import Map, Node, NodeKind, Relation, RelationKind, relation_id, repeated
+from ..model import Inference, Map, Node, NodeKind, Relation, RelationKind, relation_id, repeated
 from .losses import note, unkept
 
 #: what the Argdown writer keeps (argmap.export.losses.FEATURES); weights, relation metadata
@@ -37,7 +37,7 @@ from .losses import note, unkept
 ARGDOWN_KEEPS = frozenset({
     "metadata", "actor", "source", "section",
     "node-text", "node-kind", "node-title", "node-actors", "node-tags", "node-sources", "node-meta",
-    "node-section", "support", "attack", "undercut", "contradiction",
+    "node-section", "support", "attack", "undercut", "contradiction", "reconstruction",
 })
 
 _INCOMING = {
@@ -109,11 +109,23 @@ class _Writer:
         self.section: str | None = None
         self.incoming: dict[str, list[Relation]] = {}
         self.home: dict[str, str] = {}
+        # a reconstruction's undercuts are written under the statement their inference concludes,
+        # its argument's support of its main conclusion not at all (Argdown derives it)
+        self.in_pcs: set[str] = set()
+        for argument, pcs in map.reconstructions.items():
+            self.in_pcs.update(u for i in pcs.inferences for u in i.undercuts)
+            self.in_pcs.update(r.id for r in map.relations_from(argument)
+                               if r.kind is RelationKind.SUPPORT and r.target == pcs.conclusion)
+        # the nodes written in a premise-conclusion structure (an untitled one is defined there)
+        self.statements = {s for pcs in map.reconstructions.values() for s in pcs.statements}
+        self.statements.update(map.relations[u].source for pcs in map.reconstructions.values()
+                               for i in pcs.inferences for u in i.undercuts if u in map.relations)
         for relation in map.relations.values():
-            self.incoming.setdefault(relation.target, []).append(relation)
+            if relation.id not in self.in_pcs:
+                self.incoming.setdefault(relation.target, []).append(relation)
         for relation in map.relations.values():
             source = map.nodes.get(relation.source)
-            if source is not None and source.title is None:
+            if source is not None and source.title is None and relation.id not in self.in_pcs:
                 self.home.setdefault(source.id, relation.id)
 
     def reference(self, node_id: str) -> str | None:
@@ -188,7 +200,9 @@ class _Writer:
 
     def write(self) -> str:
         self.front_matter()
-        roots = [n for n in self.map.nodes.values() if n.title is not None or n.id not in self.home]
+        # an untitled statement is written in its premise-conclusion structure
+        roots = [n for n in self.map.nodes.values()
+                 if n.title is not None or n.id not in self.home and n.id not in self.statements]
         by_section: dict[str | None, list[Node]] = {}
         for node in roots:
             section = node.section if node.section in self.map.sections else None
@@ -209,6 +223,41 @@ class _Writer:
     def block(self, node: Node) -> None:
         self.lines.append("")
         self.node_block(node, "", "")
+        if node.id in self.map.reconstructions:
+            self.reconstruction(node.id)
+
+    def reconstruction(self, argument: str) -> None:
+        """The argument's premise-conclusion structure, after a blank line below its block:
+        numbered statements (a titled one by reference), an inference line before each
+        conclusion (`----`, or its rule and data between two `--` lines), the undercuts of an
+        inference under the statement it concludes."""
+        pcs = self.map.reconstructions[argument]
+        concluding = {i.conclusion: i for i in pcs.inferences}
+        self.lines.append("")
+        for number, statement in enumerate(pcs.statements, start=1):
+            inference = concluding.get(number)
+            if inference is not None:
+                self.inference(inference)
+            node = self.map.nodes.get(statement)
+            if node is None:
+                continue
+            if node.title is not None:  # defined in its own block, as every titled node
+                self.lines.append(f"({number}) {self.reference(node.id)}")
+            else:
+                self.node_block(node, "", f"({number}) ")
+            for rid in inference.undercuts if inference is not None else ():
+                undercut = self.map.relations.get(rid)
+                source = self.map.nodes.get(undercut.source) if undercut is not None else None
+                if source is not None:
+                    self.node_block(source, "  ", "<_ ")
+
+    def inference(self, inference: Inference) -> None:
+        if not inference.rule and not inference.meta:
+            self.lines.append("----")
+            return
+        data = ", ".join(f"{json.dumps(k, ensure_ascii=False)}: {_flow(v)}" for k, v in inference.meta.items())
+        rule = escape_text(" ".join(inference.rule.split()))
+        self.lines += ["--", (rule + (" {" + data + "}" if data else "")).strip(), "--"]
 
     def front_matter(self) -> None:
         rest = {k: v for k, v in self.map.metadata.items() if k != "title"}

@@ -1,6 +1,6 @@
 """Model -> JSON: the whole graph view of a map, in the shape of argmap/schema/map.schema.json.
 
-Every node, relation, actor, source, section and the metadata are written, each with its
+Every node, relation, reconstruction, actor, source, section and the metadata are written, each with its
 position (`span`) in the file it came from. `argmap.importers.json.read_json` reads it back into
 an equal model. The document view (outline order, comments) is not part of the JSON: it is
 .argmap layout, and `argmap import` writes a canonical outline for it.
@@ -13,7 +13,7 @@ import math
 from json.encoder import encode_basestring as _string  # C-accelerated, keeps non-ASCII
 
 from ..errors import Span
-from ..model import Map, Meta, MetaValue
+from ..model import Map, Meta, MetaValue, Reconstruction
 
 #: the value of the top-level "format" key; "version" changes when the shape does
 FORMAT_NAME = "argmap"
@@ -96,6 +96,19 @@ def map_to_dict(map: Map) -> dict[str, object]:
             }
             for r in map.relations.values()
         ],
+        **({"reconstructions": [reconstruction_to_dict(r) for r in map.reconstructions.values()]}
+           if map.reconstructions else {}),
+    }
+
+
+def reconstruction_to_dict(r: Reconstruction) -> dict[str, object]:
+    """A premise-conclusion structure as JSON (written only for maps that have one)."""
+    return {
+        "argument": r.argument,
+        "statements": list(r.statements),
+        "inferences": [{"rule": i.rule, "uses": list(i.uses), "conclusion": i.conclusion, "meta": _meta(i.meta),
+                        "undercuts": list(i.undercuts), "span": span_to_dict(i.span)} for i in r.inferences],
+        "span": span_to_dict(r.span),
     }
 
 
@@ -138,6 +151,8 @@ def _item_lines(map: Map) -> dict[str, list[str]]:
                       f'"target": {s(r.target)}, "group": {opt(r.group)}, '
                       f'"weight": {dump(r.weight)}, "meta": {meta(r.meta)}, '
                       f'"span": {_span_json(r.span)}}}' for r in map.relations.values()],
+        **({"reconstructions": [dump(reconstruction_to_dict(r)) for r in map.reconstructions.values()]}
+           if map.reconstructions else {}),
     }
 
 

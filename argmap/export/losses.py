@@ -98,6 +98,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "relation-meta": ("relation metadata", "relation metadata"),
     "argument-added": ("added argument", "added arguments"),
     "name-changed": ("renamed argument", "renamed arguments"),
+    "reconstruction": ("premise-conclusion structure", "premise-conclusion structures"),
     "title-added": ("title added to an untitled node", "titles added to untitled nodes"),
     "xml-character": ("text with a control character", "texts with control characters"),
 }
@@ -108,7 +109,7 @@ FEATURES = frozenset({
     "node-text", "node-kind", "node-title", "node-actors", "node-tags", "node-sources", "node-meta",
     "node-section",
     "support", "attack", "undercut", "contradiction", "rephrase",
-    "relation-group", "relation-weight", "relation-meta",
+    "relation-group", "relation-weight", "relation-meta", "reconstruction",
 })
 
 
@@ -179,6 +180,10 @@ def unkept(map_: Map, losses: list | None, *, keeps: Iterable[str]) -> None:
         extra = {k: v for k, v in relation.meta.items() if k != "weight"}
         if extra and "relation-meta" not in keep:
             note(losses, "relation-meta", relation.id, "metadata " + ", ".join(map(str, extra)))
+    if "reconstruction" not in keep:
+        for argument, reconstruction in map_.reconstructions.items():
+            note(losses, "reconstruction", argument, f"{len(reconstruction.statements)} numbered statements and "
+                 f"{len(reconstruction.inferences)} inferences")
 
 
 def takes_losses(write: Callable[..., str]) -> bool:

@@ -24,7 +24,7 @@ from .aif_dialogue import QUESTIONING, Dialogue, Said, one_or_list
 from .aif_extension import BadExtension, Extension, read_extension
 from .aif_schemes import Schemes, read_preferences
 from .aif_shape import check_graph, find_graph
-from .json import JsonPositions
+from .json import JsonPositions, reconstruction_problem
 
 KNOWN_TYPES = frozenset({"I", "L", "RA", "CA", "MA", "PA", "TA", "YA"})
 
@@ -118,9 +118,17 @@ class _Reader:
                       "transitions between locutions have no place in argmap; left out", self.place(ta))
         used = {a for node in nodes.values() for a in node.actors} | self.dialogue.participants
         actors = {a: actor for a, actor in self.dialogue.actors.items() if a in used}
+        reconstructions = {}
+        for index, reconstruction in enumerate(ext.reconstructions):
+            problem = reconstruction_problem(reconstruction, nodes, relations)
+            if problem is not None:
+                self.warn("aif-extension-stale", f"{problem}; the reconstruction is left out",
+                          ["argmap", "reconstructions", index])
+                continue
+            reconstructions[reconstruction.argument] = reconstruction
         return Map(metadata=ext.metadata, actors=actors, sources=ext.sources,
-                   sections=ext.sections, nodes=nodes, relations=relations, path=self.path,
-                   diagnostics=tuple(self.warnings))
+                   sections=ext.sections, nodes=nodes, relations=relations, reconstructions=reconstructions,
+                   path=self.path, diagnostics=tuple(self.warnings))
 
     def read_nodes(self, ext: Extension) -> None:
         taken = {node.id for inode, node in ext.nodes.items() if self.kind.get(inode) == "I"}

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ArgmapError
-from ..model import Actor, Node, NodeKind, Relation, RelationKind, Section, Source, node_ref
+from ..model import Actor, Node, NodeKind, Reconstruction, Relation, RelationKind, Section, Source, node_ref
+from .json import reconstruction_from_dict
 
 _IDENT = re.compile(r"[A-Za-z_][\w-]*")
 _NODE_ID = re.compile(r"(\[.+\]|<.+>|_\d+)", re.S)
@@ -51,6 +52,8 @@ class Extension:
     nodes: dict[str, Node] = field(default_factory=dict)
     #: (relation, the scheme node ids it is written as)
     relations: list[tuple[Relation, list[str]]] = field(default_factory=list)
+    #: premise-conclusion structures, as argmap's JSON holds them
+    reconstructions: list[Reconstruction] = field(default_factory=list)
 
 
 def read_extension(data: Any) -> Extension:
@@ -109,4 +112,9 @@ def read_extension(data: Any) -> Extension:
         ext.relations.append((Relation(r["id"], RelationKind(r["kind"]), r["source"], r["target"],
                                        r.get("group"), None if weight is None else float(weight),
                                        _meta(r.get("meta"), where)), list(schemes)))
+    for i, r in enumerate(data.get("reconstructions") or []):
+        try:
+            ext.reconstructions.append(reconstruction_from_dict(r))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise BadExtension(f"reconstructions[{i}]: {type(exc).__name__}: {exc}") from None
     return ext

@@ -4,11 +4,9 @@
 from them, as the syntax documentation (argdown.org/syntax) defines it: top-level blocks separated by blank lines,
 relation trees nested by indentation (`+ - _ ><` the child bears on its parent, `+> -> _>` the
 parent on the child, `<+ <- <_` written out), statements spanning lines, headings as sections,
-premise-conclusion structures, front matter and data. How a premise-conclusion structure maps
-onto argmap: the premises of each inference step are co-premises (one `group`) of a support for
-the step's conclusion; for a titled argument the last step runs through the argument node
-(premises support `<A>`, `<A>` supports the main conclusion), so an undercut of that inference
-is an undercut of the argument. `@include(file)` lines (Argdown's CLI) are replaced by that
+premise-conclusion structures, front matter and data. A titled argument's premise-conclusion
+structure becomes its reconstruction (argdown_pcs.py says how; an untitled one is flattened
+into supports). `@include(file)` lines (Argdown's CLI) are replaced by that
 file's text before reading (positions after one are positions in the joined text). In strict mode (`model: {mode: strict}`) `-` and `><` between
 two statements are contradictions (contrariness is symmetric).
 """
@@ -23,7 +21,7 @@ from ..errors import Span
 from ..model import Map, NodeKind, RelationKind
 from .argdown_build import Element, MapBuilder
 from .argdown_elements import ElementReader
-from .argdown_pcs import Pcs
+from .argdown_pcs import RULES, Pcs
 from .argdown_scan import Tok as Token
 from .argdown_scan import scan_lines
 from .yaml_data import YamlError, parse_block
@@ -222,7 +220,7 @@ class _Reader(ElementReader):
             step.closed = True
             rules = token.value.strip("-").strip()
             if rules:
-                step.meta["inference-rules"] = rules
+                step.meta[RULES] = rules
         self.parent(token.column)
         self.stack.append((token.column, None, None, step))
 
@@ -233,7 +231,7 @@ class _Reader(ElementReader):
         if element is not None:
             step = self.pcs.open
             if element.text:
-                step.meta["inference-rules"] = " ".join(element.text)
+                step.meta[RULES] = " ".join(element.text)
             step.meta.update(element.data)
 
     def end_block(self) -> None:

@@ -21,6 +21,7 @@ from ..model import (
     Meta,
     Node,
     NodeKind,
+    Reconstruction,
     Relation,
     RelationKind,
     Section,
@@ -65,6 +66,7 @@ class MapBuilder:
         self.diagnostics: list[Diagnostic] = []
         self.untitled = 0
         self.groups = 0
+        self.reconstructions: dict[str, Reconstruction] = {}
         self.section: str | None = None
         self._heading_stack: list[Section] = []
         self._plain: dict[tuple[RelationKind, str, str], str] = {}  # ungrouped relations by ends
@@ -182,4 +184,4 @@ class MapBuilder:
     def build(self) -> Map:
         return Map(metadata=self.metadata, actors=self.actors, sources=self.sources,
                    sections=self.sections, nodes=self.nodes, relations=self.relations,
-                   path=self.path, diagnostics=tuple(self.diagnostics))
+                   reconstructions=self.reconstructions, path=self.path, diagnostics=tuple(self.diagnostics))

@@ -10,13 +10,13 @@ import json
 import json.decoder
 import json.scanner
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from ..errors import Diagnostic, ImportFailed, Span
-from ..model import Actor, Map, Node, NodeKind, Relation, RelationKind, Section, Source
+from ..model import Actor, Inference, Map, Node, NodeKind, Reconstruction, Relation, RelationKind, Section, Source
 
 
 @lru_cache(maxsize=1)
@@ -165,6 +165,8 @@ def dict_to_map(data: dict[str, Any], path: str | None = None) -> Map:
         )
         for r in data["relations"]
     }
+    reconstructions = {r.argument: r for r in (reconstruction_from_dict(item, path)
+                                               for item in data.get("reconstructions", ()))}
     return Map(
         metadata=dict(data["metadata"]),
         actors=actors,
@@ -172,8 +174,49 @@ def dict_to_map(data: dict[str, Any], path: str | None = None) -> Map:
         sections=sections,
         nodes=nodes,
         relations=relations,
+        reconstructions=reconstructions,
         path=path,
     )
+
+
+def reconstruction_from_dict(r: dict[str, Any], path: str | None = None) -> Reconstruction:
+    """A reconstruction as `argmap.export.json` writes it (raises KeyError/TypeError/ValueError)."""
+    return Reconstruction(
+        r["argument"], tuple(r["statements"]),
+        tuple(Inference(i["rule"], tuple(i["uses"]), i["conclusion"], dict(i.get("meta", {})),
+                        tuple(i.get("undercuts", ())), _span(i, path)) for i in r["inferences"]),
+        span=_span(r, path))
+
+
+def reconstruction_problem(r: Reconstruction, nodes: Collection[str], relations: Collection[str]) -> str | None:
+    """What makes a reconstruction refer to something the map lacks (None: nothing)."""
+    missing = [n for n in (r.argument, *r.statements) if n not in nodes]
+    if missing:
+        return f"the reconstruction of {r.argument} names {missing[0]}, which is no node"
+    for i in r.inferences:
+        if not 1 < i.conclusion <= len(r.statements) or not all(1 <= n < i.conclusion for n in i.uses):
+            return f"an inference of {r.argument} concludes or uses a statement it cannot"
+        if any(u not in relations for u in i.undercuts):
+            return f"an inference of {r.argument} names an undercut that is no relation"
+    return None
+
+
+def _reconstruction_problems(data: Any) -> list[tuple[str, list[str | int]]]:
+    """Reconstructions naming nodes, statements or relations the map does not have."""
+    items = data.get("reconstructions") if isinstance(data, dict) else None
+    if not items:
+        return []
+    nodes = {n.get("id") for n in data.get("nodes", ()) if isinstance(n, dict)}
+    relations = {r.get("id") for r in data.get("relations", ()) if isinstance(r, dict)}
+    problems: list[tuple[str, list[str | int]]] = []
+    for index, item in enumerate(items):
+        try:
+            problem = reconstruction_problem(reconstruction_from_dict(item), nodes, relations)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            problem = f"cannot read it: {type(exc).__name__}: {exc}"
+        if problem is not None:
+            problems.append((problem, ["reconstructions", index]))
+    return problems
 
 
 def read_json(text: str, path: str | None = None) -> Map:
@@ -184,7 +227,7 @@ def read_json(text: str, path: str | None = None) -> Map:
         span = Span(path, exc.lineno, exc.colno, exc.lineno, exc.colno + 1)
         diagnostic = Diagnostic("invalid-json", f"not valid JSON: {exc.msg}", span)
         raise ImportFailed(f"{path or '<input>'}: not valid JSON", (diagnostic,)) from None
-    problems = _schema_errors(data) or _duplicate_ids(data)
+    problems = _schema_errors(data) or _duplicate_ids(data) or _reconstruction_problems(data)
     if not problems:
         try:
             return dict_to_map(data, path)

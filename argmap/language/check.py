@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from .._speed.gc import gc_paused
 from ..errors import Diagnostic, Severity, Span, in_reading_order, suggest
 from ..model import Map, Node, NodeKind, Relation, RelationKind, is_relation_id, repeated
+from . import reconstruction_checks
 
 Check = Callable[[Map], Iterator[Diagnostic]]
 
@@ -296,6 +297,10 @@ CHECKS: list[tuple[str, Check]] = [
     ("questions-as-reasons", questions_as_reasons),
     ("unused-declarations", unused_declarations),
     ("schemes", schemes),
+    ("unused-premises", reconstruction_checks.unused_premises),
+    ("circular-reconstructions", reconstruction_checks.circular_reconstructions),
+    ("unbacked-relations", reconstruction_checks.unbacked_relations),
+    ("unrelated-conclusions", reconstruction_checks.unrelated_conclusions),
 ]
 
 

@@ -11,6 +11,7 @@ It follows docs/format.md and grammars/argmap.lark line by line. Token types:
 | `actor` / `source` / `include` | Keyword.Declaration / Keyword.Declaration / Keyword.Namespace |
 | the declared ID | Name.Variable |
 | relation markers `+ - _ >< = & +> -> _> <+ <-` | Operator |
+| statement numbers `(1)` / inference lines `-- rule {meta} --` | Number / Operator, Name.Function |
 | `[Title]` / `<Title>` | Name.Class / Name.Function |
 | `evidence`, `question` | Keyword |
 | `@actor` / `^source` / `#tag` | Name.Decorator / Name.Label / Name.Tag |
@@ -122,6 +123,8 @@ class ArgmapLexer(RegexLexer):
                 "rest",
             ),
             (rf"^([ \t]*)({_MARKER})(?=[ \t])", bygroups(Whitespace, Operator), "node-start"),
+            (r"^([ \t]*)(\(\d+\))(?=[ \t]|$)", bygroups(Whitespace, Number), "node-start"),
+            (r"^([ \t]*)(-{2,})", bygroups(Whitespace, Operator), "inference"),
             (r"^[ \t]+", Whitespace, "node-start"),
             default("node-start"),
         ],
@@ -134,6 +137,15 @@ class ArgmapLexer(RegexLexer):
         ],
         "heading": _trailer(Generic.Heading),
         "declaration": [(_STRING, String.Double), *_trailer(Text)],
+        # an inference line: the rule's name, {meta}, the closing hyphens, a comment
+        "inference": [
+            (r"[ \t]+", Whitespace),
+            (r"-{2,}", Operator),
+            (r"//[^\n]*", Comment.Single),
+            (r"\{", Punctuation, "meta"),
+            (r"(?:[^\s\\{/-]|-(?!-)|/(?!/)|\\[^\n])+", _words_as(Name.Function)),
+            (r"[^\n]", Text),
+        ],
         "rest": [(r"[ \t]+", Whitespace), (r"//[^\n]*", Comment.Single), (r"[^\n]", Text)],
         # the start of a node: relation metadata, `evidence` or `question`, a title; then its text
         "node-start": [

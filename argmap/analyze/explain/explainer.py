@@ -117,7 +117,7 @@ class MapExplainer:
     def _inference_words(self, reason: Reason) -> str:
         premises = join([self.words(p) for p in reason.premises])
         target = self.words(reason.target)
-        relation = self.map.relations.get(reason.relations[0])
+        relation = self.map.relations.get(reason.relations[0]) if reason.relations else None
         kind = relation.kind if relation is not None else RelationKind.SUPPORT
         if kind is RelationKind.SUPPORT:
             return f"the inference from {premises} to {target}"
@@ -267,7 +267,7 @@ class MapExplainer:
         contributions = []
         for c in got.contributions:
             reason = kept[c.reason]
-            relation = self.map.relations.get(reason.relations[0])
+            relation = self.map.relations.get(reason.relations[0]) if reason.relations else None
             contributions.append({
                 "kind": "attack" if c.attack else "support",
                 "relations": list(reason.relations),

@@ -271,7 +271,8 @@ def _strength_lines(name: str, part: Data) -> list[str]:
                  f"support Σ = {part['support']:.3f}")
     for c in part["contributions"]:
         verb = "supports" if c["kind"] == "support" else "attacks"
-        via = f" (relation {', '.join(c['relations'])}"
+        # a reconstruction's inference has no relation of its own: its name says where it is
+        via = f" (relation {', '.join(c['relations'])}" if c["relations"] else f" (inference {c['inference']}"
         if c["inference"]:
             via += f"; its inference is worth {c['inference_strength']:.3f}"
         elif c["weight"] != 1.0:

@@ -5,7 +5,7 @@ the common lines are read without loading Lark (see derive.py).
 """
 
 #: the SHA-256 of the grammar's text these values were derived from
-GRAMMAR_SHA256 = '6dc41a769ed9851c7e52570d2d127875bae357a1cee77c3eb8e756cdb2992e13'
+GRAMMAR_SHA256 = '79e372700beccbf231d61de11e2ff60d78649a3e2a2d04a2de5fabae66be7cf7'
 
 #: every terminal's regular expression, as Lark reads it from the grammar
 TERMINALS = {
@@ -20,6 +20,9 @@ TERMINALS = {
     'QUESTION_COLON': 'question[ \t]*:[ \t]*',
     'QUESTION_TITLED': 'question[ \t]*(?=\\[)',
     'MARKER': '(?:\\+>|->|_>|<\\+|<-|><|[-+_&=])(?:[ \t]++|(?=\n)|$)',
+    'STATEMENT': '\\(\\d+\\)(?:[ \t]++|(?=\n)|$)',
+    'INFERENCE': '-{2,}[ \t]*+',
+    'RULE': '(?![ \t])(?:[^\\\\{\\/\n\\-]++|-(?!-)|\\/(?!\\/)|\\\\[^\n])++',
     'TITLE_DEF': '\\[(?=[^\\]\n])[^\\]\\\\\n]*+(?:\\\\.[^\\]\\\\\n]*+)*+\\][ \t]*:[ \t]*',
     'ARG_TITLE_DEF': '<(?=[^>\n])[^>\\\\\n]*+(?:\\\\.[^>\\\\\n]*+)*+>[ \t]*:[ \t]*',
     'TITLE': '\\[(?=[^\\]\n])[^\\]\\\\\n]*+(?:\\\\.[^\\]\\\\\n]*+)*+\\][ \t]*',
@@ -49,12 +52,14 @@ LEXER_ORDER = (
     'MARKER',
     'SOURCE_DECL',
     'ACTOR_DECL',
+    'STATEMENT',
     'EVIDENCE_COLON',
     'EVIDENCE_TITLED',
     'QUESTION_COLON',
     'QUESTION_TITLED',
     'SECTION',
     'INCLUDE',
+    'INFERENCE',
     'TITLE_DEF',
     'ARG_TITLE_DEF',
     'TITLE',
@@ -68,6 +73,7 @@ LEXER_ORDER = (
     'BARE',
     'TEXT',
     'LABEL',
+    'RULE',
     '_NL',
     'LBRACE',
     '_COLON',
@@ -103,6 +109,8 @@ RULES = {
         ('include_line', ('INCLUDE', 'STRING', 'COMMENT')),
         ('annotation_line', ('ANNOTATIONS', 'COMMENT')),
         ('child_line', ('MARKER', 'META', 'node', 'COMMENT')),
+        ('statement_line', ('STATEMENT', 'node', 'COMMENT')),
+        ('inference_line', ('INFERENCE', 'RULE', 'META', 'INFERENCE', 'COMMENT')),
         ('node_line', ('node', 'COMMENT')),
     ),
     'node': (

@@ -19,7 +19,7 @@ import functools
 import re
 
 from ..portable_regex import portable
-from .lines import Line, child_line, declaration_line, node_line, section_line
+from .lines import Line, child_line, declaration_line, inference_line, node_line, section_line, statement_line
 from .tables import RULES, TERMINALS, in_lexer_order
 
 #: the terminals whose token is a node's title (`[Title]`, `<Title>`), the role of each part
@@ -38,17 +38,17 @@ def node_heads() -> dict[str, tuple[str, tuple[str, ...]]]:
 def other_starts() -> list[str]:
     """The terminals that start a line that is not a node line (rule `line`: declarations,
     sections, annotation lines …; not the MARKER of a child line)."""
-    nodes = {"node", "MARKER"}
+    nodes = {"node", "MARKER", "STATEMENT"}
     return in_lexer_order({symbols[0] for _, symbols in RULES["line"] if symbols[0] not in nodes})
 
 
 @functools.lru_cache(maxsize=1)
 def _expressions() -> tuple[re.Pattern[str], tuple[tuple[int, str, int, int, int], ...], dict[int, tuple],
-                            tuple[int, int, int]]:
+                            tuple[int, int, int, int]]:
     """The node-line expression; per head (in Lark's order): the group number of the head,
     its node rule, and the group numbers of the title, text and annotations that follow it
     (-1: the title is the head itself, 0: none); the same by each of those group numbers; the
-    groups of the marker, meta and comment."""
+    groups of the marker, meta, comment and statement number."""
     terminals = TERMINALS
     heads = node_heads()
 
@@ -67,7 +67,7 @@ def _expressions() -> tuple[re.Pattern[str], tuple[tuple[int, str, int, int, int
     other = "|".join(terminals[name] for name in other_starts())
     expression = re.compile(portable(
         rf"[ \t]*+(?!{other})"  # declarations, sections, annotation lines …: Lark reads them
-        + f"(?:{group('MARKER', 'marker')}{group('META', 'meta')}?+)?+"  # possessive: as Lark commits
+        + f"(?:{group('MARKER', 'marker')}{group('META', 'meta')}?+|{group('STATEMENT', 'number')})?+"  # possessive: as Lark commits
         + "(?>" + "|".join(alternatives) + ")"
         + f"{group('COMMENT', 'comment')}?\\Z"
     ))
@@ -79,12 +79,12 @@ def _expressions() -> tuple[re.Pattern[str], tuple[tuple[int, str, int, int, int
     )
     # the last group a line matched names its head (unless it is the comment): no search
     by_last_group = {group: entry for entry in layout for group in (entry[0], *entry[2:]) if group > 0}
-    return expression, layout, by_last_group, (index["marker"], index["meta"], index["comment"])
+    return expression, layout, by_last_group, (index["marker"], index["meta"], index["comment"], index["number"])
 
 
 #: the other lines that take a fast path: rules of `line` whose parts after the head are all
 #: terminals and all optional (`[…]`; tests/test_read_fastpath.py checks)
-DECLARATIONS = ("section_line", "actor_line", "source_line")
+DECLARATIONS = ("section_line", "actor_line", "source_line", "inference_line")
 
 
 @functools.lru_cache(maxsize=1)
@@ -130,7 +130,10 @@ def _declaration_line(text: str, line_no: int) -> Line | None:
         if value is not None:
             break
     column = match.start(head) + 1
-    if rule == "section_line":
+    if rule == "inference_line":
+        line = inference_line(line_no, value, column, *_token(match, found, f"RULE_{head}"),
+                              *_token(match, found, f"META_{head}"), *_token(match, found, f"INFERENCE_{head}"))
+    elif rule == "section_line":
         line = section_line(line_no, value, column, found[f"LABEL_{head}"])
     else:
         quoted = found.get(f"STRING_{head}")
@@ -144,6 +147,12 @@ def _declaration_line(text: str, line_no: int) -> Line | None:
     return line
 
 
+def _token(match: re.Match[str], found: dict[str, str | None], name: str) -> tuple[str | None, int]:
+    """A token's value (None if absent) and its column (0 if absent)."""
+    value = found[name]
+    return value, match.start(name) + 1 if value is not None else 0
+
+
 _COMPILED: tuple = ()
 
 
@@ -155,7 +164,7 @@ def _compile() -> tuple:
 
 def fast_line(text: str, line_no: int) -> Line | None:
     """The `Line` for one line of text if it is a common line, else None (ask Lark)."""
-    expression, layout, by_last_group, (marker, meta, comment) = _COMPILED or _compile()
+    expression, layout, by_last_group, (marker, meta, comment, number) = _COMPILED or _compile()
     if "//" in text:
         stripped = text.lstrip(" \t")
         if stripped[:2] == "//":
@@ -201,4 +210,7 @@ def fast_line(text: str, line_no: int) -> Line | None:
         meta_value = groups[meta - 1]
         return child_line(line, marker_value, start(marker) + 1, meta_value,
                           start(meta) + 1 if meta_value is not None else 0)
+    number_value = groups[number - 1]
+    if number_value is not None:
+        return statement_line(line, number_value, start(number) + 1)
     return line

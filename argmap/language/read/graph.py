@@ -62,6 +62,7 @@ class GraphBuilder:
         self.sections: dict[str, Section] = {}
         self.nodes: dict[str, Node] = {}
         self.relations: dict[str, Relation] = {}
+        self.reconstructions: dict = {}  # argument id -> Reconstruction (read/reconstruction.py)
         self.groups = 0
         self.untitled = 0
         #: the usages, column by column (see `Usages`)

@@ -22,9 +22,11 @@ from .lines import (
     Line,
     child_line,
     declaration_line,
+    inference_line,
     node_line,
     read_annotations,
     section_line,
+    statement_line,
 )
 from .syntax_errors import describe, repaired
 
@@ -117,6 +119,18 @@ class LineBuilder(Transformer):
         marker, meta, line, comment = children
         line.comment = _comment(comment)
         return child_line(line, marker.value, marker.column, _value(meta), _column(meta))
+
+    def statement_line(self, children: list) -> Line:
+        number, line, comment = children
+        line.comment = _comment(comment)
+        return statement_line(line, number.value, number.column)
+
+    def inference_line(self, children: list) -> Line:
+        opening, rule, meta, closing, comment = children
+        line = inference_line(self._line(opening), opening.value, opening.column, _value(rule), _column(rule),
+                              _value(meta), _column(meta), _value(closing), _column(closing))
+        line.comment = _comment(comment)
+        return line
 
     def comment_line(self, children: list) -> Line:
         token = children[0]

@@ -52,8 +52,8 @@ class Annotations:
 class Line:
     """One non-blank line as the grammar read it; columns are 1-based, ends exclusive.
 
-    kind: comment | section | actor | source | include | annotations | node | child | error.
-    For node and child lines, `node` is claim | argument | evidence | question | plain | claim_ref |
+    kind: comment | section | actor | source | include | annotations | node | child | statement |
+    inference | error. For node, child and statement lines, `node` is claim | argument | evidence | question | plain | claim_ref |
     argument_ref, and `ref` the node's title in reference syntax (`[Title]`, `<Title>`, with
     escapes undone): the node's id, None for an untitled node. `column`/`end_column` are the
     line's first token (the marker of a child line, the node's head otherwise); `last_column`
@@ -81,6 +81,8 @@ class Line:
     ident_end: int = 0
     #: read from the line as its writer meant it, after a reported error (syntax_errors.repaired)
     repaired: bool = False
+    #: statement: its number (`(3)` → 3; `marker` holds the canonical `(3)`)
+    number: int = 0
 
 
 # --- building lines (shared by the fast path and Lark's LineBuilder) ----------------------------
@@ -123,6 +125,36 @@ def child_line(line: Line, marker: str, marker_column: int, meta: str | None, me
     line.end_column = marker_column + len(marker)
     if meta is not None:
         line.relation_meta = read_meta(meta.rstrip(), line.line, meta_column)
+    return line
+
+
+def statement_line(line: Line, number: str, column: int) -> Line:
+    """A node line after a statement number (`(3) `): a statement of a premise-conclusion
+    structure, its number read like a marker."""
+    line.kind = "statement"
+    written = number.rstrip()
+    line.number = int(written[1:-1])
+    line.marker = f"({line.number})"
+    line.column = column
+    line.end_column = column + len(written)
+    return line
+
+
+def inference_line(line_no: int, opening: str, column: int, rule: str | None, rule_column: int,
+                   meta: str | None, meta_column: int, closing: str | None, closing_column: int) -> Line:
+    """The `Line` of an inference (`-- rule {meta} --`) from its tokens and their columns (None
+    where absent): the rule's name in `text`, the `{…}` block in `annotations`."""
+    line = Line("inference", line_no, column, column + len(opening.rstrip()))
+    line.last_column = line.end_column
+    if rule is not None:
+        line.text = _words(rule.rstrip())
+        line.last_column = rule_column + len(rule.rstrip())
+    if meta is not None:
+        block = read_meta(meta.rstrip(), line_no, meta_column)
+        line.annotations = Annotations(line_no, block.column, block.end_column, [], [block])
+        line.last_column = block.end_column
+    if closing is not None:
+        line.last_column = closing_column + len(closing.rstrip())
     return line
 
 

@@ -20,6 +20,7 @@ from ...model import (
     Actor,
     ActorEntry,
     IncludeEntry,
+    InferenceEntry,
     Map,
     NodeEntry,
     Section,
@@ -34,6 +35,7 @@ from .graph import GraphBuilder, remake_node
 from .includes import read_include
 from .lines import Line
 from .meta import front_matter_entries
+from .reconstruction import OpenReconstruction
 from .resolve import freeze
 
 _PLAIN = Trivia()
@@ -74,6 +76,9 @@ class _Open:
     written: int | None = None
     last_child_relation: str | None = None
     last_child_marker: str | None = None
+    #: an argument's reconstruction while its statements are read; a statement's, its argument's
+    pcs: OpenReconstruction | None = None
+    inference: InferenceEntry | None = None  # a statement's: the inference line above it
 
 
 def read_file(builder: GraphBuilder, items: Iterable[tuple], text: str, path: str | None, in_document: bool) -> None:
@@ -181,8 +186,11 @@ class _FileState:
             return
         comment = line.comment
         trivia = _PLAIN if not self.blank and not self.comments and comment is None else self.take_trivia(comment)
-        if kind == "node" or kind == "child":
+        if kind == "node" or kind == "child" or kind == "statement":
             self.node(line, indent, trivia, text)
+            return
+        if kind == "inference":
+            self.inference(line, indent, trivia, text)
             return
         self.close_all()
         if indent:
@@ -244,6 +252,9 @@ class _FileState:
             snapped = False
         span = _span(self.path, line.line, line.column, line.line, max(line.last_column, line.end_column))
         marker = line.marker
+        if line.kind == "statement":
+            self.statement(line, parent, indent, trivia, span, text)
+            return
         placed = True
         if marker is not None and parent is not None and not parent.placed and (
                 not parent.node or marker == "_" or (marker == CO_PREMISE and parent.last_child_marker is None)):
@@ -274,7 +285,12 @@ class _FileState:
         if len(self.b.diagnostics) > reported and self.b.diagnostics[-1].code == "duplicate-definition":
             marker, placed = None, False  # meant as another node: it and its children relate to nothing
         relation = None
-        if marker is not None and parent is not None:
+        if marker == "_" and parent is not None and parent.pcs is not None and parent.marker is not None \
+                and parent.marker[0] == "(":  # the undercut of the inference to a statement
+            relation = parent.pcs.undercut(int(parent.marker[1:-1]), node_id, span)
+            parent.last_child_relation = relation
+            parent.last_child_marker = marker
+        elif marker is not None and parent is not None:
             relation = self.b.relate(line, parent, node_id, span, self.path)
             marker = MARKERS[marker].canonical
             parent.last_child_relation = relation
@@ -287,6 +303,52 @@ class _FileState:
             entry.written = written
         stack.append(entry)
         self.last_node = entry
+
+    # --- premise-conclusion structures (read/reconstruction.py) ----------------------------
+    def reconstruction(self, parent: _Open | None, indent: int, span: Span, what: str) -> OpenReconstruction | None:
+        """The open reconstruction of `parent`, the argument a statement or inference line
+        (`what`) is written under; None after reporting that it is under no argument."""
+        if parent is not None and not parent.node:
+            return None  # under a line that could not be read: no cascade of errors
+        if parent is None or parent.node[:1] != "<":
+            self.b.report("statement-outside-argument", f"{what} belongs to an argument's premise-conclusion "
+                          "structure, and this one is " + ("at the top level" if parent is None else f"under {parent.node}"),
+                          span, "indent the numbered statements and inference lines under an '<Argument>: text' line; "
+                          "escape a text that starts so ('\\(1)', '\\--')")
+            return None
+        self.check_step(parent, indent, span)
+        if parent.pcs is None:
+            parent.pcs = OpenReconstruction(self.b, parent.node, self.path)
+        return parent.pcs
+
+    def statement(self, line: Line, parent: _Open | None, indent: int, trivia: Trivia, span: Span,
+                  text: str) -> None:
+        """A numbered statement `(N) node` under an argument."""
+        pcs = self.reconstruction(parent, indent, span, f"statement {line.marker}")
+        node_id, is_reference = self.b.define(line, text, span, self.path, self.current_section())
+        entry = _Open(indent, node_id, is_reference, line.marker, None, trivia, span, None, self.in_document,
+                      0 if line.annotations is not None else None)
+        if pcs is not None:
+            if line.node in ("argument", "argument_ref", "question"):
+                self.b.report("bad-statement", f"a statement is a claim, and {node_id} is "
+                              f"{'an argument' if line.node != 'question' else 'a question'}", span,
+                              "write the claim the argument concludes, '(N) [Title]', or its text")
+            else:
+                entry.inference = pcs.statement(line.number, node_id, span)
+                entry.pcs = pcs
+        self.stack.append(entry)
+        self.last_node = entry
+
+    def inference(self, line: Line, indent: int, trivia: Trivia, text: str) -> None:
+        """An inference line `-- rule {meta} --` under an argument."""
+        stack = self.stack
+        while stack and stack[-1].indent >= indent:
+            self.close()
+        self.last_node = None
+        span = _span(self.path, line.line, line.column, line.line, max(line.last_column, line.end_column))
+        pcs = self.reconstruction(stack[-1] if stack else None, indent, span, "an inference line")
+        if pcs is not None:
+            pcs.inference(line, span, trivia)
 
     def check_placement(self, marker: str | None, parent: _Open | None, indent: int, span: Span) -> str | None:
         """Report a marker or indentation that does not fit; the marker to use (None: no relation)."""
@@ -426,9 +488,11 @@ class _FileState:
             if line_comments != trivia.line_comments or annotated is not None:
                 trivia = Trivia(trivia.blank_before, trivia.comments, line_comments, annotated)
         frozen = _entry(entry.node, entry.is_reference, entry.marker, entry.relation,
-                        tuple(entry.children) if entry.children else (), trivia, entry.span)
+                        tuple(entry.children) if entry.children else (), trivia, entry.span, entry.inference)
         if not entry.node:
             return
+        if entry.pcs is not None and entry.pcs.argument == entry.node:
+            entry.pcs.finish(entry.span)
         if self.stack:
             parent = self.stack[-1]
             if parent.children is None:

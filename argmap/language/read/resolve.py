@@ -36,7 +36,7 @@ def freeze(b: GraphBuilder, path: str | None) -> Map:
     for relation_id in dropped:
         del relations[relation_id]
     diagnostics = in_reading_order(b.diagnostics, path)
-    return Map(b.metadata, b.actors, b.sources, b.sections, nodes, relations, tuple(b.document),
+    return Map(b.metadata, b.actors, b.sources, b.sections, nodes, relations, b.reconstructions, tuple(b.document),
                b.trailing, path, tuple(b.included), usages, tuple(diagnostics))
 
 

@@ -34,6 +34,9 @@ _TOKEN_NAMES = {
     "TITLE": "a [Title]",
     "ARG_TITLE": "an <Argument title>",
     "MARKER": "a relation marker",
+    "STATEMENT": "a statement number '(1)'",
+    "INFERENCE": "an inference line '--'",
+    "RULE": "an inference rule's name",
     "REFS": "an annotation (@actor, ^source or #tag)",
     "LBRACE": "'{'",
     "_RBRACE": "'}'",
@@ -142,6 +145,14 @@ def _classify(exc: UnexpectedInput, text: str) -> tuple[str, str, str, int]:
                 "bad-metadata",
                 f"unexpected {value!r} in a metadata block",
                 "write metadata as {key: value, other: \"quoted text\"}; keys are letters, digits, '_' and '-'",
+                width,
+            )
+        if previous_type == "STATEMENT":
+            return (
+                "empty-statement",
+                "a numbered statement needs a claim after its number",
+                "write the statement after the number and one space: '(1) [Title]: text', '(2) plain text' "
+                "or '(3) [Title]' to use a claim defined elsewhere",
                 width,
             )
         if previous_type == "MARKER" or (found in ("$END", "_NL") and "META" in expected):

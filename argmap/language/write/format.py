@@ -15,6 +15,8 @@ from ...errors import FormatRefused
 from ...model import (
     ActorEntry,
     IncludeEntry,
+    Inference,
+    InferenceEntry,
     Map,
     Meta,
     Node,
@@ -49,11 +51,16 @@ def escape_text(line: str) -> str:
     """One line of text, escaped so it reads back as exactly these words."""
     words = line.split()
     out = " ".join(_escape_word(w, i == 0) for i, w in enumerate(words))
+    if _STATEMENT_NUMBER.match(out):  # "(1) …" as plain text would read as a numbered statement
+        out = "\\" + out
     match = _KEYWORD_START.match(out)
     if match:  # "actor x: …" / "evidence: …" / "question: …" as plain text: escape the character that decides
         index = next(match.start(g) for g in (1, 2, 3) if match.start(g) >= 0)
         out = out[:index] + "\\" + out[index:]
     return out
+
+
+_STATEMENT_NUMBER = re.compile(r"\(\d+\)")
 
 
 def escape_label(text: str) -> str:
@@ -80,6 +87,18 @@ def format_tag(tag: str) -> str:
     if _PLAIN_TAG.fullmatch(tag):
         return "#" + tag
     return "#(" + tag.replace("\\", "\\\\").replace(")", "\\)") + ")"
+
+
+def format_inference(inference: Inference) -> str:
+    """An inference line: `-- rule {meta} --`, or `----` when it names nothing."""
+    parts = [_RULE_ESCAPES.sub(r"\\\g<0>", inference.rule.replace("\\", "\\\\"))] if inference.rule else []
+    if inference.meta:
+        parts.append(format_meta(inference.meta))
+    return f"-- {' '.join(parts)} --" if parts else "----"
+
+
+#: what would end a rule's name early: `{`, the second `-` of `--`, the second `/` of `//`
+_RULE_ESCAPES = re.compile(r"\{|(?<=-)-|(?<=/)/")
 
 
 def annotations_of(node: Node) -> str:
@@ -172,11 +191,19 @@ class _Writer:
             raise TypeError(f"unknown document entry {type(entry).__name__}")
         self.line(text, entry.trivia, 0, "")
 
+    def inference(self, entry: InferenceEntry, indent: str) -> None:
+        """The inference line written above the statement it concludes."""
+        self.trivia(entry.trivia, indent)
+        inference = self.map.reconstructions[entry.argument].inferences[entry.index]
+        self.line(format_inference(inference), entry.trivia, 0, indent)
+
     def tree(self, root: NodeEntry) -> None:
         stack: list[tuple[NodeEntry, int]] = [(root, 0)]
         while stack:
             entry, depth = stack.pop()
             indent = INDENT * depth
+            if entry.inference is not None:
+                self.inference(entry.inference, indent)
             self.trivia(entry.trivia, indent)
             prefix = ""
             if entry.marker is not None:

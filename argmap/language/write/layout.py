@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from ...model import (
     ActorEntry,
+    InferenceEntry,
     Map,
     NodeEntry,
     NodeKind,
@@ -67,12 +68,40 @@ def _laid_out(m: Map) -> Map:
             under_node[r.target].append(r)
             written_under.add(r.source)
             placed_under.setdefault(r.source, r.target)
+    # a reconstruction: its statements written under the argument, the undercuts of each
+    # inference under the statement it concludes
+    inference_undercuts: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for argument, reconstruction in m.reconstructions.items():
+        for number, statement in enumerate(reconstruction.statements, start=1):
+            written_under.add(statement)
+            placed_under.setdefault(statement, argument)
+        for inference in reconstruction.inferences:
+            for rid in inference.undercuts:
+                undercut = m.relations.get(rid)
+                if undercut is not None:
+                    inference_undercuts[argument, inference.conclusion].append(rid)
+                    outgoing_undercuts[undercut.source].remove(undercut)
+                    written_under.add(undercut.source)
     defined: set[str] = set()
+
+    def statements(argument: str) -> list[tuple[str, str, None]]:
+        reconstruction = m.reconstructions.get(argument)
+        return [] if reconstruction is None else [
+            (statement, f"({number})", None) for number, statement in enumerate(reconstruction.statements, start=1)]
+
+    def inference_above(argument: str, marker: str | None) -> InferenceEntry | None:
+        if marker is None or marker[:1] != "(":
+            return None
+        number = int(marker[1:-1])
+        for index, inference in enumerate(m.reconstructions[argument].inferences):
+            if inference.conclusion == number:
+                return InferenceEntry(argument, index)
+        return None
 
     def build(node_id: str, marker: str | None, relation: str | None) -> NodeEntry:
         # iterative post-order build, so deep graphs cannot exhaust the stack
         section = m.nodes[node_id].section
-        root = [node_id, marker, relation, None, []]
+        root = [node_id, marker, relation, None, [], None]
         stack = [root]
         while stack:
             frame = stack[-1]
@@ -83,9 +112,15 @@ def _laid_out(m: Map) -> Map:
                 if not is_ref:
                     defined.add(nid)
                 kids = []
+                if frame[1] is not None and frame[1][:1] == "(":  # a statement of the argument above
+                    argument = stack[-2][0]
+                    frame[5] = inference_above(argument, frame[1])
+                    kids += [(m.relations[u].source, INWARD_MARKER[RelationKind.UNDERCUT], u)
+                             for u in inference_undercuts.get((argument, int(frame[1][1:-1])), ())]
                 if frame[2] is not None:
                     kids += [(u.source, INWARD_MARKER[RelationKind.UNDERCUT], u.id) for u in under_relation.get(frame[2], ())]
                 if not is_ref:
+                    kids += statements(nid)
                     seen_groups: set[str] = set()
                     for r in under_node.get(nid, ()):
                         mk = INWARD_MARKER[r.kind]
@@ -103,10 +138,10 @@ def _laid_out(m: Map) -> Map:
             is_ref, kids = frame[3]
             nxt = next(kids, None)
             if nxt is not None:
-                stack.append([nxt[0], nxt[1], nxt[2], None, []])
+                stack.append([nxt[0], nxt[1], nxt[2], None, [], None])
                 continue
             stack.pop()
-            entry = NodeEntry(frame[0], is_ref, frame[1], frame[2], tuple(frame[4]), Trivia())
+            entry = NodeEntry(frame[0], is_ref, frame[1], frame[2], tuple(frame[4]), Trivia(), inference=frame[5])
             if stack:
                 stack[-1][4].append(entry)
             else:

@@ -75,7 +75,7 @@ def titles_for(m: Map, node_ids: Iterable[str]) -> dict[str, str]:
 def with_titles(m: Map, node_ids: Iterable[str]) -> Map:
     """`m` with each untitled node of `node_ids` titled from its text (`titles_for`) and renamed
     everywhere: the nodes, the relations' sources and targets (a relation id, the target of an
-    undercut, stays as it is), and the document's entries."""
+    undercut, stays as it is), the reconstructions' statements and the document's entries."""
     renames = titles_for(m, node_ids)
     if not renames:
         return m
@@ -90,10 +90,16 @@ def with_titles(m: Map, node_ids: Iterable[str]) -> Map:
         for i, r in m.relations.items()
     }
 
+    reconstructions = {new(a): replace(r, argument=new(a), statements=tuple(map(new, r.statements)))
+                       for a, r in m.reconstructions.items()}
+
     def entry(e: object) -> object:
         if not isinstance(e, NodeEntry):
             return e
-        return replace(e, node=new(e.node), children=tuple(entry(c) for c in e.children))
+        inference = e.inference
+        if inference is not None:
+            inference = replace(inference, argument=new(inference.argument))
+        return replace(e, node=new(e.node), children=tuple(entry(c) for c in e.children), inference=inference)
 
     document = tuple(entry(e) for e in m.document) if m.document else m.document
-    return replace(m, nodes=nodes, relations=relations, document=document)
+    return replace(m, nodes=nodes, relations=relations, reconstructions=reconstructions, document=document)
