@@ -37,6 +37,30 @@ CORPUS = {path.name: path.read_text(encoding="utf-8") for path in sorted(MAPS.gl
 #: findings about what a relation means to the lines under or after it
 _RELATIONAL = {"undercut-without-inference", "co-premise-without-sibling", "empty-undercut", "self-relation",
                "support-and-attack", "repeated-relation", "question-as-reason", "indent-jump", "bad-dedent", "marker-without-parent"}
+#: findings about an argument's premise-conclusion structure, which follow its numbered lines
+_RECONSTRUCTION = {"unused-premise", "circular-reconstruction", "unbacked-relation", "unrelated-conclusion",
+                   "statement-out-of-order", "uses-missing-statement", "uses-later-statement",
+                   "inference-without-conclusion", "inference-without-premises", "reconstruction-without-inference",
+                   "duplicate-reconstruction", "statement-outside-argument"}
+_RELATIONAL |= _RECONSTRUCTION
+_IN_RECONSTRUCTION = re.compile(r"[ \t]+(?:\(\d+\)|--)")
+
+
+def _reconstruction(lines: list[str], at: int) -> set[int]:
+    """The 1-based numbers of the lines of the argument whose premise-conclusion structure line
+    `at` (0-based) is in, or is the argument line of (empty if neither)."""
+    start = at
+    if _IN_RECONSTRUCTION.match(lines[at]):
+        start = at - 1
+        while start >= 0 and not lines[start].lstrip().startswith("<"):
+            start -= 1
+        if start < 0:
+            return set()
+    elif not (lines[at].lstrip().startswith("<") and at + 1 < len(lines) and _IN_RECONSTRUCTION.match(lines[at + 1])):
+        return set()
+    return {start + 1} | _under(lines, start)
+
+
 #: findings about critical questions and their answers, which follow the relations that give them
 _ANSWERS = {"unanswered-critical-question", "answer-without-scheme", "unknown-critical-question"}
 _CHILD = re.compile(r"[ \t]*(?:\+>|->|_>|<\+|<-|><|[-+_&=])(?:[ \t]|$)")
@@ -117,6 +141,10 @@ def _cascades(name: str, lines: list[str], at: int, changed: str) -> list[tuple[
     here = {n if n <= at + 1 else n + shift for n in _construct(lines, at)} | set(range(at + 1, at + 2 + shift))
     named = _names(lines[at]) | _names(changed)
     under = {n + shift for n in _under(lines, at)}
+    under |= {n + shift if n > at + 1 else n for n in _reconstruction(lines, at)}
+    for index, text in enumerate(lines):  # a line naming what the changed line defines: its children too
+        if index != at and any(n in text for n in _names(lines[at])):
+            under |= {n + shift if n > at + 1 else n for n in _under(lines, index)}
     if changed.startswith("#") or lines[at].startswith("#"):  # a heading made or unmade: its section's lines
         following = (n for n in range(at + 1, len(lines)) if lines[n].startswith("#"))
         under |= {n + 1 + shift for n in range(at + 1, next(following, len(lines)))}
