@@ -260,8 +260,9 @@ def test_page_lays_a_wide_map_out_taller_and_size_takes_inches(tmp_path: Path, c
     binary = find_binary()
     before = measure(m, argmap.render.RenderOptions().validated(m), binary)
     fit = fit_to_page(m, argmap.render.RenderOptions(page="a4"), binary)
-    assert fit.smallest_text(PAGES["a4"]) > 1.5 * before.smallest_text(PAGES["a4"])
-    assert abs(fit.aspect - 8.27 / 11.69) < abs(before.aspect - 8.27 / 11.69)
+    assert fit.text_on_page > 1.5 * before.smallest_text(PAGES["a4"])
+    page_width, page_height = fit.options.page_size
+    assert abs(fit.aspect - page_width / page_height) < abs(before.aspect - page_width / page_height)
     out = tmp_path / "col.svg"
     assert main(["render", str(FLAGSHIP), "-o", str(out), "--size", "3.5,5"]) == 0
     root = ET.fromstring(out.read_bytes())

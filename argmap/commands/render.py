@@ -18,8 +18,9 @@ sections as boxes, a legend of sides, relations and sources.
 The drawing is laid out to fit a page (default: A4): argmap tries the rank directions, wrap
 widths and (for a4 and letter) orientations you left open and keeps the one whose smallest
 text is largest once the drawing is shrunk to the page (then the one nearest the page's
-shape). When the whole map cannot reach 6 pt there, it leaves out node texts (titles stay),
-then tags, then section boxes, as far as needed, and says so (--keep-all keeps them).
+shape). When the whole map cannot reach 6 pt there but less of it can, it leaves out node
+texts (titles stay), then tags, then section boxes, as far as needed, and says so
+(--keep-all keeps them).
   --page a4, letter   a figure for a printed page (portrait or landscape); PNG at 200 dpi
   --page slide        a 16:9 presentation slide (13.33 x 7.5 in); PNG at 144 dpi
   --page screen       a laptop screen or browser window (16:10, 15 x 9.4 in); PNG at 192 dpi
@@ -109,8 +110,8 @@ def fit_report(fit, page_name: str) -> str:  # noqa: ANN001 - a Fit (imported la
     smallest = fit.text_on_page
     text = f"for {page_name}{held}: {fit.options.rankdir}, wrap {fit.options.wrap}, smallest text {smallest:.1f} pt"
     if not fit.readable:
-        text += (f" (under {READABLE_PT:g} pt: draw less with --focus or --tag, "
-                 "or a bigger --size / --page none)")
+        text += (f" (under {READABLE_PT:g} pt: draw less with --focus or --tag, titles only with "
+                 "--no-text, or a bigger --size / --page none)")
     return text
 
 

@@ -17,8 +17,9 @@ the usual drawing.
 
 When no candidate of the whole drawing reaches READABLE_PT, the fit leaves things out, in the
 order of TRIMS — node texts (titles stay: they are what a figure shows), then tags, then the
-boxes around sections — and keeps the first of these levels whose best candidate reaches it
-(else the level with the largest text: the leanest, mostly). `trim=False` keeps everything.
+boxes around sections — and keeps the first of these levels whose best candidate reaches it.
+When even the leanest cannot, nothing is left out (a smaller text is not worth a poorer
+figure; draw less instead). `trim=False` keeps everything.
 
 Graphviz sets the legend (the graph label) above the laid-out nodes, so a drawing is as wide
 as the wider of the two and as high as both together: each layout is measured once without
@@ -150,8 +151,9 @@ def measure(map_: Map, options: RenderOptions, binary: DotBinary, overlays: Sequ
     return Fit(options, width + 2 * PAD_PT, height + 2 * PAD_PT, smallest_font(dot_text), left_out)
 
 
-class _Measurer:
-    """Sizes of DOT texts, each laid out once, several at a time."""
+class Measurer:
+    """The quick measure of candidate layouts: each drawing without its legend and each legend
+    alone, every distinct DOT text laid out once, several at a time."""
 
     def __init__(self, map_: Map, binary: DotBinary, overlays: Sequence[Overlay]) -> None:
         self.map, self.binary, self.overlays = map_, binary, overlays
@@ -187,7 +189,7 @@ def fit_to_page(map_: Map, options: RenderOptions, binary: DotBinary,
     if options.page_size is None:
         return measure(map_, options.validated(map_), binary, overlays)
     options.validated(map_)
-    measurer = _Measurer(map_, binary, overlays)
+    measurer = Measurer(map_, binary, overlays)
     steps = levels(options)
     best: dict[int, Fit] = {}
 
@@ -205,10 +207,10 @@ def fit_to_page(map_: Map, options: RenderOptions, binary: DotBinary,
 
     last = len(steps) - 1
     for level in range(last + 1):
-        if level == 1 and not best_of(last).readable:  # nothing reaches it: the largest text there is
-            return drawn(max((best_of(0), best_of(last)), key=Fit.score))
+        if level == 1 and not best_of(last).readable:
+            break  # leaving things out would not make it readable: keep the whole
         if best_of(level).readable:
             fit = drawn(best_of(level))
-            if fit.readable or level == last:
+            if fit.readable:
                 return fit
-    return drawn(best_of(last))
+    return drawn(best_of(0))
