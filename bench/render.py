@@ -49,7 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FLAGSHIP = ROOT / "maps" / "lavrov-blinken.argmap"
 A4_WIDTH_PT = PAGES["a4"][0] * 72
 #: how the table marks what a layout leaves out
-LEFT_OUT_MARKS = {"texts": "t", "tags": "g"}
+LEFT_OUT_MARKS = {"texts": "t", "tags": "g", "section boxes": "b", "actor boxes": "b"}
 
 
 def _cpu() -> float:
@@ -95,7 +95,7 @@ def fit_maps() -> list[tuple[str, argmap.Map]]:
 def layout_name(fit) -> str:  # noqa: ANN001 - a Fit
     """'LR w12 L -tgb': rank direction, wrap, landscape, what is left out."""
     held = " L" if fit.options.orientation == "landscape" else ""
-    marks = "".join(LEFT_OUT_MARKS.get(name, "b") for name in fit.left_out)
+    marks = "".join(LEFT_OUT_MARKS[name] for name in fit.left_out)
     return f"{fit.options.rankdir} w{fit.options.wrap}{held}" + (f" -{marks}" if marks else "")
 
 

@@ -160,6 +160,7 @@ class Measurer:
         self.sizes: dict[str, tuple[float, float]] = {}
 
     def fits(self, options: list[RenderOptions], left_out: tuple[str, ...]) -> list[Fit]:
+        """A Fit of each of `options` (one level's layouts, leaving `left_out` out)."""
         parts = []  # (drawing without its legend, the legend alone or None) per candidate
         for candidate in options:
             # without its legend, a layout is the same held either way: measured once
