@@ -229,9 +229,9 @@ def test_watch_stops_cleanly_on_ctrl_c(map_file: Path, tmp_path: Path, monkeypat
 def test_render_says_how_much_of_the_map_it_drew(map_file: Path, tmp_path: Path,
                                                  capsys: pytest.CaptureFixture) -> None:
     assert main(["render", str(map_file), "-o", str(tmp_path / "f.dot"), "--focus", "Clouds", "--depth", "1"]) == 0
-    assert "drawn (2 of 3 nodes, dot; for a4: BT, wrap 34, smallest text 10.0 pt)" in capsys.readouterr().err
+    assert "drawn (2 of 3 nodes, dot; for a4 portrait: BT, wrap 34, smallest text 10.0 pt)" in capsys.readouterr().err
     assert main(["render", str(map_file), "-o", str(tmp_path / "a.dot")]) == 0
-    assert "drawn (3 nodes, dot; for a4: BT, wrap 34, smallest text 10.0 pt)" in capsys.readouterr().err
+    assert "drawn (3 nodes, dot; for a4 portrait: BT, wrap 34, smallest text 10.0 pt)" in capsys.readouterr().err
 
 
 def test_watch_refuses_a_format_the_program_cannot_write(map_file: Path, tmp_path: Path, no_system_graphviz,
@@ -243,8 +243,9 @@ def test_watch_refuses_a_format_the_program_cannot_write(map_file: Path, tmp_pat
 def test_render_round(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     flagship = Path(__file__).parent.parent / "maps" / "lavrov-blinken.argmap"
     out = tmp_path / "after-1.dot"
-    assert main(["render", str(flagship), "--round", "1", "--labels", "grounded", "-o", str(out)]) == 0
-    assert "(57 of 66 nodes, dot;" in capsys.readouterr().err
+    # the whole map, texts too (fitted to a page, titles are wrapped narrow)
+    assert main(["render", str(flagship), "--round", "1", "--labels", "grounded", "--page", "none", "-o", str(out)]) == 0
+    assert "(57 of 66 nodes, dot)" in capsys.readouterr().err
     dot = out.read_text("utf-8")
     assert "Free choice" not in dot and "No NATO troops" in dot and "(after round 1)" in dot
     assert main(["render", str(flagship), "--round", "2", "--focus", "Free choice", "--format", "dot"]) == 2
@@ -259,8 +260,9 @@ def test_page_lays_a_wide_map_out_taller_and_size_takes_inches(tmp_path: Path, c
     binary = find_binary()
     before = measure(m, argmap.render.RenderOptions().validated(m), binary)
     fit = fit_to_page(m, argmap.render.RenderOptions(page="a4"), binary)
-    assert fit.smallest_text(PAGES["a4"]) > 1.5 * before.smallest_text(PAGES["a4"])
-    assert abs(fit.aspect - 8.27 / 11.69) < abs(before.aspect - 8.27 / 11.69)
+    assert fit.text_on_page > 1.5 * before.smallest_text(PAGES["a4"])
+    page_width, page_height = fit.options.page_size
+    assert abs(fit.aspect - page_width / page_height) < abs(before.aspect - page_width / page_height)
     out = tmp_path / "col.svg"
     assert main(["render", str(FLAGSHIP), "-o", str(out), "--size", "3.5,5"]) == 0
     root = ET.fromstring(out.read_bytes())

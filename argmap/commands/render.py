@@ -15,10 +15,13 @@ Draw a map with Graphviz: claims, arguments and evidence coloured by side, suppo
 attacks red, undercuts dashed onto the edge they undercut, contradictions two-headed,
 sections as boxes, a legend of sides, relations and sources.
 
-The drawing is laid out to fit a page (default: A4 portrait): argmap tries the rank
-directions and wrap widths you left open and keeps the one whose smallest text is largest
-once the drawing is shrunk to the page (then the one nearest the page's shape).
-  --page a4, letter   a figure for a printed page (portrait); PNG at 200 dpi
+The drawing is laid out to fit a page (default: A4): argmap tries the rank directions, wrap
+widths and (for a4 and letter) orientations you left open and keeps the one whose smallest
+text is largest once the drawing is shrunk to the page (then the one nearest the page's
+shape). When the whole map cannot reach 6 pt there but less of it can, it leaves out node
+texts (titles stay), then tags, then section boxes, as far as needed, and says so
+(--keep-all keeps them).
+  --page a4, letter   a figure for a printed page (portrait or landscape); PNG at 200 dpi
   --page slide        a 16:9 presentation slide (13.33 x 7.5 in); PNG at 144 dpi
   --page screen       a laptop screen or browser window (16:10, 15 x 9.4 in); PNG at 192 dpi
   --page none         no page: the drawing at its natural size, conclusions on top, wrap 34
@@ -45,6 +48,10 @@ def add_render_options(parser: argparse.ArgumentParser) -> None:
                       help="the shape to lay the drawing out for (default a4; see above)")
     look.add_argument("--size", type=_inches, metavar="W,H",
                       help="lay out for a shape of W by H inches instead of a --page")
+    look.add_argument("--orientation", choices=("portrait", "landscape"),
+                      help="hold the page so (default: a4 and letter chosen to fit, other pages as they are)")
+    look.add_argument("--keep-all", action="store_true",
+                      help="with a page: never leave out texts, tags or boxes to fit it, however small they get")
     look.add_argument("--rankdir", choices=("BT", "TB", "LR", "RL"),
                       help="direction of the drawing (BT: conclusions on top, LR: reasons on the left); "
                            "default: chosen to fit the page (BT without one)")
@@ -80,6 +87,7 @@ def options_from_args(args: argparse.Namespace):  # noqa: ANN201 - RenderOptions
         rankdir=args.rankdir, show_text=not args.no_text, wrap=args.wrap, group_by=args.group_by,
         focus=args.focus, depth=args.depth, actors=tuple(args.actor), tags=tuple(args.tag),
         legend=not args.no_legend, round=args.round, page=args.page, size=args.size,
+        orientation=args.orientation, trim=not args.keep_all,
     )
 
 
@@ -95,16 +103,24 @@ def _inches(text: str) -> tuple[float, float]:
 
 
 def fit_report(fit, page_name: str) -> str:  # noqa: ANN001 - a Fit (imported lazily)
-    """'for a4: LR, wrap 20, smallest text 6.3 pt', with a hint when that is under 6 pt."""
+    """'for a4 landscape: LR, wrap 20, smallest text 6.3 pt', with a hint when that is under 6 pt."""
     from ..render.fit import READABLE_PT
 
-    page = fit.options.page_size
-    smallest = fit.smallest_text(page)
-    text = f"for {page_name}: {fit.options.rankdir}, wrap {fit.options.wrap}, smallest text {smallest:.1f} pt"
-    if smallest < READABLE_PT:
+    held = f" {fit.options.orientation}" if fit.options.orientation else ""
+    smallest = fit.text_on_page
+    text = f"for {page_name}{held}: {fit.options.rankdir}, wrap {fit.options.wrap}, smallest text {smallest:.1f} pt"
+    if not fit.readable:
         text += (f" (under {READABLE_PT:g} pt: draw less with --focus or --tag, titles only with "
                  "--no-text, or a bigger --size / --page none)")
     return text
+
+
+def left_out_note(fit, page_name: str) -> str | None:  # noqa: ANN001 - a Fit (imported lazily)
+    """'texts and tags left out to fit a4; --page none draws them', or None."""
+    if not fit.left_out:
+        return None
+    what = fit.left_out[0] if len(fit.left_out) == 1 else ", ".join(fit.left_out[:-1]) + " and " + fit.left_out[-1]
+    return f"{what} left out to fit {page_name}; --page none draws them"
 
 
 def drawn_count(map_, options) -> str:  # noqa: ANN001 - Map, RenderOptions (imported lazily)
@@ -149,10 +165,11 @@ def run(args: argparse.Namespace) -> int:
     options.validated(map_)  # a bad option fails before any Graphviz program is looked for
     binary = None if fmt == "dot" and options.page_size is None else find_binary(args.dot_binary)
     overlays = overlays_for(map_, args.labels, args.strength, args.round)
-    fitted = ""
+    fitted, note = "", None
     if options.page_size is not None:
         fit = fit_to_page(map_, options, binary, overlays)
-        options, fitted = fit.options, "; " + fit_report(fit, args.page if args.size is None else "--size")
+        page_name = args.page if args.size is None else "--size"
+        options, fitted, note = fit.options, "; " + fit_report(fit, page_name), left_out_note(fit, page_name)
     data = render_bytes(map_, fmt, options, overlays=overlays, binary=binary)
     if to_stdout:
         sys.stdout.buffer.write(data)
@@ -160,4 +177,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         atomic_write(args.output, data)
         print(f"{args.output}: drawn ({drawn_count(map_, options)}, {fmt}{fitted})", file=sys.stderr)
+    if note is not None:
+        print(f"{args.map if to_stdout else args.output}: {note}", file=sys.stderr)
     return 0

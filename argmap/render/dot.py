@@ -19,10 +19,14 @@ from ..model import Map, Node, NodeKind, Relation, RelationKind
 from ..sides import Sides
 from . import statements as dot
 from .focus import focused_node
-from .labels import BODY_SIZE, escape_attribute, escape_html, left_lines, node_label, small, wrap_lines
+from .labels import BODY_SIZE, escape_attribute, escape_html, left_lines, node_label, small, title_lines
 from .options import RenderOptions
 from .select import visible_nodes, visible_relations
 from .style import EDGE_STYLES, FONT, SPACING, legend_label, node_attributes
+
+
+#: the graph attributes of every drawing and of its legend alone
+ENVELOPE = {"fontname": FONT, "fontsize": "14", "bgcolor": "white", "pad": "0.2"}
 
 
 class Overlay(Protocol):
@@ -91,7 +95,8 @@ class DotBuilder:
         if node.id == self.focused:  # the node --focus names: a double border
             attributes["peripheries"] = "2"
         label = node_label(node.title, node.text, wrap=self.options.wrap, show_text=self.options.show_text,
-                           markers=markers, tags=node.tags, extra_rows=tuple(extra))
+                           markers=markers, tags=node.tags if self.options.show_tags else (),
+                           extra_rows=tuple(extra))
         attributes["class"] = node.kind.value
         # with the text hidden (--no-text), hovering over a node in the SVG shows it
         tooltip = None if self.options.show_text else escape_attribute(node.text or node.label)
@@ -239,7 +244,7 @@ class DotBuilder:
         top = "b" if self.options.rankdir == "BT" else "t"
         # wrapped like the nodes: a narrow title leaves room for the edges that leave the box;
         # bold text is wider than the regular widths Graphviz measures it by: pad the label
-        lines = wrap_lines(title, self.options.wrap) or [" "]
+        lines = title_lines(title, self.options.wrap) or [" "]
         padding = "&#160;" * (max(map(len, lines)) // 8 + 1)
         title_html = f'<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD BALIGN="LEFT">' \
                      f"<B>{left_lines(lines)}</B>{padding}</TD></TR></TABLE>"
@@ -260,8 +265,7 @@ class DotBuilder:
         self.relation_statements()
         spacing = SPACING["compact" if self.options.compact else "roomy"]
         graph_attr = {"rankdir": self.options.rankdir, "newrank": "true", "nodesep": spacing["nodesep"],
-                      "ranksep": spacing["ranksep"], "fontname": FONT, "fontsize": "14", "bgcolor": "white",
-                      "pad": "0.2"}
+                      "ranksep": spacing["ranksep"], **ENVELOPE}
         page = self.options.page_size
         if page is not None:  # shrink the drawing to the page (never enlarge it)
             graph_attr["size"] = f"{page[0]:g},{page[1]:g}"
@@ -275,6 +279,16 @@ class DotBuilder:
             body=[line + "\n" for line in self.body],
         )
         return graph.source
+
+    def build_legend(self) -> str | None:
+        """The DOT source of the legend alone (a graph of no nodes), or None without one."""
+        self.node_statements()  # they gather what the legend lists (footnotes, relations)
+        self.relation_statements()
+        legend = self._legend() if self.options.legend else None
+        if legend is None:
+            return None
+        graph_attr = {**ENVELOPE, "label": f"<{legend}>", "labelloc": "t", "labeljust": "l"}
+        return graphviz.Digraph("legend", graph_attr=graph_attr).source
 
     def _portrait(self) -> bool:
         """True when laid out for a page taller than wide (its legend then goes 2 columns wide)."""
@@ -303,3 +317,10 @@ def build_dot(map_: Map, options: RenderOptions | None = None, overlays: Sequenc
     `head_ports` ((tail, head) DOT ids -> compass point) spreads arrowheads (ports.py)."""
     options = (options or RenderOptions()).validated(map_)
     return DotBuilder(map_, options, overlays, head_ports).build()
+
+
+def build_legend_dot(map_: Map, options: RenderOptions, overlays: Sequence[Overlay] = ()) -> str | None:
+    """The DOT text of the legend `build_dot` draws for `map_` with `options`, alone (None
+    without one). Graphviz sets a drawing's legend above its nodes: the drawing is as wide as
+    the wider of the two and as high as both together (argmap/render/fit.py relies on it)."""
+    return DotBuilder(map_, options.validated(map_), overlays).build_legend()

@@ -25,6 +25,8 @@ _ZERO_WIDTH_SPACE = "\u200b"
 #: markers, badges, the legend), so that a drawing shrunk to a page keeps all its text readable
 BODY_SIZE = 11
 SMALL_SIZE = 10
+#: a title's words up to this long are never cut, whatever the wrap width: the line widens
+WHOLE_WORD = 20
 
 
 def _one_line(text: str) -> str:
@@ -63,6 +65,12 @@ def wrap_lines(text: str, width: int) -> list[str]:
     A word longer than the width is cut into pieces (a URL must not widen a node for ever).
     """
     return _chunk(max(8, width)).findall(_one_line(text))
+
+
+def title_lines(title: str, width: int) -> list[str]:
+    """`title` wrapped at `width` columns, or wider to keep its longest word (up to WHOLE_WORD) whole."""
+    longest = max((len(word) for word in _one_line(title).split()), default=0)
+    return wrap_lines(title, max(width, min(longest, WHOLE_WORD)))
 
 
 def _pack(words: list[str], width: int) -> list[list[str]]:
@@ -117,7 +125,7 @@ def node_label(
     """
     rows: list[str] = []
     if title is not None:
-        rows.append(row("<B>" + left_lines(wrap_lines(title, wrap)) + "</B>", "CENTER"))
+        rows.append(row("<B>" + left_lines(title_lines(title, wrap)) + "</B>", "CENTER"))
     body = wrap_lines(text, wrap) if (show_text or title is None) else []
     if body or markers:
         text_html = left_lines(body)

@@ -23,6 +23,9 @@ PAGES: dict[str, tuple[float, float]] = {
     "screen": (15.0, 9.375),  # a 16:10 laptop screen or browser window (1440 x 900 px)
 }
 PAGE_CHOICES = (*PAGES, "none")
+#: pages a fit may turn on their side (a printed page can be held either way)
+PRINT_PAGES = ("a4", "letter")
+ORIENTATIONS = ("portrait", "landscape")
 
 
 @dataclass(frozen=True)
@@ -30,11 +33,15 @@ class RenderOptions:
     """Options of one drawing. `focus` is a node title or id (`[T]`, `<T>`); `actors` / `tags`
     keep matching nodes; `round` draws the map as it stood after that round
     (argmap/analyze/replay.py). `page` (a name of PAGES) or `size` (inches) is the shape the
-    drawing is laid out to fit (argmap/render/fit.py); `rankdir` / `wrap` left at None are
-    chosen then (without a page: BT and 34). `compact` draws with less space between nodes."""
+    drawing is laid out to fit (argmap/render/fit.py), held as `orientation` says (None: as
+    PAGES gives it); `rankdir`, `wrap` and, for a print page, `orientation` left at None are
+    chosen then (without a page: BT and 34), and with `trim` the fit may leave out texts, tags
+    and boxes (`show_text`, `show_tags`, `group_by`). `compact` draws with less space between
+    nodes."""
 
     rankdir: str | None = None
     show_text: bool = True
+    show_tags: bool = True
     wrap: int | None = None
     group_by: str = "section"
     focus: str | None = None
@@ -45,12 +52,18 @@ class RenderOptions:
     round: int | None = None
     page: str = "none"
     size: tuple[float, float] | None = None
+    orientation: str | None = None
+    trim: bool = True
     compact: bool = False
 
     @property
     def page_size(self) -> tuple[float, float] | None:
         """The shape to fit, in inches (width, height), or None: the drawing's own size."""
-        return self.size if self.size is not None else PAGES.get(self.page)
+        shape = self.size if self.size is not None else PAGES.get(self.page)
+        if shape is None or self.orientation is None:
+            return shape
+        short, long = sorted(shape)
+        return (long, short) if self.orientation == "landscape" else (short, long)
 
     def validated(self, map_: Map) -> "RenderOptions":
         """Self with `rankdir` / `wrap` defaults filled in, after checking every option against
@@ -63,6 +76,8 @@ class RenderOptions:
             raise UsageError(f"--group-by must be one of {', '.join(GROUPINGS)}, not {self.group_by!r}")
         if self.page not in PAGE_CHOICES:
             raise UsageError(f"--page must be one of {', '.join(PAGE_CHOICES)}, not {self.page!r}")
+        if self.orientation is not None and self.orientation not in ORIENTATIONS:
+            raise UsageError(f"--orientation must be one of {', '.join(ORIENTATIONS)}, not {self.orientation!r}")
         if self.size is not None and (len(self.size) != 2 or min(self.size) <= 0):
             raise UsageError(f"--size must be two positive numbers of inches, W,H, not {self.size!r}")
         if resolved.wrap < 8:  # type: ignore[operator]

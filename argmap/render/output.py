@@ -9,11 +9,11 @@ from typing import Sequence
 from ..errors import UsageError
 from ..files import atomic_write
 from ..model import Map
-from .binary import DotBinary, find_binary, layout, plain_layout
+from .binary import DotBinary, find_binary, layout
 from .dot import Overlay, build_dot
 from .fit import candidates, fit_to_page
-from .options import DEFAULT_RANKDIR, RenderOptions
-from .ports import spread_heads
+from .options import RenderOptions
+from .ports import drawn_dot
 
 FORMATS = ("svg", "png", "pdf", "dot")
 
@@ -55,15 +55,10 @@ def render_bytes(
         binary = binary or find_binary()
         tried = candidates(options)
         options = fit_to_page(map_, options, binary, overlays).options if len(tried) > 1 else tried[0]
-    dot_text = build_dot(map_, options, overlays)
     if fmt == "dot" and binary is None:
-        return dot_text.encode("utf-8")
+        return build_dot(map_, options, overlays).encode("utf-8")
     binary = binary or find_binary()
-    # a first layout tells where edges come from: spread the arrowheads into crowded nodes
-    rankdir = options.rankdir or DEFAULT_RANKDIR
-    ports = spread_heads(dot_text, plain_layout(binary, dot_text), rankdir)
-    if ports:
-        dot_text = build_dot(map_, options, overlays, head_ports=ports)
+    dot_text = drawn_dot(map_, options, binary, overlays)
     if fmt == "dot":
         return dot_text.encode("utf-8")
     dpi = None if options.page_size is None else (SIZE_DPI if options.size else PAGE_DPI[options.page])

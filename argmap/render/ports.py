@@ -11,6 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from typing import Sequence
+
+from ..model import Map
+from .binary import DotBinary, plain_layout
+from .dot import Overlay, build_dot
+from .options import DEFAULT_RANKDIR, RenderOptions
 
 #: rank direction -> the compass points of the side edges enter by, in drawing order (left to
 #: right, or top to bottom), and whether tails are ordered by x (else by y, top first)
@@ -47,3 +53,11 @@ def spread_heads(dot_text: str, plain_text: str, rankdir: str) -> dict[tuple[str
             chosen = tuple(points[round(i * last / (len(tails) - 1))] for i in range(len(tails)))
         ports.update({(tail, head): port for tail, port in zip(tails, chosen)})
     return ports
+
+
+def drawn_dot(map_: Map, options: RenderOptions, binary: DotBinary, overlays: Sequence[Overlay] = ()) -> str:
+    """The DOT text argmap draws `map_` by: `build_dot`'s, laid out once (`-Tplain`) to spread
+    the arrowheads into crowded nodes, and built again with those head ports."""
+    dot_text = build_dot(map_, options, overlays)
+    ports = spread_heads(dot_text, plain_layout(binary, dot_text), options.rankdir or DEFAULT_RANKDIR)
+    return build_dot(map_, options, overlays, head_ports=ports) if ports else dot_text
