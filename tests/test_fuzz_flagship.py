@@ -16,7 +16,7 @@ pieces for diagnostics, symbols, hover, completion, definition and formatting. A
   framework when written again).
 
 Marked `fuzz`, so `make test` leaves it out; `make fuzz` runs it (FUZZ_EXAMPLES examples, 200
-by default; `.ci/run` runs 60). With FUZZ_EXAMPLES=5000 it is a long hunt.
+by default; `.ci/run` runs 200 too). With FUZZ_EXAMPLES=5000 it is a long hunt.
 """
 
 from __future__ import annotations
