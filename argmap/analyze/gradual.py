@@ -21,6 +21,8 @@ the search's reverse postorder) on a worklist — after the first pass only the 
 of which moved by more than `tolerance` — until no item moves by more than `tolerance` when
 computed, at most `max_rounds` passes. If a cycle still moves, the result says
 `converged=False` and lists the items still moving; their strengths are the last computed.
+A cycle of at least `arrays_from` items is iterated as numpy arrays instead
+(`gradual_arrays.py`: the same stopping rule, passes of blocks of items).
 """
 
 from __future__ import annotations
@@ -30,6 +32,11 @@ from itertools import compress
 from typing import Mapping, Sequence
 
 from .._speed.gc import gc_paused
+
+#: cycles of at least this many items are iterated as arrays (gradual_arrays.py); below it
+#: numpy's start-up (~0.1 s) and per-pass overhead cost more than the pure iteration
+#: (measured: docs/analysis.md, Speed)
+ARRAYS_FROM = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,14 +92,14 @@ def _value(v0: float, attack: float, support: float, linked: list[GradualReason]
 
 def df_quad(base: Sequence[float], reasons: Sequence[GradualReason],
             fixed: Mapping[int, float] | None = None, *, tolerance: float = 1e-9,
-            max_rounds: int = 1000) -> Strengths:
+            max_rounds: int = 1000, arrays_from: int = ARRAYS_FROM) -> Strengths:
     """DF-QuAD strengths of items `0..len(base)-1` (see the module doc for cycles)."""
     with gc_paused():  # a list per item: collections would walk the caller's map for nothing
-        return _df_quad(base, reasons, dict(fixed or {}), tolerance, max_rounds)
+        return _df_quad(base, reasons, dict(fixed or {}), tolerance, max_rounds, arrays_from)
 
 
 def _df_quad(base: Sequence[float], reasons: Sequence[GradualReason], fixed: dict[int, float],
-             tolerance: float, max_rounds: int) -> Strengths:
+             tolerance: float, max_rounds: int, arrays_from: int) -> Strengths:
     n = len(base)
     # Plain single-premise reasons (the paper's attackers and supporters) take a fast path:
     # a settled item multiplies (1 - its strength) into the running products of the items it
@@ -150,13 +157,13 @@ def _df_quad(base: Sequence[float], reasons: Sequence[GradualReason], fixed: dic
         return Strengths(strength, True, 0)
     left = [i for i in range(n) if waiting[i] > 0]
     return _components(base, strength, left, outgoing, linked_in, linked_out, tolerance,
-                       max_rounds)
+                       max_rounds, arrays_from)
 
 
 def _components(base: Sequence[float], strength: list[float], left: list[int],
                 outgoing: list[list[int]], linked_in: dict[int, list[GradualReason]],
                 linked_out: dict[int, list[int]], tolerance: float,
-                max_rounds: int) -> Strengths:
+                max_rounds: int, arrays_from: int) -> Strengths:
     """The items Kahn's order left (on a cycle or after one), component by component.
 
     The strongly connected components of what is left are taken in topological order of the
@@ -166,7 +173,8 @@ def _components(base: Sequence[float], strength: list[float], left: list[int],
     search (most edges point forward, so one pass carries a change far); then, pass after pass
     in the same order, only the items one of whose inputs moved by more than `tolerance` when
     it was last computed, until none is left: no item then moves by more than `tolerance` when
-    computed. At most `max_rounds` passes.
+    computed. At most `max_rounds` passes. A cycle of at least `arrays_from` items is
+    iterated as arrays (gradual_arrays.py).
     """
     n = len(base)
     inside = bytearray(n)
@@ -201,13 +209,21 @@ def _components(base: Sequence[float], strength: list[float], left: list[int],
             continue
         for j, item in enumerate(component):
             position[item] = j
-        count, still = _iterate(_Cycle(component, position, base, strength, attackers,
-                                       supporters, successors, linked_in),
-                                tolerance, max_rounds)
-        for item, value in zip(component, still.keep):
+        linked = _linked(component, position, strength, linked_in)
+        if len(component) >= arrays_from:
+            from . import gradual_arrays
+
+            count, keep, todo = gradual_arrays.iterate(
+                component, position, base, strength, attackers, supporters, linked, tolerance,
+                max_rounds)
+        else:
+            count, keep, todo = _iterate(_Cycle(component, position, base, strength,
+                                                attackers, supporters, successors, linked),
+                                         tolerance, max_rounds)
+        for item, value in zip(component, keep):
             strength[item] = 1.0 - value
             position[item] = -1
-        unsettled.extend(component[j] for j in still.todo)
+        unsettled.extend(component[j] for j in todo)
         rounds = max(rounds, count)
     if unsettled:
         return Strengths(strength, False, max_rounds, tuple(sorted(unsettled)))
@@ -222,21 +238,19 @@ class _Cycle:
     values multiplies by)."""
 
     __slots__ = ("base", "keep", "attack_out", "support_out", "attackers", "supporters",
-                 "successors", "linked", "todo")
+                 "successors", "linked")
 
     def __init__(self, component: list[int], position: list[int], base: Sequence[float],
                  strength: list[float], attackers: list[list[int]],
                  supporters: list[list[int]], successors: list[list[int]],
-                 linked_in: dict[int, list[GradualReason]]) -> None:
+                 linked: dict[int, list[_LocalReason]]) -> None:
         self.base = [base[item] for item in component]
         self.keep = [1.0 - strength[item] for item in component]
         self.attack_out, self.attackers = _split(component, attackers, position, strength)
         self.support_out, self.supporters = _split(component, supporters, position, strength)
         self.successors = [[position[t] for t in successors[item] if position[t] >= 0]
                            for item in component]
-        self.linked = {position[item]: [_localise(r, position, strength) for r in linked_in[item]]
-                       for item in component if item in linked_in}
-        self.todo: Sequence[int] = range(len(component))
+        self.linked = linked
 
 
 def _split(component: list[int], inputs: list[list[int]], position: list[int],
@@ -257,16 +271,17 @@ def _split(component: list[int], inputs: list[list[int]], position: list[int],
     return outer_products, inner_lists
 
 
-def _iterate(cycle: _Cycle, tolerance: float, max_rounds: int) -> tuple[int, _Cycle]:
-    """Iterate a cycle from its base scores to a fixed point: the passes made, and the cycle
-    (its `todo` holds the items still to compute again after `max_rounds` passes, empty when
-    it settled)."""
+def _iterate(cycle: _Cycle, tolerance: float, max_rounds: int
+             ) -> tuple[int, list[float], Sequence[int]]:
+    """Iterate a cycle from its base scores to a fixed point: the passes made, 1 - σ of each
+    of its items, and the places of the items still to compute again after `max_rounds`
+    passes (empty when it settled)."""
     keep, v0, linked = cycle.keep, cycle.base, cycle.linked
     attack_out, support_out = cycle.attack_out, cycle.support_out
     att, sup, succ = cycle.attackers, cycle.supporters, cycle.successors
     k = len(keep)
     dirty = bytearray(b"\x01") * k
-    todo = cycle.todo
+    todo: Sequence[int] = range(k)
     count = 0
     for count in range(1, max_rounds + 1):
         changed = False
@@ -290,13 +305,19 @@ def _iterate(cycle: _Cycle, tolerance: float, max_rounds: int) -> tuple[int, _Cy
         todo = list(compress(range(k), dirty)) if changed else []
         if not todo:
             break
-    cycle.todo = todo
-    return count, cycle
+    return count, keep, todo
 
 
 #: a linked reason inside a component: (attack, local premises, the smallest outside premise,
 #: local inference or -1, constant factor)
 _LocalReason = tuple[bool, list[int], float, int, float]
+
+
+def _linked(component: list[int], position: list[int], strength: list[float],
+            linked_in: dict[int, list[GradualReason]]) -> dict[int, list[_LocalReason]]:
+    """The linked reasons into the component's items, by the place of their target."""
+    return {position[item]: [_localise(r, position, strength) for r in linked_in[item]]
+            for item in component if item in linked_in}
 
 
 def _localise(reason: GradualReason, position: list[int], strength: list[float]) -> _LocalReason:
