@@ -1,4 +1,7 @@
-"""DF-QuAD: the worked example of the paper, the laws it must obey, and cycle handling."""
+"""DF-QuAD: the worked example of the paper, the laws it must obey, and cycle handling.
+
+Every test runs twice: cycles iterated in pure Python, and every cycle iterated as arrays
+(`gradual.ARRAYS_FROM` set to 1; tests/test_gradual_arrays.py compares the two)."""
 
 from __future__ import annotations
 
@@ -6,7 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from argmap.analyze import gradual
 from argmap.analyze.gradual import GradualReason, aggregate, combine, df_quad
+
+
+@pytest.fixture(autouse=True, params=["pure", "arrays"])
+def cycle_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Which iteration the cycles take: pure Python, or arrays for every cycle."""
+    monkeypatch.setattr(gradual, "ARRAYS_FROM", 10**9 if request.param == "pure" else 1)
+    return request.param
 
 NAMES = ["A1", "A2", "P1", "P2", "P3", "C1", "C2", "C3", "C4"]
 BASE = [0.5, 0.5, 0.7, 0.5, 0.9, 0.2, 0.2, 0.6, 0.5]

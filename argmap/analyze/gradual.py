@@ -33,10 +33,9 @@ from typing import Mapping, Sequence
 
 from .._speed.gc import gc_paused
 
-#: cycles of at least this many items are iterated as arrays (gradual_arrays.py); below it
-#: numpy's start-up (~0.1 s) and per-pass overhead cost more than the pure iteration
-#: (measured: docs/analysis.md, Speed)
-ARRAYS_FROM = 2000
+#: cycles of at least this many items are iterated as arrays (gradual_arrays.py): below it
+#: importing numpy (about 0.06 s) costs more than the arrays save (docs/analysis.md, Speed)
+ARRAYS_FROM = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +91,10 @@ def _value(v0: float, attack: float, support: float, linked: list[GradualReason]
 
 def df_quad(base: Sequence[float], reasons: Sequence[GradualReason],
             fixed: Mapping[int, float] | None = None, *, tolerance: float = 1e-9,
-            max_rounds: int = 1000, arrays_from: int = ARRAYS_FROM) -> Strengths:
-    """DF-QuAD strengths of items `0..len(base)-1` (see the module doc for cycles)."""
+            max_rounds: int = 1000, arrays_from: int | None = None) -> Strengths:
+    """DF-QuAD strengths of items `0..len(base)-1` (see the module doc for cycles);
+    `arrays_from` defaults to ARRAYS_FROM."""
+    arrays_from = ARRAYS_FROM if arrays_from is None else arrays_from
     with gc_paused():  # a list per item: collections would walk the caller's map for nothing
         return _df_quad(base, reasons, dict(fixed or {}), tolerance, max_rounds, arrays_from)
 
@@ -183,22 +184,21 @@ def _components(base: Sequence[float], strength: list[float], left: list[int],
     attackers: list[list[int]] = [[] for _ in range(n)]
     supporters: list[list[int]] = [[] for _ in range(n)]
     successors: list[list[int]] = [[] for _ in range(n)]  # within what is left
-    for source in left:
-        for target in outgoing[source]:
-            if target < 0:
-                target = ~target
-            if inside[target]:
-                successors[source].append(target)
-    for source, targets in linked_out.items():
-        if inside[source]:
-            successors[source].extend(t for t in targets if inside[t])
-    for source, targets in enumerate(outgoing):
+    for source, targets in enumerate(outgoing):  # one pass over the edges
+        follow = successors[source] if inside[source] else None
         for target in targets:
             if target >= 0:
                 if inside[target]:
                     attackers[target].append(source)
+                    if follow is not None:
+                        follow.append(target)
             elif inside[~target]:
                 supporters[~target].append(source)
+                if follow is not None:
+                    follow.append(~target)
+    for source, targets in linked_out.items():
+        if inside[source]:
+            successors[source].extend(t for t in targets if inside[t])
     rounds, unsettled = 0, []
     position = [-1] * n  # an item's place in its cycle while that cycle is iterated
     for component in _strongly_connected(left, successors):

@@ -19,7 +19,7 @@ from typing import Sequence
 import numpy as np
 
 #: items per block of a pass (measured: bench/analyze.py --gradual, docs/analysis.md Speed)
-BLOCK = 2048
+BLOCK = 4096
 
 #: a linked reason inside a component, as gradual._localise makes it: (attack, local premises,
 #: the smallest outside premise, local inference or -1, constant factor)
@@ -53,9 +53,9 @@ def _side(component: list[int], inputs: list[list[int]], position: np.ndarray,
     """One kind of input (attackers or supporters) of the component's items: the product of
     1 - σ over the inputs from outside (final), and the edges inside (local source, target)."""
     k = len(component)
-    lengths = np.fromiter(map(len, (inputs[i] for i in component)), np.intp, k)
-    sources = np.fromiter(chain.from_iterable(inputs[i] for i in component), np.intp,
-                          int(lengths.sum()))
+    lists = list(map(inputs.__getitem__, component))
+    lengths = np.fromiter(map(len, lists), np.intp, k)
+    sources = np.fromiter(chain.from_iterable(lists), np.intp, int(lengths.sum()))
     targets = np.repeat(np.arange(k), lengths)
     local = position[sources]
     inner = local >= 0
