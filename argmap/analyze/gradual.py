@@ -157,19 +157,20 @@ def _df_quad(base: Sequence[float], reasons: Sequence[GradualReason], fixed: dic
     if done == n:
         return Strengths(strength, True, 0)
     left = [i for i in range(n) if waiting[i] > 0]
-    return _components(base, strength, left, outgoing, linked_in, linked_out, tolerance,
-                       max_rounds, arrays_from)
+    return _components(base, strength, left, outgoing, (attack_left, support_left), linked_in,
+                       linked_out, tolerance, max_rounds, arrays_from)
 
 
 def _components(base: Sequence[float], strength: list[float], left: list[int],
-                outgoing: list[list[int]], linked_in: dict[int, list[GradualReason]],
-                linked_out: dict[int, list[int]], tolerance: float,
-                max_rounds: int, arrays_from: int) -> Strengths:
+                outgoing: list[list[int]], settled: tuple[list[float], list[float]],
+                linked_in: dict[int, list[GradualReason]], linked_out: dict[int, list[int]],
+                tolerance: float, max_rounds: int, arrays_from: int) -> Strengths:
     """The items Kahn's order left (on a cycle or after one), component by component.
 
     The strongly connected components of what is left are taken in topological order of the
     condensation, so every input from outside a component is final when it is reached: its
-    product is taken once. An item alone (no loop) is computed once. A cycle is iterated from
+    product is taken once (`settled`: each item's products of 1 - σ over the attackers and
+    supporters Kahn's order settled; the lists built here hold only inputs left). An item alone (no loop) is computed once. A cycle is iterated from
     its base scores on a worklist: at first every item, in reverse postorder of the depth-first
     search (most edges point forward, so one pass carries a change far); then, pass after pass
     in the same order, only the items one of whose inputs moved by more than `tolerance` when
@@ -184,18 +185,15 @@ def _components(base: Sequence[float], strength: list[float], left: list[int],
     attackers: list[list[int]] = [[] for _ in range(n)]
     supporters: list[list[int]] = [[] for _ in range(n)]
     successors: list[list[int]] = [[] for _ in range(n)]  # within what is left
-    for source, targets in enumerate(outgoing):  # one pass over the edges
-        follow = successors[source] if inside[source] else None
-        for target in targets:
+    for source in left:  # every target of an item left is left
+        follow = successors[source]
+        for target in outgoing[source]:
             if target >= 0:
-                if inside[target]:
-                    attackers[target].append(source)
-                    if follow is not None:
-                        follow.append(target)
-            elif inside[~target]:
+                attackers[target].append(source)
+                follow.append(target)
+            else:
                 supporters[~target].append(source)
-                if follow is not None:
-                    follow.append(~target)
+                follow.append(~target)
     for source, targets in linked_out.items():
         if inside[source]:
             successors[source].extend(t for t in targets if inside[t])
@@ -204,8 +202,8 @@ def _components(base: Sequence[float], strength: list[float], left: list[int],
     for component in _strongly_connected(left, successors):
         if len(component) == 1 and component[0] not in successors[component[0]]:
             item = component[0]
-            strength[item] = _compute(item, base, strength, attackers[item], supporters[item],
-                                      linked_in)
+            strength[item] = _compute(item, base, strength, settled, attackers[item],
+                                      supporters[item], linked_in)
             continue
         for j, item in enumerate(component):
             position[item] = j
@@ -214,10 +212,10 @@ def _components(base: Sequence[float], strength: list[float], left: list[int],
             from . import gradual_arrays
 
             count, keep, todo = gradual_arrays.iterate(
-                component, position, base, strength, attackers, supporters, linked, tolerance,
-                max_rounds)
+                component, position, base, strength, settled, attackers, supporters, linked,
+                tolerance, max_rounds)
         else:
-            count, keep, todo = _iterate(_Cycle(component, position, base, strength,
+            count, keep, todo = _iterate(_Cycle(component, position, base, strength, settled,
                                                 attackers, supporters, successors, linked),
                                          tolerance, max_rounds)
         for item, value in zip(component, keep):
@@ -241,25 +239,28 @@ class _Cycle:
                  "successors", "linked")
 
     def __init__(self, component: list[int], position: list[int], base: Sequence[float],
-                 strength: list[float], attackers: list[list[int]],
+                 strength: list[float], settled: tuple[list[float], list[float]],
+                 attackers: list[list[int]],
                  supporters: list[list[int]], successors: list[list[int]],
                  linked: dict[int, list[_LocalReason]]) -> None:
         self.base = [base[item] for item in component]
         self.keep = [1.0 - strength[item] for item in component]
-        self.attack_out, self.attackers = _split(component, attackers, position, strength)
-        self.support_out, self.supporters = _split(component, supporters, position, strength)
+        self.attack_out, self.attackers = _split(component, attackers, position, strength,
+                                                 settled[0])
+        self.support_out, self.supporters = _split(component, supporters, position, strength,
+                                                   settled[1])
         self.successors = [[position[t] for t in successors[item] if position[t] >= 0]
                            for item in component]
         self.linked = linked
 
 
 def _split(component: list[int], inputs: list[list[int]], position: list[int],
-           strength: list[float]) -> tuple[list[float], list[list[int]]]:
-    """For each item of the component: the product of 1 - σ over its inputs from outside,
-    and the places of those inside."""
+           strength: list[float], settled: list[float]) -> tuple[list[float], list[list[int]]]:
+    """For each item of the component: the product of 1 - σ over its inputs from outside
+    (starting from `settled`), and the places of those inside."""
     outer_products, inner_lists = [], []
     for item in component:
-        outer, inner = 1.0, []
+        outer, inner = settled[item], []
         for p in inputs[item]:
             j = position[p]
             if j >= 0:
@@ -346,10 +347,12 @@ def _fold(reasons: list[_LocalReason], attack: float, support: float,
     return attack, support
 
 
-def _compute(item: int, base: Sequence[float], strength: list[float], attackers: list[int],
+def _compute(item: int, base: Sequence[float], strength: list[float],
+             settled: tuple[list[float], list[float]], attackers: list[int],
              supporters: list[int], linked_in: dict[int, list[GradualReason]]) -> float:
-    """σ(item) from the current strengths of its inputs."""
-    attack = support = 1.0
+    """σ(item) from the current strengths of its inputs (those Kahn's order settled already
+    in the products `settled`)."""
+    attack, support = settled[0][item], settled[1][item]
     for p in attackers:
         attack *= 1.0 - strength[p]
     for p in supporters:

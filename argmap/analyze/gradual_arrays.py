@@ -49,9 +49,11 @@ def _segment_products(factors: np.ndarray, targets: np.ndarray, size: int) -> np
 
 
 def _side(component: list[int], inputs: list[list[int]], position: np.ndarray,
-          keep_all: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+          keep_all: np.ndarray, settled: list[float]
+          ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """One kind of input (attackers or supporters) of the component's items: the product of
-    1 - σ over the inputs from outside (final), and the edges inside (local source, target)."""
+    1 - σ over the inputs from outside (final; from `settled`, the product over those Kahn's
+    order settled), and the edges inside (local source, target)."""
     k = len(component)
     lists = list(map(inputs.__getitem__, component))
     lengths = np.fromiter(map(len, lists), np.intp, k)
@@ -60,25 +62,30 @@ def _side(component: list[int], inputs: list[list[int]], position: np.ndarray,
     local = position[sources]
     inner = local >= 0
     outer = _segment_products(keep_all[sources[~inner]], targets[~inner], k)
+    outer *= np.asarray(settled)[component]
     return outer, local[inner], targets[inner]
 
 
 def iterate(component: list[int], position: Sequence[int], base: Sequence[float],
-            strength: Sequence[float], attackers: list[list[int]], supporters: list[list[int]],
+            strength: Sequence[float], settled: tuple[list[float], list[float]],
+            attackers: list[list[int]], supporters: list[list[int]],
             linked: dict[int, list[LocalReason]], tolerance: float, max_rounds: int,
             block: int = BLOCK) -> tuple[int, list[float], list[int]]:
     """Iterate a cycle from its base scores (`position` maps an item to its place in the
-    component, -1 outside): the passes made, 1 - σ of each of its items, and the places of
-    the items still to compute again after `max_rounds` passes (those an input of which moved
-    by more than `tolerance` in the last pass; empty when it settled)."""
+    component, -1 outside; `settled` and the input lists as in gradual._components): the
+    passes made, 1 - σ of each of its items, and the places of the items still to compute
+    again after `max_rounds` passes (those an input of which moved by more than `tolerance`
+    in the last pass; empty when it settled)."""
     k = len(component)
     where = np.asarray(position, dtype=np.intp)
     keep_all = 1.0 - np.asarray(strength, dtype=float)
     v0 = np.asarray(base, dtype=float)[component]
     keep = 1.0 - v0
     bounds = np.r_[np.arange(0, k, block), k]
-    attack_out, attack_src, attack_tgt = _side(component, attackers, where, keep_all)
-    support_out, support_src, support_tgt = _side(component, supporters, where, keep_all)
+    attack_out, attack_src, attack_tgt = _side(component, attackers, where, keep_all,
+                                               settled[0])
+    support_out, support_src, support_tgt = _side(component, supporters, where, keep_all,
+                                                  settled[1])
     # linked reasons, in the order of their targets
     reasons = [(j, r) for j in sorted(linked) for r in linked[j]]
     is_attack = np.array([r[0] for _, r in reasons], dtype=bool)
