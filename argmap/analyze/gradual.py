@@ -186,14 +186,13 @@ def _components(base: Sequence[float], strength: list[float], left: list[int],
     supporters: list[list[int]] = [[] for _ in range(n)]
     successors: list[list[int]] = [[] for _ in range(n)]  # within what is left
     for source in left:  # every target of an item left is left
-        follow = successors[source]
-        for target in outgoing[source]:
+        targets = outgoing[source]
+        successors[source] = [t if t >= 0 else ~t for t in targets]
+        for target in targets:
             if target >= 0:
                 attackers[target].append(source)
-                follow.append(target)
             else:
                 supporters[~target].append(source)
-                follow.append(~target)
     for source, targets in linked_out.items():
         if inside[source]:
             successors[source].extend(t for t in targets if inside[t])
