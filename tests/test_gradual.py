@@ -148,6 +148,16 @@ def sigma(item, base, reasons, strength) -> float:
     return combine(base[item], aggregate(attacks), aggregate(supports))
 
 
+def assert_fixed_point(base, reasons, fixed, values) -> None:
+    """Every value is σ of the values of its inputs (a fixed item keeps its strength)."""
+    into: dict[int, list[GradualReason]] = {}
+    for reason in reasons:
+        into.setdefault(reason.target, []).append(reason)
+    for item, value in enumerate(values):
+        expected = fixed[item] if item in fixed else sigma(item, base, into.get(item, []), values)
+        assert value == pytest.approx(expected, abs=1e-7)
+
+
 @st.composite
 def cyclic_graphs(draw: st.DrawFn):
     """Any bipolar graph on up to 9 items: cycles of every length, self-loops, linked and
@@ -170,13 +180,7 @@ def test_components_give_the_strengths_of_the_global_iteration(graph) -> None:
     result = df_quad(base, reasons, fixed, max_rounds=5000)
     reference, settled = global_iteration(base, reasons, fixed)
     if result.converged:
-        into: dict[int, list[GradualReason]] = {}
-        for reason in reasons:
-            into.setdefault(reason.target, []).append(reason)
-        for item, value in enumerate(result.values):  # a fixed point of the definition
-            expected = fixed[item] if item in fixed else sigma(item, base, into.get(item, []),
-                                                               result.values)
-            assert value == pytest.approx(expected, abs=1e-7)
+        assert_fixed_point(base, reasons, fixed, result.values)
     if result.converged and settled:
         assert result.values == pytest.approx(reference, abs=1e-6)
     assert all(0.0 <= v <= 1.0 for v in result.values)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import event, given, settings
-from test_gradual import cyclic_graphs, sigma
+from test_gradual import assert_fixed_point, cyclic_graphs
 
 from argmap.analyze.gradual import ARRAYS_FROM, GradualReason, df_quad
 
@@ -28,13 +28,7 @@ def assert_same(base, reasons, fixed, **options) -> bool:
             assert result.rounds == options.get("max_rounds", 1000) and result.unsettled
     if pure.converged and arrays.converged:
         assert arrays.values == pytest.approx(pure.values, abs=1e-6)
-        into: dict[int, list[GradualReason]] = {}
-        for reason in reasons:
-            into.setdefault(reason.target, []).append(reason)
-        for item, value in enumerate(arrays.values):  # a fixed point of the definition
-            expected = fixed[item] if item in fixed else sigma(item, base, into.get(item, []),
-                                                               arrays.values)
-            assert value == pytest.approx(expected, abs=1e-7)
+        assert_fixed_point(base, reasons, fixed, arrays.values)
     return pure.converged and arrays.converged
 
 

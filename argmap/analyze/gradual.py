@@ -170,10 +170,11 @@ def _components(base: Sequence[float], strength: list[float], left: list[int],
     The strongly connected components of what is left are taken in topological order of the
     condensation, so every input from outside a component is final when it is reached: its
     product is taken once (`settled`: each item's products of 1 - σ over the attackers and
-    supporters Kahn's order settled; the lists built here hold only inputs left). An item alone (no loop) is computed once. A cycle is iterated from
-    its base scores on a worklist: at first every item, in reverse postorder of the depth-first
-    search (most edges point forward, so one pass carries a change far); then, pass after pass
-    in the same order, only the items one of whose inputs moved by more than `tolerance` when
+    supporters Kahn's order settled; the lists built here hold only the inputs left). An
+    item alone (no loop) is computed once. A cycle is iterated from its base scores on a
+    worklist: at first every item, in reverse postorder of the depth-first search (most
+    edges point forward, so one pass carries a change far); then, pass after pass in the
+    same order, only the items one of whose inputs moved by more than `tolerance` when
     it was last computed, until none is left: no item then moves by more than `tolerance` when
     computed. At most `max_rounds` passes. A cycle of at least `arrays_from` items is
     iterated as arrays (gradual_arrays.py).
