@@ -27,9 +27,11 @@ pairs, seed 4):
    * the floor: the same models from `clingo.Control`, solved with output suppressed (nothing
      read from the models), so the rest of each figure is reading and printing models.
    The ratio is argmap's wall time over clingo's command line's.
-3. DF-QuAD with cycles against its target (under 1 s at N = 10^5): wall and CPU time on the
-   random cyclic graph and on the generated map, with the size of the largest strongly
-   connected component, the passes it needed, and the ratio of the time to the target
+3. DF-QuAD with cycles against its target (under 1 s at N = 10^5), on the random cyclic
+   graph and on the generated map, with the size of the largest strongly connected
+   component: before (every cycle iterated in pure Python) and after (a cycle of
+   `gradual.ARRAYS_FROM` items or more as numpy arrays, numpy's import included when it is
+   the first), each wall (CPU) time and passes, and the ratio of the time after to the target
    (`--gradual` runs this part alone).
 4. Without --quick: grounded on 10^6 attacks, and peak Python memory at N = 10^5
    (tracemalloc, on top of the inputs) for grounded and DF-QuAD.
@@ -55,7 +57,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from argmap.analyze.dung import STABLE, facts  # noqa: E402
 from argmap.analyze.framework import Framework  # noqa: E402
-from argmap.analyze.gradual import GradualReason, df_quad  # noqa: E402
+from argmap.analyze.gradual import ARRAYS_FROM, GradualReason, df_quad  # noqa: E402
 from argmap.analyze.grounded import UNDEC, grounded_labelling  # noqa: E402
 from argmap.analyze.iccma import framework_to_i23  # noqa: E402
 
@@ -168,22 +170,30 @@ def largest_cycle(base: list[float], reasons: list[GradualReason]) -> int:
     return max(map(len, _strongly_connected(list(range(len(base))), successors)))
 
 
+def gradual_run(inputs: tuple, arrays_from: int | None) -> timed:  # noqa: ANN001
+    return timed(lambda: df_quad(*inputs, arrays_from=arrays_from))
+
+
 def gradual_row(n: int) -> None:
     target = GRADUAL_TARGET * n / 100_000
     cells = []
     for inputs in (random_bipolar(n, random.Random(SEED), False), map_bipolar(n)):
-        run = timed(df_quad, *inputs)
-        settled = "" if run.result.converged else ", NOT converged"
-        cells.append(f"{run} x{run.wall / target:.2f} ({run.cpu / target:.2f}), "
-                     f"{largest_cycle(*inputs[:2]):,} in the largest cycle, "
-                     f"{run.result.rounds} passes{settled}")
-    print(f"{n:>8,}  {target:5.2f} s   {cells[0]:<62}  {cells[1]}")
+        before, after = gradual_run(inputs, 10**9), gradual_run(inputs, None)
+        passes = [f"{r.result.rounds}{'' if r.result.converged else ' NOT converged'}"
+                  for r in (before, after)]
+        cells.append(f"{largest_cycle(*inputs[:2]):>6,}  {before} {passes[0]:>4}  "
+                     f"{after} {passes[1]:>4}  x{after.wall / target:.2f} "
+                     f"({after.cpu / target:.2f})")
+    print(f"{n:>8,}  {target:5.2f} s  {cells[0]}   {cells[1]}")
 
 
 def gradual_section(sizes: list[int]) -> None:
-    print(f"\nDF-QuAD with cycles: wall (CPU), x = time / target, wall (CPU); the target: "
+    print(f"\nDF-QuAD with cycles, before (pure Python) and after (cycles of {ARRAYS_FROM:,}+ "
+          f"items as arrays): wall (CPU), passes; x = after / target, wall (CPU); the target: "
           f"{GRADUAL_TARGET:g} s at 10^5, scaled linearly")
-    print(f"{'N':>8}  {'target':<9} {'random graph, cyclic':<62}  generated map")
+    cell = f"{'cycle':>6}  {'before':<21}{'':>5}  {'after':<21}{'':>5}  {'x':<11}"
+    print(f"{'N':>8}  {'target':<7}  {'random graph, cyclic':<{len(cell)}}   generated map")
+    print(f"{'':>8}  {'':<7}  {cell}   {cell}")
     for n in sizes:
         gradual_row(n)
 

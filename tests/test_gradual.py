@@ -1,4 +1,7 @@
-"""DF-QuAD: the worked example of the paper, the laws it must obey, and cycle handling."""
+"""DF-QuAD: the worked example of the paper, the laws it must obey, and cycle handling.
+
+Every test runs twice: cycles iterated in pure Python, and every cycle iterated as arrays
+(`gradual.ARRAYS_FROM` set to 1; tests/test_gradual_arrays.py compares the two)."""
 
 from __future__ import annotations
 
@@ -6,7 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from argmap.analyze import gradual
 from argmap.analyze.gradual import GradualReason, aggregate, combine, df_quad
+
+
+@pytest.fixture(autouse=True, params=["pure", "arrays"])
+def cycle_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Which iteration the cycles take: pure Python, or arrays for every cycle."""
+    monkeypatch.setattr(gradual, "ARRAYS_FROM", 10**9 if request.param == "pure" else 1)
+    return request.param
 
 NAMES = ["A1", "A2", "P1", "P2", "P3", "C1", "C2", "C3", "C4"]
 BASE = [0.5, 0.5, 0.7, 0.5, 0.9, 0.2, 0.2, 0.6, 0.5]
@@ -137,6 +148,16 @@ def sigma(item, base, reasons, strength) -> float:
     return combine(base[item], aggregate(attacks), aggregate(supports))
 
 
+def assert_fixed_point(base, reasons, fixed, values) -> None:
+    """Every value is σ of the values of its inputs (a fixed item keeps its strength)."""
+    into: dict[int, list[GradualReason]] = {}
+    for reason in reasons:
+        into.setdefault(reason.target, []).append(reason)
+    for item, value in enumerate(values):
+        expected = fixed[item] if item in fixed else sigma(item, base, into.get(item, []), values)
+        assert value == pytest.approx(expected, abs=1e-7)
+
+
 @st.composite
 def cyclic_graphs(draw: st.DrawFn):
     """Any bipolar graph on up to 9 items: cycles of every length, self-loops, linked and
@@ -159,13 +180,7 @@ def test_components_give_the_strengths_of_the_global_iteration(graph) -> None:
     result = df_quad(base, reasons, fixed, max_rounds=5000)
     reference, settled = global_iteration(base, reasons, fixed)
     if result.converged:
-        into: dict[int, list[GradualReason]] = {}
-        for reason in reasons:
-            into.setdefault(reason.target, []).append(reason)
-        for item, value in enumerate(result.values):  # a fixed point of the definition
-            expected = fixed[item] if item in fixed else sigma(item, base, into.get(item, []),
-                                                               result.values)
-            assert value == pytest.approx(expected, abs=1e-7)
+        assert_fixed_point(base, reasons, fixed, result.values)
     if result.converged and settled:
         assert result.values == pytest.approx(reference, abs=1e-6)
     assert all(0.0 <= v <= 1.0 for v in result.values)

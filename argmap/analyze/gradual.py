@@ -21,6 +21,8 @@ the search's reverse postorder) on a worklist — after the first pass only the 
 of which moved by more than `tolerance` — until no item moves by more than `tolerance` when
 computed, at most `max_rounds` passes. If a cycle still moves, the result says
 `converged=False` and lists the items still moving; their strengths are the last computed.
+A cycle of at least `arrays_from` items is iterated as numpy arrays instead
+(`gradual_arrays.py`: the same stopping rule, passes of blocks of items).
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ from itertools import compress
 from typing import Mapping, Sequence
 
 from .._speed.gc import gc_paused
+
+#: cycles of at least this many items are iterated as arrays (gradual_arrays.py): below it
+#: importing numpy (about 0.06 s) costs more than the arrays save (docs/analysis.md, Speed)
+ARRAYS_FROM = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,14 +91,16 @@ def _value(v0: float, attack: float, support: float, linked: list[GradualReason]
 
 def df_quad(base: Sequence[float], reasons: Sequence[GradualReason],
             fixed: Mapping[int, float] | None = None, *, tolerance: float = 1e-9,
-            max_rounds: int = 1000) -> Strengths:
-    """DF-QuAD strengths of items `0..len(base)-1` (see the module doc for cycles)."""
+            max_rounds: int = 1000, arrays_from: int | None = None) -> Strengths:
+    """DF-QuAD strengths of items `0..len(base)-1` (see the module doc for cycles);
+    `arrays_from` defaults to ARRAYS_FROM."""
+    arrays_from = ARRAYS_FROM if arrays_from is None else arrays_from
     with gc_paused():  # a list per item: collections would walk the caller's map for nothing
-        return _df_quad(base, reasons, dict(fixed or {}), tolerance, max_rounds)
+        return _df_quad(base, reasons, dict(fixed or {}), tolerance, max_rounds, arrays_from)
 
 
 def _df_quad(base: Sequence[float], reasons: Sequence[GradualReason], fixed: dict[int, float],
-             tolerance: float, max_rounds: int) -> Strengths:
+             tolerance: float, max_rounds: int, arrays_from: int) -> Strengths:
     n = len(base)
     # Plain single-premise reasons (the paper's attackers and supporters) take a fast path:
     # a settled item multiplies (1 - its strength) into the running products of the items it
@@ -149,24 +157,27 @@ def _df_quad(base: Sequence[float], reasons: Sequence[GradualReason], fixed: dic
     if done == n:
         return Strengths(strength, True, 0)
     left = [i for i in range(n) if waiting[i] > 0]
-    return _components(base, strength, left, outgoing, linked_in, linked_out, tolerance,
-                       max_rounds)
+    return _components(base, strength, left, outgoing, (attack_left, support_left), linked_in,
+                       linked_out, tolerance, max_rounds, arrays_from)
 
 
 def _components(base: Sequence[float], strength: list[float], left: list[int],
-                outgoing: list[list[int]], linked_in: dict[int, list[GradualReason]],
-                linked_out: dict[int, list[int]], tolerance: float,
-                max_rounds: int) -> Strengths:
+                outgoing: list[list[int]], settled: tuple[list[float], list[float]],
+                linked_in: dict[int, list[GradualReason]], linked_out: dict[int, list[int]],
+                tolerance: float, max_rounds: int, arrays_from: int) -> Strengths:
     """The items Kahn's order left (on a cycle or after one), component by component.
 
     The strongly connected components of what is left are taken in topological order of the
     condensation, so every input from outside a component is final when it is reached: its
-    product is taken once. An item alone (no loop) is computed once. A cycle is iterated from
-    its base scores on a worklist: at first every item, in reverse postorder of the depth-first
-    search (most edges point forward, so one pass carries a change far); then, pass after pass
-    in the same order, only the items one of whose inputs moved by more than `tolerance` when
+    product is taken once (`settled`: each item's products of 1 - σ over the attackers and
+    supporters Kahn's order settled; the lists built here hold only the inputs left). An
+    item alone (no loop) is computed once. A cycle is iterated from its base scores on a
+    worklist: at first every item, in reverse postorder of the depth-first search (most
+    edges point forward, so one pass carries a change far); then, pass after pass in the
+    same order, only the items one of whose inputs moved by more than `tolerance` when
     it was last computed, until none is left: no item then moves by more than `tolerance` when
-    computed. At most `max_rounds` passes.
+    computed. At most `max_rounds` passes. A cycle of at least `arrays_from` items is
+    iterated as arrays (gradual_arrays.py).
     """
     n = len(base)
     inside = bytearray(n)
@@ -175,39 +186,42 @@ def _components(base: Sequence[float], strength: list[float], left: list[int],
     attackers: list[list[int]] = [[] for _ in range(n)]
     supporters: list[list[int]] = [[] for _ in range(n)]
     successors: list[list[int]] = [[] for _ in range(n)]  # within what is left
-    for source in left:
-        for target in outgoing[source]:
-            if target < 0:
-                target = ~target
-            if inside[target]:
-                successors[source].append(target)
+    for source in left:  # every target of an item left is left
+        targets = outgoing[source]
+        successors[source] = [t if t >= 0 else ~t for t in targets]
+        for target in targets:
+            if target >= 0:
+                attackers[target].append(source)
+            else:
+                supporters[~target].append(source)
     for source, targets in linked_out.items():
         if inside[source]:
             successors[source].extend(t for t in targets if inside[t])
-    for source, targets in enumerate(outgoing):
-        for target in targets:
-            if target >= 0:
-                if inside[target]:
-                    attackers[target].append(source)
-            elif inside[~target]:
-                supporters[~target].append(source)
     rounds, unsettled = 0, []
     position = [-1] * n  # an item's place in its cycle while that cycle is iterated
     for component in _strongly_connected(left, successors):
         if len(component) == 1 and component[0] not in successors[component[0]]:
             item = component[0]
-            strength[item] = _compute(item, base, strength, attackers[item], supporters[item],
-                                      linked_in)
+            strength[item] = _compute(item, base, strength, settled, attackers[item],
+                                      supporters[item], linked_in)
             continue
         for j, item in enumerate(component):
             position[item] = j
-        count, still = _iterate(_Cycle(component, position, base, strength, attackers,
-                                       supporters, successors, linked_in),
-                                tolerance, max_rounds)
-        for item, value in zip(component, still.keep):
+        linked = _linked(component, position, strength, linked_in)
+        if len(component) >= arrays_from:
+            from . import gradual_arrays
+
+            count, keep, todo = gradual_arrays.iterate(
+                component, position, base, strength, settled, attackers, supporters, linked,
+                tolerance, max_rounds)
+        else:
+            count, keep, todo = _iterate(_Cycle(component, position, base, strength, settled,
+                                                attackers, supporters, successors, linked),
+                                         tolerance, max_rounds)
+        for item, value in zip(component, keep):
             strength[item] = 1.0 - value
             position[item] = -1
-        unsettled.extend(component[j] for j in still.todo)
+        unsettled.extend(component[j] for j in todo)
         rounds = max(rounds, count)
     if unsettled:
         return Strengths(strength, False, max_rounds, tuple(sorted(unsettled)))
@@ -222,30 +236,31 @@ class _Cycle:
     values multiplies by)."""
 
     __slots__ = ("base", "keep", "attack_out", "support_out", "attackers", "supporters",
-                 "successors", "linked", "todo")
+                 "successors", "linked")
 
     def __init__(self, component: list[int], position: list[int], base: Sequence[float],
-                 strength: list[float], attackers: list[list[int]],
+                 strength: list[float], settled: tuple[list[float], list[float]],
+                 attackers: list[list[int]],
                  supporters: list[list[int]], successors: list[list[int]],
-                 linked_in: dict[int, list[GradualReason]]) -> None:
+                 linked: dict[int, list[_LocalReason]]) -> None:
         self.base = [base[item] for item in component]
         self.keep = [1.0 - strength[item] for item in component]
-        self.attack_out, self.attackers = _split(component, attackers, position, strength)
-        self.support_out, self.supporters = _split(component, supporters, position, strength)
+        self.attack_out, self.attackers = _split(component, attackers, position, strength,
+                                                 settled[0])
+        self.support_out, self.supporters = _split(component, supporters, position, strength,
+                                                   settled[1])
         self.successors = [[position[t] for t in successors[item] if position[t] >= 0]
                            for item in component]
-        self.linked = {position[item]: [_localise(r, position, strength) for r in linked_in[item]]
-                       for item in component if item in linked_in}
-        self.todo: Sequence[int] = range(len(component))
+        self.linked = linked
 
 
 def _split(component: list[int], inputs: list[list[int]], position: list[int],
-           strength: list[float]) -> tuple[list[float], list[list[int]]]:
-    """For each item of the component: the product of 1 - σ over its inputs from outside,
-    and the places of those inside."""
+           strength: list[float], settled: list[float]) -> tuple[list[float], list[list[int]]]:
+    """For each item of the component: the product of 1 - σ over its inputs from outside
+    (starting from `settled`), and the places of those inside."""
     outer_products, inner_lists = [], []
     for item in component:
-        outer, inner = 1.0, []
+        outer, inner = settled[item], []
         for p in inputs[item]:
             j = position[p]
             if j >= 0:
@@ -257,16 +272,17 @@ def _split(component: list[int], inputs: list[list[int]], position: list[int],
     return outer_products, inner_lists
 
 
-def _iterate(cycle: _Cycle, tolerance: float, max_rounds: int) -> tuple[int, _Cycle]:
-    """Iterate a cycle from its base scores to a fixed point: the passes made, and the cycle
-    (its `todo` holds the items still to compute again after `max_rounds` passes, empty when
-    it settled)."""
+def _iterate(cycle: _Cycle, tolerance: float, max_rounds: int
+             ) -> tuple[int, list[float], Sequence[int]]:
+    """Iterate a cycle from its base scores to a fixed point: the passes made, 1 - σ of each
+    of its items, and the places of the items still to compute again after `max_rounds`
+    passes (empty when it settled)."""
     keep, v0, linked = cycle.keep, cycle.base, cycle.linked
     attack_out, support_out = cycle.attack_out, cycle.support_out
     att, sup, succ = cycle.attackers, cycle.supporters, cycle.successors
     k = len(keep)
     dirty = bytearray(b"\x01") * k
-    todo = cycle.todo
+    todo: Sequence[int] = range(k)
     count = 0
     for count in range(1, max_rounds + 1):
         changed = False
@@ -290,13 +306,19 @@ def _iterate(cycle: _Cycle, tolerance: float, max_rounds: int) -> tuple[int, _Cy
         todo = list(compress(range(k), dirty)) if changed else []
         if not todo:
             break
-    cycle.todo = todo
-    return count, cycle
+    return count, keep, todo
 
 
 #: a linked reason inside a component: (attack, local premises, the smallest outside premise,
 #: local inference or -1, constant factor)
 _LocalReason = tuple[bool, list[int], float, int, float]
+
+
+def _linked(component: list[int], position: list[int], strength: list[float],
+            linked_in: dict[int, list[GradualReason]]) -> dict[int, list[_LocalReason]]:
+    """The linked reasons into the component's items, by the place of their target."""
+    return {position[item]: [_localise(r, position, strength) for r in linked_in[item]]
+            for item in component if item in linked_in}
 
 
 def _localise(reason: GradualReason, position: list[int], strength: list[float]) -> _LocalReason:
@@ -325,10 +347,12 @@ def _fold(reasons: list[_LocalReason], attack: float, support: float,
     return attack, support
 
 
-def _compute(item: int, base: Sequence[float], strength: list[float], attackers: list[int],
+def _compute(item: int, base: Sequence[float], strength: list[float],
+             settled: tuple[list[float], list[float]], attackers: list[int],
              supporters: list[int], linked_in: dict[int, list[GradualReason]]) -> float:
-    """σ(item) from the current strengths of its inputs."""
-    attack = support = 1.0
+    """σ(item) from the current strengths of its inputs (those Kahn's order settled already
+    in the products `settled`)."""
+    attack, support = settled[0][item], settled[1][item]
     for p in attackers:
         attack *= 1.0 - strength[p]
     for p in supporters:
