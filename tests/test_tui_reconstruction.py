@@ -53,7 +53,7 @@ def test_the_detail_pane_shows_and_follows_a_reconstruction(size: tuple[int, int
     asyncio.run(scenario())
 
 
-def test_the_questions_carry_the_status_check_finds(tmp_path: Path) -> None:
+def test_the_questions_carry_the_status_check_finds() -> None:
     import argmap
     from argmap.tui.widgets.reconstruction import critical_questions
 
