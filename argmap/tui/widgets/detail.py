@@ -242,7 +242,9 @@ class DetailPane(VerticalScroll, can_focus=False):
         self.query_one("#detail-body", Static).update(describe(map_, node, overlay))
         self.query_one("#relations", RelationList).show([relation_choice(map_, r, node.id) for r in relations])
         self._show_reconstruction(reconstruction_choices(map_, node.id))
-        self.query_one("#detail-questions", Static).update(critical_questions(map_, node))
+        questions = critical_questions(map_, node)
+        self.query_one("#detail-questions", Static).update(questions)
+        self.query_one("#detail-questions", Static).display = bool(questions)
         excerpt = source_excerpt(lines, node.span)
         self.query_one("#detail-source", Static).update(excerpt or "")
 
@@ -255,6 +257,7 @@ class DetailPane(VerticalScroll, can_focus=False):
         self.query_one("#relations", RelationList).show([])
         self._show_reconstruction([])
         self.query_one("#detail-questions", Static).update("")
+        self.query_one("#detail-questions", Static).display = False
         self.query_one("#detail-source", Static).update("")
 
     def _show_reconstruction(self, choices: list[tuple[str, str | None]]) -> None:
