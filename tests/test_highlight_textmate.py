@@ -114,3 +114,24 @@ def test_the_vscode_extension_points_at_this_grammar() -> None:
     assert (folder / grammar["path"]).parent.name == "syntaxes" and (folder / manifest["main"]).is_file()
     configuration = json.loads((folder / language["configuration"]).read_text(encoding="utf-8"))
     assert configuration["comments"]["lineComment"] == "//"
+
+
+@pytest.mark.parametrize(("line", "number", "title"), [
+    ("  (1) [NATO grew eastward]: After the Cold War.", "(1)", "[NATO grew eastward]"),
+    ("  (12) plain statement", "(12)", None),
+])
+def test_statement_lines(line: str, number: str, title: str | None) -> None:
+    match = _regex("statement").match(line)
+    assert match and match.group(1) == number and match.group(4) == title
+    assert _regex("statement").match("  (a) not a statement") is None
+
+
+@pytest.mark.parametrize(("line", "rule", "meta"), [
+    ("  -- modus ponens {uses: [1, 2], scheme: example} --", "modus ponens", "{uses: [1, 2], scheme: example}"),
+    ("  -- {scheme: cause-to-effect} --", "", "{scheme: cause-to-effect}"),
+    ("  ----", None, None),
+])
+def test_inference_lines(line: str, rule: str | None, meta: str | None) -> None:
+    match = _regex("inference").match(line)
+    assert match and match.group(3) == rule and match.group(4) == meta
+    assert _regex("inference").match("  - [Objection]") is None

@@ -296,3 +296,20 @@ def test_outline_nests_sections_and_nodes(client: LspClient) -> None:
     answers = section["children"][1]
     assert answers["children"] == []  # only references there
     assert troops["range"]["end"]["line"] == 9 and section["range"]["end"]["line"] >= 13
+
+
+def test_a_reconstruction_in_a_real_session(client: LspClient) -> None:
+    text = ("<Tours work>: A tour teaches.\n  (1) [Tours teach]: Tours teach.\n  (2) Shown once.\n"
+            "  -- modus ponens --\n  (3) [Tours help]: Tours help.\n  +> [Tours help]\n")
+    uri, _ = open_document(client, text)
+    (argument,) = client.request("textDocument/documentSymbol", {"textDocument": {"uri": uri}})
+    assert [c["name"] for c in argument["children"]] == ["(1) Tours teach", "(2) Shown once.",
+                                                         "-- modus ponens --", "(3) Tours help"]
+    (where,) = ask(client, "textDocument/definition", uri, at(text, "+> [Tours help]", 4))
+    assert where["range"]["start"] == {"line": 4, "character": 6}
+    edited = text + "  -- {uses: ["
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                             "contentChanges": [{"text": edited}]})
+    diagnostics_of(client, uri, 2)
+    result = ask(client, "textDocument/completion", uri, {"line": 6, "character": len("  -- {uses: [")})
+    assert [item["label"] for item in result["items"]] == ["1", "2", "3"]

@@ -1,5 +1,6 @@
 """Completion of titles after `[` and `<`, actors after `@`, sources after `^`, tags after `#`,
-scheme names after `{scheme:` (the map's catalogue), and of the keyword heads (`question:`,
+scheme names after `{scheme:` (the map's catalogue), on an inference line the rules the map
+already uses after `-- ` and the numbers of the statements above after `{uses: [`, and of the keyword heads (`question:`,
 `evidence:`) where a node starts.
 
 Names come from the last parsed version of the document; the text before the cursor comes
@@ -25,6 +26,9 @@ DETAIL = 60  # characters of a node's text shown next to its title
 
 # what the text before the cursor ends with → (kind, the typed part)
 _TRIGGERS = [
+    # on an inference line (`-- rule {meta} --`): its `uses` list, or the rule after `-- `
+    ("uses", re.compile(r"^[ \t]*--[^{}]*\{[^{}]*(?<![\w-])uses:[ \t]*\[(?:[ \t]*\d+[ \t]*,)*[ \t]*(\d*)$")),
+    ("rule", re.compile(r"^[ \t]*-- ((?:(?!--|//)[^{}])*)$")),
     ("scheme", re.compile(r"\{[^{}]*(?<![\w-])scheme:[ \t]*([\w-]*)$")),
     ("actor", re.compile(r"(?<!\S)@([\w-]*)$")),
     ("source", re.compile(r"(?<!\S)\^([\w-]*)$")),
@@ -43,6 +47,8 @@ _KINDS = {
     "argument": types.CompletionItemKind.Function,
     "keyword": types.CompletionItemKind.Keyword,
     "scheme": types.CompletionItemKind.EnumMember,
+    "uses": types.CompletionItemKind.Reference,
+    "rule": types.CompletionItemKind.Operator,
 }
 #: what each keyword head starts, shown next to it
 _KEYWORD_DETAILS = {NodeKind.EVIDENCE: "evidence: factual backing (cite a ^source)",
@@ -70,6 +76,26 @@ def _tags(m: Map, line: int, column: int) -> list[str]:
                               if (u.span.line, u.span.column, u.span.path) != (line, column, m.path)))
 
 
+def _rules(m: Map, line: int) -> list[str]:
+    """Every inference rule named in the map, except on line `line` (the one being typed)."""
+    return list(dict.fromkeys(i.rule for r in m.reconstructions.values() for i in r.inferences
+                              if i.rule and (i.span.line, i.span.path) != (line, m.path)))
+
+
+def _statements_above(m: Map, line: int) -> list[tuple[str, object]]:
+    """(number, node) of the statements written above `line` in the reconstruction nearest above it."""
+    best: tuple[int, list[tuple[str, object]]] = (0, [])
+    for reconstruction in m.reconstructions.values():
+        above = [(str(n), m.nodes.get(node_id)) for n, (node_id, span)
+                 in enumerate(zip(reconstruction.statements, reconstruction.statement_spans), start=1)
+                 if span.path == m.path and span.line < line]
+        nearest = max((s.line for s in reconstruction.statement_spans if s.path == m.path and s.line < line),
+                      default=0)
+        if above and nearest > best[0]:
+            best = (nearest, above)
+    return best[1]
+
+
 def _names(m: Map, kind: str, tags: list[str]) -> Iterable[tuple[str, object]]:
     """(label, what it names) for every name of a kind; cheap: details come later, for the few shown."""
     if kind == "actor":
@@ -93,6 +119,10 @@ def _item(kind: str, label: str, named: object, edit_range: types.Range) -> type
     """The completion item of one name."""
     if kind == "tag":
         insert, detail = format_tag(label)[1:], "tag"
+    elif kind == "rule":
+        insert, detail = label, "inference rule"
+    elif kind == "uses":
+        insert, detail = label, (named.title or named.plain_text) if named else ""  # type: ignore[attr-defined]
     elif kind == "keyword":
         insert, detail = f"{label}: ", _KEYWORD_DETAILS.get(named, label)  # type: ignore[call-overload]
     elif kind == "scheme":
@@ -134,8 +164,17 @@ def complete(m: Map, line_text: str, position: types.Position,
                              types.Position(position.line, one_line.end.character))
     needle = typed.lower()
     tags = _tags(m, position.line + 1, sigil_column) if kind == "tag" else []
-    matches = [(label, named) for label, named in _names(m, kind, tags)
-               if (label.startswith(needle) if kind == "keyword" else needle in label.lower())]
-    matches.sort(key=lambda c: (not c[0].lower().startswith(needle), c[0].lower()))
+    if kind == "uses":
+        listed = set(re.findall(r"\d+", text[: start - 1].rsplit("[", 1)[1]))
+        names: Iterable[tuple[str, object]] = [(n, node) for n, node in _statements_above(m, position.line + 1)
+                                               if n not in listed]
+    elif kind == "rule":
+        names = ((rule, rule) for rule in _rules(m, position.line + 1))
+    else:
+        names = _names(m, kind, tags)
+    matches = [(label, named) for label, named in names
+               if (label.startswith(needle) if kind in ("keyword", "uses") else needle in label.lower())]
+    if kind != "uses":  # statements stay in their order
+        matches.sort(key=lambda c: (not c[0].lower().startswith(needle), c[0].lower()))
     items = [_item(kind, label, named, edit_range) for label, named in matches[:LIMIT]]
     return types.CompletionList(is_incomplete=len(matches) > LIMIT, items=items)

@@ -1,14 +1,16 @@
 """The outline: sections (nested by level) holding the titled nodes defined under them.
 
 A node's children in the outline are the titled nodes written under it; untitled nodes and
-references are left out, and whatever they hold moves up to the nearest shown ancestor.
+references are left out, and whatever they hold moves up to the nearest shown ancestor. An
+argument's reconstruction is listed under it in full: every numbered statement (titled or
+not, defined or referred to) and, before the statement it concludes, each inference line.
 """
 
 from __future__ import annotations
 
 from lsprotocol import types
 
-from ..model import NodeEntry, NodeKind, SectionEntry
+from ..model import Map, NodeEntry, NodeKind, SectionEntry
 from .document import Snapshot, title_token
 
 #: deeper nodes are listed beside their ancestor at this depth (clients and JSON encoders
@@ -37,6 +39,35 @@ def _last_lines(entries: tuple[NodeEntry, ...]) -> dict[int, int]:
     return last
 
 
+#: characters of an untitled statement's text shown as its name
+STATEMENT_NAME = 40
+
+
+def _statement_name(m: Map, entry: NodeEntry) -> str:
+    """`(N) Title`, or `(N) the start of its text` for an untitled statement."""
+    node = m.nodes.get(entry.node)
+    name = node.title if node is not None and node.title is not None else (node.plain_text if node else "")
+    if len(name) > STATEMENT_NAME:
+        name = name[: STATEMENT_NAME - 1] + "…"
+    return f"{entry.marker} {name}".rstrip()
+
+
+def _inference_symbol(snapshot: Snapshot, entry: NodeEntry) -> types.DocumentSymbol | None:
+    """The symbol of the inference line written before statement `entry`, if it has one."""
+    where = entry.inference
+    reconstruction = snapshot.map.reconstructions.get(where.argument) if where is not None else None
+    if where is None or reconstruction is None or where.span.path != snapshot.path:
+        return None
+    inference = reconstruction.inferences[where.index]
+    details = [f"uses {', '.join(map(str, inference.uses))}"] if inference.uses else []
+    if inference.scheme:
+        details.append(f"scheme {inference.scheme}")
+    whole = snapshot.lines.range_at(where.span.line, 1, len(snapshot.lines.line(where.span.line)) + 1)
+    return types.DocumentSymbol(name=f"-- {inference.rule} --" if inference.rule else "----",
+                                kind=types.SymbolKind.Operator, range=whole, selection_range=whole,
+                                detail=" · ".join(details) or "inference", children=[])
+
+
 def _node_symbols(snapshot: Snapshot, entries: tuple[NodeEntry, ...]) -> list[types.DocumentSymbol]:
     out: list[types.DocumentSymbol] = []
     last_lines = _last_lines(entries)
@@ -44,16 +75,23 @@ def _node_symbols(snapshot: Snapshot, entries: tuple[NodeEntry, ...]) -> list[ty
     while pending:
         entry, siblings, depth = pending.pop()
         node = snapshot.map.nodes.get(entry.node)
-        shown = not entry.is_reference and node is not None and node.title is not None
+        statement = entry.marker is not None and entry.marker.startswith("(")
+        shown = node is not None and (statement or (not entry.is_reference and node.title is not None))
         if not shown or entry.span.path != snapshot.path:
             pending.extend((child, siblings, depth) for child in reversed(entry.children))
             continue
         lines = snapshot.lines
-        columns = title_token(lines.line(entry.span.line), node.span.column) or (1, 1)
+        if statement:
+            inference = _inference_symbol(snapshot, entry)
+            if inference is not None:
+                siblings.append(inference)
+            columns = (entry.span.column, len(lines.line(entry.span.line)) + 1)
+        else:
+            columns = title_token(lines.line(entry.span.line), node.span.column) or (1, 1)
         last = last_lines[id(entry)]
         symbol = types.DocumentSymbol(
-            name=node.title,
-            detail=node.kind.value,
+            name=_statement_name(snapshot.map, entry) if statement else node.title,
+            detail=f"{node.kind.value} (refers)" if statement and entry.is_reference else node.kind.value,
             kind=_KIND.get(node.kind, types.SymbolKind.String),
             range=types.Range(lines.to_lsp(entry.span.line, 1), lines.to_lsp(last, len(lines.line(last)) + 1)),
             selection_range=lines.range_at(entry.span.line, *columns),

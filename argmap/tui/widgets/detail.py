@@ -23,6 +23,7 @@ from .._textual_internals import SizeUpdateHook
 from ..overlay import Overlay
 from .labels import STATUS_BADGES, actor_colors, shorten
 from .options import VI_KEYS, SteadyOptionList
+from .reconstruction import critical_questions, reconstruction_choices
 
 _ACTIVE = {RelationKind.SUPPORT: "supports", RelationKind.ATTACK: "attacks",
            RelationKind.UNDERCUT: "undercuts", RelationKind.CONTRADICTION: "contradicts",
@@ -188,12 +189,14 @@ class RelationList(SteadyOptionList):
         super().__init__(**kwargs)
         self.targets: list[str] = []
 
-    def show(self, choices: list[tuple[str, str]]) -> None:
-        """Replace the list with `(label, target)` choices."""
+    def show(self, choices: list[tuple[str, str | None]]) -> None:
+        """Replace the list with `(label, target)` choices (target None: a line to read, not follow)."""
         self.clear_options()
-        self.targets = [target for _, target in choices]
-        self.add_options([Option(label, id=str(i)) for i, (label, _) in enumerate(choices)])
-        self.highlighted = 0 if choices else None
+        self.targets = [target or "" for _, target in choices]
+        self.add_options([Option(label, id=str(i), disabled=target is None)
+                          for i, (label, target) in enumerate(choices)])
+        first = next((i for i, (_, target) in enumerate(choices) if target is not None), None)
+        self.highlighted = first
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -219,6 +222,10 @@ class DetailPane(VerticalScroll, can_focus=False):
         yield PaneText(id="detail-body")
         yield Static("Relations (Tab, then Enter to follow)", classes="detail-heading")
         yield RelationList(id="relations")
+        yield Static("Reconstruction (Tab, Enter to follow)", classes="detail-heading",
+                     id="reconstruction-heading")
+        yield RelationList(id="reconstruction")
+        yield PaneText(id="detail-questions")
         yield PaneText(id="detail-source")
 
     def show_node(self, map_: Map, node: Node, overlay: Overlay,
@@ -233,7 +240,11 @@ class DetailPane(VerticalScroll, can_focus=False):
             return
         self._shown = shown
         self.query_one("#detail-body", Static).update(describe(map_, node, overlay))
-        self.query_one(RelationList).show([relation_choice(map_, r, node.id) for r in relations])
+        self.query_one("#relations", RelationList).show([relation_choice(map_, r, node.id) for r in relations])
+        self._show_reconstruction(reconstruction_choices(map_, node.id))
+        questions = critical_questions(map_, node)
+        self.query_one("#detail-questions", Static).update(questions)
+        self.query_one("#detail-questions", Static).display = bool(questions)
         excerpt = source_excerpt(lines, node.span)
         self.query_one("#detail-source", Static).update(excerpt or "")
 
@@ -243,5 +254,15 @@ class DetailPane(VerticalScroll, can_focus=False):
             return
         self._shown = (text,)
         self.query_one("#detail-body", Static).update(text)
-        self.query_one(RelationList).show([])
+        self.query_one("#relations", RelationList).show([])
+        self._show_reconstruction([])
+        self.query_one("#detail-questions", Static).update("")
+        self.query_one("#detail-questions", Static).display = False
         self.query_one("#detail-source", Static).update("")
+
+    def _show_reconstruction(self, choices: list[tuple[str, str | None]]) -> None:
+        """Show the reconstruction's lines, or hide its heading and list when there are none."""
+        listing = self.query_one("#reconstruction", RelationList)
+        listing.show(choices)
+        listing.display = bool(choices)
+        self.query_one("#reconstruction-heading", Static).display = bool(choices)
