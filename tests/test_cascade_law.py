@@ -155,6 +155,10 @@ def _cascades(name: str, lines: list[str], at: int, changed: str) -> list[tuple[
     # and answers of that argument may change
     answering = [line for line in (*lines, changed) if "answers:" in line]
     construct = [lines[n - 1] for n in _construct(lines, at) if 0 < n <= len(lines)] + [lines[at]]
+    depth = len(lines[at]) - len(lines[at].lstrip(" \t"))
+    parent = next((text for text in reversed(lines[:at])
+                   if text.strip() and len(text) - len(text.lstrip(" \t")) < depth), None)
+    construct += [parent] if parent is not None else []  # a premise moved: its argument's questions
     in_construct = set().union(named, *(_names(line) for line in construct))
     reopens = (any(key in line for key in ("answers:", "scheme:") for line in construct)
                or any(n.startswith("<") for n in in_construct)
