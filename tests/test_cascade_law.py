@@ -142,6 +142,15 @@ def _cascades(name: str, lines: list[str], at: int, changed: str) -> list[tuple[
     named = _names(lines[at]) | _names(changed)
     under = {n + shift for n in _under(lines, at)}
     under |= {n + shift if n > at + 1 else n for n in _reconstruction(lines, at)}
+    if _CHILD.match(lines[at]) and not _CHILD.match(changed.split("\n")[-1]):
+        # a child that lost its marker (or its place) may become a parent of its later siblings:
+        # the rest of its parent's block is read anew
+        depth = len(lines[at]) - len(lines[at].lstrip(" \t"))
+        for index in range(at + 1, len(lines)):
+            text = lines[index]
+            if text.strip() and len(text) - len(text.lstrip(" \t")) < depth:
+                break
+            under.add(index + 1 + shift)
     for index, text in enumerate(lines):  # a line naming what the changed line defines: its children too
         if index != at and any(n in text for n in _names(lines[at])):
             under |= {n + shift if n > at + 1 else n for n in _under(lines, index)}
