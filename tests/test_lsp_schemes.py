@@ -68,3 +68,33 @@ def test_a_quick_fix_answers_an_open_question(text: str) -> None:
         assert use.status("CQ3") == status
         assert "Answer to CQ3: What did E actually assert, and does it imply A?" in _applied(text, fix)
         assert len(fixed.nodes) == len(snapshot.map.nodes) + 1
+
+
+INFERENCE_TEXT = """\
+<Growth>: NATO's growth threatens Russia.
+  (1) [Grew]: NATO grew eastward.
+  (2) [Rule]: An alliance that grows toward a state threatens it.
+  -- {scheme: cause-to-effect} --
+  (3) [Threat]: NATO threatens Russia.
+  +> [Concern]
+[Concern]: Russia has reason for concern.
+"""
+
+
+def test_hover_on_an_argument_lists_the_questions_of_its_inference_lines() -> None:
+    snapshot = Snapshot(URI, 1, INFERENCE_TEXT, "/tmp/m.argmap")
+    text = hover.describe_node(snapshot.map, snapshot.map.nodes["<Growth>"], None)
+    assert "(3) **scheme**: Argument from cause to effect (`cause-to-effect`)" in text
+    assert "- CQ3 (exception, open)" in text
+
+
+def test_a_quick_fix_answers_a_question_of_an_inference_line_under_its_conclusion() -> None:
+    snapshot, fixes = _fixes(INFERENCE_TEXT)
+    assert [f.title for f in fixes] == ["Answer CQ1 with a node that defends it", "Answer CQ1 with a node that raises it"]
+    for fix, status, marker in zip(fixes, ("defended", "raised"), ("+", "_")):
+        applied = _applied(INFERENCE_TEXT, fix)
+        assert f"\n    {marker} Answer to CQ1: How strong" in applied.split("(3) [Threat]")[1].split("+> [Concern]")[0]
+        fixed = argmap.parse(applied)
+        (use,) = find_uses(fixed, builtin())
+        assert (use.label, use.inference, use.status("CQ1")) == ("<Growth>(3)", 0, status)
+        assert use.status("CQ3") == "open"

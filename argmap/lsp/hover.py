@@ -77,7 +77,7 @@ def describe_node(m: Map, node: Node, analysis: Any | None, why: str | None = No
         lines += ["", "tags: " + ", ".join(_escape("#" + t) for t in node.tags)]
     if node.meta:
         lines += ["", ", ".join(f"{_escape(k)}: {_escape(str(v))}" for k, v in node.meta.items())]
-        lines += _scheme_lines(m, node)
+    lines += _scheme_lines(m, node)
     if analysis is not None:
         extra = _analysis_lines(analysis, node.id)
         if extra:
@@ -88,16 +88,22 @@ def describe_node(m: Map, node: Node, analysis: Any | None, why: str | None = No
 
 
 def _scheme_lines(m: Map, node: Node) -> list[str]:
-    """The scheme a node names, with each critical question and its status (open, defended, raised)."""
-    from ..schemes.uses import SCHEME_KEY, find_uses, map_catalogue
+    """The schemes a node and its inference lines name, each with its critical questions and
+    their status (open, defended, raised)."""
+    from ..schemes.uses import find_uses, map_catalogue, uses_schemes
 
-    if SCHEME_KEY not in node.meta:
+    if not uses_schemes(m):
         return []
-    use = next((u for u in find_uses(m, map_catalogue(m)[0]) if u.owner == node.id), None)
-    if use is None or use.scheme is None:
-        return ["", f"scheme {_escape(str(node.meta[SCHEME_KEY]))}: not in the catalogue"]
-    lines = ["", f"**scheme**: {_escape(use.scheme.name)} ({_code(use.scheme.id)}); critical questions:", ""]
-    lines += [f"- {q.id} ({q.type}, {use.status(q.id)}): {_escape(q.text)}" for q in use.scheme.questions]
+    lines: list[str] = []
+    for use in find_uses(m, map_catalogue(m)[0]):
+        if use.owner != node.id:
+            continue
+        where = "" if use.inference is None else f"{_escape(use.label[len(node.id):])} "
+        if use.scheme is None:
+            lines += ["", f"{where}scheme {_escape(str(use.name))}: not in the catalogue"]
+            continue
+        lines += ["", f"{where}**scheme**: {_escape(use.scheme.name)} ({_code(use.scheme.id)}); critical questions:", ""]
+        lines += [f"- {q.id} ({q.type}, {use.status(q.id)}): {_escape(q.text)}" for q in use.scheme.questions]
     return lines
 
 
