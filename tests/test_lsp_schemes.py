@@ -98,3 +98,16 @@ def test_a_quick_fix_answers_a_question_of_an_inference_line_under_its_conclusio
         (use,) = find_uses(fixed, builtin())
         assert (use.label, use.inference, use.status("CQ1")) == ("<Growth>(3)", 0, status)
         assert use.status("CQ3") == "open"
+
+
+def test_hover_on_an_inference_line_shows_its_step_and_its_schemes_questions() -> None:
+    snapshot = Snapshot(URI, 1, INFERENCE_TEXT, "/tmp/m.argmap")
+    found = hover.hover(snapshot, types.Position(3, 5))
+    assert found is not None and found.range.start.line == 3
+    text = found.contents.value
+    assert text.startswith("**----** — inference of \\<Growth\\>: from (1), (2) to (3)")
+    assert "- CQ2 (premise, open)" in text
+    plain = hover.hover(snapshot, types.Position(3, 5), markdown=False).contents.value
+    assert plain.startswith("---- — inference of <Growth>: from (1), (2) to (3)")
+    assert "**" not in plain and "scheme: Argument from cause to effect" in plain
+    assert hover.hover(snapshot, types.Position(6, 40)) is None  # in a text, on no inference line: nothing
