@@ -97,3 +97,66 @@ def test_every_example_map_comes_back_equal() -> None:
         back = read_aif(map_to_aif(m, losses))
         assert back.diagnostics == () and list(losses) == [], path
         assert graph_view(back) == replace(graph_view(m), document=()), path
+
+
+RECONSTRUCTED = """\
+[Concern]: Russia has reason for concern.
+  + <Growth>: NATO's growth threatens Russia.
+    (1) [Grew]: NATO grew eastward.
+    (2) [Rule]: An alliance that grows toward a state threatens it.
+    -- modus ponens {scheme: cause-to-effect} --
+    (3) [Threat]: NATO threatens Russia.
+      _ [Other causes]: Russia's own policy explains it.
+"""
+
+
+def _by_text(data: dict) -> tuple[dict, list]:
+    nodes = {n["nodeID"]: n for n in data["nodes"]}
+    return nodes, [(nodes[e["fromID"]], nodes[e["toID"]]) for e in data["edges"]]
+
+
+def test_an_inference_is_an_ra_node_from_its_premises_to_its_conclusion() -> None:
+    data = map_to_aif_dict(argmap.parse(RECONSTRUCTED))
+    nodes, edges = _by_text(data)
+    (ra,) = [n for n in nodes.values() if n["text"] == "Argument From Cause To Effect"]
+    assert ra["type"] == "RA"
+    assert sorted(a["text"] for a, b in edges if b is ra and a["type"] == "I") == ["An alliance that grows toward a state threatens it.",
+                                                                "NATO grew eastward."]
+    assert [b["text"] for a, b in edges if a is ra] == ["NATO threatens Russia."]
+    (ca,) = [b for a, b in edges if a["text"] == "Russia's own policy explains it."]
+    assert ca["type"] == "CA" and [b for a, b in edges if a is ca] == [ra]  # the undercut is aimed at the inference
+    (entry,) = data["argmap"]["reconstructions"]
+    assert entry["inferences"][0]["aif"] == ra["nodeID"]
+
+
+def test_without_the_extension_an_inference_reads_as_linked_supports_that_another_can_undercut() -> None:
+    data = map_to_aif_dict(argmap.parse(RECONSTRUCTED))
+    del data["argmap"]
+    back = read_aif(json.dumps(data))
+    assert back.diagnostics == () and back.reconstructions == {}
+    text = {n.id: n.text for n in back.nodes.values()}
+    supports = [r for r in back.relations.values() if r.kind is RelationKind.SUPPORT
+                and text[r.target] == "NATO threatens Russia."]
+    assert sorted(text[r.source] for r in supports) == ["An alliance that grows toward a state threatens it.",
+                                                         "NATO grew eastward."]
+    assert len({r.group for r in supports}) == 1 and supports[0].group is not None
+    assert {r.meta["scheme"] for r in supports} == {"cause-to-effect"}
+    (undercut,) = [r for r in back.relations.values() if r.kind is RelationKind.UNDERCUT]
+    assert undercut.target in {r.id for r in supports}
+
+
+def test_an_inference_changed_in_another_tool_leaves_its_reconstruction_out_with_a_warning() -> None:
+    m = argmap.parse(RECONSTRUCTED)
+    data = map_to_aif_dict(m)
+    ra = data["argmap"]["reconstructions"][0]["inferences"][0]["aif"]
+    grew = next(n["nodeID"] for n in data["nodes"] if n["text"] == "NATO grew eastward.")
+    data["edges"] = [e for e in data["edges"] if not (e["toID"] == ra and e["fromID"] == grew)]  # a premise dropped
+    back = read_aif(json.dumps(data))
+    assert [d.code for d in back.diagnostics] == ["aif-extension-stale"]
+    assert "no longer joins the statements" in back.diagnostics[0].message
+    assert back.reconstructions == {}
+    text = {n.id: n.text for n in back.nodes.values()}
+    assert [text[r.source] for r in back.relations.values()
+            if r.kind is RelationKind.SUPPORT and text[r.target] == "NATO threatens Russia."] == [
+        "An alliance that grows toward a state threatens it."]
+    assert read_aif(map_to_aif(m)).reconstructions == m.reconstructions

@@ -15,6 +15,11 @@ node's `timestamp` metadata, else the map's date) and the actor in `participants
 nobody is said to ask still gets an L-node and a Pure Questioning YA-node, so that AIF tools
 see it asked.
 
+A premise-conclusion structure writes each inference as an RA-node (named by the scheme its
+line names, else "Default Inference") from the I-nodes of the statements it uses to the
+I-node of the one it concludes; an undercut written under that statement is a CA-node aimed at
+that RA-node. So an AIF tool sees the structure as linked inferences.
+
 Everything else (ids and titles, node kinds, tags, sources, sections, metadata, weights, groups,
 actor ids and metadata) travels in the `argmap` extension (`argmap.export.aif_extension`),
 which other AIF tools ignore and `argmap import` reads back into an equal model. With
@@ -101,8 +106,33 @@ def _scheme_name(relation: Relation, named: dict[str, str]) -> str:
 _TYPE = {RelationKind.SUPPORT: "RA", RelationKind.REPHRASE: "MA"}
 
 
-def _write_relations(map_: Map, graph: _Graph, ids: dict[str, str], losses: list | None) -> dict[str, list[str]]:
-    """Scheme nodes for the relations; relation id -> its scheme node ids."""
+def _write_inferences(map_: Map, graph: _Graph, ids: dict[str, str]) -> tuple[dict[tuple[str, int], str], dict[str, str]]:
+    """RA-nodes for the inferences of the reconstructions: (argument, index) -> its RA-node, and
+    undercut relation id -> the RA-node it is aimed at."""
+    from ..schemes.aif_names import inference_schemes
+
+    named = inference_schemes(map_)
+    written: dict[tuple[str, int], str] = {}
+    undercut: dict[str, str] = {}
+    for argument, reconstruction in map_.reconstructions.items():
+        for index, inference in enumerate(reconstruction.inferences):
+            premises = [ids.get(reconstruction.statement(n)) for n in inference.uses]
+            conclusion = ids.get(reconstruction.statement(inference.conclusion))
+            if not premises or None in premises or conclusion is None:
+                continue  # nothing to infer from, or a statement not in the map: check reports it
+            scheme = graph.node("RA", named.get((argument, index), DEFAULT_INFERENCE))
+            for premise in dict.fromkeys(premises):
+                graph.edge(premise, scheme)
+            graph.edge(scheme, conclusion)
+            written[(argument, index)] = scheme
+            undercut.update((rid, scheme) for rid in inference.undercuts)
+    return written, undercut
+
+
+def _write_relations(map_: Map, graph: _Graph, ids: dict[str, str], losses: list | None,
+                     aimed: dict[str, str]) -> dict[str, list[str]]:
+    """Scheme nodes for the relations; relation id -> its scheme node ids. `aimed` holds the
+    undercuts of inferences of reconstructions and the RA-nodes they are aimed at."""
     from ..schemes.aif_names import relation_schemes
 
     schemes: dict[str, list[str]] = {}
@@ -113,6 +143,7 @@ def _write_relations(map_: Map, graph: _Graph, ids: dict[str, str], losses: list
         for reason in waiting:
             first = reason[0]
             target = schemes.get(first.target, [None])[0] if first.targets_relation else ids.get(first.target)
+            target = aimed.get(first.id, target)
             if target is None and first.targets_relation and first.target in map_.relations:
                 later.append(reason)  # its target relation is not written yet
                 continue
@@ -121,7 +152,8 @@ def _write_relations(map_: Map, graph: _Graph, ids: dict[str, str], losses: list
                     note(losses, relation.kind.value, relation.id, f"{relation.source} {relation.kind.value}s "
                          f"{relation.target}, which is not in the map; left out")
                 continue
-            scheme = graph.node(_TYPE.get(first.kind, "CA"), _scheme_name(first, named))
+            name = named.get(first.id, DEFAULT_CONFLICT) if first.id in aimed else _scheme_name(first, named)
+            scheme = graph.node(_TYPE.get(first.kind, "CA"), name)
             for relation in reason:
                 graph.edge(ids[relation.source], scheme)
                 schemes[relation.id] = [scheme]
@@ -176,12 +208,13 @@ def map_to_aif_dict(map_: Map, losses: list | None = None, *, extension: bool = 
     False) the `argmap` extension."""
     graph = _Graph(_timestamp(map_))
     ids = {node.id: graph.node("I", node.text) for node in map_.nodes.values()}
-    schemes = _write_relations(map_, graph, ids, losses)
+    inferences, aimed = _write_inferences(map_, graph, ids)
+    schemes = _write_relations(map_, graph, ids, losses, aimed)
     locutions, people = _write_speakers(map_, graph, ids)
     data: dict[str, object] = {"nodes": graph.nodes, "edges": graph.edges, "locutions": locutions,
                                "participants": people}
     if extension:
-        data[KEY] = make_extension(map_, {n: i for n, i in ids.items()}, schemes)
+        data[KEY] = make_extension(map_, {n: i for n, i in ids.items()}, schemes, inferences)
     else:
         found: list = []
         unkept(map_, found, keeps=AIF_KEEPS)

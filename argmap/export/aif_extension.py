@@ -13,8 +13,8 @@ and `argmap import` reads it back, giving an equal model:
       "nodes":    {"<I-node id>": {"id", "kind", "actors", "tags", "sources", "meta", "section"}},
       "relations": [{"id", "kind", "source", "target", "group", "weight", "meta",
                      "aif": ["<RA/CA/MA node id>", ...]}],
-      "reconstructions": [...]                            # as in argmap's JSON
-    }
+      "reconstructions": [...]                            # as in argmap's JSON, and each
+    }                                                     # inference's RA-node as "aif"
 
 Node texts are not repeated: the I-node's `text` is the node's text (so an edit made in OVA
 shows). `relations[].source`/`target` are argmap ids (a node id, or `rN` for an undercut of a
@@ -24,7 +24,7 @@ one each way; co-premises share one). Empty fields are left out.
 
 from __future__ import annotations
 
-from ..model import Map, Relation
+from ..model import Map, Reconstruction, Relation
 from .json import reconstruction_to_dict
 
 KEY = "argmap"
@@ -55,9 +55,19 @@ def _relation_entry(relation: Relation, schemes: list[str]) -> dict[str, object]
     return entry
 
 
-def extension(map_: Map, inodes: dict[str, str], schemes: dict[str, list[str]]) -> dict[str, object]:
+def _reconstruction_entry(reconstruction: Reconstruction, inferences: dict[tuple[str, int], str]) -> dict[str, object]:
+    entry = reconstruction_to_dict(reconstruction)
+    for index, inference in enumerate(entry["inferences"]):  # type: ignore[arg-type]
+        if (reconstruction.argument, index) in inferences:
+            inference["aif"] = inferences[(reconstruction.argument, index)]
+    return entry
+
+
+def extension(map_: Map, inodes: dict[str, str], schemes: dict[str, list[str]],
+              inferences: dict[tuple[str, int], str]) -> dict[str, object]:
     """The extension object for `map_`: `inodes` maps node ids to their I-node ids, `schemes`
-    relation ids to the scheme nodes written for them (relations not written are left out)."""
+    relation ids to the scheme nodes written for them (relations not written are left out),
+    `inferences` (argument, index) to the RA-node of each inference of a reconstruction."""
     ext: dict[str, object] = {"version": VERSION}
     if map_.metadata:
         ext["metadata"] = dict(map_.metadata)
@@ -73,5 +83,5 @@ def extension(map_: Map, inodes: dict[str, str], schemes: dict[str, list[str]]) 
     ext["nodes"] = {inode: _node_entry(map_, node_id) for node_id, inode in inodes.items()}
     ext["relations"] = [_relation_entry(map_.relations[rid], ids) for rid, ids in schemes.items()]
     if map_.reconstructions:
-        ext["reconstructions"] = [reconstruction_to_dict(r) for r in map_.reconstructions.values()]
+        ext["reconstructions"] = [_reconstruction_entry(r, inferences) for r in map_.reconstructions.values()]
     return ext

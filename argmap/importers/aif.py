@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..errors import Diagnostic, ImportFailed, Severity, Span
-from ..model import Map, Node, NodeKind, Relation
+from ..model import Map, Node, NodeKind, Reconstruction, Relation
 from .aif_dialogue import QUESTIONING, Dialogue, Said, one_or_list
 from .aif_extension import BadExtension, Extension, read_extension
 from .aif_schemes import Schemes, read_preferences
@@ -107,7 +107,8 @@ class _Reader:
             taken.add(rid)
             return rid
 
-        relations.update(Schemes(self, set(of_scheme), of_scheme, new_id).read())
+        reconstructions, inference_nodes = self.restored_reconstructions(ext, relations)
+        relations.update(Schemes(self, set(of_scheme) | inference_nodes, of_scheme, new_id).read())
         node_meta = {n: dict(node.meta) for n, node in self.nodes.items()}
         read_preferences(self, node_meta, relations, of_scheme)
         nodes = {n: node if node_meta[n] == node.meta else replace(node, meta=node_meta[n])
@@ -118,14 +119,6 @@ class _Reader:
                       "transitions between locutions have no place in argmap; left out", self.place(ta))
         used = {a for node in nodes.values() for a in node.actors} | self.dialogue.participants
         actors = {a: actor for a, actor in self.dialogue.actors.items() if a in used}
-        reconstructions = {}
-        for index, reconstruction in enumerate(ext.reconstructions):
-            problem = reconstruction_problem(reconstruction, nodes, relations)
-            if problem is not None:
-                self.warn("aif-extension-stale", f"{problem}; the reconstruction is left out",
-                          ["argmap", "reconstructions", index])
-                continue
-            reconstructions[reconstruction.argument] = reconstruction
         return Map(metadata=ext.metadata, actors=actors, sources=ext.sources,
                    sections=ext.sections, nodes=nodes, relations=relations, reconstructions=reconstructions,
                    path=self.path, diagnostics=tuple(self.warnings))
@@ -175,6 +168,40 @@ class _Reader:
         node = Node(ref, kind, title, self.text[inode], actors=tuple(said.actors), meta=meta,
                     span=self.span(inode))
         return node, untitled
+
+    def restored_reconstructions(self, ext: Extension, relations: dict[str, Relation]
+                                 ) -> tuple[dict[str, Reconstruction], set[str]]:
+        """The extension's reconstructions that still match the graph — every inference written
+        as an RA-node from its premises to its conclusion is still that — and those RA-nodes
+        (which are then no relation of their own). A reconstruction that does not match is
+        reported and left out; its RA-nodes are read as any other."""
+        kept: dict[str, Reconstruction] = {}
+        taken: set[str] = set()
+        for index, (reconstruction, written) in enumerate(zip(ext.reconstructions, ext.inference_nodes)):
+            problem = reconstruction_problem(reconstruction, self.nodes, relations)
+            if problem is None:
+                problem = next((p for i, ra in written.items()
+                                if (p := self.inference_problem(reconstruction, i, ra)) is not None), None)
+            if problem is not None:
+                self.warn("aif-extension-stale", f"{problem}; the reconstruction is left out",
+                          ["argmap", "reconstructions", index])
+                continue
+            kept[reconstruction.argument] = reconstruction
+            taken.update(written.values())
+        return kept, taken
+
+    def inference_problem(self, reconstruction: Reconstruction, index: int, ra: str) -> str | None:
+        """What no longer matches between inference `index` and the RA-node `ra` it was written as."""
+        if not 0 <= index < len(reconstruction.inferences) or self.kind.get(ra) != "RA":
+            return f"an inference of {reconstruction.argument} was written as RA-node {ra}, which the graph no longer has"
+        inference = reconstruction.inferences[index]
+        premises = {self.ids.get(n) for n in self.into.get(ra, []) if self.kind.get(n) == "I"}
+        conclusions = [self.ids.get(n) for n in self.out.get(ra, []) if self.kind.get(n) == "I"]
+        if premises != {reconstruction.statement(n) for n in inference.uses} or \
+                conclusions != [reconstruction.statement(inference.conclusion)]:
+            return (f"RA-node {ra}, an inference of {reconstruction.argument}, no longer joins the "
+                    "statements it was written from and to")
+        return None
 
     def restored_relations(self, ext: Extension) -> tuple[dict[str, Relation], dict[str, str]]:
         """The extension's relations whose scheme nodes and ends are all still there."""

@@ -54,6 +54,8 @@ class Extension:
     relations: list[tuple[Relation, list[str]]] = field(default_factory=list)
     #: premise-conclusion structures, as argmap's JSON holds them
     reconstructions: list[Reconstruction] = field(default_factory=list)
+    #: per reconstruction, inference index -> the RA-node it is written as
+    inference_nodes: list[dict[int, str]] = field(default_factory=list)
 
 
 def read_extension(data: Any) -> Extension:
@@ -117,4 +119,7 @@ def read_extension(data: Any) -> Extension:
             ext.reconstructions.append(reconstruction_from_dict(r))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise BadExtension(f"reconstructions[{i}]: {type(exc).__name__}: {exc}") from None
+        written = {index: inference["aif"] for index, inference in enumerate(r["inferences"]) if "aif" in inference}
+        _need(all(isinstance(v, str) for v in written.values()), f"reconstructions[{i}]: 'aif' is no node id")
+        ext.inference_nodes.append(written)
     return ext

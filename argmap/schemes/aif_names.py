@@ -40,3 +40,14 @@ def relation_schemes(m: Map) -> dict[str, str]:
             found[r.id] = aif_of_scheme(named, catalogue)
     return found
 
+
+
+def inference_schemes(m: Map) -> dict[tuple[str, int], str]:
+    """(argument id, inference index) -> the AIF name of the scheme an inference line of a
+    reconstruction names; empty when the map names none."""
+    if not uses_schemes(m):
+        return {}
+    catalogue = map_catalogue(m)[0]
+    return {(argument, index): aif_of_scheme(str(inference.scheme), catalogue)
+            for argument, reconstruction in m.reconstructions.items()
+            for index, inference in enumerate(reconstruction.inferences) if inference.scheme}
