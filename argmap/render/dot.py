@@ -15,7 +15,7 @@ from typing import Mapping, Protocol, Sequence
 import graphviz
 
 from ..errors import RenderError
-from ..model import Map, Node, NodeKind, Relation, RelationKind
+from ..model import Inference, Map, Node, NodeKind, Relation, RelationKind
 from ..sides import Sides
 from . import statements as dot
 from .focus import focused_node
@@ -61,6 +61,7 @@ class DotBuilder:
         self.schemes = Schemes(map_, options.critical_questions)
         self.drew_structure = self.drew_badge = False  # for the legend
         self.onto_inference: dict[str, str] = {}  # undercut id -> its inference's junction (expanded)
+        self.inferences = self._plan_inferences() if options.pcs == "expanded" else {}
         self.relations = visible_relations(map_, set(self.visible), options.round)
         self.footnotes: dict[str, int] = {}
         self.junctions: dict[str, str] = {}  # relation id -> junction DOT id
@@ -112,6 +113,7 @@ class DotBuilder:
         # with the text hidden (--no-text), hovering over a node in the SVG shows it
         tooltip = None if self.options.show_text else escape_attribute(node.text or node.label)
         self.body.append(indent + dot.node(self.node_ids[node.id], attributes, label=label, tooltip=tooltip))
+        self.inference_points(node.id, indent)
 
     def _structure_rows(self, node: Node) -> list[str]:
         """The rows an argument's box shows of its scheme's open questions and, inline and with
@@ -207,8 +209,7 @@ class DotBuilder:
 
     def relation_statements(self) -> None:
         linked = self._plan_junctions()
-        if self.options.pcs == "expanded":
-            self.inference_statements()
+        self.inference_statements()
         drawn_junctions: set[str] = set()
         for relation in self.relations:
             style = self.edge_style(relation)
@@ -230,34 +231,47 @@ class DotBuilder:
                 outward = self._classes(relation.kind, members)
                 self._edge(junction, head, style, outward)
 
-    def inference_statements(self) -> None:
-        """`--pcs expanded`: each inference of a drawn argument's reconstruction as a junction
-        from the drawn statements it uses to what it concludes (the main one: the argument),
-        then the argument's "concludes" edge to its main conclusion unless it supports it."""
+    def _plan_inferences(self) -> dict[str, list[tuple[str, Inference, list[str], str]]]:
+        """`--pcs expanded`: argument id -> (junction DOT id, inference, the drawn statements it
+        uses, what it concludes: the main one the argument) for each inference drawn."""
         shown = set(self.visible)
-        supported = {(r.source, r.target) for r in self.relations if r.kind is RelationKind.SUPPORT}
+        plan: dict[str, list[tuple[str, Inference, list[str], str]]] = {}
         for argument, reconstruction in self.map.reconstructions.items():
             if argument not in shown:
                 continue
-            self.drew_structure = True
             last = len(reconstruction.statements)
             for index, inference in enumerate(reconstruction.inferences):
                 head = argument if inference.conclusion == last else reconstruction.statement(inference.conclusion)
                 tails = [t for t in dict.fromkeys(map(reconstruction.statement, inference.uses)) if t in shown]
-                if head not in shown or not tails:
-                    continue
-                junction = f"p{self.node_ids[argument][1:]}_{index}"
-                point = {"shape": "point", "width": "0.09", "color": PCS_COLOR, "class": "junction inference"}
-                self.body.append("\t" + dot.node(junction, point))
-                into = {**INFERENCE_EDGE, "arrowhead": "none"}
+                if head in shown and tails:
+                    junction = f"p{self.node_ids[argument][1:]}_{index}"
+                    plan.setdefault(argument, []).append((junction, inference, tails, head))
+                    self.onto_inference.update(dict.fromkeys(inference.undercuts, junction))
+        return plan
+
+    def inference_points(self, argument: str, indent: str) -> None:
+        """The junctions of `argument`'s inferences, in its box (cluster), each labelled with
+        its rule and scheme beside it (an edge label would add a rank)."""
+        for junction, inference, _, _ in self.inferences.get(argument, ()):
+            words = inference_words(inference, self.schemes)
+            point = {"shape": "point", "width": "0.09", "color": PCS_COLOR, "class": "junction inference",
+                     **({"xlabel": dot.Html(small(words, PCS_COLOR))} if words else {})}
+            self.body.append(indent + dot.node(junction, point))
+
+    def inference_statements(self) -> None:
+        """`--pcs expanded`: the edges of each inference, from the statements it uses to its
+        junction and on to what it concludes, then each argument's "concludes" edge to its main
+        conclusion unless it supports it already."""
+        supported = {(r.source, r.target) for r in self.relations if r.kind is RelationKind.SUPPORT}
+        into = {**INFERENCE_EDGE, "arrowhead": "none"}
+        for argument in self.inferences:
+            self.drew_structure = True
+            for junction, _, tails, head in self.inferences[argument]:
                 for tail in tails:
                     self._edge(self.node_ids[tail], junction, into, "inference")
-                words = inference_words(inference, self.schemes)
-                style = {**INFERENCE_EDGE, **({"label": dot.Html(small(words, PCS_COLOR))} if words else {})}
-                self._edge(junction, self.node_ids[head], style, "inference")
-                self.onto_inference.update(dict.fromkeys(inference.undercuts, junction))
-            conclusion = reconstruction.conclusion
-            if conclusion in shown and (argument, conclusion) not in supported:
+                self._edge(junction, self.node_ids[head], dict(INFERENCE_EDGE), "inference")
+            conclusion = self.map.reconstructions[argument].conclusion
+            if conclusion in self.visible and (argument, conclusion) not in supported:
                 self._edge(self.node_ids[argument], self.node_ids[conclusion], dict(CONCLUDES_EDGE), "concludes")
 
     # --- grouping --------------------------------------------------------------------------

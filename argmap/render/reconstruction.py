@@ -131,18 +131,14 @@ def _statement_words(node: Node, wrap: int, *, show_text: bool) -> str:
 
 
 def legend_rows(mode: str, badges: bool) -> list[str]:
-    """The legend's rows for reconstructions drawn in `mode` and for scheme badges."""
+    """The legend's rows for reconstructions drawn in `mode` and for scheme badges (in the
+    second column of the node kinds: a wider first one would stretch their swatches)."""
     rows = []
     if mode == "inline":
-        rows.append(f'<TR><TD ALIGN="LEFT">{small("(1) -- --", PCS_COLOR)}</TD>'
-                    '<TD ALIGN="LEFT">in an argument: its premises, inferences, conclusions</TD></TR>')
+        rows.append(f'{small("(1) -- (2)", PCS_COLOR)}  in an argument: its premises, inferences, conclusions')
     elif mode == "expanded":
-        rows.append(f'<TR><TD ALIGN="LEFT"><FONT COLOR="{PCS_COLOR}"><B>--o--&gt;</B></FONT></TD>'
-                    '<TD ALIGN="LEFT">an inference of an argument (its rule)</TD></TR>')
-        rows.append(f'<TR><TD ALIGN="LEFT"><FONT COLOR="{PCS_COLOR}"><B>. . . &gt;</B></FONT></TD>'
-                    '<TD ALIGN="LEFT">the argument concludes</TD></TR>')
+        rows.append(f'<FONT COLOR="{PCS_COLOR}"><B>-o-&gt;</B></FONT>  an inference of an argument (its rule)')
+        rows.append(f'<FONT COLOR="{PCS_COLOR}"><B>. . &gt;</B></FONT>  the argument concludes')
     if badges:
-        rows.append(f'<TR><TD ALIGN="LEFT">{small("&#171;Scheme&#187;", PCS_COLOR)}</TD>'
-                    '<TD ALIGN="LEFT">the argumentation scheme it follows</TD></TR>')
-    return rows
-
+        rows.append(f'{small("&#171;Scheme&#187;", PCS_COLOR)}  the argumentation scheme it follows')
+    return [f'<TR><TD></TD><TD ALIGN="LEFT">{cell}</TD></TR>' for cell in rows]
