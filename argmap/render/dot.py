@@ -240,11 +240,11 @@ class DotBuilder:
             if argument not in shown:
                 continue
             last = len(reconstruction.statements)
-            for index, inference in enumerate(reconstruction.inferences):
+            for inference in reconstruction.inferences:
                 head = argument if inference.conclusion == last else reconstruction.statement(inference.conclusion)
                 tails = [t for t in dict.fromkeys(map(reconstruction.statement, inference.uses)) if t in shown]
                 if head in shown and tails:
-                    junction = f"p{self.node_ids[argument][1:]}_{index}"
+                    junction = f"i{sum(map(len, plan.values())) + 1}"  # i1, i2, … in map order
                     plan.setdefault(argument, []).append((junction, inference, tails, head))
                     self.onto_inference.update(dict.fromkeys(inference.undercuts, junction))
         return plan
