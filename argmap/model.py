@@ -269,6 +269,19 @@ class Inference:
         value = self.meta.get("scheme")
         return None if value is None else str(value)
 
+    @property
+    def line(self) -> str:
+        """The inference line as a heading: `-- rule --`, or `----` without a rule."""
+        return f"-- {self.rule} --" if self.rule else "----"
+
+    @property
+    def summary(self) -> str:
+        """What the line says besides its rule: `uses 1, 2 · scheme NAME` ("" for nothing)."""
+        details = [f"uses {', '.join(map(str, self.uses))}"] if self.uses else []
+        if self.scheme:
+            details.append(f"scheme {self.scheme}")
+        return " · ".join(details)
+
 
 def default_uses(previous: int, conclusion: int) -> tuple[int, ...]:
     """The statements an inference uses when it does not say (`uses`): every one since the
@@ -308,6 +321,12 @@ class Reconstruction:
         """The numbers of the statements no inference concludes."""
         concluded = {i.conclusion for i in self.inferences}
         return tuple(n for n in range(1, len(self.statements) + 1) if n not in concluded)
+
+
+def inference_name(argument: str, conclusion: int) -> str:
+    """The name of the inference of `argument`'s reconstruction that concludes statement
+    `conclusion`: `<A>(N)` (its argument in the analysis, and how messages name it)."""
+    return f"{argument}({conclusion})"
 
 
 def untitled_id(number: int) -> str:

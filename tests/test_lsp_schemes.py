@@ -68,3 +68,46 @@ def test_a_quick_fix_answers_an_open_question(text: str) -> None:
         assert use.status("CQ3") == status
         assert "Answer to CQ3: What did E actually assert, and does it imply A?" in _applied(text, fix)
         assert len(fixed.nodes) == len(snapshot.map.nodes) + 1
+
+
+INFERENCE_TEXT = """\
+<Growth>: NATO's growth threatens Russia.
+  (1) [Grew]: NATO grew eastward.
+  (2) [Rule]: An alliance that grows toward a state threatens it.
+  -- {scheme: cause-to-effect} --
+  (3) [Threat]: NATO threatens Russia.
+  +> [Concern]
+[Concern]: Russia has reason for concern.
+"""
+
+
+def test_hover_on_an_argument_lists_the_questions_of_its_inference_lines() -> None:
+    snapshot = Snapshot(URI, 1, INFERENCE_TEXT, "/tmp/m.argmap")
+    text = hover.describe_node(snapshot.map, snapshot.map.nodes["<Growth>"], None)
+    assert "(3) **scheme**: Argument from cause to effect (`cause-to-effect`)" in text
+    assert "- CQ3 (exception, open)" in text
+
+
+def test_a_quick_fix_answers_a_question_of_an_inference_line_under_its_conclusion() -> None:
+    snapshot, fixes = _fixes(INFERENCE_TEXT)
+    assert [f.title for f in fixes] == ["Answer CQ1 with a node that defends it", "Answer CQ1 with a node that raises it"]
+    for fix, status, marker in zip(fixes, ("defended", "raised"), ("+", "_")):
+        applied = _applied(INFERENCE_TEXT, fix)
+        assert f"\n    {marker} Answer to CQ1: How strong" in applied.split("(3) [Threat]")[1].split("+> [Concern]")[0]
+        fixed = argmap.parse(applied)
+        (use,) = find_uses(fixed, builtin())
+        assert (use.label, use.inference, use.status("CQ1")) == ("<Growth>(3)", 0, status)
+        assert use.status("CQ3") == "open"
+
+
+def test_hover_on_an_inference_line_shows_its_step_and_its_schemes_questions() -> None:
+    snapshot = Snapshot(URI, 1, INFERENCE_TEXT, "/tmp/m.argmap")
+    found = hover.hover(snapshot, types.Position(3, 5))
+    assert found is not None and found.range.start.line == 3
+    text = found.contents.value
+    assert text.startswith("**----** — inference of \\<Growth\\>: from (1), (2) to (3)")
+    assert "- CQ2 (premise, open)" in text
+    plain = hover.hover(snapshot, types.Position(3, 5), markdown=False).contents.value
+    assert plain.startswith("---- — inference of <Growth>: from (1), (2) to (3)")
+    assert "**" not in plain and "scheme: Argument from cause to effect" in plain
+    assert hover.hover(snapshot, types.Position(6, 40)) is None  # in a text, on no inference line: nothing

@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from strategies import maps
 
 import argmap
-from argmap.analyze.framework import inference_name, translate
+from argmap.analyze.framework import translate
+from argmap.model import inference_name
 from argmap.analyze.grounded import grounded_labelling
 from argmap.model import Map, Relation, RelationKind
 

@@ -8,11 +8,11 @@ from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import graph_maps
+from strategies import graph_maps, reconstructed_maps
 
 import argmap
 from argmap.analyze.analysis import analyze_map
-from argmap.model import Map, RelationKind
+from argmap.model import Map, RelationKind, inference_name
 from argmap.schemes.catalogue import builtin
 from argmap.schemes.translate import QUESTION_KEY, TYPE_KEY, with_open_questions
 from argmap.schemes.uses import find_uses
@@ -111,3 +111,53 @@ def test_an_open_premise_question_is_an_unshown_co_premise() -> None:
     assert (rel.kind, rel.target, rel.group) == (RelationKind.ATTACK, "[Stay home]", doubted.relations["r1"].group)
     assert rel.group is not None
     assert analyze_map(m).status["[Stay home]"] == "out" and analyze_map(doubted).status["[Stay home]"] == "in"
+
+
+@st.composite
+def schemed_reconstructions(draw: st.DrawFn) -> Map:
+    """A map with premise-conclusion structures where some inference lines name a scheme."""
+    m = draw(reconstructed_maps())
+    reconstructions = {}
+    for argument, reconstruction in m.reconstructions.items():
+        inferences = tuple(replace(i, meta={**i.meta, "scheme": draw(st.sampled_from(SCHEMES))})
+                           if draw(st.booleans()) else i for i in reconstruction.inferences)
+        reconstructions[argument] = replace(reconstruction, inferences=inferences)
+    return replace(m, reconstructions=reconstructions)
+
+
+@settings(max_examples=40)
+@given(schemed_reconstructions(), st.sampled_from(SEMANTICS))
+def test_an_open_question_of_an_inference_line_takes_that_inference_out(m: Map, semantics: str) -> None:
+    translated = with_open_questions(m)
+    before, after = analyze_map(m, semantics, limit=0), analyze_map(translated, semantics, limit=0)
+    assert {n: after.status[n] for n in m.nodes} == before.status  # an inference only supports
+    for use in find_uses(m, builtin()):
+        if use.inference is None or use.scheme is None or not m.reconstructions[use.owner].inferences[use.inference].uses:
+            continue
+        now = translated.reconstructions[use.owner].inferences[use.inference]  # renumbered by premise questions
+        name = inference_name(use.owner, now.conclusion)
+        doubted = any(q.type != "assumption" for q in use.open_questions())
+        assert (after.inferences[name] == "out") if doubted else (after.inferences[name] == before.inferences[use.label])
+
+
+def test_the_translation_of_an_inference_line() -> None:
+    m = argmap.parse("""\
+<Growth>: NATO's growth threatens Russia.
+  (1) [Grew]: NATO grew eastward.
+  (2) [Rule]: An alliance that grows toward a state threatens it.
+  -- {scheme: cause-to-effect} --
+  (3) [Threat]: NATO threatens Russia.
+  +> [Concern]
+[Concern]: Russia has reason for concern.
+""")
+    doubted = with_open_questions(m)  # CQ1 an assumption, CQ2 a premise, CQ3 an exception
+    assert sorted(n for n in doubted.nodes if n not in m.nodes) == ["[CQ2 of <Growth>(3)]", "[CQ3 of <Growth>(3)]"]
+    (inference,) = doubted.reconstructions["<Growth>"].inferences
+    assert doubted.reconstructions["<Growth>"].statements == ("[Grew]", "[Rule]", "[CQ2 of <Growth>(3)]", "[Threat]")
+    assert (inference.uses, inference.conclusion) == ((1, 2, 3), 4)
+    (undercut,) = (doubted.relations[rid] for rid in inference.undercuts)
+    assert (undercut.kind, undercut.source, undercut.target) == (RelationKind.UNDERCUT, "[CQ3 of <Growth>(3)]", "<Growth>")
+    assert analyze_map(m).inferences["<Growth>(3)"] == "in"
+    result = analyze_map(doubted)
+    assert result.inferences["<Growth>(4)"] == "out" and result.status["[CQ2 of <Growth>(3)]"] == "out"
+    assert analyze_map(doubted).strength["[Concern]"] < analyze_map(m).strength["[Concern]"]

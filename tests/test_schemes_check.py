@@ -147,3 +147,33 @@ def test_a_map_without_schemes_does_not_read_the_catalogue(monkeypatch) -> None:
 
     monkeypatch.setattr(uses, "find_uses", lambda *a: pytest.fail("read the catalogue"))
     assert argmap.check(argmap.parse("[C]: c {schemey: 1}\n  + [B]: b\n")) == []
+
+
+INFERENCE_USE = """\
+<Growth>: NATO's growth threatens Russia.
+  (1) [Grew]: NATO grew eastward.
+    + [Records]: The accession treaties record it. {answers: CQ2}
+  (2) [Rule]: An alliance that grows toward a state threatens it.
+  -- modus ponens {scheme: cause-to-effect} --
+  (3) [Threat]: NATO threatens Russia.
+    _ [Other causes]: Russia's own policy explains the tension. {answers: CQ3}
+  +> [Concern]
+[Concern]: Russia has reason for concern.
+"""
+
+
+def test_an_inference_line_names_a_scheme_whose_questions_it_answers_under_its_statements() -> None:
+    m = argmap.parse(INFERENCE_USE)
+    (use,) = find_uses(m, builtin())
+    assert (use.owner, use.inference, use.label, use.premises) == ("<Growth>", 0, "<Growth>(3)", ("[Grew]", "[Rule]"))
+    assert [use.status(q) for q in ("CQ1", "CQ2", "CQ3")] == ["open", "defended", "raised"]
+    (found,) = [d for d in argmap.check(m) if d.code == "unanswered-critical-question"]
+    assert found.message.startswith("<Growth>(3) (cause-to-effect) leaves CQ1 open")
+    assert found.span.line == 5  # the inference line
+    assert [d.code for d in argmap.check(m) if d.code.endswith("scheme")] == []
+
+
+def test_an_unknown_scheme_on_an_inference_line_is_reported_there() -> None:
+    m = argmap.parse(INFERENCE_USE.replace("cause-to-effect", "cause-to-efect"))
+    (found,) = [d for d in argmap.check(m) if d.code == "unknown-scheme"]
+    assert found.span.line == 5 and "did you mean cause-to-effect" in found.hint

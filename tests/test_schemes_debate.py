@@ -54,3 +54,16 @@ def test_critical_questions_refuse_a_catalogue_that_cannot_be_used(tmp_path, cap
     assert main(["analyze", str(path), "--critical-questions"]) == 2
     err = capsys.readouterr().err
     assert "missing.toml: no such catalogue file" in err and "Traceback" not in err
+
+
+def test_the_questions_of_an_inference_line_belong_to_its_arguments_actors() -> None:
+    text = MAP.replace("<Engineer>", "<Eng>").replace(" {scheme: expert-opinion}", "") + """\
+<Lights>: The lights are off. @pro
+  (1) [Dark]: The windows are dark.
+  -- {scheme: sign} --
+  (2) [Nobody home]: Nobody is home.
+    _ [Asleep]: They may be asleep. @con {answers: CQ2}
+"""
+    report = {r.actor: r for r in debate_report(argmap.parse(text)).actors}
+    assert [(q.argument, q.question) for q in report["pro"].open_questions] == [("<Lights>(2)", "CQ1")]
+    assert [(q.argument, q.question, q.by) for q in report["con"].raised_questions] == [("<Lights>(2)", "CQ2", "[Asleep]")]

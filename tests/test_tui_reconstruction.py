@@ -63,3 +63,15 @@ def test_the_questions_carry_the_status_check_finds() -> None:
     assert lines[1].split()[:2] == ["CQ1", "raised"]
     assert all(line.split()[1] == "open" for line in lines[2:])
     assert critical_questions(m, m.nodes["[Tours teach]"]).plain == ""
+
+
+def test_the_questions_of_an_inference_line_are_listed_under_its_number() -> None:
+    import argmap
+    from argmap.tui.widgets.reconstruction import critical_questions
+
+    m = argmap.parse("<Lights>: The lights are off.\n  (1) [Dark]: The windows are dark.\n"
+                     "  -- {scheme: sign} --\n  (2) [Nobody home]: Nobody is home.\n"
+                     "    _ [Asleep]: They may be asleep. {answers: CQ2}\n")
+    text = critical_questions(m, m.nodes["<Lights>"]).plain
+    assert text.splitlines()[0] == "(2) scheme Argument from sign"
+    assert [line.split()[:2] for line in text.splitlines()[1:]] == [["CQ1", "open"], ["CQ2", "raised"]]

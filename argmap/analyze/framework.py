@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping, Sequence
 
 from ..errors import UsageError
-from ..model import Map, NodeKind, RelationKind, is_relation_id
+from ..model import Map, NodeKind, RelationKind, inference_name, is_relation_id
 
 SEMANTICS = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal")
 #: what each relation kind is to the semantics: one of a reason's two sides, or nothing
@@ -191,11 +191,6 @@ def _reasons(map_: Map, skip: frozenset[str] = frozenset()) -> list[Reason]:
         else:
             result.append(reason)
     return result
-
-
-def inference_name(argument: str, conclusion: int) -> str:
-    """The name of the inference argument of a reconstruction's inference: `<A>(N)`."""
-    return f"{argument}({conclusion})"
 
 
 def reconstruction_reasons(map_: Map) -> tuple[list[Reason], set[str]]:

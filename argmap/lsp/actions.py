@@ -1,5 +1,5 @@
 """Quick fixes: replace an undefined title, actor or source by one of the nearest known names;
-answer an open critical question with a new node under its argument.
+answer an open critical question with a new node under its argument (or inference).
 
 The suggestions come from the diagnostics themselves (`Diagnostic.suggestions`, sent to the
 client in `data`); a client that does not echo `data` back gets them from the last parse.
@@ -12,6 +12,7 @@ import re
 from lsprotocol import types
 
 from ..language.write.format import escape_text, title_syntax
+from ..errors import Span
 from ..model import NodeKind
 from .document import Snapshot
 
@@ -63,17 +64,19 @@ _OPEN_QUESTION = re.compile(r"^(.+?) \([a-z0-9-]+\) leaves (CQ[0-9]+) open, an? 
 
 
 def answer_actions(snapshot: Snapshot, diagnostic: types.Diagnostic, uri: str) -> list[types.CodeAction]:
-    """For an open critical question: add a node under the argument that answers it, one that
-    defends the argument (`+`) and one that raises the question against it (`-`)."""
+    """For an open critical question: add a node that answers it, one that defends the use and
+    one that raises the question against it — under the argument (`+`, `-`), or for an
+    inference line under the statement it concludes (`+`, and `_`: an undercut)."""
     found = _OPEN_QUESTION.match(diagnostic.message)
-    node = snapshot.map.nodes.get(found.group(1)) if found else None
-    if node is None or node.span.path != snapshot.map.path or node.span.line < 1:
+    anchor = _anchor(snapshot, found.group(1)) if found else None
+    if anchor is None or anchor[0].path != snapshot.map.path or anchor[0].line < 1:
         return []
+    span, raise_marker = anchor
     lines = snapshot.text.replace("\r\n", "\n").split("\n")
-    head = lines[node.span.line - 1]
+    head = lines[span.line - 1]
     depth = len(head) - len(head.lstrip(" \t"))
-    after = node.span.line  # the line (0-based) after the argument's text and children
-    for number in range(node.span.line, len(lines)):
+    after = span.line  # the line (0-based) after the anchor's text and children
+    for number in range(span.line, len(lines)):
         text = lines[number]
         if text.strip() and len(text) - len(text.lstrip(" \t")) <= depth:
             break
@@ -82,7 +85,7 @@ def answer_actions(snapshot: Snapshot, diagnostic: types.Diagnostic, uri: str) -
     question, asks = found.group(2), found.group(3)
     indent = head[:depth] + "  "
     actions = []
-    for marker, how in (("+", "defends it"), ("-", "raises it")):
+    for marker, how in (("+", "defends it"), (raise_marker, "raises it")):
         line = f"{indent}{marker} {escape_text('Answer to ' + question + ': ' + asks)} {{answers: {question}}}"
         if after < len(lines):
             where, line = types.Position(after, 0), line + "\n"
@@ -96,3 +99,20 @@ def answer_actions(snapshot: Snapshot, diagnostic: types.Diagnostic, uri: str) -
             edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(types.Range(where, where), line)]}),
         ))
     return actions
+
+
+_INFERENCE = re.compile(r"^(.+)\(([0-9]+)\)$", re.S)
+
+
+def _anchor(snapshot: Snapshot, name: str) -> tuple[Span, str] | None:
+    """Where the answers to a use named `name` go, and the marker that raises a question there:
+    the argument's line (`-`), or for `<A>(N)` the line of statement N of `<A>` (`_`)."""
+    m = snapshot.map
+    if name in m.nodes:
+        return m.nodes[name].span, "-"
+    found = _INFERENCE.match(name)
+    reconstruction = m.reconstructions.get(found.group(1)) if found else None
+    number = int(found.group(2)) if found else 0
+    if reconstruction is None or not 1 <= number <= len(reconstruction.statement_spans):
+        return None
+    return reconstruction.statement_spans[number - 1], "_"

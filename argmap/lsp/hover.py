@@ -8,13 +8,16 @@ available — its status and strength (argmap.analyze.analyze_map) and why it ha
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
 
 from ..model import Map, Node
 from ..printable import visible
 from .document import Snapshot
+
+if TYPE_CHECKING:
+    from ..schemes.uses import Use
 
 
 def _code(identifier: str) -> str:
@@ -77,7 +80,7 @@ def describe_node(m: Map, node: Node, analysis: Any | None, why: str | None = No
         lines += ["", "tags: " + ", ".join(_escape("#" + t) for t in node.tags)]
     if node.meta:
         lines += ["", ", ".join(f"{_escape(k)}: {_escape(str(v))}" for k, v in node.meta.items())]
-        lines += _scheme_lines(m, node)
+    lines += _scheme_lines(m, node)
     if analysis is not None:
         extra = _analysis_lines(analysis, node.id)
         if extra:
@@ -88,17 +91,47 @@ def describe_node(m: Map, node: Node, analysis: Any | None, why: str | None = No
 
 
 def _scheme_lines(m: Map, node: Node) -> list[str]:
-    """The scheme a node names, with each critical question and its status (open, defended, raised)."""
-    from ..schemes.uses import SCHEME_KEY, find_uses, map_catalogue
+    """The schemes a node and its inference lines name, each with its critical questions and
+    their status (open, defended, raised)."""
+    from ..schemes.uses import find_uses, map_catalogue, uses_schemes
 
-    if SCHEME_KEY not in node.meta:
+    if not uses_schemes(m):
         return []
-    use = next((u for u in find_uses(m, map_catalogue(m)[0]) if u.owner == node.id), None)
-    if use is None or use.scheme is None:
-        return ["", f"scheme {_escape(str(node.meta[SCHEME_KEY]))}: not in the catalogue"]
-    lines = ["", f"**scheme**: {_escape(use.scheme.name)} ({_code(use.scheme.id)}); critical questions:", ""]
-    lines += [f"- {q.id} ({q.type}, {use.status(q.id)}): {_escape(q.text)}" for q in use.scheme.questions]
+    lines: list[str] = []
+    for use in find_uses(m, map_catalogue(m)[0]):
+        if use.owner == node.id:
+            lines += _use_lines(use, "" if use.inference is None else f"{_escape(use.label[len(node.id):])} ")
     return lines
+
+
+def _use_lines(use: Use, where: str) -> list[str]:
+    """A use's scheme (after `where`), with each critical question and its status."""
+    if use.scheme is None:
+        return ["", f"{where}scheme {_escape(str(use.name))}: not in the catalogue"]
+    lines = ["", f"{where}**scheme**: {_escape(use.scheme.name)} ({_code(use.scheme.id)}); critical questions:", ""]
+    return lines + [f"- {q.id} ({q.type}, {use.status(q.id)}): {_escape(q.text)}" for q in use.scheme.questions]
+
+
+def _inference_hover(snapshot: Snapshot, line: int) -> tuple[str, types.Range] | None:
+    """The hover of an inference line (1-based `line`): what it infers, and its scheme's
+    questions; None if no inference line is written there."""
+    m = snapshot.map
+    for argument, reconstruction in m.reconstructions.items():
+        for index, inference in enumerate(reconstruction.inferences):
+            if inference.span.line != line or inference.span.path != snapshot.path:
+                continue
+            uses = ", ".join(f"({n})" for n in inference.uses) or "nothing"
+            lines = [f"**{_escape(inference.line)}** — inference of {_escape(argument)}: from {uses} "
+                     f"to ({inference.conclusion})"]
+            if inference.scheme is not None:
+                from ..schemes.uses import find_uses, map_catalogue
+
+                use = next(u for u in find_uses(m, map_catalogue(m)[0])
+                           if u.owner == argument and u.inference == index)
+                lines += _use_lines(use, "")
+            whole = snapshot.lines.range_at(line, 1, len(snapshot.lines.line(line)) + 1)
+            return "\n".join(lines), whole
+    return None
 
 
 def _describe_declared(kind: str, name: str, label: str, meta: dict, count: int) -> str:
@@ -133,7 +166,8 @@ def hover(snapshot: Snapshot, position: types.Position, markdown: bool = True) -
     `markdown` false in plain text."""
     occurrence = snapshot.occurrence_at(position)
     if occurrence is None:
-        return None
+        found = _inference_hover(snapshot, position.line + 1)
+        return None if found is None else types.Hover(_content(found[0], markdown), found[1])
     m = snapshot.map
     if occurrence.kind == "node":
         node = m.nodes.get(occurrence.name)
@@ -152,8 +186,9 @@ def hover(snapshot: Snapshot, position: types.Position, markdown: bool = True) -
     else:
         count = sum(occurrence.name in n.tags for n in m.nodes.values())
         text = f"tag {_escape('#' + occurrence.name)} — on {count} node{'s' if count != 1 else ''}"
-    return types.Hover(
-        contents=types.MarkupContent(types.MarkupKind.Markdown, text) if markdown
-        else types.MarkupContent(types.MarkupKind.PlainText, plain_text(text)),
-        range=snapshot.range_of(occurrence),
-    )
+    return types.Hover(contents=_content(text, markdown), range=snapshot.range_of(occurrence))
+
+
+def _content(text: str, markdown: bool) -> types.MarkupContent:
+    return (types.MarkupContent(types.MarkupKind.Markdown, text) if markdown
+            else types.MarkupContent(types.MarkupKind.PlainText, plain_text(text)))

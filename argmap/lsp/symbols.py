@@ -59,13 +59,9 @@ def _inference_symbol(snapshot: Snapshot, entry: NodeEntry) -> types.DocumentSym
     if where is None or reconstruction is None or where.span.path != snapshot.path:
         return None
     inference = reconstruction.inferences[where.index]
-    details = [f"uses {', '.join(map(str, inference.uses))}"] if inference.uses else []
-    if inference.scheme:
-        details.append(f"scheme {inference.scheme}")
     whole = snapshot.lines.range_at(where.span.line, 1, len(snapshot.lines.line(where.span.line)) + 1)
-    return types.DocumentSymbol(name=f"-- {inference.rule} --" if inference.rule else "----",
-                                kind=types.SymbolKind.Operator, range=whole, selection_range=whole,
-                                detail=" · ".join(details) or "inference", children=[])
+    return types.DocumentSymbol(name=inference.line, kind=types.SymbolKind.Operator, range=whole,
+                                selection_range=whole, detail=inference.summary or "inference", children=[])
 
 
 def _node_symbols(snapshot: Snapshot, entries: tuple[NodeEntry, ...]) -> list[types.DocumentSymbol]:

@@ -27,20 +27,22 @@ def scheme_findings(m: Map) -> Iterator[Diagnostic]:
 
 def _use_findings(use: Use, catalogue: Catalogue) -> Iterator[Diagnostic]:
     if not isinstance(use.name, str) or not use.name.strip():
-        yield Diagnostic("bad-metadata-value", f"{use.owner}: '{SCHEME_KEY}' is {use.name!r}, but must be a scheme name",
+        yield Diagnostic("bad-metadata-value", f"{use.label}: '{SCHEME_KEY}' is {use.name!r}, but must be a scheme name",
                          use.span, hint="write {scheme: expert-opinion}; 'argmap schemes' lists the names")
         return
     if use.scheme is None:
         close = catalogue.nearest(use.name)
         hint = (f"did you mean {' or '.join(close)}?" if close else
                 "'argmap schemes' lists the catalogue; the front matter's 'schemes:' adds your own")
-        yield Diagnostic("unknown-scheme", f"{use.owner}: the catalogue has no scheme {use.name!r}", use.span,
+        yield Diagnostic("unknown-scheme", f"{use.label}: the catalogue has no scheme {use.name!r}", use.span,
                          Severity.WARNING, hint, suggestions=close)
         return
+    where = (f"{use.owner} or its premises" if use.inference is None else
+             f"a premise or the conclusion of {use.label}, or undercuts it under its conclusion")
     for question in use.open_questions():
-        yield Diagnostic(UNANSWERED, f"{use.owner} ({use.scheme.id}) leaves {question.id} open, "
+        yield Diagnostic(UNANSWERED, f"{use.label} ({use.scheme.id}) leaves {question.id} open, "
                          f"{'an' if question.type[0] in 'ae' else 'a'} {question.type} question: {question.text}", use.span, Severity.INFO,
-                         f"answer it with a node that supports or attacks {use.owner} or its premises, "
+                         f"answer it with a node that supports or attacks {where}, "
                          f"marked {{{ANSWERS_KEY}: {question.id}}}")
 
 
@@ -68,7 +70,7 @@ def _answer_findings(m: Map, uses: list[Use]) -> Iterator[Diagnostic]:
         for question in dict.fromkeys(q for _, q in found):
             known = [use for use, q in found if q == question and use.scheme is not None]
             if known and all(use.scheme.question(question) is None for use in known):
-                counts = ", ".join(dict.fromkeys(f"{use.owner} ({use.scheme.id}) has CQ1–CQ{len(use.scheme.questions)}"
+                counts = ", ".join(dict.fromkeys(f"{use.label} ({use.scheme.id}) has CQ1–CQ{len(use.scheme.questions)}"
                                                  for use in known))
                 yield Diagnostic("unknown-critical-question", f"{name} answers {question}, but {counts}", span,
                                  Severity.WARNING, "'argmap schemes NAME' lists a scheme's questions")

@@ -41,12 +41,12 @@ def actor_questions(m: Map, uses: list[Use], actor: str) -> tuple[tuple[Question
     for use in uses:
         scheme = use.scheme
         if actor in use.actors:
-            left_open += [QuestionItem(use.owner, scheme.id, q.id, q.type, q.text) for q in use.open_questions()]
+            left_open += [QuestionItem(use.label, scheme.id, q.id, q.type, q.text) for q in use.open_questions()]
             continue
         for answer in use.answers:
             question = scheme.question(answer.question)
             node = m.nodes.get(answer.node)
             if answer.raised and question is not None and node is not None and actor in node.actors:
-                raised.append(QuestionItem(use.owner, scheme.id, question.id, question.type, question.text,
+                raised.append(QuestionItem(use.label, scheme.id, question.id, question.type, question.text,
                                            answer.node))
     return tuple(left_open), tuple(raised)

@@ -5,10 +5,13 @@ supports and attacks it gives, its premises the nodes that support it and its co
 relation with `{scheme: NAME}` (as AIF imports write them) is a use too when the catalogue
 knows NAME: its inference is that relation (with its linked group), its premises their
 sources. AIF's generic names ("Default Inference") and names the catalogue does not know stay
-plain relation metadata.
+plain relation metadata. An inference line of a reconstruction with `{scheme: NAME}` is a use
+too: its premises are the statements it uses, and it is named `<A>(N)` after the statement N
+it concludes, as the analysis names it.
 
 A question is *answered* by a relation into the use — into the argument, one of its premises
-or one of its inferences (an undercut) — when the relation's `{answers: CQ3}` (or the
+or one of its inferences (an undercut; for an inference line, one written under its
+conclusion, or a relation into that conclusion) — when the relation's `{answers: CQ3}` (or the
 `answers` of the node it comes from) names it: an answer that supports *defends* the
 argument against the question, one that attacks, undercuts or contradicts *raises* it.
 """
@@ -20,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import Span
-from ..model import Map, Relation, RelationKind
+from ..model import Map, Node, Reconstruction, Relation, RelationKind, inference_name
 from .catalogue import Catalogue, CatalogueError, Scheme, builtin, question_number, read_file
 
 #: the metadata keys of schemes: which scheme a use names, which questions a node answers
@@ -41,7 +44,8 @@ class Answer:
 
 @dataclass(frozen=True, slots=True)
 class Use:
-    """One use of a scheme: `owner` is the argument's node id or the relation's id."""
+    """One use of a scheme: `owner` is the argument's node id or the relation's id; for an
+    inference line, `owner` is its argument and `inference` its index in the reconstruction."""
 
     owner: str
     #: the `scheme` value as written (check reports one that is no name)
@@ -52,6 +56,13 @@ class Use:
     answers: tuple[Answer, ...]
     actors: tuple[str, ...]
     span: Span
+    inference: int | None = None
+    #: how messages name the use: `owner`, or `<A>(N)` for an inference line
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            object.__setattr__(self, "label", self.owner)
 
     def status(self, question: str) -> str:
         """`open`, `defended` (only supporting answers) or `raised` (some answer attacks)."""
@@ -75,7 +86,8 @@ def uses_schemes(m: Map) -> bool:
     keys = (SCHEME_KEY, ANSWERS_KEY)
     return (CATALOGUE_KEY in m.metadata
             or any(k in node.meta for node in m.nodes.values() if node.meta for k in keys)
-            or any(k in r.meta for r in m.relations.values() if r.meta for k in keys))
+            or any(k in r.meta for r in m.relations.values() if r.meta for k in keys)
+            or any(SCHEME_KEY in i.meta for r in m.reconstructions.values() for i in r.inferences))
 
 
 def catalogue_paths(m: Map) -> tuple[list[str], list[str]]:
@@ -145,14 +157,15 @@ def find_uses(m: Map, catalogue: Catalogue) -> list[Use]:
     found: list[Use] = []
     for node in m.nodes.values():
         name = node.meta.get(SCHEME_KEY) if node.meta else None
-        if name is None:
-            continue
-        inferences = drawn.get(node.id, [])
-        members = [g for r in inferences for g in reason(r)]
-        premises = [r.source for r in into.get(node.id, ()) if r.kind is RelationKind.SUPPORT]
-        premises += [g.source for g in members if g.source != node.id]
-        found.append(_use(m, node.id, name, catalogue, inferences, members, premises, node.actors, node.span,
-                          into))
+        if name is not None:
+            inferences = drawn.get(node.id, [])
+            members = [g for r in inferences for g in reason(r)]
+            premises = [r.source for r in into.get(node.id, ()) if r.kind is RelationKind.SUPPORT]
+            premises += [g.source for g in members if g.source != node.id]
+            found.append(_use(m, node.id, name, catalogue, inferences, members, premises, node.actors, node.span,
+                              into))
+        if node.id in m.reconstructions:
+            found += _inference_uses(m, node, m.reconstructions[node.id], catalogue, into)
     done: set[str] = set()
     for r in m.relations.values():
         name = r.meta.get(SCHEME_KEY) if r.meta else None
@@ -166,6 +179,24 @@ def find_uses(m: Map, catalogue: Catalogue) -> list[Use]:
     return found
 
 
+def _inference_uses(m: Map, argument: Node, reconstruction: Reconstruction, catalogue: Catalogue,
+                    into: dict[str, list[Relation]]) -> list[Use]:
+    """The uses of schemes the inference lines of `argument`'s reconstruction make."""
+    found = []
+    for index, inference in enumerate(reconstruction.inferences):
+        name = inference.meta.get(SCHEME_KEY)
+        if name is None:
+            continue
+        premises = list(dict.fromkeys(reconstruction.statement(n) for n in inference.uses))
+        conclusion = reconstruction.statement(inference.conclusion)
+        aimed = [r for target in (*premises, conclusion) for r in into.get(target, ())]
+        aimed += [m.relations[rid] for rid in inference.undercuts if rid in m.relations]
+        answers = _answers(m, aimed, {argument.id, *premises, conclusion}, argument.id, set())
+        found.append(Use(argument.id, name, catalogue.find(name), (), tuple(premises), tuple(answers),
+                         argument.actors, inference.span, index, inference_name(argument.id, inference.conclusion)))
+    return found
+
+
 def _use(m: Map, owner: str, name: object, catalogue: Catalogue, inferences: list[Relation],
          members: list[Relation], premises: list[str], actors: tuple[str, ...], span: Span,
          into: dict[str, list[Relation]]) -> Use:
@@ -175,7 +206,15 @@ def _use(m: Map, owner: str, name: object, catalogue: Catalogue, inferences: lis
     ends = {owner, *premises}
     aimed = [r for target in (*ends, *(i.id for i in members)) for r in into.get(target, ())]
     aimed += [g for g in members if g.source in ends]  # a premise of the inference itself
-    own = {g.id for g in members}
+    answers = _answers(m, aimed, ends, owner, {g.id for g in members})
+    return Use(owner, name, catalogue.find(name), tuple(i.id for i in inferences), tuple(premises),
+               tuple(answers), actors, span)
+
+
+def _answers(m: Map, aimed: list[Relation], ends: set[str], owner: str, own: set[str]) -> list[Answer]:
+    """The answers the relations `aimed` at a use give: a relation's `answers`, or its source
+    node's (the other end of a contradiction with `ends`); `own` are the use's own relations,
+    which defend whatever they are."""
     answers: list[Answer] = []
     for r in {r.id: r for r in aimed}.values():
         if r.kind is RelationKind.REPHRASE:
@@ -187,8 +226,7 @@ def _use(m: Map, owner: str, name: object, catalogue: Catalogue, inferences: lis
             m.nodes[node].meta.get(ANSWERS_KEY) if node in m.nodes and m.nodes[node].meta else None)
         for question in answered(value) or ():
             answers.append(Answer(question, node, r.id, r.kind is not RelationKind.SUPPORT and r.id not in own))
-    return Use(owner, name, catalogue.find(name), tuple(i.id for i in inferences), tuple(premises),
-               tuple(answers), actors, span)
+    return answers
 
 
 def answer_spans(m: Map) -> dict[str, Span]:

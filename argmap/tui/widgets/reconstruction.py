@@ -12,11 +12,7 @@ from .labels import shorten
 
 def inference_label(inference: Inference) -> str:
     """`-- rule --  uses 1, 2 · scheme NAME` for one inference line."""
-    head = f"-- {visible(inference.rule, newlines=False)} --" if inference.rule else "----"
-    details = [f"uses {', '.join(map(str, inference.uses))}"] if inference.uses else []
-    if inference.scheme:
-        details.append(f"scheme {visible(inference.scheme, newlines=False)}")
-    return "  ".join([head, " · ".join(details)]).rstrip()
+    return visible(f"{inference.line}  {inference.summary}".rstrip(), newlines=False)
 
 
 def reconstruction_choices(map_: Map, argument: str) -> list[tuple[str, str | None]]:
@@ -36,21 +32,24 @@ def reconstruction_choices(map_: Map, argument: str) -> list[tuple[str, str | No
 
 
 def critical_questions(map_: Map, node: Node) -> Text:
-    """The scheme `node` names and each of its critical questions with its status (open,
-    defended, raised); empty when it names none."""
-    from ...schemes.uses import SCHEME_KEY, find_uses, map_catalogue
+    """The schemes `node` and its inference lines name, each with its critical questions and
+    their status (open, defended, raised); empty when it names none."""
+    from ...schemes.uses import find_uses, map_catalogue, uses_schemes
 
     out = Text()
-    if not node.meta or SCHEME_KEY not in node.meta:
+    if not uses_schemes(map_):
         return out
-    use = next((u for u in find_uses(map_, map_catalogue(map_)[0]) if u.owner == node.id), None)
-    if use is None or use.scheme is None:
-        return out.append(visible(f"scheme {node.meta[SCHEME_KEY]}: not in the catalogue", newlines=False) + "\n",
-                          style="dim")
-    out.append("scheme ", style="dim").append(visible(use.scheme.name, newlines=False) + "\n", style="bold")
     styles = {"open": "yellow", "defended": "green", "raised": "red"}
-    for question in use.scheme.questions:
-        status = use.status(question.id)
-        out.append(f"  {question.id} ", style="dim").append(f"{status:<8}", style=styles.get(status, ""))
-        out.append(visible(f" {question.text}", newlines=False) + "\n")
+    for use in find_uses(map_, map_catalogue(map_)[0]):
+        if use.owner != node.id:
+            continue
+        where = "" if use.inference is None else f"{use.label[len(node.id):]} "
+        if use.scheme is None:
+            out.append(visible(f"{where}scheme {use.name}: not in the catalogue", newlines=False) + "\n", style="dim")
+            continue
+        out.append(f"{where}scheme ", style="dim").append(visible(use.scheme.name, newlines=False) + "\n", style="bold")
+        for question in use.scheme.questions:
+            status = use.status(question.id)
+            out.append(f"  {question.id} ", style="dim").append(f"{status:<8}", style=styles.get(status, ""))
+            out.append(visible(f" {question.text}", newlines=False) + "\n")
     return out
