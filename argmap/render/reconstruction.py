@@ -57,10 +57,8 @@ class Schemes:
     def __init__(self, map_: Map, questions: bool) -> None:
         from ..schemes.uses import SCHEME_KEY, find_uses, map_catalogue, uses_schemes
 
-        named = uses_schemes(map_) or any(i.scheme is not None for r in map_.reconstructions.values()
-                                          for i in r.inferences)
         self.key = SCHEME_KEY
-        self.catalogue = map_catalogue(map_)[0] if named else None
+        self.catalogue = map_catalogue(map_)[0] if uses_schemes(map_) else None
         self.uses = find_uses(map_, self.catalogue) if questions and self.catalogue is not None else []
 
     def badge(self, name: object) -> str:
@@ -78,7 +76,7 @@ class Schemes:
         QUESTION_LINES."""
         cells = []
         for use in self.uses:
-            if use.owner != owner or getattr(use, "inference", None) != inference:
+            if use.owner != owner or use.inference != inference:
                 continue
             for question in use.open_questions():
                 lines = wrap_lines(f"{question.id} {question.text}", wrap)
