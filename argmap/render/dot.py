@@ -59,7 +59,7 @@ class DotBuilder:
         hidden = self.listed if options.pcs != "expanded" else set()
         self.visible = [n for n in visible_nodes(map_, options) if n not in hidden]
         self.schemes = Schemes(map_, options.critical_questions)
-        self.drew_structure = self.drew_badge = False  # for the legend
+        self.drew_structure = False  # for the legend
         self.onto_inference: dict[str, str] = {}  # undercut id -> its inference's junction (expanded)
         self.inferences = self._plan_inferences() if options.pcs == "expanded" else {}
         self.relations = visible_relations(map_, set(self.visible), options.round)
@@ -104,7 +104,6 @@ class DotBuilder:
         if node.id == self.focused:  # the node --focus names: a double border
             attributes["peripheries"] = "2"
         badge = self.schemes.node_badge(node)
-        self.drew_badge |= badge is not None
         label = node_label(node.title, node.text, wrap=self.options.wrap, show_text=self.options.show_text,
                            markers=markers, tags=node.tags if self.options.show_tags else (),
                            extra_rows=tuple(extra), subtitle=small(badge, PCS_COLOR) if badge else "",
@@ -388,7 +387,7 @@ class DotBuilder:
             title = f"{title} (after round {self.options.round})" if title else f"After round {self.options.round}"
         weighted = any(r.weight is not None for r in self.relations)
         focus = None if self.focused is None else self.map.nodes[self.focused].label
-        structure = pcs_legend_rows(self.options.pcs if self.drew_structure else "hidden", self.drew_badge)
+        structure = pcs_legend_rows(self.options.pcs if self.drew_structure else "hidden", self.schemes.shown)
         return legend_label(title, parties, node_kinds, kinds, citations, extra, weighted=weighted, focus=focus,
                             per_row=2 if self._portrait() else 5, structure_rows=structure)
 

@@ -60,10 +60,12 @@ class Schemes:
         self.key = SCHEME_KEY
         self.catalogue = map_catalogue(map_)[0] if uses_schemes(map_) else None
         self.uses = find_uses(map_, self.catalogue) if questions and self.catalogue is not None else []
+        self.shown = False  # whether a badge was drawn (for the legend)
 
     def badge(self, name: object) -> str:
         """The escaped badge text of scheme `name`: «Expert opinion», or «name» as written."""
         scheme = None if self.catalogue is None else self.catalogue.find(name)
+        self.shown = True
         return "&#171;" + escape_html(short_name(scheme.name) if scheme else str(name)) + "&#187;"
 
     def node_badge(self, node: Node) -> str | None:
