@@ -33,6 +33,8 @@ texts (titles stay), then tags, then section boxes, as far as needed, and says s
   argmap render maps/x.argmap -o part.svg --focus "No NATO troops" --depth 1
   argmap render maps/x.argmap -o x.svg --labels grounded --strength
   argmap render maps/x.argmap -o r2.svg --round 2 --labels grounded   the map after round 2
+  argmap render maps/x.argmap -o x.svg --pcs expanded --critical-questions
+                                                        reconstructions as nodes, open questions
   argmap render maps/x.argmap --format dot              DOT source to standard output
   argmap render --explain                               which Graphviz program is used
 
