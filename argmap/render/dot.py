@@ -120,7 +120,7 @@ class DotBuilder:
         wrap, asked = self.options.wrap, self.options.critical_questions
         rows = [row(cell) for cell in self.schemes.open_questions(node.id, None, wrap)] if asked else []
         reconstruction = self.map.reconstructions.get(node.id)
-        if reconstruction is None or self.options.pcs == "hidden" and not asked:
+        if reconstruction is None or (self.options.pcs == "hidden" and not asked):
             return rows
         if self.options.pcs == "inline":
             if not self.options.show_text:  # titles only: the lists go with the texts

@@ -30,7 +30,7 @@ CONCLUDES_EDGE = {"color": PCS_COLOR, "arrowhead": "onormal", "style": "dotted",
 QUESTION_COLOR = "#6b4e00"
 #: how many wrapped lines of a critical question a box shows
 QUESTION_LINES = 2
-_ARGUMENT_FROM = re.compile(r"argument from (?:an? )?", re.IGNORECASE)
+_ARGUMENT_FROM = re.compile(r"^argument from (?:an? )?", re.IGNORECASE)
 
 
 def list_only(map_: Map) -> set[str]:
@@ -47,7 +47,7 @@ def list_only(map_: Map) -> set[str]:
 
 def short_name(name: str) -> str:
     """A scheme's name as a badge says it: "Argument from expert opinion" -> "Expert opinion"."""
-    rest = _ARGUMENT_FROM.sub("", name.strip(), count=1) if _ARGUMENT_FROM.match(name.strip()) else name.strip()
+    rest = _ARGUMENT_FROM.sub("", name.strip(), count=1)
     return rest[:1].upper() + rest[1:]
 
 
