@@ -45,6 +45,9 @@ pictures: setup
 	$(BIN)/argmap render $(MAP) $(PURE) --page slide -o docs/lavrov-blinken-slide.png
 	$(BIN)/argmap render $(MAP) $(PURE) --page a4 --focus "[NATO threat]" --depth 1 --labels grounded \
 	    -o docs/lavrov-blinken-focus.png
+	$(BIN)/argmap render $(MAP) $(PURE) --page a4 --focus "<Energy consequence>" --depth 1 -o docs/pcs-inline.png
+	$(BIN)/argmap render $(MAP) $(PURE) --page a4 --focus "<Energy consequence>" --depth 1 --pcs expanded \
+	    -o docs/pcs-expanded.png
 
 # two pytest-xdist workers (the machine has 2 cores)
 test: setup

@@ -70,7 +70,7 @@ def test_the_flagship_keeps_its_titles_and_says_what_it_left_out(tmp_path: Path,
     err = capsys.readouterr().err
     held = flagship_a4.options.orientation
     assert f"for a4 {held}: {flagship_a4.options.rankdir}, wrap {flagship_a4.options.wrap}" in err
-    assert f"{out}: texts, tags and section boxes left out to fit a4; --page none draws them" in err
+    assert f"{out}: texts, reconstructions, tags and section boxes left out to fit a4; --page none draws them" in err
     dot = out.read_text("utf-8")
     assert "Prices soar" in dot and "cluster_" not in dot and "#security" not in dot
     assert "crystal clear" not in dot.split("tooltip=")[0]  # a text: in the tooltips only

@@ -7,7 +7,7 @@ import sys
 
 from ..errors import UsageError
 from ..language.report import plural
-from ..render.options import DEFAULT_PAGE, PAGE_CHOICES
+from ..render.options import DEFAULT_PAGE, DEFAULT_PCS, PAGE_CHOICES, PCS_MODES
 from ._common import load_map, print_diagnostics
 
 DESCRIPTION = """\
@@ -33,6 +33,8 @@ texts (titles stay), then tags, then section boxes, as far as needed, and says s
   argmap render maps/x.argmap -o part.svg --focus "No NATO troops" --depth 1
   argmap render maps/x.argmap -o x.svg --labels grounded --strength
   argmap render maps/x.argmap -o r2.svg --round 2 --labels grounded   the map after round 2
+  argmap render maps/x.argmap -o x.svg --pcs expanded --critical-questions
+                                                        reconstructions as nodes, open questions
   argmap render maps/x.argmap --format dot              DOT source to standard output
   argmap render --explain                               which Graphviz program is used
 
@@ -71,6 +73,11 @@ def add_render_options(parser: argparse.ArgumentParser) -> None:
     part.add_argument("--round", type=int, metavar="N",
                       help="the map as it stood after round N (nodes' 'round:' metadata; "
                            "a node without one is there from the start)")
+    part.add_argument("--pcs", choices=PCS_MODES, default=DEFAULT_PCS,
+                      help="reconstructions: listed in the argument's box (inline, the default), each "
+                           "statement a node and each inference a junction (expanded), or not drawn (hidden)")
+    part.add_argument("--critical-questions", action="store_true",
+                      help="list in each box with a scheme the critical questions the map leaves open")
     analysis = parser.add_argument_group("analysis overlays")
     analysis.add_argument("--labels", metavar="SEMANTICS",
                           help="mark each node in / out / undecided under SEMANTICS (grounded, preferred, ...): "
@@ -87,7 +94,8 @@ def options_from_args(args: argparse.Namespace):  # noqa: ANN201 - RenderOptions
         rankdir=args.rankdir, show_text=not args.no_text, wrap=args.wrap, group_by=args.group_by,
         focus=args.focus, depth=args.depth, actors=tuple(args.actor), tags=tuple(args.tag),
         legend=not args.no_legend, round=args.round, page=args.page, size=args.size,
-        orientation=args.orientation, trim=not args.keep_all,
+        orientation=args.orientation, trim=not args.keep_all, pcs=args.pcs,
+        critical_questions=args.critical_questions,
     )
 
 
@@ -115,11 +123,15 @@ def fit_report(fit, page_name: str) -> str:  # noqa: ANN001 - a Fit (imported la
     return text
 
 
-def left_out_note(fit, page_name: str) -> str | None:  # noqa: ANN001 - a Fit (imported lazily)
-    """'texts and tags left out to fit a4; --page none draws them', or None."""
+def left_out_note(fit, page_name: str, map_=None) -> str | None:  # noqa: ANN001 - a Fit, a Map (lazily)
+    """'texts and tags left out to fit a4; --page none draws them', or None. The lists of
+    `map_`'s reconstructions (--pcs inline) go with the texts: the note says so."""
     if not fit.left_out:
         return None
-    what = fit.left_out[0] if len(fit.left_out) == 1 else ", ".join(fit.left_out[:-1]) + " and " + fit.left_out[-1]
+    left_out = list(fit.left_out)
+    if "texts" in left_out and fit.options.pcs == "inline" and map_ is not None and map_.reconstructions:
+        left_out.insert(left_out.index("texts") + 1, "reconstructions")
+    what = left_out[0] if len(left_out) == 1 else ", ".join(left_out[:-1]) + " and " + left_out[-1]
     return f"{what} left out to fit {page_name}; --page none draws them"
 
 
@@ -169,7 +181,7 @@ def run(args: argparse.Namespace) -> int:
     if options.page_size is not None:
         fit = fit_to_page(map_, options, binary, overlays)
         page_name = args.page if args.size is None else "--size"
-        options, fitted, note = fit.options, "; " + fit_report(fit, page_name), left_out_note(fit, page_name)
+        options, fitted, note = fit.options, "; " + fit_report(fit, page_name), left_out_note(fit, page_name, map_)
     data = render_bytes(map_, fmt, options, overlays=overlays, binary=binary)
     if to_stdout:
         sys.stdout.buffer.write(data)

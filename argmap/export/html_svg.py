@@ -55,7 +55,8 @@ def drawing(map_: Map) -> str:
     """The map's drawing as inline SVG markup for the page (see the module docstring)."""
     from ..render import RenderOptions, render_bytes
 
-    svg = render_bytes(map_, "svg", RenderOptions())
+    # expanded: every node of the data has its box (an inline list would hide some)
+    svg = render_bytes(map_, "svg", RenderOptions(pcs="expanded"))
     return clean_svg(svg.decode("utf-8", errors="replace"), len(map_.nodes), len(map_.sections),
                      len(map_.relations))
 

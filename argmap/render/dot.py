@@ -15,12 +15,14 @@ from typing import Mapping, Protocol, Sequence
 import graphviz
 
 from ..errors import RenderError
-from ..model import Map, Node, NodeKind, Relation, RelationKind
+from ..model import Inference, Map, Node, NodeKind, Relation, RelationKind
 from ..sides import Sides
 from . import statements as dot
 from .focus import focused_node
-from .labels import BODY_SIZE, escape_attribute, escape_html, left_lines, node_label, small, title_lines
+from .labels import BODY_SIZE, escape_attribute, escape_html, left_lines, node_label, row, small, title_lines
 from .options import RenderOptions
+from .reconstruction import CONCLUDES_EDGE, INFERENCE_EDGE, PCS_COLOR, Schemes, inference_words, list_only, list_rows
+from .reconstruction import legend_rows as pcs_legend_rows
 from .select import visible_nodes, visible_relations
 from .style import EDGE_STYLES, FONT, SPACING, legend_label, node_attributes
 
@@ -51,8 +53,15 @@ class DotBuilder:
         self.palette = Sides(map_)
         self.node_ids = {node_id: f"n{i}" for i, node_id in enumerate(map_.nodes, 1)}
         self.relation_numbers = {rel_id: i for i, rel_id in enumerate(map_.relations, 1)}
-        self.visible = visible_nodes(map_, options)
         self.focused = None if options.focus is None else focused_node(map_, options.focus).id
+        # statements nothing else relates to are drawn in their argument's list, or not at all
+        self.listed = list_only(map_) - {self.focused} if map_.reconstructions else set()
+        hidden = self.listed if options.pcs != "expanded" else set()
+        self.visible = [n for n in visible_nodes(map_, options) if n not in hidden]
+        self.schemes = Schemes(map_, options.critical_questions)
+        self.drew_structure = False  # for the legend
+        self.onto_inference: dict[str, str] = {}  # undercut id -> its inference's junction (expanded)
+        self.inferences = self._plan_inferences() if options.pcs == "expanded" else {}
         self.relations = visible_relations(map_, set(self.visible), options.round)
         self.footnotes: dict[str, int] = {}
         self.junctions: dict[str, str] = {}  # relation id -> junction DOT id
@@ -94,13 +103,39 @@ class DotBuilder:
             extra.extend(overlay.label_rows(node.id))
         if node.id == self.focused:  # the node --focus names: a double border
             attributes["peripheries"] = "2"
+        badge = self.schemes.node_badge(node)
         label = node_label(node.title, node.text, wrap=self.options.wrap, show_text=self.options.show_text,
                            markers=markers, tags=node.tags if self.options.show_tags else (),
-                           extra_rows=tuple(extra))
+                           extra_rows=tuple(extra), subtitle=small(badge, PCS_COLOR) if badge else "",
+                           body_rows=tuple(self._structure_rows(node)))
         attributes["class"] = node.kind.value
         # with the text hidden (--no-text), hovering over a node in the SVG shows it
         tooltip = None if self.options.show_text else escape_attribute(node.text or node.label)
         self.body.append(indent + dot.node(self.node_ids[node.id], attributes, label=label, tooltip=tooltip))
+        self.inference_points(node.id, indent)
+
+    def _structure_rows(self, node: Node) -> list[str]:
+        """The rows an argument's box shows of its scheme's open questions and, inline and with
+        the texts, of its reconstruction (reconstruction.py)."""
+        wrap, asked = self.options.wrap, self.options.critical_questions
+        rows = [row(cell) for cell in self.schemes.open_questions(node.id, None, wrap)] if asked else []
+        reconstruction = self.map.reconstructions.get(node.id)
+        if reconstruction is None or (self.options.pcs == "hidden" and not asked):
+            return rows
+        if self.options.pcs == "inline":
+            if not self.options.show_text:  # titles only: the lists go with the texts
+                return rows
+            self.drew_structure = True
+            return rows + list_rows(self.map, reconstruction, wrap=wrap,
+                                    own_nodes=set(reconstruction.statements) - self.listed, schemes=self.schemes,
+                                    questions=asked)
+        for index, inference in enumerate(reconstruction.inferences):  # their questions, in the box
+            cells = self.schemes.open_questions(node.id, index, wrap) if asked else []
+            if cells:
+                rows.append(row(small(f"-- {inference_words(inference, self.schemes)} -- ({inference.conclusion}):",
+                                      PCS_COLOR)))
+                rows.extend(row(cell) for cell in cells)
+        return rows
 
     def _footnote(self, source_id: str) -> int:
         return self.footnotes.setdefault(source_id, len(self.footnotes) + 1)
@@ -173,14 +208,16 @@ class DotBuilder:
 
     def relation_statements(self) -> None:
         linked = self._plan_junctions()
+        self.inference_statements()
         drawn_junctions: set[str] = set()
         for relation in self.relations:
             style = self.edge_style(relation)
             source = self.node_ids[relation.source]
             junction = self.junctions.get(relation.id)
             classes = self._classes(relation.kind, [relation])
+            head = self.onto_inference.get(relation.id) or self._endpoint(relation.target)
             if junction is None:
-                self._edge(source, self._endpoint(relation.target), style, classes)
+                self._edge(source, head, style, classes)
                 continue
             into = {**style, "arrowhead": "none", "dir": "forward"}
             into.pop("arrowtail", None)
@@ -191,7 +228,50 @@ class DotBuilder:
                 point = {"shape": "point", "width": "0.09", "color": style["color"], "class": "junction"}
                 self.body.append("\t" + dot.node(junction, point))
                 outward = self._classes(relation.kind, members)
-                self._edge(junction, self._endpoint(relation.target), style, outward)
+                self._edge(junction, head, style, outward)
+
+    def _plan_inferences(self) -> dict[str, list[tuple[str, Inference, list[str], str]]]:
+        """`--pcs expanded`: argument id -> (junction DOT id, inference, the drawn statements it
+        uses, what it concludes: the main one the argument) for each inference drawn."""
+        shown = set(self.visible)
+        plan: dict[str, list[tuple[str, Inference, list[str], str]]] = {}
+        for argument, reconstruction in self.map.reconstructions.items():
+            if argument not in shown:
+                continue
+            last = len(reconstruction.statements)
+            for inference in reconstruction.inferences:
+                head = argument if inference.conclusion == last else reconstruction.statement(inference.conclusion)
+                tails = [t for t in dict.fromkeys(map(reconstruction.statement, inference.uses)) if t in shown]
+                if head in shown and tails:
+                    junction = f"i{sum(map(len, plan.values())) + 1}"  # i1, i2, … in map order
+                    plan.setdefault(argument, []).append((junction, inference, tails, head))
+                    self.onto_inference.update(dict.fromkeys(inference.undercuts, junction))
+        return plan
+
+    def inference_points(self, argument: str, indent: str) -> None:
+        """The junctions of `argument`'s inferences, in its box (cluster), each labelled with
+        its rule and scheme beside it (an edge label would add a rank)."""
+        for junction, inference, _, _ in self.inferences.get(argument, ()):
+            words = inference_words(inference, self.schemes)
+            point = {"shape": "point", "width": "0.09", "color": PCS_COLOR, "class": "junction inference",
+                     **({"xlabel": dot.Html(small(words, PCS_COLOR))} if words else {})}
+            self.body.append(indent + dot.node(junction, point))
+
+    def inference_statements(self) -> None:
+        """`--pcs expanded`: the edges of each inference, from the statements it uses to its
+        junction and on to what it concludes, then each argument's "concludes" edge to its main
+        conclusion unless it supports it already."""
+        supported = {(r.source, r.target) for r in self.relations if r.kind is RelationKind.SUPPORT}
+        into = {**INFERENCE_EDGE, "arrowhead": "none"}
+        for argument in self.inferences:
+            self.drew_structure = True
+            for junction, _, tails, head in self.inferences[argument]:
+                for tail in tails:
+                    self._edge(self.node_ids[tail], junction, into, "inference")
+                self._edge(junction, self.node_ids[head], dict(INFERENCE_EDGE), "inference")
+            conclusion = self.map.reconstructions[argument].conclusion
+            if conclusion in self.visible and (argument, conclusion) not in supported:
+                self._edge(self.node_ids[argument], self.node_ids[conclusion], dict(CONCLUDES_EDGE), "concludes")
 
     # --- grouping --------------------------------------------------------------------------
 
@@ -307,8 +387,9 @@ class DotBuilder:
             title = f"{title} (after round {self.options.round})" if title else f"After round {self.options.round}"
         weighted = any(r.weight is not None for r in self.relations)
         focus = None if self.focused is None else self.map.nodes[self.focused].label
+        structure = pcs_legend_rows(self.options.pcs if self.drew_structure else "hidden", self.schemes.shown)
         return legend_label(title, parties, node_kinds, kinds, citations, extra, weighted=weighted, focus=focus,
-                            per_row=2 if self._portrait() else 5)
+                            per_row=2 if self._portrait() else 5, structure_rows=structure)
 
 
 def build_dot(map_: Map, options: RenderOptions | None = None, overlays: Sequence[Overlay] = (),

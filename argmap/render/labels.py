@@ -117,21 +117,28 @@ def node_label(
     markers: str = "",
     tags: tuple[str, ...] = (),
     extra_rows: tuple[str, ...] = (),
+    subtitle: str = "",
+    body_rows: tuple[str, ...] = (),
 ) -> Html:
-    """The HTML label of a node: bold title above wrapped text, then markers, tags and extras.
+    """The HTML label of a node: bold title (and `subtitle`) above wrapped text, then
+    `body_rows`, tags and extras.
 
-    `markers` and `extra_rows` are HTML rows produced by argmap itself (footnote markers,
-    overlay rows); `title`, `text` and `tags` are map text and are escaped here.
+    `markers`, `subtitle`, `body_rows` and `extra_rows` are HTML produced by argmap itself
+    (footnote markers, a scheme badge, a reconstruction, overlay rows); `title`, `text` and
+    `tags` are map text and are escaped here.
     """
     rows: list[str] = []
     if title is not None:
         rows.append(row("<B>" + left_lines(title_lines(title, wrap)) + "</B>", "CENTER"))
+    if subtitle:
+        rows.append(row(subtitle, "CENTER"))
     body = wrap_lines(text, wrap) if (show_text or title is None) else []
     if body or markers:
         text_html = left_lines(body)
         if markers:
             text_html += (" " if body else "") + markers
         rows.append(row(text_html))
+    rows.extend(body_rows)
     if tags:
         shown = "<BR/>".join("  ".join(map(escape_html, line)) for line in _pack(
             ["#" + (f"({tag})" if " " in tag else tag) for tag in tags], wrap))

@@ -11,6 +11,10 @@ from .focus import focused_node
 
 RANKDIRS = ("BT", "TB", "LR", "RL")
 GROUPINGS = ("section", "actor", "none")
+#: how reconstructions are drawn (argmap/render/reconstruction.py): listed in the argument's box,
+#: as nodes and junctions, or not at all
+PCS_MODES = ("inline", "expanded", "hidden")
+DEFAULT_PCS = "inline"
 DEFAULT_RANKDIR = "BT"
 DEFAULT_WRAP = 34
 #: the page `argmap render` and `argmap.render` lay a drawing out for unless told otherwise
@@ -37,7 +41,8 @@ class RenderOptions:
     PAGES gives it); `rankdir`, `wrap` and, for a print page, `orientation` left at None are
     chosen then (without a page: BT and 34), and with `trim` the fit may leave out texts, tags
     and boxes (`show_text`, `show_tags`, `group_by`). `compact` draws with less space between
-    nodes."""
+    nodes. `pcs` is how reconstructions are drawn (PCS_MODES); `critical_questions` lists the
+    questions each scheme's use leaves open."""
 
     rankdir: str | None = None
     show_text: bool = True
@@ -55,6 +60,8 @@ class RenderOptions:
     orientation: str | None = None
     trim: bool = True
     compact: bool = False
+    pcs: str = DEFAULT_PCS
+    critical_questions: bool = False
 
     @property
     def page_size(self) -> tuple[float, float] | None:
@@ -74,6 +81,8 @@ class RenderOptions:
             raise UsageError(f"--rankdir must be one of {', '.join(RANKDIRS)}, not {self.rankdir!r}")
         if self.group_by not in GROUPINGS:
             raise UsageError(f"--group-by must be one of {', '.join(GROUPINGS)}, not {self.group_by!r}")
+        if self.pcs not in PCS_MODES:
+            raise UsageError(f"--pcs must be one of {', '.join(PCS_MODES)}, not {self.pcs!r}")
         if self.page not in PAGE_CHOICES:
             raise UsageError(f"--page must be one of {', '.join(PAGE_CHOICES)}, not {self.page!r}")
         if self.orientation is not None and self.orientation not in ORIENTATIONS:

@@ -12,7 +12,8 @@ from .options import RenderOptions
 
 
 def _neighbours(map_: Map) -> dict[str, set[str]]:
-    """Node id -> the nodes one relation away, either direction (an undercut touches both ends)."""
+    """Node id -> the nodes one relation away, either direction (an undercut touches both ends),
+    and a reconstruction's statements and their argument."""
     ends: dict[str, tuple[str, ...]] = {}
 
     def endpoints(ident: str) -> tuple[str, ...]:
@@ -25,11 +26,13 @@ def _neighbours(map_: Map) -> dict[str, set[str]]:
         return ends[ident]
 
     graph: dict[str, set[str]] = {node_id: set() for node_id in map_.nodes}
-    for relation in map_.relations.values():
-        for other in endpoints(relation.target):
-            if relation.source in graph and other in graph:
-                graph[relation.source].add(other)
-                graph[other].add(relation.source)
+    pairs = [(r.source, other) for r in map_.relations.values() for other in endpoints(r.target)]
+    # a reconstruction's statements are one step from their argument, as a reason is
+    pairs += [(s, argument) for argument, r in map_.reconstructions.items() for s in r.statements]
+    for one, other in pairs:
+        if one in graph and other in graph and one != other:
+            graph[one].add(other)
+            graph[other].add(one)
     return graph
 
 

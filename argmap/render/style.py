@@ -96,11 +96,14 @@ def legend_label(
     weighted: bool = False,
     focus: str | None = None,
     per_row: int = 5,
+    structure_rows: list[str] | None = None,
 ) -> Html | None:
     """The legend, placed as the graph label: the map's title over columns for sides, node
     kinds, relations, analysis overlays and sources (only what the drawing shows); `weighted`
     explains line widths, `focus` (a title) the double border of the focused node; at most
-    `per_row` columns side by side (a drawing fitted to a portrait page takes 2: a narrow legend)."""
+    `per_row` columns side by side (a drawing fitted to a portrait page takes 2: a narrow legend);
+    `structure_rows` explain reconstructions and scheme badges (reconstruction.py), under the
+    node kinds."""
     sides = []
     for party in parties:
         label = f"<B>{escape_html(party.name)}</B>"
@@ -113,6 +116,7 @@ def legend_label(
     if focus is not None:
         kinds.append(f'<TR><TD BORDER="3" STYLE="rounded" COLOR="#6f6f6f" WIDTH="22" HEIGHT="12" FIXEDSIZE="TRUE">'
                      f' </TD><TD ALIGN="LEFT">double border: the focus, {escape_html(focus)}</TD></TR>')
+    kinds.extend(structure_rows or [])  # in the same column: a legend wider than `per_row` grows a row
     relations = []
     for kind in relation_kinds:
         glyph, word = EDGE_WORDS[kind]
