@@ -9,6 +9,7 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import graph_maps, reconstructed_maps
+from test_lsp_schemes import INFERENCE_TEXT
 
 import argmap
 from argmap.analyze.analysis import analyze_map
@@ -141,15 +142,7 @@ def test_an_open_question_of_an_inference_line_takes_that_inference_out(m: Map, 
 
 
 def test_the_translation_of_an_inference_line() -> None:
-    m = argmap.parse("""\
-<Growth>: NATO's growth threatens Russia.
-  (1) [Grew]: NATO grew eastward.
-  (2) [Rule]: An alliance that grows toward a state threatens it.
-  -- {scheme: cause-to-effect} --
-  (3) [Threat]: NATO threatens Russia.
-  +> [Concern]
-[Concern]: Russia has reason for concern.
-""")
+    m = argmap.parse(INFERENCE_TEXT)
     doubted = with_open_questions(m)  # CQ1 an assumption, CQ2 a premise, CQ3 an exception
     assert sorted(n for n in doubted.nodes if n not in m.nodes) == ["[CQ2 of <Growth>(3)]", "[CQ3 of <Growth>(3)]"]
     (inference,) = doubted.reconstructions["<Growth>"].inferences
